@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "commands.h"
+
+#include "config/config.h"
+#include "io/resultjson.h"
+#include "io/scenarioinputs.h"
+#include "policy/policyfromconfig.h"
+#include "policy/quotaallocation.h"
+#include "sim/simulator.h"
+#include "util/json.h"
+#include "util/text.h"
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace pp::cli {
+
+namespace {
+
+/// Options of the form `--name value` and flags `--name`; anything else is a usage error.
+class Options
+{
+public:
+    Options(const std::vector<std::string>& args, const std::set<std::string>& valued, const std::set<std::string>& flags)
+    {
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (valued.count(a)) {
+                if (i + 1 >= args.size()) {
+                    m_error = a + " needs a value";
+                    return;
+                }
+                m_values[a] = args[++i];
+            } else if (flags.count(a)) {
+                m_values[a] = "";
+            } else {
+                m_error = "unknown option '" + a + "'";
+                return;
+            }
+        }
+    }
+    const std::string& error() const { return m_error; }
+    bool has(const std::string& name) const { return m_values.count(name) > 0; }
+    std::string get(const std::string& name) const
+    {
+        const auto it = m_values.find(name);
+        return it == m_values.end() ? std::string() : it->second;
+    }
+
+private:
+    std::map<std::string, std::string> m_values;
+    std::string m_error;
+};
+
+int usageError(const std::string& message)
+{
+    std::fprintf(stderr, "poolplanner-cli: %s (see poolplanner-cli --help)\n", message.c_str());
+    return 2;
+}
+
+int inputError(const Diagnostic& d)
+{
+    std::fprintf(stderr, "error: %s\n", d.message().c_str());
+    return 1;
+}
+
+void printWarnings(const Warnings& warnings)
+{
+    for (const auto& m : warnings.messages())
+        std::fprintf(stderr, "warning: %s\n", m.c_str());
+}
+
+} // namespace
+
+int allocate(const std::vector<std::string>& args)
+{
+    const Options options(args, { "--config", "--pool-size", "--demand" }, { "--json" });
+    if (!options.error().empty())
+        return usageError(options.error());
+    if (!options.has("--config") || !options.has("--pool-size"))
+        return usageError("allocate needs --config CFG and --pool-size CORES");
+
+    const auto poolSize = text::parseDouble(options.get("--pool-size"));
+    if (!poolSize || *poolSize < 0)
+        return inputError({ "--pool-size", 0, "'" + options.get("--pool-size") + "' is not a non-negative number of cores" });
+    auto config = Config::fromFile(options.get("--config"));
+    if (!config)
+        return inputError(config.error());
+    Warnings warnings;
+    auto policy = policyFromConfig(*config, &warnings);
+    if (!policy)
+        return inputError(policy.error());
+    const GroupTree tree(*policy);
+
+    std::vector<double> demand(static_cast<std::size_t>(tree.size()), 0.0);
+    const std::string demandText = options.get("--demand");
+    for (auto item : text::split(demandText, ",")) {
+        const auto eq = item.find('=');
+        if (eq == std::string_view::npos)
+            return inputError({ "--demand", 0, "'" + std::string(item) + "' is not GROUP=CORES" });
+        const std::string name(text::trim(item.substr(0, eq)));
+        const auto cores = text::parseDouble(item.substr(eq + 1));
+        const int group = tree.find(name);
+        if (group < 0)
+            return inputError({ "--demand", 0, "unknown group '" + name + "' (not in GROUP_NAMES of " + options.get("--config") + "; the root is <none>)" });
+        if (!cores || *cores < 0)
+            return inputError({ "--demand", 0, "demand of '" + name + "' is not a non-negative number of cores" });
+        demand[static_cast<std::size_t>(group)] += *cores;
+    }
+    printWarnings(warnings);
+
+    const auto rows = allocateOnce(tree, *poolSize, demand, policy->allowQuotaOversubscription, policy->useSlotWeights);
+    if (options.has("--json")) {
+        JsonWriter w;
+        w.beginObject();
+        w.key("pool_size").value(*poolSize, 3);
+        w.key("allow_quota_oversubscription").value(policy->allowQuotaOversubscription);
+        w.key("groups").beginArray();
+        for (const auto& r : rows) {
+            w.beginObject();
+            w.key("name").value(r.name);
+            w.key("quota").value(r.quota, 3);
+            w.key("subtree_quota").value(r.subtreeQuota, 3);
+            w.key("demand").value(r.demand, 3);
+            w.key("allocated").value(r.allocated, 3);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+        std::fputs(w.str().c_str(), stdout);
+        return 0;
+    }
+    std::printf("pool size %s cores, NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = %s\n\n", text::fixed(*poolSize, 2).c_str(),
+        policy->allowQuotaOversubscription ? "True" : "False");
+    std::printf("%-28s %12s %12s %12s %12s\n", "group", "quota", "subtree", "demand", "allocated");
+    double total = 0;
+    for (const auto& r : rows) {
+        std::printf("%-28s %12s %12s %12s %12s\n", r.name.c_str(), text::fixed(r.quota, 2).c_str(), text::fixed(r.subtreeQuota, 2).c_str(),
+            text::fixed(r.demand, 2).c_str(), text::fixed(r.allocated, 2).c_str());
+        total += r.allocated;
+    }
+    std::printf("%-28s %12s %12s %12s %12s\n", "total", "", "", "", text::fixed(total, 2).c_str());
+    return 0;
+}
+
+int simulate(const std::vector<std::string>& args)
+{
+    const Options options(args,
+        { "--scenario", "--config", "--trace", "--cores", "--machine-cores", "--pool", "--map", "--horizon", "--seed", "--out" },
+        { "--demo", "--json", "--record-cycles" });
+    if (!options.error().empty())
+        return usageError(options.error());
+
+    ScenarioInputs inputs;
+    if (options.has("--demo"))
+        inputs.builtin = "demo";
+    if (options.has("--scenario"))
+        inputs.builtin = options.get("--scenario");
+    inputs.configPath = options.get("--config");
+    inputs.tracePath = options.get("--trace");
+    inputs.poolPath = options.get("--pool");
+    inputs.mapPath = options.get("--map");
+    if (options.has("--cores")) {
+        const auto cores = text::parseInteger(options.get("--cores"));
+        if (!cores || *cores <= 0)
+            return inputError({ "--cores", 0, "'" + options.get("--cores") + "' is not a positive number of cores" });
+        inputs.cores = static_cast<long>(*cores);
+    }
+    if (options.has("--machine-cores")) {
+        const auto m = text::parseInteger(options.get("--machine-cores"));
+        if (!m || *m <= 0 || *m > 65535)
+            return inputError({ "--machine-cores", 0, "'" + options.get("--machine-cores") + "' is not a number of cores between 1 and 65535" });
+        inputs.machineCores = static_cast<int>(*m);
+    }
+    if (options.has("--pool") && options.has("--cores"))
+        return usageError("give either --cores or --pool, not both");
+    if (options.has("--horizon")) {
+        const auto h = text::parseDurationSeconds(options.get("--horizon"));
+        if (!h)
+            return inputError({ "--horizon", 0, "'" + options.get("--horizon") + "' is not a duration (days, or a number with s, m, h or d)" });
+        inputs.horizonSeconds = *h;
+    }
+    if (options.has("--seed")) {
+        const auto seed = text::parseInteger(options.get("--seed"));
+        if (!seed || *seed < 0)
+            return inputError({ "--seed", 0, "'" + options.get("--seed") + "' is not a non-negative whole number" });
+        inputs.seed = static_cast<std::uint64_t>(*seed);
+    }
+
+    Warnings warnings;
+    auto scenario = loadScenario(inputs, warnings);
+    if (!scenario)
+        return inputError(scenario.error());
+    printWarnings(warnings);
+
+    SimulationOptions simOptions;
+    simOptions.recordCycles = options.has("--record-cycles");
+    Simulator simulator(*scenario, simOptions);
+    const Result result = simulator.run();
+
+    if (options.has("--out")) {
+        std::ofstream out(options.get("--out"), std::ios::binary | std::ios::trunc);
+        out << resultFullJson(result, scenario->workload);
+        if (!out)
+            return inputError({ options.get("--out"), 0, "cannot be written" });
+    }
+    if (options.has("--json")) {
+        std::fputs(resultSummaryJson(result).c_str(), stdout);
+        return 0;
+    }
+    std::printf("%s: %ld jobs, %ld completed, %s core-hours delivered, utilization %s %%\n", result.scenarioName.c_str(), result.jobsTotal,
+        result.jobsCompleted, text::fixed(result.coreHoursDelivered, 1).c_str(), text::fixed(result.utilization * 100.0, 1).c_str());
+    std::printf("simulated %s days in %s s (%ld negotiation cycles, %ld matches, %ld claim reuses)\n\n",
+        text::fixed(static_cast<double>(result.simulatedSeconds) / 86400.0, 2).c_str(), text::fixed(result.wallSeconds, 3).c_str(),
+        result.negotiationCycles, result.matches, result.claimReuses);
+    std::printf("%-24s %10s %14s %10s %10s %10s\n", "group", "quota", "core-hours", "jobs done", "wait p50", "wait p95");
+    for (const auto& g : result.groups) {
+        if (g.jobsTotal == 0 && g.meanQuota == 0)
+            continue;
+        std::printf("%-24s %10s %14s %10ld %9ss %9ss\n", g.name.c_str(), text::fixed(g.meanQuota, 1).c_str(), text::fixed(g.coreHours, 1).c_str(),
+            g.jobsCompleted, text::fixed(g.waitP50, 0).c_str(), text::fixed(g.waitP95, 0).c_str());
+    }
+    for (const auto& n : result.notes)
+        std::printf("note: %s\n", n.c_str());
+    return 0;
+}
+
+} // namespace pp::cli

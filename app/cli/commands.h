@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pp::cli {
+
+/// Each command takes its arguments (after the command name) and returns the process exit code:
+/// 0 success, 1 bad input (the message names the file and line, or the option), 2 usage error.
+int allocate(const std::vector<std::string>& args);
+int simulate(const std::vector<std::string>& args);
+
+} // namespace pp::cli

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "commands.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
+
+  allocate --config CFG --pool-size CORES --demand GROUP=CORES[,GROUP=CORES...] [--json]
+      HTCondor's group quotas and one allocation round for a demand (docs/HTCONDOR.md 2.4-2.6).
+  simulate (--demo | --scenario demo | --config CFG --trace FILE (--cores N [--machine-cores M] | --pool FILE))
+           [--map FILE] [--horizon DAYS|360s|6h|7d] [--seed N] [--out RESULT.json] [--json] [--record-cycles]
+      Replays a workload through HTCondor's negotiation cycles.
+
+Not in this version yet: inspect, compare, report, sweep, collect, export-config.
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+        std::fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string command = argv[1];
+    const std::vector<std::string> args(argv + 2, argv + argc);
+    if (command == "allocate")
+        return pp::cli::allocate(args);
+    if (command == "simulate")
+        return pp::cli::simulate(args);
+    for (const char* later : { "inspect", "compare", "report", "sweep", "collect", "export-config" })
+        if (command == later) {
+            std::fprintf(stderr, "poolplanner-cli: '%s' is not available in this version yet\n", later);
+            return 2;
+        }
+    std::fprintf(stderr, "poolplanner-cli: unknown command '%s'\n\n%s", command.c_str(), usage);
+    return 2;
+}

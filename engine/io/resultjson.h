@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "sim/result.h"
+#include "sim/workload.h"
+
+#include <string>
+
+namespace pp {
+
+/// The summary of DESIGN.md's `simulate --json` contract (snake_case keys). Deterministic apart from
+/// `wall_seconds`, which is left out when `includeWallTime` is false (for byte-for-byte comparisons).
+std::string resultSummaryJson(const Result& result, bool includeWallTime = true);
+
+/// The whole result for `--out`: the summary, per-group and pool time series, per-cycle records and one
+/// compact row per job ([submit, first_start, end, cores, submitter]), seconds since the simulation start.
+std::string resultFullJson(const Result& result, const Workload& workload);
+
+} // namespace pp

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "io/scenarioinputs.h"
+
+#include "config/config.h"
+#include "io/swfreader.h"
+#include "policy/policyfromconfig.h"
+#include "sim/demo.h"
+
+#include <filesystem>
+
+namespace pp {
+
+Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings)
+{
+    if (!inputs.builtin.empty()) {
+        if (inputs.builtin != "demo")
+            return Diagnostic { "--scenario", 0, "unknown built-in scenario '" + inputs.builtin + "' (this version has: demo)" };
+        Scenario scenario = demoScenario(inputs.seed);
+        if (inputs.horizonSeconds)
+            scenario.horizonSeconds = *inputs.horizonSeconds;
+        return scenario;
+    }
+    if (inputs.configPath.empty())
+        return Diagnostic { "--config", 0, "a configuration file is required (or --demo)" };
+    if (inputs.tracePath.empty())
+        return Diagnostic { "--trace", 0, "a workload trace is required (an SWF file, plain or gzip)" };
+    if (inputs.poolPath.empty() && inputs.cores <= 0)
+        return Diagnostic { "--cores", 0, "give the pool: --cores N [--machine-cores M] or --pool FILE" };
+
+    Scenario scenario;
+    auto config = Config::fromFile(inputs.configPath);
+    if (!config)
+        return config.error();
+    for (const auto& w : config->warnings().items)
+        warnings.add(w);
+    auto policy = policyFromConfig(*config, &warnings);
+    if (!policy)
+        return policy.error();
+    scenario.policy = std::move(policy).value();
+
+    if (!inputs.poolPath.empty()) {
+        auto pool = readPoolFile(inputs.poolPath);
+        if (!pool)
+            return pool.error();
+        scenario.pool = std::move(pool).value();
+    } else {
+        auto pool = Pool::uniform(inputs.cores, inputs.machineCores);
+        if (!pool)
+            return pool.error();
+        scenario.pool = std::move(pool).value();
+    }
+
+    SwfOptions swf;
+    swf.largestMachineCores = scenario.pool.largestMachineCores();
+    swf.largestMachineMemoryMb = scenario.pool.largestMachineMemoryMb();
+    if (!inputs.mapPath.empty()) {
+        auto map = readGroupMap(inputs.mapPath);
+        if (!map)
+            return map.error();
+        swf.groupMap = std::move(map).value();
+    }
+    auto workload = readSwf(inputs.tracePath, swf, warnings);
+    if (!workload)
+        return workload.error();
+    scenario.workload = std::move(workload).value();
+    scenario.name = std::filesystem::path(inputs.tracePath).filename().string();
+    scenario.horizonSeconds = inputs.horizonSeconds.value_or(0.0);
+    scenario.seed = inputs.seed;
+    return scenario;
+}
+
+} // namespace pp

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "sim/scenario.h"
+#include "util/expected.h"
+
+#include <optional>
+#include <string>
+
+namespace pp {
+
+/// The inputs DESIGN.md's command line names for a scenario, before anything is read.
+struct ScenarioInputs
+{
+    std::string builtin; ///< "demo" (or another built-in name); empty = from files
+    std::string configPath;
+    std::string tracePath;
+    std::string poolPath;
+    std::string mapPath;
+    long cores = 0;
+    int machineCores = 8;
+    std::optional<double> horizonSeconds;
+    std::uint64_t seed = 1;
+};
+
+/// Reads config, trace, pool and map into a Scenario. Errors name the file and line, or the option.
+Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings);
+
+} // namespace pp

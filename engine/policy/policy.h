@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pp {
+
+/// One accounting group as GROUP_NAMES and the GROUP_* knobs configure it (docs/HTCONDOR.md §2.1).
+struct GroupConfig
+{
+    std::string name; ///< full dotted name, as configured ("atlas.prod")
+    bool staticQuota = false; ///< GROUP_QUOTA_<g> set (absolute cores); otherwise dynamic (a fraction)
+    double configQuota = 0; ///< cores when static, fraction 0..1 of the parent's subtree when dynamic
+    bool acceptSurplus = false; ///< GROUP_ACCEPT_SURPLUS[_<g>]
+    bool autoregroup = false; ///< GROUP_AUTOREGROUP[_<g>]
+    double prioFactor = 0; ///< GROUP_PRIO_FACTOR_<g>; 0 = unset
+};
+
+/// The typed view of a configuration: every knob keeps its HTCondor name (in the comment) and its real
+/// default (from param_info.in, docs/HTCONDOR.md), so a config that sets nothing behaves like a stock pool.
+struct Policy
+{
+    std::vector<GroupConfig> groups; ///< in GROUP_NAMES order; validated
+
+    // Negotiator (§1, §2.1, §3)
+    double negotiatorInterval = 60; ///< NEGOTIATOR_INTERVAL, seconds
+    double priorityHalflife = 86400; ///< PRIORITY_HALFLIFE, seconds
+    double defaultPrioFactor = 1000; ///< DEFAULT_PRIO_FACTOR
+    double niceUserPrioFactor = 1e10; ///< NICE_USER_PRIO_FACTOR
+    bool allowQuotaOversubscription = true; ///< NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION (param table default)
+    bool strictEnforceQuota = true; ///< NEGOTIATOR_STRICT_ENFORCE_QUOTA
+    int maxAllocationRounds = 3; ///< GROUP_QUOTA_MAX_ALLOCATION_ROUNDS (old name HFS_MAX_ALLOCATION_ROUNDS)
+    double roundRobinRate = 1e100; ///< GROUP_QUOTA_ROUND_ROBIN_RATE (old name HFS_ROUND_ROBIN_RATE)
+    bool useSlotWeights = true; ///< NEGOTIATOR_USE_SLOT_WEIGHTS
+    bool useWeightedDemand = true; ///< NEGOTIATOR_USE_WEIGHTED_DEMAND
+    bool considerPreemption = true; ///< NEGOTIATOR_CONSIDER_PREEMPTION
+    bool ignoreUserPriorities = false; ///< NEGOTIATOR_IGNORE_USER_PRIORITIES
+    std::string groupSortExpr; ///< GROUP_SORT_EXPR as written; empty = the default starvation order
+
+    // Startd and schedd: how partitionable slots are handed out (§2.9, §10.1–3)
+    bool consumptionPolicy = false; ///< CONSUMPTION_POLICY: negotiator splits p-slots, charges the job's cores
+    bool claimPartitionableLeftovers = true; ///< CLAIM_PARTITIONABLE_LEFTOVERS (default = NEGOTIATOR_USE_SLOT_WEIGHTS)
+    double claimWorklife = 1200; ///< CLAIM_WORKLIFE, seconds; -1 = forever, 0 = never reuse a claim
+
+    // PoolPlanner switches for HTCondor's surprises; the defaults reproduce HTCondor.
+    bool truncateGroupLimits = true; ///< the group limit is passed to the pie as an int (§2.7, §10.6)
+    bool autoregroupDefault = false; ///< GROUP_AUTOREGROUP itself: HTCondor only regroups when this global knob is true
+
+    /// Returns the group's configuration, case-insensitively; nullptr when not configured.
+    const GroupConfig* group(const std::string& name) const;
+};
+
+} // namespace pp

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "policy/policyfromconfig.h"
+
+#include "util/text.h"
+
+#include <algorithm>
+#include <set>
+
+namespace pp {
+
+namespace {
+
+Diagnostic at(const Config& config, const std::string& knob, std::string reason)
+{
+    const Config::Entry* e = config.entry(knob);
+    if (!e)
+        return { "configuration", 0, knob + ": " + reason };
+    return { e->file, e->line, e->name + ": " + reason };
+}
+
+// Reads a number knob into `out` when it is set; a value that is not a number is an error.
+std::optional<Diagnostic> readNumber(const Config& config, const std::string& knob, double& out, double min, double max)
+{
+    const auto value = config.value(knob);
+    if (!value)
+        return std::nullopt;
+    const auto number = text::parseDouble(*value);
+    if (!number)
+        return at(config, knob, "'" + *value + "' is not a number");
+    if (*number < min || *number > max)
+        return at(config, knob, text::fixed(*number, 6) + " is out of range [" + text::fixed(min, 0) + ", " + text::fixed(max, 0) + "]");
+    out = *number;
+    return std::nullopt;
+}
+
+std::optional<Diagnostic> readBool(const Config& config, const std::string& knob, bool& out)
+{
+    const auto value = config.value(knob);
+    if (!value)
+        return std::nullopt;
+    const auto b = text::parseBool(*value);
+    if (!b)
+        return at(config, knob, "'" + *value + "' is not a boolean (True or False)");
+    out = *b;
+    return std::nullopt;
+}
+
+// The first of several spellings that is defined (new knob names first, then the old ones).
+std::string firstDefined(const Config& config, std::initializer_list<const char*> names)
+{
+    for (const char* n : names)
+        if (config.contains(n))
+            return n;
+    return *names.begin();
+}
+
+} // namespace
+
+Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
+{
+    Policy policy;
+    Warnings localWarnings;
+    Warnings& warn = warnings ? *warnings : localWarnings;
+
+    struct NumberKnob
+    {
+        std::string name;
+        double* target;
+        double min;
+        double max;
+    };
+    double maxRounds = policy.maxAllocationRounds;
+    const std::vector<NumberKnob> numbers = {
+        { "NEGOTIATOR_INTERVAL", &policy.negotiatorInterval, 1, 86400 },
+        { "PRIORITY_HALFLIFE", &policy.priorityHalflife, 1, 1e12 },
+        { "DEFAULT_PRIO_FACTOR", &policy.defaultPrioFactor, 1, 1e30 },
+        { "NICE_USER_PRIO_FACTOR", &policy.niceUserPrioFactor, 1, 1e30 },
+        { firstDefined(config, { "GROUP_QUOTA_MAX_ALLOCATION_ROUNDS", "HFS_MAX_ALLOCATION_ROUNDS" }), &maxRounds, 1, 1000 },
+        { firstDefined(config, { "GROUP_QUOTA_ROUND_ROBIN_RATE", "HFS_ROUND_ROBIN_RATE" }), &policy.roundRobinRate, 1, 1e300 },
+        { "CLAIM_WORKLIFE", &policy.claimWorklife, -1, 1e12 },
+    };
+    for (const auto& knob : numbers)
+        if (auto error = readNumber(config, knob.name, *knob.target, knob.min, knob.max))
+            return *error;
+    policy.maxAllocationRounds = static_cast<int>(maxRounds);
+
+    struct BoolKnob
+    {
+        const char* name;
+        bool* target;
+    };
+    const BoolKnob bools[] = {
+        { "NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION", &policy.allowQuotaOversubscription },
+        { "NEGOTIATOR_STRICT_ENFORCE_QUOTA", &policy.strictEnforceQuota },
+        { "NEGOTIATOR_USE_SLOT_WEIGHTS", &policy.useSlotWeights },
+        { "NEGOTIATOR_USE_WEIGHTED_DEMAND", &policy.useWeightedDemand },
+        { "NEGOTIATOR_CONSIDER_PREEMPTION", &policy.considerPreemption },
+        { "NEGOTIATOR_IGNORE_USER_PRIORITIES", &policy.ignoreUserPriorities },
+        { "CONSUMPTION_POLICY", &policy.consumptionPolicy },
+    };
+    for (const auto& knob : bools)
+        if (auto error = readBool(config, knob.name, *knob.target))
+            return *error;
+    // CLAIM_PARTITIONABLE_LEFTOVERS defaults to NEGOTIATOR_USE_SLOT_WEIGHTS (§2.9).
+    policy.claimPartitionableLeftovers = policy.useSlotWeights;
+    if (auto error = readBool(config, "CLAIM_PARTITIONABLE_LEFTOVERS", policy.claimPartitionableLeftovers))
+        return *error;
+
+    if (auto sortExpr = config.value("GROUP_SORT_EXPR"); sortExpr && !text::trim(*sortExpr).empty()) {
+        policy.groupSortExpr = std::string(text::trim(*sortExpr));
+        const auto* e = config.entry("GROUP_SORT_EXPR");
+        warn.add({ e->file, e->line, "GROUP_SORT_EXPR is kept but not evaluated yet (the ClassAd evaluator comes with the policy engine); groups negotiate in the default starvation order" });
+    }
+    if (auto preemption = config.value("PREEMPTION_REQUIREMENTS")) {
+        const auto b = text::parseBool(*preemption);
+        if (!b || *b) {
+            const auto* e = config.entry("PREEMPTION_REQUIREMENTS");
+            warn.add({ e->file, e->line, "PREEMPTION_REQUIREMENTS is not modelled yet; nothing is preempted by priority (HTCondor's default)" });
+        }
+    }
+
+    // GROUP_NAMES: sorted case-insensitively so that a parent is seen before its children (§2.2).
+    const auto groupNames = config.value("GROUP_NAMES");
+    if (!groupNames)
+        return policy;
+    std::vector<std::string> names;
+    for (auto piece : text::split(*groupNames, ", \t"))
+        names.emplace_back(piece);
+    std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return text::toLower(a) < text::toLower(b); });
+
+    bool defaultAccept = false;
+    bool defaultAutoregroup = false;
+    if (auto error = readBool(config, "GROUP_ACCEPT_SURPLUS", defaultAccept))
+        return *error;
+    if (auto error = readBool(config, "GROUP_AUTOREGROUP", defaultAutoregroup))
+        return *error;
+    policy.autoregroupDefault = defaultAutoregroup;
+
+    std::set<std::string> known;
+    for (const auto& name : names) {
+        const std::string lower = text::toLower(name);
+        if (lower == "<none>")
+            return at(config, "GROUP_NAMES", "the name <none> is reserved for the root group");
+        if (known.count(lower)) {
+            const auto* e = config.entry("GROUP_NAMES");
+            warn.add({ e->file, e->line, "GROUP_NAMES lists '" + name + "' twice; the second is ignored, as HTCondor does" });
+            continue;
+        }
+        if (name.front() == '.' || name.back() == '.' || name.find("..") != std::string::npos)
+            return at(config, "GROUP_NAMES", "'" + name + "' is not a valid group name");
+        const std::size_t dot = name.rfind('.');
+        if (dot != std::string::npos && !known.count(lower.substr(0, dot)))
+            return at(config, "GROUP_NAMES",
+                "group '" + name + "' has no parent '" + name.substr(0, dot) + "' in GROUP_NAMES (HTCondor would ignore it with a warning; PoolPlanner will not plan with a silently dropped group)");
+        known.insert(lower);
+
+        GroupConfig group;
+        group.name = name;
+        group.acceptSurplus = defaultAccept;
+        group.autoregroup = defaultAutoregroup;
+        const std::string staticKnob = "GROUP_QUOTA_" + name;
+        const std::string dynamicKnob = "GROUP_QUOTA_DYNAMIC_" + name;
+        if (config.contains(staticKnob)) {
+            group.staticQuota = true;
+            if (auto error = readNumber(config, staticKnob, group.configQuota, 0, 2147483647.0))
+                return *error;
+        } else if (config.contains(dynamicKnob)) {
+            if (auto error = readNumber(config, dynamicKnob, group.configQuota, 0, 1))
+                return *error;
+        } else {
+            const auto* e = config.entry("GROUP_NAMES");
+            warn.add({ e->file, e->line, "group '" + name + "' has neither GROUP_QUOTA nor GROUP_QUOTA_DYNAMIC; its quota is 0, as in HTCondor" });
+        }
+        if (auto error = readBool(config, "GROUP_ACCEPT_SURPLUS_" + name, group.acceptSurplus))
+            return *error;
+        if (auto error = readBool(config, "GROUP_AUTOREGROUP_" + name, group.autoregroup))
+            return *error;
+        if (auto error = readNumber(config, "GROUP_PRIO_FACTOR_" + name, group.prioFactor, 0, 1e30))
+            return *error;
+        policy.groups.push_back(std::move(group));
+    }
+    return policy;
+}
+
+} // namespace pp

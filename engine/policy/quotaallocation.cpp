@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "policy/quotaallocation.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <numeric>
+
+namespace pp {
+
+QuotaAllocation::QuotaAllocation(const GroupTree& tree, bool allowOversubscription)
+    : m_tree(tree)
+    , m_oversubscription(allowOversubscription)
+    , m_state(static_cast<std::size_t>(tree.size()))
+{
+}
+
+void QuotaAllocation::assignQuotas(double poolSize)
+{
+    for (auto& s : m_state) {
+        const double rrTime = s.rrTime;
+        s = GroupQuotaState {};
+        s.rrTime = rrTime;
+    }
+    assign(GroupTree::root, poolSize);
+}
+
+void QuotaAllocation::assign(int node, double quota)
+{
+    if (quota <= 0)
+        return; // the subtree keeps quotas of zero
+    GroupQuotaState& self = at(node);
+    self.subtreeQuota = quota;
+    const auto& children = m_tree.node(node).children;
+
+    double staticSum = 0;
+    double dynamicSum = 0;
+    for (int c : children) {
+        const GroupConfig& cfg = m_tree.node(c).config;
+        (cfg.staticQuota ? staticSum : dynamicSum) += cfg.configQuota;
+    }
+    // Static children come first; with oversubscription they keep their configured values whatever is left.
+    const double staticAssignable = m_oversubscription ? staticSum : std::min(staticSum, quota);
+    const double dynamicAssignable = std::max(0.0, quota - staticAssignable);
+    const double staticNorm = staticSum > 0 ? staticSum : 1;
+    const double dynamicNorm = std::max(dynamicSum, 1.0); // fractions are rescaled only when they sum over 1
+
+    double childrenTotal = 0;
+    for (int c : children) {
+        const GroupConfig& cfg = m_tree.node(c).config;
+        double q = cfg.staticQuota ? cfg.configQuota * (staticAssignable / staticNorm)
+                                   : cfg.configQuota * (dynamicAssignable / dynamicNorm);
+        q = std::max(q, 0.0);
+        assign(c, q);
+        childrenTotal += q;
+    }
+    self.quota = m_oversubscription ? quota : quota - childrenTotal;
+    if (node == GroupTree::root)
+        self.quota = quota - childrenTotal; // the root's own quota is always the unclaimed rest of the pool
+    self.quota = std::max(self.quota, 0.0);
+}
+
+std::vector<int> QuotaAllocation::participants(int node) const
+{
+    std::vector<int> out = m_tree.node(node).children;
+    out.push_back(node);
+    return out;
+}
+
+double QuotaAllocation::fairshare() { return fairshare(GroupTree::root); }
+
+double QuotaAllocation::fairshare(int node)
+{
+    GroupQuotaState& self = at(node);
+    self.allocated = std::min(self.requested, self.quota);
+    self.requested -= self.allocated;
+    self.subtreeRequested = self.requested;
+    double surplus = self.quota - self.allocated;
+    const auto& children = m_tree.node(node).children;
+    if (children.empty())
+        return surplus;
+    for (int c : children) {
+        surplus += fairshare(c);
+        // A child that refuses surplus hides its unmet demand from everyone above it.
+        if (m_tree.node(c).config.acceptSurplus)
+            self.subtreeRequested += group(c).subtreeRequested;
+    }
+    return allocateSurplus(node, surplus);
+}
+
+namespace {
+// Water-filling of `surplus` over the participants: by quota weight first, then by equal weight.
+void allocateSurplusLoop(bool byQuota, const std::vector<double>& weights, std::vector<double>& allocated,
+    std::vector<double>& outstanding, double& surplus, double& requested)
+{
+    while (surplus > 0) {
+        double norm = 0;
+        for (std::size_t j = 0; j < weights.size(); ++j)
+            if (outstanding[j] > 0)
+                norm += byQuota ? weights[j] : 1.0;
+        if (norm <= 0)
+            break;
+        bool nobodyCapped = true;
+        double handedOut = 0;
+        for (std::size_t j = 0; j < weights.size(); ++j) {
+            if (outstanding[j] <= 0)
+                continue;
+            double a = surplus * ((byQuota ? weights[j] : 1.0) / norm);
+            if (a > outstanding[j]) {
+                a = outstanding[j];
+                nobodyCapped = false;
+            }
+            allocated[j] += a;
+            outstanding[j] -= a;
+            handedOut += a;
+        }
+        surplus -= handedOut;
+        requested -= handedOut;
+        if (nobodyCapped || surplus < 0)
+            surplus = 0; // everything was handed out; drop rounding jitter
+    }
+}
+} // namespace
+
+double QuotaAllocation::allocateSurplus(int node, double surplus)
+{
+    if (surplus <= 0)
+        return 0;
+    GroupQuotaState& self = at(node);
+    if (self.subtreeRequested <= 0)
+        return surplus;
+
+    const std::vector<int> members = participants(node);
+    const std::size_t n = members.size();
+    std::vector<double> allocated(n, 0);
+    std::vector<double> weights(n, 0);
+    std::vector<double> outstanding(n, 0);
+    for (std::size_t j = 0; j < n; ++j) {
+        const int m = members[j];
+        const bool isSelf = j + 1 == n;
+        const bool accepts = isSelf || m_tree.node(m).config.acceptSurplus;
+        weights[j] = isSelf ? group(m).quota : group(m).subtreeQuota;
+        const double wants = isSelf ? group(m).requested : group(m).subtreeRequested;
+        outstanding[j] = (accepts && wants > 0) ? wants : 0;
+    }
+    double requested = self.subtreeRequested;
+
+    if (surplus >= requested) {
+        allocated = outstanding; // enough for everybody
+        surplus -= requested;
+        requested = 0;
+    } else {
+        allocateSurplusLoop(true, weights, allocated, outstanding, surplus, requested);
+        allocateSurplusLoop(false, weights, allocated, outstanding, surplus, requested);
+    }
+
+    for (std::size_t j = 0; j + 1 < n; ++j)
+        if (allocated[j] > 0)
+            allocateSurplus(members[j], allocated[j]); // pushes the child's share down its own subtree
+
+    self.allocated += allocated.back();
+    self.requested -= allocated.back();
+    self.subtreeRequested = requested;
+    return surplus;
+}
+
+double QuotaAllocation::recoverRemainders() { return recoverRemainders(GroupTree::root); }
+
+double QuotaAllocation::recoverRemainders(int node)
+{
+    GroupQuotaState& self = at(node);
+    double surplus = self.allocated - std::floor(self.allocated);
+    self.allocated -= surplus;
+    self.requested += surplus;
+    self.allocated = std::floor(0.5 + self.allocated);
+    self.requested = std::floor(0.5 + self.requested);
+    self.subtreeRequested = self.requested;
+    self.subtreeRrTime = self.requested > 0 ? self.rrTime : DBL_MAX;
+    const auto& children = m_tree.node(node).children;
+    if (children.empty())
+        return surplus;
+    for (int c : children) {
+        surplus += recoverRemainders(c);
+        if (m_tree.node(c).config.acceptSurplus) {
+            self.subtreeRequested += group(c).subtreeRequested;
+            if (group(c).subtreeRequested > 0)
+                self.subtreeRrTime = std::min(self.subtreeRrTime, group(c).subtreeRrTime);
+        }
+    }
+    return roundRobin(node, surplus);
+}
+
+double QuotaAllocation::roundRobin(int node, double surplus)
+{
+    GroupQuotaState& self = at(node);
+    self.subtreeRequested = std::floor(self.subtreeRequested);
+    if (self.subtreeRequested <= 0 || surplus < 1)
+        return surplus;
+
+    const std::vector<int> members = participants(node);
+    const std::size_t n = members.size();
+    std::vector<double> allocated(n, 0);
+    std::vector<double> outstandingReq(n, 0);
+    std::vector<double> rrTime(n, 0);
+    std::vector<double> quotaWeight(n, 0);
+    double outstanding = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+        const int m = members[j];
+        const bool isSelf = j + 1 == n;
+        const bool accepts = isSelf || m_tree.node(m).config.acceptSurplus;
+        const double wants = isSelf ? group(m).requested : group(m).subtreeRequested;
+        rrTime[j] = isSelf ? group(m).rrTime : group(m).subtreeRrTime;
+        quotaWeight[j] = isSelf ? group(m).quota : group(m).subtreeQuota;
+        if (accepts && wants > 0) {
+            outstandingReq[j] = wants;
+            outstanding += 1;
+        }
+    }
+    double requested = self.subtreeRequested;
+    // Least recently served first, then larger quota, then larger request.
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (rrTime[a] != rrTime[b])
+            return rrTime[a] < rrTime[b];
+        if (quotaWeight[a] != quotaWeight[b])
+            return quotaWeight[a] > quotaWeight[b];
+        return outstandingReq[a] > outstandingReq[b];
+    });
+    while (surplus >= 1 && requested > 0) {
+        const double amax = std::max(1.0, std::floor(surplus / std::max(outstanding, 1.0)));
+        outstanding = 0;
+        double handedOut = 0;
+        for (std::size_t j : order) {
+            if (outstandingReq[j] <= 0)
+                continue;
+            const double a = std::min(outstandingReq[j], amax);
+            allocated[j] += a;
+            outstandingReq[j] -= a;
+            handedOut += a;
+            surplus -= a;
+            requested -= a;
+            at(members[j]).rr = true;
+            if (outstandingReq[j] > 0)
+                outstanding += 1;
+            if (surplus < amax)
+                break;
+        }
+        if (handedOut < 1)
+            break;
+    }
+    for (std::size_t j = 0; j + 1 < n; ++j)
+        if (allocated[j] > 0)
+            roundRobin(members[j], allocated[j]);
+    self.allocated += allocated.back();
+    self.requested -= allocated.back();
+    self.subtreeRequested = requested;
+    return surplus;
+}
+
+std::vector<GroupAllocation> allocateOnce(const GroupTree& tree, double poolSize, const std::vector<double>& demand,
+    bool allowOversubscription, bool useSlotWeights)
+{
+    QuotaAllocation allocation(tree, allowOversubscription);
+    allocation.assignQuotas(poolSize);
+    for (int g = 0; g < tree.size(); ++g)
+        allocation.setRequested(g, g < static_cast<int>(demand.size()) ? demand[static_cast<std::size_t>(g)] : 0.0);
+    allocation.fairshare();
+    if (!useSlotWeights)
+        allocation.recoverRemainders();
+    std::vector<GroupAllocation> rows;
+    rows.reserve(static_cast<std::size_t>(tree.size()));
+    for (int g = 0; g < tree.size(); ++g) {
+        const auto& s = allocation.group(g);
+        rows.push_back({ tree.node(g).name, s.quota, s.subtreeQuota,
+            g < static_cast<int>(demand.size()) ? demand[static_cast<std::size_t>(g)] : 0.0, s.allocated });
+    }
+    return rows;
+}
+
+} // namespace pp

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "policy/grouptree.h"
+
+#include <vector>
+
+namespace pp {
+
+/// Per-group working values of one HGQ allocation, named as in HTCondor's GroupEntry.
+struct GroupQuotaState
+{
+    double quota = 0; ///< quota for the group's direct submitters (§2.4)
+    double subtreeQuota = 0; ///< quota the group received for its whole subtree
+    double requested = 0; ///< demand not yet allocated (direct submitters)
+    double allocated = 0; ///< allocation for direct submitters, surplus included (§2.6)
+    double subtreeRequested = 0;
+    double rrTime = 0; ///< when the group was last served by the remainder round robin
+    double subtreeRrTime = 0;
+    bool rr = false;
+};
+
+/// HTCondor's hierarchical group quota arithmetic (docs/HTCONDOR.md §2.4–2.7), as a pure computation over
+/// a GroupTree: quotas top-down, fair share and surplus bottom-up (siblings first, proportional to quota,
+/// then equal shares), and the whole-slot remainder round robin used when slot weights are off.
+class QuotaAllocation
+{
+public:
+    QuotaAllocation(const GroupTree& tree, bool allowOversubscription);
+
+    /// Resets every group and assigns quotas from the pool size (§2.4).
+    void assignQuotas(double poolSize);
+    /// Sets each group's demand (its direct submitters' running + idle weight) before a round.
+    void setRequested(int group, double requested) { at(group).requested = requested; }
+    /// One allocation round (§2.6): returns the surplus nobody could use.
+    double fairshare();
+    /// Floors allocations and deals the fractions out in whole slots (§2.7 step 2, unweighted mode only).
+    double recoverRemainders();
+
+    const GroupQuotaState& group(int index) const { return m_state[static_cast<std::size_t>(index)]; }
+    GroupQuotaState& at(int index) { return m_state[static_cast<std::size_t>(index)]; }
+    const std::vector<GroupQuotaState>& groups() const { return m_state; }
+
+private:
+    void assign(int node, double quota);
+    double fairshare(int node);
+    double allocateSurplus(int node, double surplus);
+    double recoverRemainders(int node);
+    double roundRobin(int node, double surplus);
+    std::vector<int> participants(int node) const; // children, then the node itself (last)
+
+    const GroupTree& m_tree;
+    bool m_oversubscription;
+    std::vector<GroupQuotaState> m_state;
+};
+
+/// One group's outcome of a single allocation, as `poolplanner-cli allocate` prints it.
+struct GroupAllocation
+{
+    std::string name;
+    double quota = 0;
+    double subtreeQuota = 0;
+    double demand = 0;
+    double allocated = 0;
+};
+
+/// Quotas and one allocation round for a demand per group (direct submitters), e.g. the worked example of
+/// docs/HTCONDOR.md §2.10. Result rows follow the tree's breadth-first order, the root first.
+std::vector<GroupAllocation> allocateOnce(const GroupTree& tree, double poolSize, const std::vector<double>& demand,
+    bool allowOversubscription, bool useSlotWeights = true);
+
+} // namespace pp

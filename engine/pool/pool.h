@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "util/expected.h"
+
+#include <string>
+#include <vector>
+
+namespace pp {
+
+/// One execute machine: a startd with a single partitionable slot holding all its resources (§5.1).
+struct MachineSpec
+{
+    std::string name; ///< the host part of `slot1@host`
+    int cores = 0;
+    long memoryMb = 0;
+};
+
+/// The machines of a pool. Slot weight is `Cpus` (the default SLOT_WEIGHT), so the pool size is its cores.
+struct Pool
+{
+    std::vector<MachineSpec> machines;
+
+    long totalCores() const;
+    int largestMachineCores() const;
+    long largestMachineMemoryMb() const;
+
+    /// `totalCores` split into machines of `machineCores` (the last one smaller if it does not divide),
+    /// each with `memoryPerCoreMb` per core, named prefix0001, prefix0002, ...
+    static Expected<Pool> uniform(long totalCores, int machineCores, long memoryPerCoreMb = 2048, const std::string& prefix = "node");
+};
+
+/// Reads a pool description: one line per machine kind, `COUNT CORES [MEMORY_MB [NAME_PREFIX]]`, `#` comments.
+/// Example: `70 2 4096 lpc` is seventy dual-core machines with 4 GiB each, lpc0001 … lpc0070.
+Expected<Pool> readPoolFile(const std::string& path);
+
+} // namespace pp

@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "sim/negotiator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace pp {
+
+namespace {
+constexpr double rootSortKey = 3.4e38; // the default GROUP_SORT_EXPR puts <none> last
+constexpr double zeroQuotaSortKey = 3.3e38; // ... and groups without quota just before it
+} // namespace
+
+Negotiator::Negotiator(Context context, MatchSink& sink)
+    : m_ctx(context)
+    , m_sink(sink)
+    , m_allocation(context.tree, context.policy.allowQuotaOversubscription)
+    , m_subUsage(context.queues.size(), 0.0)
+    , m_groupUsage(static_cast<std::size_t>(context.tree.size()), 0.0)
+    , m_groupSubmitters(static_cast<std::size_t>(context.tree.size()))
+{
+}
+
+void Negotiator::prepareDemand()
+{
+    const Policy& policy = m_ctx.policy;
+    const std::size_t groups = static_cast<std::size_t>(m_ctx.tree.size());
+    // Pool size: the sum of slot weights over all slot ads (§2.3); with weights off a dynamic slot counts 1.
+    if (policy.useSlotWeights) {
+        m_poolSize = static_cast<double>(m_ctx.pool.totalCores());
+        m_minSlotWeight = m_ctx.pool.minSlotWeight();
+    } else {
+        m_poolSize = static_cast<double>(m_ctx.pool.totalCores() - m_ctx.pool.claimedCores()) + static_cast<double>(m_ctx.pool.liveClaims());
+        m_minSlotWeight = 1.0;
+    }
+
+    std::fill(m_groupUsage.begin(), m_groupUsage.end(), 0.0);
+    if (policy.useSlotWeights) {
+        for (std::uint32_t s = 0; s < m_subUsage.size(); ++s)
+            m_subUsage[s] = m_ctx.accountant.usage(s);
+    } else {
+        std::fill(m_subUsage.begin(), m_subUsage.end(), 0.0);
+        for (const auto& c : m_ctx.pool.claims())
+            if (c.live)
+                m_subUsage[c.submitter] += 1.0;
+    }
+    for (auto& list : m_groupSubmitters)
+        list.clear();
+    m_allocation.assignQuotas(m_poolSize);
+    std::vector<double> requested(groups, 0.0);
+    for (std::uint32_t s = 0; s < m_subUsage.size(); ++s) {
+        const auto g = static_cast<std::size_t>(m_ctx.submitterGroup[s]);
+        m_groupUsage[g] += m_subUsage[s];
+        const SubmitterQueue& q = m_ctx.queues[s];
+        if (!q.hasJobs())
+            continue; // no submitter ad
+        m_groupSubmitters[g].push_back(s);
+        requested[g] += policy.useWeightedDemand ? static_cast<double>(q.runningCores + q.idleCores())
+                                                 : static_cast<double>(q.runningJobs + q.idleJobs());
+    }
+    // Autoregroup (§2.8): only the global GROUP_AUTOREGROUP makes the root negotiate for regrouping groups.
+    if (policy.autoregroupDefault) {
+        for (std::size_t g = 1; g < groups; ++g)
+            if (m_ctx.tree.node(static_cast<int>(g)).config.autoregroup)
+                for (std::uint32_t s : m_groupSubmitters[g])
+                    m_groupSubmitters[0].push_back(s);
+    }
+    for (std::size_t g = 0; g < groups; ++g)
+        m_allocation.setRequested(static_cast<int>(g), requested[g]);
+}
+
+void Negotiator::computeAllocation(std::vector<GroupSample>& samples)
+{
+    prepareDemand();
+    const std::size_t groups = m_groupUsage.size();
+    samples.assign(groups, GroupSample {});
+    for (std::size_t g = 0; g < groups; ++g)
+        samples[g].demand = static_cast<float>(m_allocation.group(static_cast<int>(g)).requested);
+    m_allocation.fairshare();
+    for (std::size_t g = 0; g < groups; ++g) {
+        const auto& s = m_allocation.group(static_cast<int>(g));
+        samples[g].usage = static_cast<float>(m_groupUsage[g]);
+        samples[g].quota = static_cast<float>(s.quota);
+        samples[g].allocated = static_cast<float>(s.allocated);
+    }
+}
+
+double Negotiator::subtreeUsage(int group) const
+{
+    double total = m_groupUsage[static_cast<std::size_t>(group)];
+    for (int c : m_ctx.tree.node(group).children)
+        total += subtreeUsage(c);
+    return total;
+}
+
+double Negotiator::strictEnforce(int group, double slots, double usage) const
+{
+    if (!m_ctx.policy.strictEnforceQuota)
+        return slots;
+    double newAllocation = slots - usage;
+    for (int node = group; node >= 0; node = m_ctx.tree.node(node).parent) {
+        const GroupConfig& cfg = m_ctx.tree.node(node).config;
+        if (node == GroupTree::root || cfg.acceptSurplus)
+            continue;
+        const double ceiling = cfg.staticQuota ? cfg.configQuota : m_allocation.group(node).subtreeQuota;
+        const double available = std::max(0.0, ceiling - subtreeUsage(node));
+        newAllocation = std::min(newAllocation, available);
+    }
+    return newAllocation + usage;
+}
+
+double Negotiator::sortKey(int group) const
+{
+    if (group == GroupTree::root)
+        return rootSortKey;
+    const double quota = m_allocation.group(group).quota;
+    return quota > 0 ? m_groupUsage[static_cast<std::size_t>(group)] / quota : zeroQuotaSortKey;
+}
+
+void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
+{
+    const Policy& policy = m_ctx.policy;
+    const GroupTree& tree = m_ctx.tree;
+    const int groups = tree.size();
+    prepareDemand();
+    if (out) {
+        out->time = now;
+        out->poolSize = m_poolSize;
+        out->groups.assign(static_cast<std::size_t>(groups), GroupCycleRecord {});
+        for (int g = 0; g < groups; ++g) {
+            out->groups[static_cast<std::size_t>(g)].quota = static_cast<float>(m_allocation.group(g).quota);
+            out->groups[static_cast<std::size_t>(g)].usageBefore = static_cast<float>(m_groupUsage[static_cast<std::size_t>(g)]);
+        }
+    }
+
+    std::vector<double> usage(m_groupUsage); // group->usage: refreshed after each round only
+    const bool autoregroup = policy.autoregroupDefault;
+    for (int round = 1; round <= policy.maxAllocationRounds; ++round) {
+        if (out)
+            out->rounds = round;
+        for (int g = 0; g < groups; ++g) {
+            auto& s = m_allocation.at(g);
+            s.allocated = 0;
+            s.subtreeRequested = 0;
+            s.rr = false;
+        }
+        m_allocation.fairshare();
+        if (!policy.useSlotWeights)
+            m_allocation.recoverRemainders();
+        if (autoregroup) {
+            m_allocation.at(GroupTree::root).quota = m_poolSize;
+            m_allocation.at(GroupTree::root).allocated = m_poolSize;
+        }
+        if (out && round == 1)
+            for (int g = 0; g < groups; ++g)
+                out->groups[static_cast<std::size_t>(g)].allocated = static_cast<float>(m_allocation.group(g).allocated);
+
+        double maxDelta = 0;
+        double allocatedTotal = 0;
+        for (int g = 0; g < groups; ++g) {
+            const auto& s = m_allocation.group(g);
+            allocatedTotal += s.allocated;
+            const double target = tree.anyAcceptSurplus() ? s.allocated : s.quota;
+            maxDelta = std::max(maxDelta, std::max(0.0, target - usage[static_cast<std::size_t>(g)]));
+        }
+
+        // Starvation order; ties keep the tree's breadth-first order (§10.14).
+        std::vector<double> keys(static_cast<std::size_t>(groups));
+        for (int g = 0; g < groups; ++g)
+            keys[static_cast<std::size_t>(g)] = sortKey(g);
+        std::vector<int> order(static_cast<std::size_t>(groups));
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            if (autoregroup && (a == GroupTree::root || b == GroupTree::root))
+                return b == GroupTree::root && a != GroupTree::root;
+            return keys[static_cast<std::size_t>(a)] < keys[static_cast<std::size_t>(b)];
+        });
+
+        double n = 0;
+        for (;;) {
+            n = std::min(n + policy.roundRobinRate, maxDelta);
+            for (int g : order) {
+                const auto& s = m_allocation.group(g);
+                const double groupUsage = usage[static_cast<std::size_t>(g)];
+                if (s.allocated <= 0)
+                    continue;
+                if (groupUsage >= s.allocated && !policy.considerPreemption)
+                    continue;
+                if (m_groupSubmitters[static_cast<std::size_t>(g)].empty())
+                    continue;
+                const double target = std::max(s.allocated, s.quota);
+                const double delta = std::max(0.0, target - groupUsage);
+                double slots = delta > 0 ? groupUsage + delta * (n / maxDelta) : target;
+                slots = std::min(slots, target);
+                if (!policy.useSlotWeights)
+                    slots = std::floor(slots);
+                slots = strictEnforce(g, slots, groupUsage);
+                // The negotiator hands the limit over as an int, even with weighted slots (§10.6).
+                const double limit = policy.truncateGroupLimits ? std::trunc(slots) : slots;
+                const bool unlimitedRoot = autoregroup && g == GroupTree::root;
+                if (out)
+                    out->groups[static_cast<std::size_t>(g)].limit = static_cast<float>(limit);
+                negotiateWithGroup(g, unlimitedRoot, limit, now, out);
+            }
+            if (n >= maxDelta)
+                break;
+        }
+
+        double usageTotal = 0;
+        for (int g = 0; g < groups; ++g) {
+            auto& s = m_allocation.at(g);
+            usage[static_cast<std::size_t>(g)] = m_groupUsage[static_cast<std::size_t>(g)];
+            usageTotal += std::min(usage[static_cast<std::size_t>(g)], s.allocated);
+            if (usage[static_cast<std::size_t>(g)] < s.allocated)
+                s.requested = usage[static_cast<std::size_t>(g)]; // leave the unused allocation to others next round
+            else
+                s.requested += s.allocated;
+        }
+        if (usageTotal >= allocatedTotal)
+            break;
+    }
+    if (out)
+        for (int g = 0; g < groups; ++g)
+            out->groups[static_cast<std::size_t>(g)].usageAfter = static_cast<float>(m_groupUsage[static_cast<std::size_t>(g)]);
+    m_ctx.pool.restoreWithdrawn();
+}
+
+void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit, std::int64_t now, CycleRecord* out)
+{
+    const Policy& policy = m_ctx.policy;
+    const bool named = !unlimitedRoot;
+    const auto g = static_cast<std::size_t>(group);
+    std::vector<std::uint32_t> active = m_groupSubmitters[g];
+    std::uint32_t matches = 0;
+    int spin = 0;
+    for (;;) {
+        ++spin;
+        const bool ignoreSubmitterLimit = spin == 1 && policy.considerPreemption;
+        const double groupUsageAtSpin = named ? m_groupUsage[g] : 0.0;
+        if (!ignoreSubmitterLimit && named && groupUsageAtSpin >= limit)
+            break;
+        if (!policy.considerPreemption)
+            std::erase_if(active, [&](std::uint32_t s) { return m_ctx.queues[s].idleJobs() == 0; });
+        if (active.empty())
+            break;
+
+        // Shares ∝ 1/EUP (§3.4).
+        double maxPrio = 0;
+        for (std::uint32_t s : active)
+            maxPrio = std::max(maxPrio, m_ctx.accountant.effectivePriority(s));
+        double normalFactor = 0;
+        for (std::uint32_t s : active)
+            normalFactor += maxPrio / m_ctx.accountant.effectivePriority(s);
+        const double pie = std::min(m_poolSize, limit);
+        const auto limitsOf = [&](std::uint32_t s, double& full, double& unclaimed) {
+            const double share = policy.ignoreUserPriorities ? 1.0 : maxPrio / (m_ctx.accountant.effectivePriority(s) * normalFactor);
+            full = policy.ignoreUserPriorities ? 1e300 : std::max(0.0, share * pie - m_subUsage[s]);
+            unclaimed = full;
+            if (named)
+                unclaimed = std::min(unclaimed, std::max(0.0, limit - groupUsageAtSpin));
+            if (!policy.considerPreemption)
+                full = unclaimed;
+        };
+        double pieLeft = 0;
+        std::vector<double> starvation(active.size(), 0.0);
+        for (std::size_t i = 0; i < active.size(); ++i) {
+            const std::uint32_t s = active[i];
+            if (m_ctx.queues[s].idleJobs() == 0)
+                continue;
+            double full = 0;
+            double unclaimed = 0;
+            limitsOf(s, full, unclaimed);
+            pieLeft += full;
+            const double used = m_subUsage[s];
+            starvation[i] = used + full > 0 ? used / (used + full) : 0.0;
+        }
+        if (!policy.considerPreemption && pieLeft <= 0)
+            break;
+        if (spin == 1) {
+            std::vector<std::size_t> idx(active.size());
+            std::iota(idx.begin(), idx.end(), 0);
+            std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+                const double pa = m_ctx.accountant.effectivePriority(active[a]);
+                const double pb = m_ctx.accountant.effectivePriority(active[b]);
+                if (pa != pb)
+                    return pa < pb;
+                if (starvation[a] != starvation[b])
+                    return starvation[a] < starvation[b];
+                return active[a] < active[b];
+            });
+            std::vector<std::uint32_t> sorted;
+            sorted.reserve(active.size());
+            for (std::size_t i : idx)
+                sorted.push_back(active[i]);
+            active.swap(sorted);
+        }
+
+        const double pieLeftAtStart = pieLeft;
+        const std::size_t countAtStart = active.size();
+        std::vector<std::uint32_t> stay;
+        stay.reserve(active.size());
+        std::size_t i = 0;
+        for (; i < active.size(); ++i) {
+            const std::uint32_t s = active[i];
+            if (!ignoreSubmitterLimit && named && m_groupUsage[g] >= limit)
+                break;
+            double full = 0;
+            double unclaimed = 0;
+            limitsOf(s, full, unclaimed);
+            if (full > pieLeft)
+                full = pieLeft;
+            Outcome outcome = Outcome::Done;
+            if (m_ctx.queues[s].idleJobs() == 0)
+                outcome = Outcome::Done;
+            else if (spin > 1 && (full < m_minSlotWeight || pieLeft < m_minSlotWeight))
+                outcome = Outcome::Resume;
+            else
+                outcome = negotiateWithSubmitter(s, unclaimed, pieLeft, now, matches);
+            if (outcome == Outcome::Resume)
+                stay.push_back(s);
+        }
+        for (; i < active.size(); ++i) // not reached this spin: still in the list
+            stay.push_back(active[i]);
+        active.swap(stay);
+        const bool changed = pieLeft < pieLeftAtStart || active.size() < countAtStart;
+        if (!changed || active.empty() || m_ctx.pool.largestFreeCores() == 0)
+            break;
+    }
+    if (out) {
+        out->groups[g].matches += matches;
+        out->matches += matches;
+    }
+}
+
+Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, double allowed, double& pieLeft, std::int64_t now, std::uint32_t& matches)
+{
+    const Policy& policy = m_ctx.policy;
+    SubmitterQueue& queue = m_ctx.queues[submitter];
+    const auto group = static_cast<std::size_t>(m_ctx.submitterGroup[submitter]);
+    double used = 0;
+    for (std::size_t ac : queue.offerOrder()) {
+        while (!queue.autoclusters()[ac].jobs.empty()) {
+            const auto& cluster = queue.autoclusters()[ac];
+            const std::int64_t machine = m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb);
+            if (machine < 0)
+                break; // nothing fits: the schedd offers no more of this autocluster this cycle
+            const auto m = static_cast<std::uint32_t>(machine);
+            double cost = 1.0;
+            if (policy.useSlotWeights)
+                cost = policy.consumptionPolicy ? cluster.cores : m_ctx.pool.freeCores(m);
+            // One round-up per spin: a submitter with a positive limit that has matched nothing yet may take
+            // one slot costing more than its limit (§3.4, §10.7).
+            const bool permitted = used + cost <= allowed || (used <= 0 && allowed > 0);
+            if (!permitted)
+                return Outcome::Resume;
+            used += cost;
+            pieLeft -= cost;
+            m_subUsage[submitter] += cost;
+            m_groupUsage[group] += cost;
+            ++matches;
+            m_sink.startMatched(submitter, ac, m, now);
+        }
+    }
+    return Outcome::Done;
+}
+
+} // namespace pp

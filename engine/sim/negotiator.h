@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "policy/grouptree.h"
+#include "policy/quotaallocation.h"
+#include "sim/accountant.h"
+#include "sim/poolstate.h"
+#include "sim/result.h"
+#include "sim/schedd.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace pp {
+
+/// Receives the negotiator's matches: the simulator turns them into claims and running jobs.
+class MatchSink
+{
+public:
+    virtual ~MatchSink() = default;
+    /// The submitter's oldest job of `autocluster` was matched to the p-slot of `machine`.
+    virtual void startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now) = 0;
+};
+
+/// One negotiation cycle of HTCondor's negotiator in HGQ mode (docs/HTCONDOR.md §1–3, §10): pool size,
+/// quotas top-down, demand, surplus bottom-up, allocation rounds, group order, integer group limits with
+/// strict enforcement, the pie between submitters with one round-up per spin, and matching of
+/// autoclusters to partitionable slots.
+class Negotiator
+{
+public:
+    struct Context
+    {
+        const Policy& policy;
+        const GroupTree& tree;
+        PoolState& pool;
+        Accountant& accountant;
+        std::vector<SubmitterQueue>& queues;
+        const std::vector<int>& submitterGroup; ///< group index of each submitter
+        const std::vector<Job>& jobs;
+    };
+
+    Negotiator(Context context, MatchSink& sink);
+
+    /// Runs one cycle at `now`. When `record` is set, fills `out` with what each group was given.
+    void negotiate(std::int64_t now, CycleRecord* out);
+
+    /// Quotas and first-round allocations from the current usage and demand, without matching (for samples).
+    void computeAllocation(std::vector<GroupSample>& samples);
+
+private:
+    enum class Outcome { Done, Resume };
+    void prepareDemand();
+    void negotiateWithGroup(int group, bool unlimitedRoot, double limit, std::int64_t now, CycleRecord* out);
+    Outcome negotiateWithSubmitter(std::uint32_t submitter, double limitUnclaimed, double& pieLeft, std::int64_t now, std::uint32_t& matches);
+    double subtreeUsage(int group) const;
+    double strictEnforce(int group, double slots, double usage) const;
+    double sortKey(int group) const;
+
+    Context m_ctx;
+    MatchSink& m_sink;
+    QuotaAllocation m_allocation;
+    double m_poolSize = 0;
+    double m_minSlotWeight = 1;
+    std::vector<double> m_subUsage; // weighted usage this cycle: claimed cores + match costs
+    std::vector<double> m_groupUsage; // node-level sum of m_subUsage
+    std::vector<std::vector<std::uint32_t>> m_groupSubmitters; // submitters with jobs, per group
+};
+
+} // namespace pp

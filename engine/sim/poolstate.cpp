@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "sim/poolstate.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace pp {
+
+PoolState::PoolState(const Pool& pool)
+{
+    m_total.reserve(pool.machines.size());
+    for (const auto& m : pool.machines) {
+        m_total.push_back({ m.cores, m.memoryMb });
+        m_totalCores += m.cores;
+    }
+    m_free = m_total;
+    m_withdrawn.assign(m_total.size(), 0);
+    for (std::uint32_t i = 0; i < m_total.size(); ++i)
+        index(i);
+}
+
+void PoolState::index(std::uint32_t machine)
+{
+    if (!m_withdrawn[machine] && m_free[machine].cores > 0)
+        m_candidates.emplace(m_free[machine].cores, m_free[machine].memoryMb, machine);
+}
+
+void PoolState::unindex(std::uint32_t machine)
+{
+    m_candidates.erase({ m_free[machine].cores, m_free[machine].memoryMb, machine });
+}
+
+int PoolState::largestFreeCores() const { return m_candidates.empty() ? 0 : std::get<0>(*m_candidates.rbegin()); }
+
+double PoolState::minSlotWeight() const
+{
+    if (m_fullMachines > 0)
+        return 0.0; // a p-slot with no cores left advertises SlotWeight = Cpus = 0
+    int smallest = m_candidates.empty() ? -1 : std::get<0>(*m_candidates.begin());
+    if (!m_claimSizes.empty() && (smallest < 0 || m_claimSizes.begin()->first < smallest))
+        smallest = m_claimSizes.begin()->first;
+    return smallest < 0 ? 1.0 : smallest;
+}
+
+std::int64_t PoolState::bestFit(int cores, long memoryMb) const
+{
+    for (auto it = m_candidates.lower_bound({ cores, 0L, 0u }); it != m_candidates.end(); ++it)
+        if (std::get<1>(*it) >= memoryMb)
+            return std::get<2>(*it);
+    return -1;
+}
+
+void PoolState::withdraw(std::uint32_t machine)
+{
+    if (m_withdrawn[machine])
+        return;
+    unindex(machine);
+    m_withdrawn[machine] = 1;
+    m_withdrawnList.push_back(machine);
+}
+
+void PoolState::restoreWithdrawn()
+{
+    for (std::uint32_t m : m_withdrawnList) {
+        m_withdrawn[m] = 0;
+        index(m);
+    }
+    m_withdrawnList.clear();
+}
+
+std::uint32_t PoolState::carve(std::uint32_t machine, std::uint32_t submitter, int cores, long memoryMb, std::int64_t now)
+{
+    assert(m_free[machine].cores >= cores && m_free[machine].memoryMb >= memoryMb);
+    unindex(machine);
+    m_free[machine].cores -= cores;
+    m_free[machine].memoryMb -= memoryMb;
+    if (m_free[machine].cores == 0)
+        ++m_fullMachines;
+    index(machine);
+    m_claimedCores += cores;
+    ++m_claimSizes[cores];
+
+    std::uint32_t slot = 0;
+    if (!m_freeClaimSlots.empty()) {
+        slot = m_freeClaimSlots.back();
+        m_freeClaimSlots.pop_back();
+    } else {
+        slot = static_cast<std::uint32_t>(m_claims.size());
+        m_claims.emplace_back();
+    }
+    Claim& c = m_claims[slot];
+    c = Claim {};
+    c.machine = machine;
+    c.submitter = submitter;
+    c.cores = static_cast<std::uint16_t>(cores);
+    c.memoryMb = static_cast<std::uint32_t>(memoryMb);
+    c.claimedAt = now;
+    c.live = true;
+    return slot;
+}
+
+void PoolState::release(std::uint32_t claimIndex)
+{
+    Claim& c = m_claims[claimIndex];
+    assert(c.live);
+    unindex(c.machine);
+    if (m_free[c.machine].cores == 0 && c.cores > 0)
+        --m_fullMachines;
+    m_free[c.machine].cores += c.cores;
+    m_free[c.machine].memoryMb += c.memoryMb;
+    index(c.machine);
+    m_claimedCores -= c.cores;
+    if (auto it = m_claimSizes.find(c.cores); it != m_claimSizes.end() && --it->second == 0)
+        m_claimSizes.erase(it);
+    c.live = false;
+    c.job = -1;
+    m_freeClaimSlots.push_back(claimIndex);
+}
+
+} // namespace pp

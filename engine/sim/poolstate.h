@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "pool/pool.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <tuple>
+#include <vector>
+
+namespace pp {
+
+/// A dynamic slot carved from a machine's partitionable slot and the claim a submitter holds on it.
+struct Claim
+{
+    std::uint32_t machine = 0;
+    std::uint32_t submitter = 0;
+    std::int32_t job = -1; ///< running job, -1 while the claim is idle
+    std::uint16_t cores = 0;
+    std::uint32_t memoryMb = 0;
+    std::int64_t claimedAt = 0; ///< for CLAIM_WORKLIFE
+    std::int64_t jobStartedAt = 0;
+    bool live = false;
+};
+
+/// The machines' partitionable slots and their dynamic slots. Free p-slots are kept ordered the way the
+/// default NEGOTIATOR_PRE_JOB_RANK prefers them (fewest free cores, then least free memory, then the
+/// lowest machine index), so the best fit for a job is a single ordered lookup (§3.5).
+class PoolState
+{
+public:
+    explicit PoolState(const Pool& pool);
+
+    std::size_t machineCount() const { return m_free.size(); }
+    long totalCores() const { return m_totalCores; }
+    long claimedCores() const { return m_claimedCores; }
+    int freeCores(std::uint32_t machine) const { return m_free[machine].cores; }
+    long freeMemory(std::uint32_t machine) const { return m_free[machine].memoryMb; }
+    int machineCores(std::uint32_t machine) const { return m_total[machine].cores; }
+    bool isWhole(std::uint32_t machine) const { return m_free[machine].cores == m_total[machine].cores; }
+    /// Largest number of free cores on any candidate p-slot (0 when none).
+    int largestFreeCores() const;
+    /// Smallest SlotWeight over all slot ads, as the negotiator computes it (a fully carved p-slot weighs 0).
+    double minSlotWeight() const;
+
+    /// The best p-slot for a request among the candidates (not withdrawn), or -1 when none fits.
+    std::int64_t bestFit(int cores, long memoryMb) const;
+    /// Removes a p-slot from this cycle's candidates (default mode: one match per p-slot per cycle).
+    void withdraw(std::uint32_t machine);
+    /// Puts every withdrawn p-slot back at the end of a cycle.
+    void restoreWithdrawn();
+
+    /// Carves a dynamic slot; the caller has checked that it fits. Returns the claim index.
+    std::uint32_t carve(std::uint32_t machine, std::uint32_t submitter, int cores, long memoryMb, std::int64_t now);
+    /// Ends a claim: its resources return to the p-slot.
+    void release(std::uint32_t claimIndex);
+    Claim& claim(std::uint32_t index) { return m_claims[index]; }
+    const Claim& claim(std::uint32_t index) const { return m_claims[index]; }
+    const std::vector<Claim>& claims() const { return m_claims; }
+    std::size_t liveClaims() const { return m_claims.size() - m_freeClaimSlots.size(); }
+
+private:
+    struct Resources
+    {
+        int cores = 0;
+        long memoryMb = 0;
+    };
+    using Key = std::tuple<int, long, std::uint32_t>; // free cores, free memory, machine
+    void index(std::uint32_t machine);
+    void unindex(std::uint32_t machine);
+
+    std::vector<Resources> m_total;
+    std::vector<Resources> m_free;
+    std::vector<char> m_withdrawn;
+    std::vector<std::uint32_t> m_withdrawnList;
+    std::set<Key> m_candidates; // p-slots with at least one free core, not withdrawn
+    std::vector<Claim> m_claims;
+    std::vector<std::uint32_t> m_freeClaimSlots;
+    std::map<int, int> m_claimSizes; // dynamic slot cores -> how many
+    long m_fullMachines = 0; // p-slots with no core left
+    long m_totalCores = 0;
+    long m_claimedCores = 0;
+};
+
+} // namespace pp

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pp {
+
+/// What happened to one job.
+struct JobOutcome
+{
+    std::int32_t firstStart = -1; ///< seconds since the simulation start; -1 = never started
+    std::int32_t end = -1; ///< completion; -1 = not finished within the horizon
+    std::uint16_t starts = 0;
+};
+
+/// One sample of the pool over time (every Result::sampleInterval seconds).
+struct PoolSample
+{
+    std::int64_t time = 0; ///< seconds since the simulation start
+    float claimedCores = 0;
+    float idleCores = 0;
+    float idleJobs = 0; ///< jobs waiting
+    float wholeMachines = 0;
+};
+
+/// One group at one sample: node-level values, as HTCondor's group records hold them.
+struct GroupSample
+{
+    float usage = 0; ///< cores claimed by the group's own submitters
+    float quota = 0; ///< computed quota (§2.4)
+    float allocated = 0; ///< allocation with surplus, first round (§2.6)
+    float demand = 0; ///< running + idle cores of its submitters
+};
+
+/// What one negotiation cycle decided for one group (docs/HTCONDOR.md §10: "limit 0.3 → 0").
+struct GroupCycleRecord
+{
+    float quota = 0;
+    float allocated = 0; ///< first allocation round
+    float limit = -1; ///< the absolute limit passed to the pie in the last round it negotiated; -1 = skipped
+    float usageBefore = 0;
+    float usageAfter = 0;
+    std::uint32_t matches = 0;
+};
+
+struct CycleRecord
+{
+    std::int64_t time = 0;
+    double poolSize = 0;
+    int rounds = 0;
+    std::uint32_t matches = 0;
+    std::vector<GroupCycleRecord> groups; ///< indexed like Result::groups
+};
+
+/// Per-group totals over the run; rows follow the group tree (root `<none>` first, breadth-first).
+struct GroupSummary
+{
+    std::string name;
+    int parent = -1;
+    double configQuota = 0;
+    bool staticQuota = false;
+    bool acceptSurplus = false;
+    double meanQuota = 0; ///< computed quota averaged over the samples
+    double coreHours = 0; ///< delivered to its own submitters' jobs
+    long jobsTotal = 0;
+    long jobsCompleted = 0;
+    long jobsNeverStarted = 0;
+    double waitP50 = 0, waitP95 = 0, waitP99 = 0; ///< seconds from submit to first start, started jobs
+    long preemptions = 0;
+    double badputCoreHours = 0;
+};
+
+struct SubmitterSummary
+{
+    std::string name;
+    int group = 0;
+    double coreHours = 0;
+    double finalRealPriority = 0;
+    double priorityFactor = 0;
+    long jobsCompleted = 0;
+};
+
+/// The outcome of a simulation: summary, time series, per-job outcomes and (optionally) per-cycle records.
+struct Result
+{
+    std::string scenarioName;
+    long jobsTotal = 0;
+    long jobsCompleted = 0;
+    long jobsStarted = 0;
+    double coreHoursDelivered = 0; ///< job cores × time run, all runs within the horizon
+    double coreHoursDemanded = 0; ///< job cores × runtime of every job in the workload
+    double claimedCoreHours = 0; ///< dynamic-slot cores × time claimed (a 1-core job on a 4-core slot counts 4)
+    double utilization = 0; ///< claimed core-hours over capacity
+    std::int64_t startTime = 0; ///< workload seconds of simulation second 0
+    std::int64_t epoch = 0; ///< Unix time of workload second 0, when known
+    std::int64_t simulatedSeconds = 0;
+    double wallSeconds = 0;
+    long poolCores = 0;
+    long negotiationCycles = 0; ///< cycles that ran the matchmaker
+    long matches = 0;
+    long claimReuses = 0; ///< jobs started on an existing claim without a negotiator match
+    bool stoppedEarly = false; ///< requestStop() was honoured
+    std::vector<std::string> notes; ///< what the engine wants the user to know (stalled jobs, …)
+
+    std::vector<GroupSummary> groups;
+    std::vector<SubmitterSummary> submitters;
+    std::int64_t sampleInterval = 3600;
+    std::vector<PoolSample> poolSeries;
+    std::vector<std::vector<GroupSample>> groupSeries; ///< [sample][group]
+    std::vector<CycleRecord> cycles;
+    std::vector<JobOutcome> jobs; ///< indexed like Workload::jobs
+};
+
+/// Nearest-rank percentile of an unsorted sample (p in 0..100); 0 for an empty sample.
+double percentile(std::vector<double> values, double p);
+
+} // namespace pp

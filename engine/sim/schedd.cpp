@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "sim/schedd.h"
+
+#include <algorithm>
+
+namespace pp {
+
+void SubmitterQueue::addIdle(std::uint32_t job, const Job& spec)
+{
+    auto it = std::find_if(m_autoclusters.begin(), m_autoclusters.end(),
+        [&](const Autocluster& a) { return a.cores == spec.cores && a.memoryMb == spec.memoryMb; });
+    if (it == m_autoclusters.end()) {
+        m_autoclusters.push_back({ spec.cores, spec.memoryMb, {} });
+        it = m_autoclusters.end() - 1;
+    }
+    // Requeued jobs (after an eviction) go back in submission order, as the schedd sorts by job id.
+    if (it->jobs.empty() || it->jobs.back() < job)
+        it->jobs.push_back(job);
+    else
+        it->jobs.insert(std::lower_bound(it->jobs.begin(), it->jobs.end(), job), job);
+    ++m_idleJobs;
+    m_idleCores += spec.cores;
+}
+
+std::uint32_t SubmitterQueue::takeIdle(std::size_t autocluster, const Job& spec)
+{
+    auto& a = m_autoclusters[autocluster];
+    const std::uint32_t job = a.jobs.front();
+    a.jobs.pop_front();
+    --m_idleJobs;
+    m_idleCores -= spec.cores;
+    return job;
+}
+
+std::vector<std::size_t> SubmitterQueue::offerOrder() const
+{
+    std::vector<std::size_t> order;
+    order.reserve(m_autoclusters.size());
+    for (std::size_t i = 0; i < m_autoclusters.size(); ++i)
+        if (!m_autoclusters[i].jobs.empty())
+            order.push_back(i);
+    std::sort(order.begin(), order.end(),
+        [&](std::size_t a, std::size_t b) { return m_autoclusters[a].jobs.front() < m_autoclusters[b].jobs.front(); });
+    return order;
+}
+
+std::int64_t SubmitterQueue::oldestFitting(int cores, long memoryMb, std::size_t* autocluster) const
+{
+    std::int64_t best = -1;
+    for (std::size_t i = 0; i < m_autoclusters.size(); ++i) {
+        const auto& a = m_autoclusters[i];
+        if (a.jobs.empty() || a.cores > cores || a.memoryMb > memoryMb)
+            continue;
+        if (best < 0 || a.jobs.front() < best) {
+            best = a.jobs.front();
+            if (autocluster)
+                *autocluster = i;
+        }
+    }
+    return best;
+}
+
+int SubmitterQueue::smallestIdleCores() const
+{
+    int smallest = 0;
+    for (const auto& a : m_autoclusters)
+        if (!a.jobs.empty() && (smallest == 0 || a.cores < smallest))
+            smallest = a.cores;
+    return smallest;
+}
+
+} // namespace pp

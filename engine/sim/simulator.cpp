@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "sim/simulator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+namespace pp {
+
+namespace {
+constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
+
+// A sample interval that gives a few thousand points over the run, on a round value.
+std::int64_t chooseSampleInterval(std::int64_t span)
+{
+    static constexpr std::int64_t candidates[] = { 60, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400 };
+    for (std::int64_t c : candidates)
+        if (span / c <= 2000)
+            return c;
+    return 86400;
+}
+
+double priorityFactorFor(const Policy& policy, const GroupTree& tree, int group, const std::string& submitter)
+{
+    if (submitter.rfind("nice-user", 0) == 0)
+        return policy.niceUserPrioFactor;
+    const double groupFactor = tree.node(group).config.prioFactor;
+    return groupFactor > 0 ? groupFactor : policy.defaultPrioFactor;
+}
+} // namespace
+
+Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
+    : m_scenario(scenario)
+    , m_options(options)
+    , m_tree(scenario.policy)
+    , m_pool(scenario.pool)
+    , m_accountant(scenario.workload.submitters.size(), scenario.policy.priorityHalflife,
+          scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit)
+    , m_queues(scenario.workload.submitters.size())
+{
+    const auto& workload = scenario.workload;
+    m_submitterGroup.reserve(workload.submitters.size());
+    for (std::uint32_t s = 0; s < workload.submitters.size(); ++s) {
+        const int group = m_tree.groupOfSubmitter(workload.submitters[s]);
+        m_submitterGroup.push_back(group);
+        m_accountant.setPriorityFactor(s, priorityFactorFor(scenario.policy, m_tree, group, workload.submitters[s]));
+    }
+    m_negotiator = std::make_unique<Negotiator>(
+        Negotiator::Context { scenario.policy, m_tree, m_pool, m_accountant, m_queues, m_submitterGroup, workload.jobs }, *this);
+
+    m_start = workload.jobs.empty() ? 0 : workload.jobs.front().submit;
+    m_now = m_start;
+    m_end = scenario.horizonSeconds > 0 ? m_start + static_cast<std::int64_t>(std::ceil(scenario.horizonSeconds)) : never;
+    m_nextCycle = m_start;
+    m_nextSample = m_start;
+    std::int64_t span = m_end != never ? m_end - m_start : 0;
+    if (m_end == never) {
+        std::int64_t last = m_start;
+        for (const Job& j : workload.jobs)
+            last = std::max<std::int64_t>(last, static_cast<std::int64_t>(j.submit) + j.runtime);
+        span = last - m_start;
+    }
+    m_result.sampleInterval = m_options.sampleInterval > 0 ? m_options.sampleInterval : chooseSampleInterval(span);
+    m_result.scenarioName = scenario.name;
+    m_result.jobsTotal = static_cast<long>(workload.jobs.size());
+    m_result.poolCores = m_pool.totalCores();
+    m_result.startTime = m_start;
+    m_result.epoch = workload.epoch;
+    m_result.jobs.assign(workload.jobs.size(), JobOutcome {});
+    for (const Job& j : workload.jobs)
+        m_result.coreHoursDemanded += static_cast<double>(j.cores) * j.runtime / 3600.0;
+    if (m_pool.totalCores() == 0)
+        m_result.notes.push_back("the pool has no cores; no job can run");
+}
+
+Simulator::~Simulator() = default;
+
+void Simulator::enqueueIdle(std::uint32_t job)
+{
+    const Job& spec = m_scenario.workload.jobs[job];
+    m_queues[spec.submitter].addIdle(job, spec);
+    ++m_idleByCores[spec.cores];
+    ++m_idleJobs;
+}
+
+std::uint32_t Simulator::dequeueIdle(std::uint32_t submitter, std::size_t autocluster)
+{
+    const auto& cluster = m_queues[submitter].autoclusters()[autocluster];
+    const Job& spec = m_scenario.workload.jobs[cluster.jobs.front()];
+    const std::uint32_t job = m_queues[submitter].takeIdle(autocluster, spec);
+    if (auto it = m_idleByCores.find(spec.cores); it != m_idleByCores.end() && --it->second == 0)
+        m_idleByCores.erase(it);
+    --m_idleJobs;
+    return job;
+}
+
+int Simulator::smallestIdleCores() const { return m_idleByCores.empty() ? 0 : m_idleByCores.begin()->first; }
+
+void Simulator::arrive(std::uint32_t job) { enqueueIdle(job); }
+
+void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64_t now)
+{
+    const Job& spec = m_scenario.workload.jobs[job];
+    Claim& claim = m_pool.claim(claimIndex);
+    claim.job = static_cast<std::int32_t>(job);
+    claim.jobStartedAt = now;
+    JobOutcome& outcome = m_result.jobs[job];
+    if (outcome.firstStart < 0) {
+        outcome.firstStart = static_cast<std::int32_t>(now - m_start);
+        ++m_result.jobsStarted;
+    }
+    ++outcome.starts;
+    SubmitterQueue& queue = m_queues[spec.submitter];
+    ++queue.runningJobs;
+    queue.runningCores += spec.cores;
+    ++m_runningJobs;
+    m_completions.push({ now + static_cast<std::int64_t>(spec.runtime), claimIndex, job });
+}
+
+void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now)
+{
+    const Policy& policy = m_scenario.policy;
+    const std::uint32_t job = dequeueIdle(submitter, autocluster);
+    const Job& spec = m_scenario.workload.jobs[job];
+    if (!policy.consumptionPolicy)
+        m_pool.withdraw(machine); // the whole p-slot was matched: it leaves this cycle (§10.1)
+    std::uint32_t claim = m_pool.carve(machine, submitter, spec.cores, spec.memoryMb, now);
+    m_accountant.changeUsage(submitter, spec.cores, now);
+    ++m_result.matches;
+    startJob(job, claim, now);
+    if (policy.consumptionPolicy || !policy.claimPartitionableLeftovers)
+        return;
+    // The schedd holds the leftovers of the p-slot and fills them with this submitter's jobs.
+    std::size_t ac = 0;
+    while (m_queues[submitter].oldestFitting(m_pool.freeCores(machine), m_pool.freeMemory(machine), &ac) >= 0) {
+        const std::uint32_t next = dequeueIdle(submitter, ac);
+        const Job& nextSpec = m_scenario.workload.jobs[next];
+        claim = m_pool.carve(machine, submitter, nextSpec.cores, nextSpec.memoryMb, now);
+        m_accountant.changeUsage(submitter, nextSpec.cores, now);
+        startJob(next, claim, now);
+    }
+}
+
+void Simulator::complete(const Completion& c)
+{
+    const Job& spec = m_scenario.workload.jobs[c.job];
+    m_result.jobs[c.job].end = static_cast<std::int32_t>(c.time - m_start);
+    ++m_result.jobsCompleted;
+    m_deliveredCoreSeconds += static_cast<double>(spec.cores) * spec.runtime;
+    SubmitterQueue& queue = m_queues[spec.submitter];
+    --queue.runningJobs;
+    queue.runningCores -= spec.cores;
+    --m_runningJobs;
+
+    Claim& claim = m_pool.claim(c.claim);
+    claim.job = -1;
+    // The schedd reuses the claim for the submitter's next job that fits, while CLAIM_WORKLIFE allows (§10.2).
+    const double worklife = m_scenario.policy.claimWorklife;
+    const bool reusable = worklife < 0 || (worklife > 0 && static_cast<double>(c.time - claim.claimedAt) < worklife);
+    if (reusable) {
+        std::size_t ac = 0;
+        if (queue.oldestFitting(claim.cores, claim.memoryMb, &ac) >= 0) {
+            const std::uint32_t next = dequeueIdle(spec.submitter, ac);
+            ++m_result.claimReuses;
+            startJob(next, c.claim, c.time);
+            return;
+        }
+    }
+    m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), c.time);
+    m_pool.release(c.claim);
+}
+
+void Simulator::negotiationCycle(std::int64_t now)
+{
+    m_accountant.updatePriorities(now);
+    m_lastCycleMatched = false;
+    const int smallest = smallestIdleCores();
+    if (m_idleJobs == 0 || smallest == 0 || m_pool.largestFreeCores() < smallest)
+        return; // nothing could match: a real cycle would change nothing either
+    const long before = m_result.matches;
+    CycleRecord record;
+    const bool keep = m_options.recordCycles && m_result.cycles.size() < m_options.maxCycleRecords;
+    m_negotiator->negotiate(now, keep ? &record : nullptr);
+    ++m_result.negotiationCycles;
+    m_lastCycleMatched = m_result.matches > before;
+    if (keep) {
+        record.time = now - m_start;
+        m_result.cycles.push_back(std::move(record));
+    }
+}
+
+void Simulator::takeSample(std::int64_t now)
+{
+    PoolSample sample;
+    sample.time = now - m_start;
+    sample.claimedCores = static_cast<float>(m_pool.claimedCores());
+    sample.idleCores = static_cast<float>(m_pool.totalCores() - m_pool.claimedCores());
+    sample.idleJobs = static_cast<float>(m_idleJobs);
+    long whole = 0;
+    for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m)
+        whole += m_pool.isWhole(m) ? 1 : 0;
+    sample.wholeMachines = static_cast<float>(whole);
+    m_result.poolSeries.push_back(sample);
+    std::vector<GroupSample> groups;
+    m_negotiator->computeAllocation(groups);
+    m_result.groupSeries.push_back(std::move(groups));
+}
+
+void Simulator::advanceClockTo(std::int64_t now)
+{
+    if (now > m_now) {
+        m_claimedCoreSeconds += static_cast<double>(m_pool.claimedCores()) * static_cast<double>(now - m_now);
+        m_now = now;
+    }
+}
+
+bool Simulator::finished() const
+{
+    return m_nextArrival >= m_scenario.workload.jobs.size() && m_runningJobs == 0 && m_idleJobs == 0;
+}
+
+bool Simulator::runUntil(std::int64_t seconds)
+{
+    if (m_done)
+        return false;
+    const auto& jobs = m_scenario.workload.jobs;
+    const std::int64_t limit = seconds >= never - m_start ? never : m_start + seconds;
+    const double span = m_end != never ? static_cast<double>(m_end - m_start)
+                                       : std::max(1.0, static_cast<double>(jobs.empty() ? 1 : jobs.back().submit - m_start));
+    for (;;) {
+        if (m_stop.load(std::memory_order_relaxed)) {
+            m_result.stoppedEarly = true;
+            finish(m_now);
+            return false;
+        }
+        if (finished()) {
+            finish(m_now);
+            return false;
+        }
+        const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
+        const std::int64_t nextArrival = m_nextArrival < jobs.size() ? static_cast<std::int64_t>(jobs[m_nextArrival].submit) : never;
+        const std::int64_t t = std::min({ nextCompletion, nextArrival, m_nextCycle, m_nextSample });
+        if (t > m_end) {
+            advanceClockTo(m_end);
+            finish(m_end);
+            return false;
+        }
+        if (t > limit) {
+            advanceClockTo(limit);
+            return true;
+        }
+        advanceClockTo(t);
+        // Same-second order: completions free resources, then arrivals queue, then the negotiator runs.
+        while (!m_completions.empty() && m_completions.top().time == t) {
+            const Completion c = m_completions.top();
+            m_completions.pop();
+            complete(c);
+        }
+        while (m_nextArrival < jobs.size() && static_cast<std::int64_t>(jobs[m_nextArrival].submit) == t)
+            arrive(static_cast<std::uint32_t>(m_nextArrival++));
+        if (t == m_nextCycle) {
+            negotiationCycle(t);
+            m_nextCycle += static_cast<std::int64_t>(std::max(1.0, m_scenario.policy.negotiatorInterval));
+            // Jobs that can never start: nothing runs, nothing arrives, and the negotiator has stopped changing.
+            if (m_runningJobs == 0 && m_nextArrival >= jobs.size() && m_idleJobs > 0 && !m_lastCycleMatched && m_accountant.settled()) {
+                m_result.notes.push_back(std::to_string(m_idleJobs) + " jobs can never start under this policy (their groups get no usable limit); the run ends when nothing else can happen");
+                finish(t);
+                return false;
+            }
+        }
+        if (t == m_nextSample) {
+            takeSample(t);
+            m_nextSample += m_result.sampleInterval;
+        }
+        if (onProgress) {
+            const double progress = std::clamp(static_cast<double>(t - m_start) / span, 0.0, 1.0);
+            if (progress - m_lastProgress >= 0.01) {
+                m_lastProgress = progress;
+                onProgress(progress);
+            }
+        }
+    }
+}
+
+void Simulator::finish(std::int64_t now)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    // Runs cut by the horizon deliver what they ran.
+    for (const auto& claim : m_pool.claims())
+        if (claim.live && claim.job >= 0) {
+            const Job& spec = m_scenario.workload.jobs[static_cast<std::size_t>(claim.job)];
+            m_deliveredCoreSeconds += static_cast<double>(spec.cores) * static_cast<double>(std::max<std::int64_t>(0, now - claim.jobStartedAt));
+        }
+    m_result.simulatedSeconds = now - m_start;
+    m_result.coreHoursDelivered = m_deliveredCoreSeconds / 3600.0;
+    m_result.claimedCoreHours = m_claimedCoreSeconds / 3600.0;
+    const double capacity = static_cast<double>(m_pool.totalCores()) * static_cast<double>(m_result.simulatedSeconds);
+    m_result.utilization = capacity > 0 ? m_claimedCoreSeconds / capacity : 0.0;
+
+    const auto& workload = m_scenario.workload;
+    const std::size_t groups = static_cast<std::size_t>(m_tree.size());
+    m_result.groups.assign(groups, GroupSummary {});
+    std::vector<std::vector<double>> waits(groups);
+    for (std::size_t g = 0; g < groups; ++g) {
+        const auto& node = m_tree.node(static_cast<int>(g));
+        auto& summary = m_result.groups[g];
+        summary.name = node.name;
+        summary.parent = node.parent;
+        summary.configQuota = node.config.configQuota;
+        summary.staticQuota = node.config.staticQuota;
+        summary.acceptSurplus = node.config.acceptSurplus;
+        double quotaSum = 0;
+        for (const auto& sample : m_result.groupSeries)
+            quotaSum += sample[g].quota;
+        summary.meanQuota = m_result.groupSeries.empty() ? 0.0 : quotaSum / static_cast<double>(m_result.groupSeries.size());
+    }
+    m_result.submitters.assign(workload.submitters.size(), SubmitterSummary {});
+    for (std::uint32_t s = 0; s < workload.submitters.size(); ++s) {
+        auto& sub = m_result.submitters[s];
+        sub.name = workload.submitters[s];
+        sub.group = m_submitterGroup[s];
+        sub.finalRealPriority = m_accountant.realPriority(s);
+        sub.priorityFactor = m_accountant.priorityFactor(s);
+    }
+    for (std::size_t j = 0; j < workload.jobs.size(); ++j) {
+        const Job& spec = workload.jobs[j];
+        const JobOutcome& outcome = m_result.jobs[j];
+        const auto g = static_cast<std::size_t>(m_submitterGroup[spec.submitter]);
+        auto& summary = m_result.groups[g];
+        auto& sub = m_result.submitters[spec.submitter];
+        if (spec.submit > static_cast<std::uint32_t>(std::min<std::int64_t>(now, std::numeric_limits<std::uint32_t>::max())))
+            continue; // never arrived within the horizon
+        ++summary.jobsTotal;
+        double coreSeconds = 0;
+        if (outcome.end >= 0) {
+            ++summary.jobsCompleted;
+            ++sub.jobsCompleted;
+            coreSeconds = static_cast<double>(spec.cores) * spec.runtime;
+        } else if (outcome.firstStart >= 0) {
+            coreSeconds = static_cast<double>(spec.cores) * static_cast<double>(std::max<std::int64_t>(0, now - (m_start + outcome.firstStart)));
+        }
+        summary.coreHours += coreSeconds / 3600.0;
+        sub.coreHours += coreSeconds / 3600.0;
+        if (outcome.firstStart >= 0)
+            waits[g].push_back(static_cast<double>(m_start + outcome.firstStart - static_cast<std::int64_t>(spec.submit)));
+        else
+            ++summary.jobsNeverStarted;
+    }
+    for (std::size_t g = 0; g < groups; ++g) {
+        m_result.groups[g].waitP50 = percentile(waits[g], 50);
+        m_result.groups[g].waitP95 = percentile(waits[g], 95);
+        m_result.groups[g].waitP99 = percentile(waits[g], 99);
+    }
+    if (onProgress)
+        onProgress(1.0);
+}
+
+Result Simulator::result() const { return m_result; }
+
+Result Simulator::run()
+{
+    const auto started = std::chrono::steady_clock::now();
+    runUntil(never);
+    m_result.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return m_result;
+}
+
+Result simulate(const Scenario& scenario, SimulationOptions options)
+{
+    Simulator simulator(scenario, options);
+    return simulator.run();
+}
+
+} // namespace pp

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "policy/grouptree.h"
+#include "sim/accountant.h"
+#include "sim/negotiator.h"
+#include "sim/poolstate.h"
+#include "sim/result.h"
+#include "sim/scenario.h"
+#include "sim/schedd.h"
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <queue>
+#include <vector>
+
+namespace pp {
+
+struct SimulationOptions
+{
+    std::int64_t sampleInterval = 0; ///< seconds between samples; 0 = chosen from the run's length
+    bool recordCycles = false; ///< keep a CycleRecord per negotiation cycle that ran the matchmaker
+    std::size_t maxCycleRecords = 200000;
+};
+
+/// The discrete-event replay of a scenario: job arrivals, negotiation cycles every NEGOTIATOR_INTERVAL,
+/// claims on partitionable slots (carved per job, leftovers claimed, reused until CLAIM_WORKLIFE runs out),
+/// completions and periodic samples. Single-threaded and deterministic.
+class Simulator final : public MatchSink
+{
+public:
+    explicit Simulator(const Scenario& scenario, SimulationOptions options = {});
+    ~Simulator() override;
+
+    /// Runs to the end (the last job done, the horizon, or a stop request) and returns the result.
+    Result run();
+    /// Advances the simulation up to `seconds` since its start; false once it has ended.
+    bool runUntil(std::int64_t seconds);
+    /// Asks a running simulation to stop at the next event; safe from another thread.
+    void requestStop() { m_stop.store(true); }
+    /// The result so far (complete after run() or once runUntil returned false).
+    Result result() const;
+    /// Called with the fraction of simulated time done, at most every 1 % of progress.
+    std::function<void(double)> onProgress;
+
+private:
+    struct Completion
+    {
+        std::int64_t time;
+        std::uint32_t claim;
+        std::uint32_t job;
+        bool operator>(const Completion& o) const { return time != o.time ? time > o.time : job > o.job; }
+    };
+
+    void startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now) override;
+    void startJob(std::uint32_t job, std::uint32_t claim, std::int64_t now);
+    void complete(const Completion& c);
+    void arrive(std::uint32_t job);
+    void enqueueIdle(std::uint32_t job);
+    std::uint32_t dequeueIdle(std::uint32_t submitter, std::size_t autocluster);
+    void negotiationCycle(std::int64_t now);
+    void takeSample(std::int64_t now);
+    void advanceClockTo(std::int64_t now);
+    bool finished() const;
+    void finish(std::int64_t now);
+    int smallestIdleCores() const;
+
+    const Scenario& m_scenario;
+    SimulationOptions m_options;
+    GroupTree m_tree;
+    PoolState m_pool;
+    Accountant m_accountant;
+    std::vector<SubmitterQueue> m_queues;
+    std::vector<int> m_submitterGroup;
+    std::unique_ptr<Negotiator> m_negotiator;
+    std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
+    std::map<int, long> m_idleByCores; // cores -> idle jobs asking for that many
+
+    Result m_result;
+    std::int64_t m_start = 0;
+    std::int64_t m_now = 0;
+    std::int64_t m_end = 0; ///< horizon end (workload seconds)
+    std::int64_t m_nextCycle = 0;
+    std::int64_t m_nextSample = 0;
+    std::size_t m_nextArrival = 0;
+    long m_idleJobs = 0;
+    long m_runningJobs = 0;
+    double m_claimedCoreSeconds = 0;
+    double m_deliveredCoreSeconds = 0;
+    bool m_done = false;
+    bool m_lastCycleMatched = true;
+    double m_lastProgress = 0;
+    std::atomic<bool> m_stop { false };
+};
+
+/// Convenience: simulate a scenario to its end.
+Result simulate(const Scenario& scenario, SimulationOptions options = {});
+
+} // namespace pp
