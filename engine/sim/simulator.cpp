@@ -73,9 +73,24 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
         m_result.coreHoursDemanded += static_cast<double>(j.cores) * j.runtime / 3600.0;
     if (m_pool.totalCores() == 0)
         m_result.notes.push_back("the pool has no cores; no job can run");
+    describeGroups(); // names are known from the start, so results read mid-run can be shown
 }
 
 Simulator::~Simulator() = default;
+
+void Simulator::describeGroups()
+{
+    m_result.groups.assign(static_cast<std::size_t>(m_tree.size()), GroupSummary {});
+    for (std::size_t g = 0; g < m_result.groups.size(); ++g) {
+        const auto& node = m_tree.node(static_cast<int>(g));
+        auto& summary = m_result.groups[g];
+        summary.name = node.name;
+        summary.parent = node.parent;
+        summary.configQuota = node.config.configQuota;
+        summary.staticQuota = node.config.staticQuota;
+        summary.acceptSurplus = node.config.acceptSurplus;
+    }
+}
 
 void Simulator::enqueueIdle(std::uint32_t job)
 {
@@ -303,16 +318,10 @@ void Simulator::finish(std::int64_t now)
 
     const auto& workload = m_scenario.workload;
     const std::size_t groups = static_cast<std::size_t>(m_tree.size());
-    m_result.groups.assign(groups, GroupSummary {});
+    describeGroups();
     std::vector<std::vector<double>> waits(groups);
     for (std::size_t g = 0; g < groups; ++g) {
-        const auto& node = m_tree.node(static_cast<int>(g));
         auto& summary = m_result.groups[g];
-        summary.name = node.name;
-        summary.parent = node.parent;
-        summary.configQuota = node.config.configQuota;
-        summary.staticQuota = node.config.staticQuota;
-        summary.acceptSurplus = node.config.acceptSurplus;
         double quotaSum = 0;
         for (const auto& sample : m_result.groupSeries)
             quotaSum += sample[g].quota;

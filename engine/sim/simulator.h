@@ -66,6 +66,7 @@ private:
     void advanceClockTo(std::int64_t now);
     bool finished() const;
     void finish(std::int64_t now);
+    void describeGroups();
     int smallestIdleCores() const;
 
     const Scenario& m_scenario;
