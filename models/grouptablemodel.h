@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "sim/result.h"
+
+#include <QAbstractTableModel>
+
+/// The groups of a simulation result, one row per group in tree order (root `<none>` first): configured
+/// and computed quota, delivered core-hours and their share, waits. A thin adaptor: no logic beyond formatting.
+class GroupTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Columns { NameColumn, ConfigQuotaColumn, QuotaColumn, CoreHoursColumn, ShareColumn, JobsColumn, WaitP50Column, WaitP95Column, ColumnCount };
+    enum Roles { SortRole = Qt::UserRole };
+
+    explicit GroupTableModel(QObject* parent = nullptr);
+
+    void setResult(const pp::Result& result);
+    const pp::Result& result() const { return m_result; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    pp::Result m_result;
+    double m_totalCoreHours = 0;
+};

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "simulationrunner.h"
+
+#include "sim/simulator.h"
+
+#include <QFutureWatcher>
+#include <QMetaObject>
+#include <QPointer>
+#include <QtConcurrent>
+
+SimulationRunner::SimulationRunner(QObject* parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<pp::Result>("pp::Result");
+}
+
+SimulationRunner::~SimulationRunner() { stop(); }
+
+void SimulationRunner::stop()
+{
+    if (m_stopFlag)
+        m_stopFlag->store(true);
+}
+
+void SimulationRunner::start(const pp::Scenario& scenario)
+{
+    stop();
+    const quint64 generation = ++m_generation;
+    auto stopFlag = std::make_shared<std::atomic<bool>>(false);
+    m_stopFlag = stopFlag;
+    m_running = true;
+    Q_EMIT started();
+    QPointer<SimulationRunner> self(this);
+    auto* watcher = new QFutureWatcher<pp::Result>(this);
+    connect(watcher, &QFutureWatcher<pp::Result>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // stale: a newer run was started
+        m_running = false;
+        const pp::Result result = watcher->result();
+        if (result.stoppedEarly)
+            Q_EMIT failed(tr("The simulation was stopped."));
+        else
+            Q_EMIT resultAvailable(result);
+    });
+    watcher->setFuture(QtConcurrent::run([scenario, stopFlag, self, generation]() {
+        pp::Simulator simulator(scenario);
+        simulator.onProgress = [&](double fraction) {
+            if (stopFlag->load())
+                simulator.requestStop();
+            // Throttled by the engine to steps of 1 %; delivered on the GUI thread.
+            QMetaObject::invokeMethod(self.data(), [self, fraction, generation] {
+                if (self && generation == self->m_generation)
+                    Q_EMIT self->progress(fraction);
+            }, Qt::QueuedConnection);
+        };
+        return simulator.run();
+    }));
+}
