@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <functional>
+
 namespace {
 
 QString formatDuration(double seconds)
@@ -34,6 +36,16 @@ void GroupTableModel::setResult(const pp::Result& result)
 {
     beginResetModel();
     m_result = result;
+    // Depth-first, so each experiment's queues sit right under it (the engine keeps breadth-first order).
+    m_order.clear();
+    std::function<void(int)> visit = [&](int parent) {
+        for (std::size_t g = 0; g < m_result.groups.size(); ++g)
+            if (m_result.groups[g].parent == parent) {
+                m_order.push_back(g);
+                visit(static_cast<int>(g));
+            }
+    };
+    visit(-1);
     m_totalCoreHours = 0;
     for (const auto& g : m_result.groups)
         m_totalCoreHours += g.coreHours;
@@ -42,8 +54,10 @@ void GroupTableModel::setResult(const pp::Result& result)
 
 int GroupTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_result.groups.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_order.size());
 }
+
+const pp::GroupSummary& GroupTableModel::groupAt(int row) const { return m_result.groups[m_order[static_cast<std::size_t>(row)]]; }
 
 int GroupTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
@@ -51,7 +65,7 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const auto& g = m_result.groups[static_cast<std::size_t>(index.row())];
+    const auto& g = groupAt(index.row());
     const double share = m_totalCoreHours > 0 ? g.coreHours / m_totalCoreHours : 0.0;
     const QLocale locale;
     if (role == SortRole) {

@@ -6,7 +6,7 @@
 
 #include <QAbstractTableModel>
 
-/// The groups of a simulation result, one row per group in tree order (root `<none>` first): configured
+/// The groups of a simulation result, one row per group, each parent followed by its sub-groups: configured
 /// and computed quota, delivered core-hours and their share, waits. A thin adaptor: no logic beyond formatting.
 class GroupTableModel : public QAbstractTableModel
 {
@@ -26,6 +26,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    const pp::GroupSummary& groupAt(int row) const;
+
     pp::Result m_result;
+    std::vector<std::size_t> m_order; // display row -> index in m_result.groups (depth-first)
     double m_totalCoreHours = 0;
 };
