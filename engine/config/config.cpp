@@ -14,6 +14,7 @@ namespace pp {
 namespace {
 constexpr int maxIncludeDepth = 16;
 constexpr int maxExpansionDepth = 32;
+constexpr std::size_t maxExpandedSize = 1 << 20; // 1 MiB: no real knob comes near it
 
 bool isNameChar(char c)
 {
@@ -222,9 +223,13 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
         }
         rest.remove_prefix(rest.front() == '=' ? 1 : 2);
         const std::string name(line.substr(0, nameEnd));
+        std::string value(text::trim(rest));
+        // `X = $(X), more` appends to X's earlier value: HTCondor expands a self-reference when it is defined.
+        const Entry* previous = entry(name);
+        value = replaceSelfReference(value, name, previous ? previous->value : std::string());
         Entry& entry = m_entries[text::toLower(name)];
         entry.name = name;
-        entry.value = std::string(text::trim(rest));
+        entry.value = std::move(value);
         entry.file = sourceName;
         entry.line = firstLine;
     }
@@ -268,12 +273,46 @@ std::vector<const Config::Entry*> Config::entries() const
     return out;
 }
 
+std::string Config::replaceSelfReference(const std::string& value, const std::string& name, const std::string& previous)
+{
+    std::string out;
+    std::size_t pos = 0;
+    const std::string lowerValue = text::toLower(value);
+    const std::string plain = "$(" + text::toLower(name) + ")";
+    const std::string withDefault = "$(" + text::toLower(name) + ":";
+    while (pos < value.size()) {
+        const std::size_t hit = lowerValue.find(plain, pos);
+        const std::size_t hitDefault = lowerValue.find(withDefault, pos);
+        const std::size_t at = std::min(hit, hitDefault);
+        if (at == std::string::npos) {
+            out.append(value, pos, std::string::npos);
+            break;
+        }
+        out.append(value, pos, at - pos);
+        if (at == hit) {
+            out += previous;
+            pos = at + plain.size();
+        } else { // $(X:default): the earlier value, or the default when there was none
+            const std::size_t close = value.find(')', at);
+            if (close == std::string::npos) {
+                out.append(value, at, std::string::npos);
+                break;
+            }
+            out += previous.empty() ? value.substr(at + withDefault.size(), close - at - withDefault.size()) : previous;
+            pos = close + 1;
+        }
+    }
+    return out;
+}
+
 std::string Config::expand(const std::string& text) const { return expandDepth(text, 0); }
 
 std::string Config::expandDepth(const std::string& text, int depth) const
 {
     if (depth > maxExpansionDepth || text.find("$(") == std::string::npos)
         return text;
+    if (text.size() > maxExpandedSize)
+        return text.substr(0, maxExpandedSize); // macros that multiply themselves must not take the process down
     std::string out;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -306,6 +345,8 @@ std::string Config::expandDepth(const std::string& text, int depth) const
             out += expandDepth(e->value, depth + 1);
         else if (colon != std::string::npos)
             out += expandDepth(inside.substr(colon + 1), depth + 1);
+        if (out.size() > maxExpandedSize)
+            return out.substr(0, maxExpandedSize);
         pos = end + 1;
     }
     return out;

@@ -82,9 +82,11 @@ Expected<Pool> readPoolFile(const std::string& path)
         const long lineNo = reader.lineNumber();
         if (fields.size() > 4)
             return Diagnostic { path, lineNo, "expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]', found " + std::to_string(fields.size()) + " fields" };
+        if (fields.size() < 2)
+            return Diagnostic { path, lineNo, "missing the number of cores: expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]'" };
         const auto count = text::parseInteger(fields[0]);
-        const auto cores = text::parseInteger(fields[1 < fields.size() ? 1 : 0]);
-        if (fields.size() < 2 || !count || *count <= 0 || *count > maxMachines)
+        const auto cores = text::parseInteger(fields[1]);
+        if (!count || *count <= 0 || *count > maxMachines)
             return Diagnostic { path, lineNo, "machine count '" + std::string(fields[0]) + "' is not a whole number between 1 and 10000000" };
         if (!cores || *cores <= 0 || *cores > maxCoresPerMachine)
             return Diagnostic { path, lineNo, "cores '" + std::string(fields[1]) + "' is not a whole number between 1 and 65535" };

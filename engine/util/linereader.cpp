@@ -73,7 +73,8 @@ bool LineReader::fill()
         // A gzip stream that stops early reads as a short file without an error code on some zlib versions.
         int code = 0;
         gzerror(m_handle->file, &code);
-        if (code != Z_OK && code != Z_BUF_ERROR)
+        // zlib reports a gzip stream cut short as Z_BUF_ERROR ("unexpected end of file").
+        if (code != Z_OK)
             m_error = Diagnostic { m_path, m_lineNumber + 1, "compressed data is corrupt or truncated" };
         return false;
     }
@@ -96,6 +97,10 @@ std::optional<std::string_view> LineReader::next()
     for (;;) {
         const std::size_t newline = m_buffer.find('\n', m_pos);
         if (newline != std::string::npos) {
+            if (newline - m_pos > maxLineLength) {
+                m_error = Diagnostic { m_path, m_lineNumber + 1, "line longer than 1 MiB; this is not a text file of a known kind" };
+                return std::nullopt;
+            }
             std::string_view line(m_buffer.data() + m_pos, newline - m_pos);
             m_pos = newline + 1;
             ++m_lineNumber;
