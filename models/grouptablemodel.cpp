@@ -57,9 +57,15 @@ int GroupTableModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_order.size());
 }
 
-const pp::GroupSummary& GroupTableModel::groupAt(int row) const { return m_result.groups[m_order[static_cast<std::size_t>(row)]]; }
+const pp::GroupSummary& GroupTableModel::groupAt(int row) const
+{
+    return m_result.groups[m_order[static_cast<std::size_t>(row)]];
+}
 
-int GroupTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int GroupTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant GroupTableModel::data(const QModelIndex& index, int role) const
 {
@@ -97,8 +103,9 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const
         case ConfigQuotaColumn:
             if (g.parent < 0)
                 return QStringLiteral("rest of pool");
-            return g.staticQuota ? QString(locale.toString(g.configQuota, 'f', 0) + QStringLiteral(" cores"))
-                                 : QString(locale.toString(g.configQuota * 100.0, 'f', 0) + QStringLiteral(" % of parent"));
+            return g.staticQuota
+                ? QString(locale.toString(g.configQuota, 'f', 0) + QStringLiteral(" cores"))
+                : QString(locale.toString(g.configQuota * 100.0, 'f', 0) + QStringLiteral(" % of parent"));
         case QuotaColumn:
             return locale.toString(g.meanQuota, 'f', 1);
         case CoreHoursColumn:
@@ -118,7 +125,8 @@ QVariant GroupTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() != NameColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == NameColumn)
-        return QStringLiteral("%1 — %2").arg(QString::fromStdString(g.name), g.acceptSurplus ? tr("accepts surplus") : tr("does not accept surplus"));
+        return QStringLiteral("%1 — %2").arg(
+            QString::fromStdString(g.name), g.acceptSurplus ? tr("accepts surplus") : tr("does not accept surplus"));
     return {};
 }
 

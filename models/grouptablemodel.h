@@ -12,7 +12,17 @@ class GroupTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Columns { NameColumn, ConfigQuotaColumn, QuotaColumn, CoreHoursColumn, ShareColumn, JobsColumn, WaitP50Column, WaitP95Column, ColumnCount };
+    enum Columns {
+        NameColumn,
+        ConfigQuotaColumn,
+        QuotaColumn,
+        CoreHoursColumn,
+        ShareColumn,
+        JobsColumn,
+        WaitP50Column,
+        WaitP95Column,
+        ColumnCount
+    };
     enum Roles { SortRole = Qt::UserRole };
 
     explicit GroupTableModel(QObject* parent = nullptr);

@@ -15,7 +15,10 @@ SimulationRunner::SimulationRunner(QObject* parent)
     qRegisterMetaType<pp::Result>("pp::Result");
 }
 
-SimulationRunner::~SimulationRunner() { stop(); }
+SimulationRunner::~SimulationRunner()
+{
+    stop();
+}
 
 void SimulationRunner::stop()
 {
@@ -50,10 +53,13 @@ void SimulationRunner::start(const pp::Scenario& scenario)
             if (stopFlag->load())
                 simulator.requestStop();
             // Throttled by the engine to steps of 1 %; delivered on the GUI thread.
-            QMetaObject::invokeMethod(self.data(), [self, fraction, generation] {
-                if (self && generation == self->m_generation)
-                    Q_EMIT self->progress(fraction);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, fraction, generation] {
+                    if (self && generation == self->m_generation)
+                        Q_EMIT self->progress(fraction);
+                },
+                Qt::QueuedConnection);
         };
         return simulator.run();
     }));

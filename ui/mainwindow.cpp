@@ -66,7 +66,10 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-bool MainWindow::isBusy() const { return m_runner->isRunning(); }
+bool MainWindow::isBusy() const
+{
+    return m_runner->isRunning();
+}
 
 void MainWindow::openScenario(const pp::Scenario& scenario)
 {
@@ -86,19 +89,21 @@ void MainWindow::showResult(const pp::Result& result)
     m_progress->setVisible(false);
     const QLocale locale;
     const double days = static_cast<double>(result.simulatedSeconds) / 86400.0;
-    m_summary->setText(tr("<b>%1</b> — %2 cores, %3 days simulated in %4 s. "
-                          "%5 of %6 jobs completed, %7 core-hours delivered, utilization %8 %. "
-                          "Quotas follow HTCondor's group quota rules (NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = %9).")
-                           .arg(QString::fromStdString(m_scenario.name))
-                           .arg(locale.toString(static_cast<qlonglong>(result.poolCores)))
-                           .arg(locale.toString(days, 'f', 1))
-                           .arg(locale.toString(result.wallSeconds, 'f', 2))
-                           .arg(locale.toString(static_cast<qlonglong>(result.jobsCompleted)))
-                           .arg(locale.toString(static_cast<qlonglong>(result.jobsTotal)))
-                           .arg(locale.toString(result.coreHoursDelivered, 'f', 0))
-                           .arg(locale.toString(result.utilization * 100.0, 'f', 1))
-                           .arg(m_scenario.policy.allowQuotaOversubscription ? QStringLiteral("True") : QStringLiteral("False")));
-    statusBar()->showMessage(tr("Loaded %1: %2 groups").arg(QString::fromStdString(m_scenario.name)).arg(result.groups.size()));
+    m_summary->setText(
+        tr("<b>%1</b> — %2 cores, %3 days simulated in %4 s. "
+           "%5 of %6 jobs completed, %7 core-hours delivered, utilization %8 %. "
+           "Quotas follow HTCondor's group quota rules (NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = %9).")
+            .arg(QString::fromStdString(m_scenario.name))
+            .arg(locale.toString(static_cast<qlonglong>(result.poolCores)))
+            .arg(locale.toString(days, 'f', 1))
+            .arg(locale.toString(result.wallSeconds, 'f', 2))
+            .arg(locale.toString(static_cast<qlonglong>(result.jobsCompleted)))
+            .arg(locale.toString(static_cast<qlonglong>(result.jobsTotal)))
+            .arg(locale.toString(result.coreHoursDelivered, 'f', 0))
+            .arg(locale.toString(result.utilization * 100.0, 'f', 1))
+            .arg(m_scenario.policy.allowQuotaOversubscription ? QStringLiteral("True") : QStringLiteral("False")));
+    statusBar()->showMessage(
+        tr("Loaded %1: %2 groups").arg(QString::fromStdString(m_scenario.name)).arg(result.groups.size()));
     Q_EMIT resultShown();
 }
 

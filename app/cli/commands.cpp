@@ -25,7 +25,8 @@ namespace {
 class Options
 {
 public:
-    Options(const std::vector<std::string>& args, const std::set<std::string>& valued, const std::set<std::string>& flags)
+    Options(
+        const std::vector<std::string>& args, const std::set<std::string>& valued, const std::set<std::string>& flags)
     {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const std::string& a = args[i];
@@ -78,7 +79,7 @@ void printWarnings(const Warnings& warnings)
 
 int allocate(const std::vector<std::string>& args)
 {
-    const Options options(args, { "--config", "--pool-size", "--demand" }, { "--json" });
+    const Options options(args, {"--config", "--pool-size", "--demand"}, {"--json"});
     if (!options.error().empty())
         return usageError(options.error());
     if (!options.has("--config") || !options.has("--pool-size"))
@@ -86,7 +87,8 @@ int allocate(const std::vector<std::string>& args)
 
     const auto poolSize = text::parseDouble(options.get("--pool-size"));
     if (!poolSize || *poolSize < 0)
-        return inputError({ "--pool-size", 0, "'" + options.get("--pool-size") + "' is not a non-negative number of cores" });
+        return inputError(
+            {"--pool-size", 0, "'" + options.get("--pool-size") + "' is not a non-negative number of cores"});
     auto config = Config::fromFile(options.get("--config"));
     if (!config)
         return inputError(config.error());
@@ -101,14 +103,16 @@ int allocate(const std::vector<std::string>& args)
     for (auto item : text::split(demandText, ",")) {
         const auto eq = item.find('=');
         if (eq == std::string_view::npos)
-            return inputError({ "--demand", 0, "'" + std::string(item) + "' is not GROUP=CORES" });
+            return inputError({"--demand", 0, "'" + std::string(item) + "' is not GROUP=CORES"});
         const std::string name(text::trim(item.substr(0, eq)));
         const auto cores = text::parseDouble(item.substr(eq + 1));
         const int group = tree.find(name);
         if (group < 0)
-            return inputError({ "--demand", 0, "unknown group '" + name + "' (not in GROUP_NAMES of " + options.get("--config") + "; the root is <none>)" });
+            return inputError({"--demand", 0,
+                "unknown group '" + name + "' (not in GROUP_NAMES of " + options.get("--config")
+                    + "; the root is <none>)"});
         if (!cores || *cores < 0)
-            return inputError({ "--demand", 0, "demand of '" + name + "' is not a non-negative number of cores" });
+            return inputError({"--demand", 0, "demand of '" + name + "' is not a non-negative number of cores"});
         demand[static_cast<std::size_t>(group)] += *cores;
     }
     printWarnings(warnings);
@@ -134,13 +138,14 @@ int allocate(const std::vector<std::string>& args)
         std::fputs(w.str().c_str(), stdout);
         return 0;
     }
-    std::printf("pool size %s cores, NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = %s\n\n", text::fixed(*poolSize, 2).c_str(),
-        policy->allowQuotaOversubscription ? "True" : "False");
+    std::printf("pool size %s cores, NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = %s\n\n",
+        text::fixed(*poolSize, 2).c_str(), policy->allowQuotaOversubscription ? "True" : "False");
     std::printf("%-28s %12s %12s %12s %12s\n", "group", "quota", "subtree", "demand", "allocated");
     double total = 0;
     for (const auto& r : rows) {
-        std::printf("%-28s %12s %12s %12s %12s\n", r.name.c_str(), text::fixed(r.quota, 2).c_str(), text::fixed(r.subtreeQuota, 2).c_str(),
-            text::fixed(r.demand, 2).c_str(), text::fixed(r.allocated, 2).c_str());
+        std::printf("%-28s %12s %12s %12s %12s\n", r.name.c_str(), text::fixed(r.quota, 2).c_str(),
+            text::fixed(r.subtreeQuota, 2).c_str(), text::fixed(r.demand, 2).c_str(),
+            text::fixed(r.allocated, 2).c_str());
         total += r.allocated;
     }
     std::printf("%-28s %12s %12s %12s %12s\n", "total", "", "", "", text::fixed(total, 2).c_str());
@@ -150,8 +155,9 @@ int allocate(const std::vector<std::string>& args)
 int simulate(const std::vector<std::string>& args)
 {
     const Options options(args,
-        { "--scenario", "--config", "--trace", "--cores", "--machine-cores", "--pool", "--map", "--horizon", "--seed", "--out" },
-        { "--demo", "--json", "--record-cycles" });
+        {"--scenario", "--config", "--trace", "--cores", "--machine-cores", "--pool", "--map", "--horizon", "--seed",
+            "--out"},
+        {"--demo", "--json", "--record-cycles"});
     if (!options.error().empty())
         return usageError(options.error());
 
@@ -167,13 +173,14 @@ int simulate(const std::vector<std::string>& args)
     if (options.has("--cores")) {
         const auto cores = text::parseInteger(options.get("--cores"));
         if (!cores || *cores <= 0)
-            return inputError({ "--cores", 0, "'" + options.get("--cores") + "' is not a positive number of cores" });
+            return inputError({"--cores", 0, "'" + options.get("--cores") + "' is not a positive number of cores"});
         inputs.cores = static_cast<long>(*cores);
     }
     if (options.has("--machine-cores")) {
         const auto m = text::parseInteger(options.get("--machine-cores"));
         if (!m || *m <= 0 || *m > 65535)
-            return inputError({ "--machine-cores", 0, "'" + options.get("--machine-cores") + "' is not a number of cores between 1 and 65535" });
+            return inputError({"--machine-cores", 0,
+                "'" + options.get("--machine-cores") + "' is not a number of cores between 1 and 65535"});
         inputs.machineCores = static_cast<int>(*m);
     }
     if (options.has("--pool") && options.has("--cores"))
@@ -181,13 +188,14 @@ int simulate(const std::vector<std::string>& args)
     if (options.has("--horizon")) {
         const auto h = text::parseDurationSeconds(options.get("--horizon"));
         if (!h)
-            return inputError({ "--horizon", 0, "'" + options.get("--horizon") + "' is not a duration (days, or a number with s, m, h or d)" });
+            return inputError({"--horizon", 0,
+                "'" + options.get("--horizon") + "' is not a duration (days, or a number with s, m, h or d)"});
         inputs.horizonSeconds = *h;
     }
     if (options.has("--seed")) {
         const auto seed = text::parseInteger(options.get("--seed"));
         if (!seed || *seed < 0)
-            return inputError({ "--seed", 0, "'" + options.get("--seed") + "' is not a non-negative whole number" });
+            return inputError({"--seed", 0, "'" + options.get("--seed") + "' is not a non-negative whole number"});
         inputs.seed = static_cast<std::uint64_t>(*seed);
     }
 
@@ -206,23 +214,26 @@ int simulate(const std::vector<std::string>& args)
         std::ofstream out(options.get("--out"), std::ios::binary | std::ios::trunc);
         out << resultFullJson(result, scenario->workload);
         if (!out)
-            return inputError({ options.get("--out"), 0, "cannot be written" });
+            return inputError({options.get("--out"), 0, "cannot be written"});
     }
     if (options.has("--json")) {
         std::fputs(resultSummaryJson(result).c_str(), stdout);
         return 0;
     }
-    std::printf("%s: %ld jobs, %ld completed, %s core-hours delivered, utilization %s %%\n", result.scenarioName.c_str(), result.jobsTotal,
-        result.jobsCompleted, text::fixed(result.coreHoursDelivered, 1).c_str(), text::fixed(result.utilization * 100.0, 1).c_str());
+    std::printf("%s: %ld jobs, %ld completed, %s core-hours delivered, utilization %s %%\n",
+        result.scenarioName.c_str(), result.jobsTotal, result.jobsCompleted,
+        text::fixed(result.coreHoursDelivered, 1).c_str(), text::fixed(result.utilization * 100.0, 1).c_str());
     std::printf("simulated %s days in %s s (%ld negotiation cycles, %ld matches, %ld claim reuses)\n\n",
-        text::fixed(static_cast<double>(result.simulatedSeconds) / 86400.0, 2).c_str(), text::fixed(result.wallSeconds, 3).c_str(),
-        result.negotiationCycles, result.matches, result.claimReuses);
-    std::printf("%-24s %10s %14s %10s %10s %10s\n", "group", "quota", "core-hours", "jobs done", "wait p50", "wait p95");
+        text::fixed(static_cast<double>(result.simulatedSeconds) / 86400.0, 2).c_str(),
+        text::fixed(result.wallSeconds, 3).c_str(), result.negotiationCycles, result.matches, result.claimReuses);
+    std::printf(
+        "%-24s %10s %14s %10s %10s %10s\n", "group", "quota", "core-hours", "jobs done", "wait p50", "wait p95");
     for (const auto& g : result.groups) {
         if (g.jobsTotal == 0 && g.meanQuota == 0)
             continue;
-        std::printf("%-24s %10s %14s %10ld %9ss %9ss\n", g.name.c_str(), text::fixed(g.meanQuota, 1).c_str(), text::fixed(g.coreHours, 1).c_str(),
-            g.jobsCompleted, text::fixed(g.waitP50, 0).c_str(), text::fixed(g.waitP95, 0).c_str());
+        std::printf("%-24s %10s %14s %10ld %9ss %9ss\n", g.name.c_str(), text::fixed(g.meanQuota, 1).c_str(),
+            text::fixed(g.coreHours, 1).c_str(), g.jobsCompleted, text::fixed(g.waitP50, 0).c_str(),
+            text::fixed(g.waitP95, 0).c_str());
     }
     for (const auto& n : result.notes)
         std::printf("note: %s\n", n.c_str());

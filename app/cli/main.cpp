@@ -34,7 +34,7 @@ int main(int argc, char** argv)
         return pp::cli::allocate(args);
     if (command == "simulate")
         return pp::cli::simulate(args);
-    for (const char* later : { "inspect", "compare", "report", "sweep", "collect", "export-config" })
+    for (const char* later : {"inspect", "compare", "report", "sweep", "collect", "export-config"})
         if (command == later) {
             std::fprintf(stderr, "poolplanner-cli: '%s' is not available in this version yet\n", later);
             return 2;

@@ -19,19 +19,25 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Plan an HTCondor pool shared by several experiments."));
     parser.addHelpOption();
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the window to OUT.png offscreen and exit."), QStringLiteral("OUT.png"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("The view to render (this version has: groups)."), QStringLiteral("NAME"), QStringLiteral("groups"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Render the window to OUT.png offscreen and exit."), QStringLiteral("OUT.png"));
+    const QCommandLineOption view(QStringLiteral("view"),
+        QStringLiteral("The view to render (this version has: groups)."), QStringLiteral("NAME"),
+        QStringLiteral("groups"));
     parser.addOption(screenshot);
     parser.addOption(view);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Not read in this version: with no argument the built-in demo pool opens."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("Not read in this version: with no argument the built-in demo pool opens."));
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "poolplanner: opening files arrives with the data readers; use poolplanner-cli simulate for traces\n");
+        std::fprintf(stderr,
+            "poolplanner: opening files arrives with the data readers; use poolplanner-cli simulate for traces\n");
         return 2;
     }
     if (parser.value(view) != QStringLiteral("groups")) {
-        std::fprintf(stderr, "poolplanner: unknown view '%s' (this version has: groups)\n", qPrintable(parser.value(view)));
+        std::fprintf(
+            stderr, "poolplanner: unknown view '%s' (this version has: groups)\n", qPrintable(parser.value(view)));
         return 2;
     }
 

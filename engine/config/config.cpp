@@ -51,10 +51,11 @@ Expected<Config> Config::fromText(const std::string& text, const std::string& so
     return config;
 }
 
-std::optional<Diagnostic> Config::parseFile(const std::string& path, int depth, const std::string& fromFile, long fromLine)
+std::optional<Diagnostic> Config::parseFile(
+    const std::string& path, int depth, const std::string& fromFile, long fromLine)
 {
     if (depth > maxIncludeDepth)
-        return Diagnostic { fromFile, fromLine, "include nesting deeper than 16 levels (an include loop?)" };
+        return Diagnostic {fromFile, fromLine, "include nesting deeper than 16 levels (an include loop?)"};
     auto opened = LineReader::open(path);
     if (auto* error = std::get_if<Diagnostic>(&opened)) {
         if (!fromFile.empty())
@@ -67,7 +68,8 @@ std::optional<Diagnostic> Config::parseFile(const std::string& path, int depth, 
         text += *line;
         text += '\n';
         if (text.size() > (64u << 20))
-            return Diagnostic { path, reader.lineNumber(), "configuration larger than 64 MiB; this is not a condor_config file" };
+            return Diagnostic {
+                path, reader.lineNumber(), "configuration larger than 64 MiB; this is not a condor_config file"};
     }
     if (reader.error())
         return *reader.error();
@@ -130,20 +132,22 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
             continue;
 
         const auto keyword = [&](std::string_view word) {
-            return text::istartsWith(line, word) && (line.size() == word.size() || std::isspace(static_cast<unsigned char>(line[word.size()])));
+            return text::istartsWith(line, word)
+                && (line.size() == word.size() || std::isspace(static_cast<unsigned char>(line[word.size()])));
         };
         if (keyword("if")) {
             const bool parentActive = state.active();
             const auto cond = evaluateCondition(line.substr(2), *this);
             if (!cond)
-                m_warnings.add({ sourceName, firstLine, "condition '" + std::string(text::trim(line.substr(2))) + "' is not understood; taken as false" });
+                m_warnings.add({sourceName, firstLine,
+                    "condition '" + std::string(text::trim(line.substr(2))) + "' is not understood; taken as false"});
             const bool value = parentActive && cond.value_or(false);
-            state.ifs.push_back({ value, value, parentActive });
+            state.ifs.push_back({value, value, parentActive});
             continue;
         }
         if (keyword("elif")) {
             if (state.ifs.empty())
-                return Diagnostic { sourceName, firstLine, "elif without a matching if" };
+                return Diagnostic {sourceName, firstLine, "elif without a matching if"};
             auto& frame = state.ifs.back();
             const auto cond = evaluateCondition(line.substr(4), *this);
             frame.active = frame.parentActive && !frame.taken && cond.value_or(false);
@@ -152,7 +156,7 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
         }
         if (keyword("else")) {
             if (state.ifs.empty())
-                return Diagnostic { sourceName, firstLine, "else without a matching if" };
+                return Diagnostic {sourceName, firstLine, "else without a matching if"};
             auto& frame = state.ifs.back();
             frame.active = frame.parentActive && !frame.taken;
             frame.taken = true;
@@ -160,7 +164,7 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
         }
         if (keyword("endif")) {
             if (state.ifs.empty())
-                return Diagnostic { sourceName, firstLine, "endif without a matching if" };
+                return Diagnostic {sourceName, firstLine, "endif without a matching if"};
             state.ifs.pop_back();
             continue;
         }
@@ -170,10 +174,12 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
         if (keyword("include") || text::istartsWith(line, "@include")) {
             const std::size_t colon = line.find(':');
             if (colon == std::string_view::npos)
-                return Diagnostic { sourceName, firstLine, "include without ':' and a file name" };
-            const std::string_view how = text::trim(line.substr(line.front() == '@' ? 8 : 7, colon - (line.front() == '@' ? 8 : 7)));
+                return Diagnostic {sourceName, firstLine, "include without ':' and a file name"};
+            const std::string_view how
+                = text::trim(line.substr(line.front() == '@' ? 8 : 7, colon - (line.front() == '@' ? 8 : 7)));
             if (text::iequals(how, "command"))
-                return Diagnostic { sourceName, firstLine, "'include command' runs a program; PoolPlanner reads configuration, it does not run it" };
+                return Diagnostic {sourceName, firstLine,
+                    "'include command' runs a program; PoolPlanner reads configuration, it does not run it"};
             const bool optional = text::iequals(how, "ifexist");
             std::string target = expand(std::string(text::trim(line.substr(colon + 1))));
             std::filesystem::path file(target);
@@ -201,7 +207,7 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
             // Metaknobs (`use POLICY : ...`) are kept as a record so that later readers can apply them.
             const std::size_t colon = line.find(':');
             if (colon == std::string_view::npos)
-                return Diagnostic { sourceName, firstLine, "use without ':' and a template name" };
+                return Diagnostic {sourceName, firstLine, "use without ':' and a template name"};
             const std::string category = text::toLower(text::trim(line.substr(3, colon - 3)));
             const std::string names(text::trim(line.substr(colon + 1)));
             const std::string key = "$use." + category;
@@ -219,7 +225,7 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
         std::string_view rest = text::trim(line.substr(nameEnd));
         if (nameEnd == 0 || rest.empty() || (rest.front() != '=' && rest.substr(0, 2) != ":=")) {
             const std::string shown(line.substr(0, std::min<std::size_t>(line.size(), 60)));
-            return Diagnostic { sourceName, firstLine, "expected 'NAME = value', found '" + shown + "'" };
+            return Diagnostic {sourceName, firstLine, "expected 'NAME = value', found '" + shown + "'"};
         }
         rest.remove_prefix(rest.front() == '=' ? 1 : 2);
         const std::string name(line.substr(0, nameEnd));
@@ -234,7 +240,7 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
         entry.line = firstLine;
     }
     if (!state.ifs.empty())
-        return Diagnostic { sourceName, lineNumber, "if without a matching endif" };
+        return Diagnostic {sourceName, lineNumber, "if without a matching endif"};
     return std::nullopt;
 }
 
@@ -261,7 +267,10 @@ void Config::set(const std::string& name, const std::string& value, const std::s
     entry.line = 0;
 }
 
-void Config::remove(const std::string& name) { m_entries.erase(text::toLower(name)); }
+void Config::remove(const std::string& name)
+{
+    m_entries.erase(text::toLower(name));
+}
 
 std::vector<const Config::Entry*> Config::entries() const
 {
@@ -305,7 +314,10 @@ std::string Config::replaceSelfReference(const std::string& value, const std::st
     return out;
 }
 
-std::string Config::expand(const std::string& text) const { return expandDepth(text, 0); }
+std::string Config::expand(const std::string& text) const
+{
+    return expandDepth(text, 0);
+}
 
 std::string Config::expandDepth(const std::string& text, int depth) const
 {

@@ -49,7 +49,8 @@ private:
     std::optional<Diagnostic> parseText(const std::string& text, const std::string& sourceName, int depth);
     std::optional<Diagnostic> parseFile(const std::string& path, int depth, const std::string& fromFile, long fromLine);
     std::string expandDepth(const std::string& text, int depth) const;
-    static std::string replaceSelfReference(const std::string& value, const std::string& name, const std::string& previous);
+    static std::string replaceSelfReference(
+        const std::string& value, const std::string& name, const std::string& previous);
 
     std::map<std::string, Entry> m_entries; // key: lower-case name
     Warnings m_warnings;

@@ -87,10 +87,23 @@ std::string resultFullJson(const Result& r, const Workload& workload)
     }
     w.endArray();
     w.key("pool_series").beginObject();
-    w.key("columns").beginArray().value("time_s").value("claimed_cores").value("idle_cores").value("idle_jobs").value("whole_machines").endArray();
+    w.key("columns")
+        .beginArray()
+        .value("time_s")
+        .value("claimed_cores")
+        .value("idle_cores")
+        .value("idle_jobs")
+        .value("whole_machines")
+        .endArray();
     w.key("rows").beginArray();
     for (const auto& p : r.poolSeries)
-        w.beginArray().value(static_cast<long long>(p.time)).value(p.claimedCores, 0).value(p.idleCores, 0).value(p.idleJobs, 0).value(p.wholeMachines, 0).endArray();
+        w.beginArray()
+            .value(static_cast<long long>(p.time))
+            .value(p.claimedCores, 0)
+            .value(p.idleCores, 0)
+            .value(p.idleJobs, 0)
+            .value(p.wholeMachines, 0)
+            .endArray();
     w.endArray();
     w.endObject();
     w.key("group_series").beginObject();
@@ -113,13 +126,27 @@ std::string resultFullJson(const Result& r, const Workload& workload)
         w.key("matches").value(static_cast<long long>(c.matches));
         w.key("groups").beginArray();
         for (const auto& g : c.groups)
-            w.beginArray().value(g.quota, 3).value(g.allocated, 3).value(g.limit, 3).value(g.usageBefore, 2).value(g.usageAfter, 2).value(static_cast<long long>(g.matches)).endArray();
+            w.beginArray()
+                .value(g.quota, 3)
+                .value(g.allocated, 3)
+                .value(g.limit, 3)
+                .value(g.usageBefore, 2)
+                .value(g.usageAfter, 2)
+                .value(static_cast<long long>(g.matches))
+                .endArray();
         w.endArray();
         w.endObject();
     }
     w.endArray();
     w.key("jobs").beginObject();
-    w.key("columns").beginArray().value("submit_s").value("first_start_s").value("end_s").value("cores").value("submitter").endArray();
+    w.key("columns")
+        .beginArray()
+        .value("submit_s")
+        .value("first_start_s")
+        .value("end_s")
+        .value("cores")
+        .value("submitter")
+        .endArray();
     w.key("rows").beginArray();
     for (std::size_t j = 0; j < r.jobs.size() && j < workload.jobs.size(); ++j) {
         const auto& spec = workload.jobs[j];

@@ -15,18 +15,19 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
 {
     if (!inputs.builtin.empty()) {
         if (inputs.builtin != "demo")
-            return Diagnostic { "--scenario", 0, "unknown built-in scenario '" + inputs.builtin + "' (this version has: demo)" };
+            return Diagnostic {
+                "--scenario", 0, "unknown built-in scenario '" + inputs.builtin + "' (this version has: demo)"};
         Scenario scenario = demoScenario(inputs.seed);
         if (inputs.horizonSeconds)
             scenario.horizonSeconds = *inputs.horizonSeconds;
         return scenario;
     }
     if (inputs.configPath.empty())
-        return Diagnostic { "--config", 0, "a configuration file is required (or --demo)" };
+        return Diagnostic {"--config", 0, "a configuration file is required (or --demo)"};
     if (inputs.tracePath.empty())
-        return Diagnostic { "--trace", 0, "a workload trace is required (an SWF file, plain or gzip)" };
+        return Diagnostic {"--trace", 0, "a workload trace is required (an SWF file, plain or gzip)"};
     if (inputs.poolPath.empty() && inputs.cores <= 0)
-        return Diagnostic { "--cores", 0, "give the pool: --cores N [--machine-cores M] or --pool FILE" };
+        return Diagnostic {"--cores", 0, "give the pool: --cores N [--machine-cores M] or --pool FILE"};
 
     Scenario scenario;
     auto config = Config::fromFile(inputs.configPath);

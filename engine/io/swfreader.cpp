@@ -30,7 +30,8 @@ Expected<GroupMap> readGroupMap(const std::string& path)
         const auto from = eq == std::string_view::npos ? std::string_view {} : text::trim(content.substr(0, eq));
         const auto to = eq == std::string_view::npos ? std::string_view {} : text::trim(content.substr(eq + 1));
         if (from.empty() || to.empty() || to.find_first_of(" \t") != std::string_view::npos)
-            return Diagnostic { path, reader.lineNumber(), "expected 'gN = group.name', found '" + std::string(content.substr(0, 60)) + "'" };
+            return Diagnostic {path, reader.lineNumber(),
+                "expected 'gN = group.name', found '" + std::string(content.substr(0, 60)) + "'"};
         map[std::string(from)] = std::string(to);
     }
     if (reader.error())
@@ -96,7 +97,8 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
         if (content.front() == ';') {
             // Header comments: UnixStartTime gives the epoch.
             const auto colon = content.find(':');
-            if (colon != std::string_view::npos && text::iequals(text::trim(content.substr(1, colon - 1)), "UnixStartTime"))
+            if (colon != std::string_view::npos
+                && text::iequals(text::trim(content.substr(1, colon - 1)), "UnixStartTime"))
                 if (const auto t = text::parseInteger(text::trim(content.substr(colon + 1))))
                     workload.epoch = *t;
             continue;
@@ -105,9 +107,13 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
         std::string bad;
         const int n = parseFields(content, f, bad);
         if (n < 0)
-            return Diagnostic { path, reader.lineNumber(), "field " + std::to_string(-n) + " ('" + bad.substr(0, 40) + "') is not a number; an SWF line has 18 numeric fields" };
+            return Diagnostic {path, reader.lineNumber(),
+                "field " + std::to_string(-n) + " ('" + bad.substr(0, 40)
+                    + "') is not a number; an SWF line has 18 numeric fields"};
         if (n < swfFields)
-            return Diagnostic { path, reader.lineNumber(), "only " + std::to_string(n) + " of the 18 SWF fields; the line is truncated or this is not an SWF trace" };
+            return Diagnostic {path, reader.lineNumber(),
+                "only " + std::to_string(n)
+                    + " of the 18 SWF fields; the line is truncated or this is not an SWF trace"};
         sawData = true;
         ++records;
         const double submit = f[1];
@@ -144,7 +150,8 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
                 groupName = it->second;
         const std::string userName = user < 0 ? std::string("unknown") : "u" + std::to_string(user);
         const std::string submitter = groupName.empty() ? userName : groupName + "." + userName;
-        auto [it, inserted] = submitterIndex.try_emplace(submitter, static_cast<std::uint32_t>(workload.submitters.size()));
+        auto [it, inserted]
+            = submitterIndex.try_emplace(submitter, static_cast<std::uint32_t>(workload.submitters.size()));
         if (inserted)
             workload.submitters.push_back(submitter);
 
@@ -164,15 +171,21 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
     if (reader.error())
         return *reader.error();
     if (!sawData)
-        return Diagnostic { path, reader.lineNumber(), "no SWF job lines (an SWF trace has 18 numeric fields per line after ';' comments)" };
+        return Diagnostic {path, reader.lineNumber(),
+            "no SWF job lines (an SWF trace has 18 numeric fields per line after ';' comments)"};
     if (unsorted)
-        std::stable_sort(workload.jobs.begin(), workload.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; });
+        std::stable_sort(
+            workload.jobs.begin(), workload.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; });
     if (skippedRuntime > 0)
-        warnings.add({ path, 0, std::to_string(skippedRuntime) + " of " + std::to_string(records) + " jobs skipped: no runtime, no processor count or no submit time (-1 in the trace)" });
+        warnings.add({path, 0,
+            std::to_string(skippedRuntime) + " of " + std::to_string(records)
+                + " jobs skipped: no runtime, no processor count or no submit time (-1 in the trace)"});
     if (skippedTooBig > 0)
-        warnings.add({ path, 0, std::to_string(skippedTooBig) + " of " + std::to_string(records) + " jobs skipped: they ask for more cores or memory than the largest machine has" });
+        warnings.add({path, 0,
+            std::to_string(skippedTooBig) + " of " + std::to_string(records)
+                + " jobs skipped: they ask for more cores or memory than the largest machine has"});
     if (workload.jobs.empty())
-        return Diagnostic { path, 0, "none of the " + std::to_string(records) + " jobs can be replayed on this pool" };
+        return Diagnostic {path, 0, "none of the " + std::to_string(records) + " jobs can be replayed on this pool"};
     return workload;
 }
 

@@ -22,12 +22,13 @@ GroupTree::GroupTree(const Policy& policy)
     GroupConfig rootConfig;
     rootConfig.name = "<none>";
     rootConfig.acceptSurplus = true;
-    temp.push_back({ rootConfig, -1, {} });
+    temp.push_back({rootConfig, -1, {}});
     std::unordered_map<std::string, int> byName;
     byName["<none>"] = 0;
 
     std::vector<GroupConfig> sorted = policy.groups;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const GroupConfig& a, const GroupConfig& b) { return text::toLower(a.name) < text::toLower(b.name); });
+    std::stable_sort(sorted.begin(), sorted.end(),
+        [](const GroupConfig& a, const GroupConfig& b) { return text::toLower(a.name) < text::toLower(b.name); });
     for (const auto& g : sorted) {
         const std::string lower = text::toLower(g.name);
         if (byName.count(lower))
@@ -41,7 +42,7 @@ GroupTree::GroupTree(const Policy& policy)
             parent = it->second;
         }
         const int index = static_cast<int>(temp.size());
-        temp.push_back({ g, parent, {} });
+        temp.push_back({g, parent, {}});
         temp[static_cast<std::size_t>(parent)].children.push_back(index);
         byName[lower] = index;
         if (g.autoregroup)
@@ -51,7 +52,7 @@ GroupTree::GroupTree(const Policy& policy)
     }
 
     std::vector<int> newIndex(temp.size(), -1);
-    std::deque<int> queue { 0 };
+    std::deque<int> queue {0};
     std::vector<int> order;
     while (!queue.empty()) {
         const int t = queue.front();

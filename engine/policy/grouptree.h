@@ -26,7 +26,10 @@ public:
         GroupConfig config; ///< the root: accepts surplus, autoregroup if any group has it
     };
 
-    GroupTree() : GroupTree(Policy {}) { }
+    GroupTree()
+        : GroupTree(Policy {})
+    {
+    }
     explicit GroupTree(const Policy& policy);
 
     int size() const { return static_cast<int>(m_nodes.size()); }

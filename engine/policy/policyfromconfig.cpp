@@ -15,8 +15,8 @@ Diagnostic at(const Config& config, const std::string& knob, std::string reason)
 {
     const Config::Entry* e = config.entry(knob);
     if (!e)
-        return { "configuration", 0, knob + ": " + reason };
-    return { e->file, e->line, e->name + ": " + reason };
+        return {"configuration", 0, knob + ": " + reason};
+    return {e->file, e->line, e->name + ": " + reason};
 }
 
 // Reads a number knob into `out` when it is set; a value that is not a number is an error.
@@ -29,7 +29,8 @@ std::optional<Diagnostic> readNumber(const Config& config, const std::string& kn
     if (!number)
         return at(config, knob, "'" + *value + "' is not a number");
     if (*number < min || *number > max)
-        return at(config, knob, text::fixed(*number, 6) + " is out of range [" + text::fixed(min, 0) + ", " + text::fixed(max, 0) + "]");
+        return at(config, knob,
+            text::fixed(*number, 6) + " is out of range [" + text::fixed(min, 0) + ", " + text::fixed(max, 0) + "]");
     out = *number;
     return std::nullopt;
 }
@@ -72,13 +73,14 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
     };
     double maxRounds = policy.maxAllocationRounds;
     const std::vector<NumberKnob> numbers = {
-        { "NEGOTIATOR_INTERVAL", &policy.negotiatorInterval, 1, 86400 },
-        { "PRIORITY_HALFLIFE", &policy.priorityHalflife, 1, 1e12 },
-        { "DEFAULT_PRIO_FACTOR", &policy.defaultPrioFactor, 1, 1e30 },
-        { "NICE_USER_PRIO_FACTOR", &policy.niceUserPrioFactor, 1, 1e30 },
-        { firstDefined(config, { "GROUP_QUOTA_MAX_ALLOCATION_ROUNDS", "HFS_MAX_ALLOCATION_ROUNDS" }), &maxRounds, 1, 1000 },
-        { firstDefined(config, { "GROUP_QUOTA_ROUND_ROBIN_RATE", "HFS_ROUND_ROBIN_RATE" }), &policy.roundRobinRate, 1, 1e300 },
-        { "CLAIM_WORKLIFE", &policy.claimWorklife, -1, 1e12 },
+        {"NEGOTIATOR_INTERVAL", &policy.negotiatorInterval, 1, 86400},
+        {"PRIORITY_HALFLIFE", &policy.priorityHalflife, 1, 1e12},
+        {"DEFAULT_PRIO_FACTOR", &policy.defaultPrioFactor, 1, 1e30},
+        {"NICE_USER_PRIO_FACTOR", &policy.niceUserPrioFactor, 1, 1e30},
+        {firstDefined(config, {"GROUP_QUOTA_MAX_ALLOCATION_ROUNDS", "HFS_MAX_ALLOCATION_ROUNDS"}), &maxRounds, 1, 1000},
+        {firstDefined(config, {"GROUP_QUOTA_ROUND_ROBIN_RATE", "HFS_ROUND_ROBIN_RATE"}), &policy.roundRobinRate, 1,
+            1e300},
+        {"CLAIM_WORKLIFE", &policy.claimWorklife, -1, 1e12},
     };
     for (const auto& knob : numbers)
         if (auto error = readNumber(config, knob.name, *knob.target, knob.min, knob.max))
@@ -91,13 +93,13 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         bool* target;
     };
     const BoolKnob bools[] = {
-        { "NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION", &policy.allowQuotaOversubscription },
-        { "NEGOTIATOR_STRICT_ENFORCE_QUOTA", &policy.strictEnforceQuota },
-        { "NEGOTIATOR_USE_SLOT_WEIGHTS", &policy.useSlotWeights },
-        { "NEGOTIATOR_USE_WEIGHTED_DEMAND", &policy.useWeightedDemand },
-        { "NEGOTIATOR_CONSIDER_PREEMPTION", &policy.considerPreemption },
-        { "NEGOTIATOR_IGNORE_USER_PRIORITIES", &policy.ignoreUserPriorities },
-        { "CONSUMPTION_POLICY", &policy.consumptionPolicy },
+        {"NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION", &policy.allowQuotaOversubscription},
+        {"NEGOTIATOR_STRICT_ENFORCE_QUOTA", &policy.strictEnforceQuota},
+        {"NEGOTIATOR_USE_SLOT_WEIGHTS", &policy.useSlotWeights},
+        {"NEGOTIATOR_USE_WEIGHTED_DEMAND", &policy.useWeightedDemand},
+        {"NEGOTIATOR_CONSIDER_PREEMPTION", &policy.considerPreemption},
+        {"NEGOTIATOR_IGNORE_USER_PRIORITIES", &policy.ignoreUserPriorities},
+        {"CONSUMPTION_POLICY", &policy.consumptionPolicy},
     };
     for (const auto& knob : bools)
         if (auto error = readBool(config, knob.name, *knob.target))
@@ -110,13 +112,16 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
     if (auto sortExpr = config.value("GROUP_SORT_EXPR"); sortExpr && !text::trim(*sortExpr).empty()) {
         policy.groupSortExpr = std::string(text::trim(*sortExpr));
         const auto* e = config.entry("GROUP_SORT_EXPR");
-        warn.add({ e->file, e->line, "GROUP_SORT_EXPR is kept but not evaluated yet (the ClassAd evaluator comes with the policy engine); groups negotiate in the default starvation order" });
+        warn.add({e->file, e->line,
+            "GROUP_SORT_EXPR is kept but not evaluated yet (the ClassAd evaluator comes with the policy engine); "
+            "groups negotiate in the default starvation order"});
     }
     if (auto preemption = config.value("PREEMPTION_REQUIREMENTS")) {
         const auto b = text::parseBool(*preemption);
         if (!b || *b) {
             const auto* e = config.entry("PREEMPTION_REQUIREMENTS");
-            warn.add({ e->file, e->line, "PREEMPTION_REQUIREMENTS is not modelled yet; nothing is preempted by priority (HTCondor's default)" });
+            warn.add({e->file, e->line,
+                "PREEMPTION_REQUIREMENTS is not modelled yet; nothing is preempted by priority (HTCondor's default)"});
         }
     }
 
@@ -127,7 +132,8 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
     std::vector<std::string> names;
     for (auto piece : text::split(*groupNames, ", \t"))
         names.emplace_back(piece);
-    std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return text::toLower(a) < text::toLower(b); });
+    std::stable_sort(names.begin(), names.end(),
+        [](const std::string& a, const std::string& b) { return text::toLower(a) < text::toLower(b); });
 
     bool defaultAccept = false;
     bool defaultAutoregroup = false;
@@ -144,7 +150,8 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
             return at(config, "GROUP_NAMES", "the name <none> is reserved for the root group");
         if (known.count(lower)) {
             const auto* e = config.entry("GROUP_NAMES");
-            warn.add({ e->file, e->line, "GROUP_NAMES lists '" + name + "' twice; the second is ignored, as HTCondor does" });
+            warn.add(
+                {e->file, e->line, "GROUP_NAMES lists '" + name + "' twice; the second is ignored, as HTCondor does"});
             continue;
         }
         if (name.front() == '.' || name.back() == '.' || name.find("..") != std::string::npos)
@@ -152,7 +159,9 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         const std::size_t dot = name.rfind('.');
         if (dot != std::string::npos && !known.count(lower.substr(0, dot)))
             return at(config, "GROUP_NAMES",
-                "group '" + name + "' has no parent '" + name.substr(0, dot) + "' in GROUP_NAMES (HTCondor would ignore it with a warning; PoolPlanner will not plan with a silently dropped group)");
+                "group '" + name + "' has no parent '" + name.substr(0, dot)
+                    + "' in GROUP_NAMES (HTCondor would ignore it with a warning; PoolPlanner will not plan with a "
+                      "silently dropped group)");
         known.insert(lower);
 
         GroupConfig group;
@@ -170,7 +179,9 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
                 return *error;
         } else {
             const auto* e = config.entry("GROUP_NAMES");
-            warn.add({ e->file, e->line, "group '" + name + "' has neither GROUP_QUOTA nor GROUP_QUOTA_DYNAMIC; its quota is 0, as in HTCondor" });
+            warn.add({e->file, e->line,
+                "group '" + name
+                    + "' has neither GROUP_QUOTA nor GROUP_QUOTA_DYNAMIC; its quota is 0, as in HTCondor"});
         }
         if (auto error = readBool(config, "GROUP_ACCEPT_SURPLUS_" + name, group.acceptSurplus))
             return *error;

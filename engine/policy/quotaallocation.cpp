@@ -68,7 +68,10 @@ std::vector<int> QuotaAllocation::participants(int node) const
     return out;
 }
 
-double QuotaAllocation::fairshare() { return fairshare(GroupTree::root); }
+double QuotaAllocation::fairshare()
+{
+    return fairshare(GroupTree::root);
+}
 
 double QuotaAllocation::fairshare(int node)
 {
@@ -165,7 +168,10 @@ double QuotaAllocation::allocateSurplus(int node, double surplus)
     return surplus;
 }
 
-double QuotaAllocation::recoverRemainders() { return recoverRemainders(GroupTree::root); }
+double QuotaAllocation::recoverRemainders()
+{
+    return recoverRemainders(GroupTree::root);
+}
 
 double QuotaAllocation::recoverRemainders(int node)
 {
@@ -273,8 +279,8 @@ std::vector<GroupAllocation> allocateOnce(const GroupTree& tree, double poolSize
     rows.reserve(static_cast<std::size_t>(tree.size()));
     for (int g = 0; g < tree.size(); ++g) {
         const auto& s = allocation.group(g);
-        rows.push_back({ tree.node(g).name, s.quota, s.subtreeQuota,
-            g < static_cast<int>(demand.size()) ? demand[static_cast<std::size_t>(g)] : 0.0, s.allocated });
+        rows.push_back({tree.node(g).name, s.quota, s.subtreeQuota,
+            g < static_cast<int>(demand.size()) ? demand[static_cast<std::size_t>(g)] : 0.0, s.allocated});
     }
     return rows;
 }

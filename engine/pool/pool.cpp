@@ -49,17 +49,18 @@ long Pool::largestMachineMemoryMb() const
 Expected<Pool> Pool::uniform(long totalCores, int machineCores, long memoryPerCoreMb, const std::string& prefix)
 {
     if (totalCores <= 0)
-        return Diagnostic { "--cores", 0, "the pool needs at least one core (got " + std::to_string(totalCores) + ")" };
+        return Diagnostic {"--cores", 0, "the pool needs at least one core (got " + std::to_string(totalCores) + ")"};
     if (machineCores <= 0 || machineCores > maxCoresPerMachine)
-        return Diagnostic { "--machine-cores", 0, "cores per machine must be between 1 and 65535 (got " + std::to_string(machineCores) + ")" };
+        return Diagnostic {"--machine-cores", 0,
+            "cores per machine must be between 1 and 65535 (got " + std::to_string(machineCores) + ")"};
     if (totalCores / machineCores > maxMachines)
-        return Diagnostic { "--cores", 0, "more than ten million machines; that is not a pool this tool can hold" };
+        return Diagnostic {"--cores", 0, "more than ten million machines; that is not a pool this tool can hold"};
     Pool pool;
     long left = totalCores;
     long index = 1;
     while (left > 0) {
         const int cores = static_cast<int>(std::min<long>(left, machineCores));
-        pool.machines.push_back({ machineName(prefix, index++), cores, cores * memoryPerCoreMb });
+        pool.machines.push_back({machineName(prefix, index++), cores, cores * memoryPerCoreMb});
         left -= cores;
     }
     return pool;
@@ -81,32 +82,38 @@ Expected<Pool> readPoolFile(const std::string& path)
             continue;
         const long lineNo = reader.lineNumber();
         if (fields.size() > 4)
-            return Diagnostic { path, lineNo, "expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]', found " + std::to_string(fields.size()) + " fields" };
+            return Diagnostic {path, lineNo,
+                "expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]', found " + std::to_string(fields.size()) + " fields"};
         if (fields.size() < 2)
-            return Diagnostic { path, lineNo, "missing the number of cores: expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]'" };
+            return Diagnostic {
+                path, lineNo, "missing the number of cores: expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]'"};
         const auto count = text::parseInteger(fields[0]);
         const auto cores = text::parseInteger(fields[1]);
         if (!count || *count <= 0 || *count > maxMachines)
-            return Diagnostic { path, lineNo, "machine count '" + std::string(fields[0]) + "' is not a whole number between 1 and 10000000" };
+            return Diagnostic {path, lineNo,
+                "machine count '" + std::string(fields[0]) + "' is not a whole number between 1 and 10000000"};
         if (!cores || *cores <= 0 || *cores > maxCoresPerMachine)
-            return Diagnostic { path, lineNo, "cores '" + std::string(fields[1]) + "' is not a whole number between 1 and 65535" };
+            return Diagnostic {
+                path, lineNo, "cores '" + std::string(fields[1]) + "' is not a whole number between 1 and 65535"};
         long memory = *cores * 2048;
         if (fields.size() >= 3) {
             const auto m = text::parseInteger(fields[2]);
             if (!m || *m <= 0 || *m > (1LL << 40))
-                return Diagnostic { path, lineNo, "memory '" + std::string(fields[2]) + "' is not a positive number of MB" };
+                return Diagnostic {
+                    path, lineNo, "memory '" + std::string(fields[2]) + "' is not a positive number of MB"};
             memory = static_cast<long>(*m);
         }
         const std::string prefix = fields.size() >= 4 ? std::string(fields[3]) : "node";
         if (static_cast<long>(pool.machines.size()) + *count > maxMachines)
-            return Diagnostic { path, lineNo, "more than ten million machines in all" };
+            return Diagnostic {path, lineNo, "more than ten million machines in all"};
         for (long long i = 0; i < *count; ++i)
-            pool.machines.push_back({ machineName(prefix, static_cast<long>(pool.machines.size()) + 1), static_cast<int>(*cores), memory });
+            pool.machines.push_back(
+                {machineName(prefix, static_cast<long>(pool.machines.size()) + 1), static_cast<int>(*cores), memory});
     }
     if (reader.error())
         return *reader.error();
     if (pool.machines.empty())
-        return Diagnostic { path, 0, "describes no machines (expected lines 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]')" };
+        return Diagnostic {path, 0, "describes no machines (expected lines 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]')"};
     return pool;
 }
 

@@ -28,7 +28,8 @@ struct Pool
 
     /// `totalCores` split into machines of `machineCores` (the last one smaller if it does not divide),
     /// each with `memoryPerCoreMb` per core, named prefix0001, prefix0002, ...
-    static Expected<Pool> uniform(long totalCores, int machineCores, long memoryPerCoreMb = 2048, const std::string& prefix = "node");
+    static Expected<Pool> uniform(
+        long totalCores, int machineCores, long memoryPerCoreMb = 2048, const std::string& prefix = "node");
 };
 
 /// Reads a pool description: one line per machine kind, `COUNT CORES [MEMORY_MB [NAME_PREFIX]]`, `#` comments.

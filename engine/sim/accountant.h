@@ -21,7 +21,10 @@ public:
     void setPriorityFactor(std::uint32_t submitter, double factor) { m_records[submitter].factor = factor; }
     double priorityFactor(std::uint32_t submitter) const { return m_records[submitter].factor; }
     double realPriority(std::uint32_t submitter) const { return m_records[submitter].rup; }
-    double effectivePriority(std::uint32_t submitter) const { return m_records[submitter].rup * m_records[submitter].factor; }
+    double effectivePriority(std::uint32_t submitter) const
+    {
+        return m_records[submitter].rup * m_records[submitter].factor;
+    }
     /// Cores claimed right now (WeightedResourcesUsed as the last recount plus matches would show it).
     double usage(std::uint32_t submitter) const { return m_records[submitter].usage; }
     /// Core-seconds charged since the start; never decays (WeightedAccumulatedUsage).

@@ -30,15 +30,15 @@ struct Stream
 };
 
 constexpr Stream streams[] = {
-    { "atlas.prod", "prod", 3, 21000, 1, 2048, 5.0, 0.6, 0.1, Batch },
-    { "atlas.analysis", "ana", 40, 24000, 1, 2048, 1.2, 1.0, 0.6, Batch },
-    { "atlas.multicore", "mc", 2, 640, 8, 2048, 10.0, 0.4, 0.0, Batch },
-    { "star", "star", 12, 6800, 1, 2048, 6.0, 0.8, 0.3, Batch },
-    { "phenix", "phx", 8, 4400, 1, 2048, 7.0, 0.7, 0.2, Batch },
-    { "belle2", "b2", 10, 5100, 1, 2048, 5.5, 0.9, 0.4, Batch },
-    { "dune", "dune", 15, 4800, 1, 2048, 4.0, 1.1, 0.5, Batch },
-    { "sphenix", "sph", 6, 3600, 1, 2048, 5.0, 0.7, 0.2, Batch },
-    { "notebooks", "nb", 60, 1200, 1, 4096, 2.0, 0.8, 0.9, Notebook },
+    {"atlas.prod", "prod", 3, 21000, 1, 2048, 5.0, 0.6, 0.1, Batch},
+    {"atlas.analysis", "ana", 40, 24000, 1, 2048, 1.2, 1.0, 0.6, Batch},
+    {"atlas.multicore", "mc", 2, 640, 8, 2048, 10.0, 0.4, 0.0, Batch},
+    {"star", "star", 12, 6800, 1, 2048, 6.0, 0.8, 0.3, Batch},
+    {"phenix", "phx", 8, 4400, 1, 2048, 7.0, 0.7, 0.2, Batch},
+    {"belle2", "b2", 10, 5100, 1, 2048, 5.5, 0.9, 0.4, Batch},
+    {"dune", "dune", 15, 4800, 1, 2048, 4.0, 1.1, 0.5, Batch},
+    {"sphenix", "sph", 6, 3600, 1, 2048, 5.0, 0.7, 0.2, Batch},
+    {"notebooks", "nb", 60, 1200, 1, 4096, 2.0, 0.8, 0.9, Notebook},
 };
 
 constexpr double demoDays = 7.0;
@@ -64,11 +64,12 @@ Scenario demoScenario(std::uint64_t seed, double scale)
     {
         int count;
         int cores;
-    } machineKinds[] = { { 160, 32 }, { 120, 48 }, { 150, 64 } };
+    } machineKinds[] = {{160, 32}, {120, 48}, {150, 64}};
     int index = 1;
     for (const auto& kind : machineKinds)
         for (int i = 0; i < kind.count; ++i)
-            scenario.pool.machines.push_back({ "wn" + std::to_string(index++), kind.cores, static_cast<long>(kind.cores) * 4096 });
+            scenario.pool.machines.push_back(
+                {"wn" + std::to_string(index++), kind.cores, static_cast<long>(kind.cores) * 4096});
 
     RandomStream random(seed);
     Workload& workload = scenario.workload;
@@ -78,7 +79,8 @@ Scenario demoScenario(std::uint64_t seed, double scale)
     for (const Stream& stream : streams) {
         std::vector<std::uint32_t> users;
         for (int u = 1; u <= stream.users; ++u)
-            users.push_back(workload.submitterIndex(std::string(stream.group) + "." + stream.userPrefix + std::to_string(u)));
+            users.push_back(
+                workload.submitterIndex(std::string(stream.group) + "." + stream.userPrefix + std::to_string(u)));
         // A non-homogeneous Poisson process by thinning: rate(t) = base × (1 + swing × sin(day phase)).
         const double baseRate = stream.jobsPerDay * scale / 86400.0;
         const double peakRate = baseRate * (1.0 + stream.dailySwing);
@@ -104,7 +106,8 @@ Scenario demoScenario(std::uint64_t seed, double scale)
             workload.jobs.push_back(job);
         }
     }
-    std::stable_sort(workload.jobs.begin(), workload.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; });
+    std::stable_sort(
+        workload.jobs.begin(), workload.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; });
     scenario.horizonSeconds = horizon;
     scenario.seed = seed;
     return scenario;

@@ -32,7 +32,8 @@ void Negotiator::prepareDemand()
         m_poolSize = static_cast<double>(m_ctx.pool.totalCores());
         m_minSlotWeight = m_ctx.pool.minSlotWeight();
     } else {
-        m_poolSize = static_cast<double>(m_ctx.pool.totalCores() - m_ctx.pool.claimedCores()) + static_cast<double>(m_ctx.pool.liveClaims());
+        m_poolSize = static_cast<double>(m_ctx.pool.totalCores() - m_ctx.pool.claimedCores())
+            + static_cast<double>(m_ctx.pool.liveClaims());
         m_minSlotWeight = 1.0;
     }
 
@@ -131,7 +132,8 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         out->groups.assign(static_cast<std::size_t>(groups), GroupCycleRecord {});
         for (int g = 0; g < groups; ++g) {
             out->groups[static_cast<std::size_t>(g)].quota = static_cast<float>(m_allocation.group(g).quota);
-            out->groups[static_cast<std::size_t>(g)].usageBefore = static_cast<float>(m_groupUsage[static_cast<std::size_t>(g)]);
+            out->groups[static_cast<std::size_t>(g)].usageBefore
+                = static_cast<float>(m_groupUsage[static_cast<std::size_t>(g)]);
         }
     }
 
@@ -155,7 +157,8 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         }
         if (out && round == 1)
             for (int g = 0; g < groups; ++g)
-                out->groups[static_cast<std::size_t>(g)].allocated = static_cast<float>(m_allocation.group(g).allocated);
+                out->groups[static_cast<std::size_t>(g)].allocated
+                    = static_cast<float>(m_allocation.group(g).allocated);
 
         double maxDelta = 0;
         double allocatedTotal = 0;
@@ -223,7 +226,8 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
     }
     if (out)
         for (int g = 0; g < groups; ++g)
-            out->groups[static_cast<std::size_t>(g)].usageAfter = static_cast<float>(m_groupUsage[static_cast<std::size_t>(g)]);
+            out->groups[static_cast<std::size_t>(g)].usageAfter
+                = static_cast<float>(m_groupUsage[static_cast<std::size_t>(g)]);
     m_ctx.pool.restoreWithdrawn();
 }
 
@@ -255,7 +259,8 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
             normalFactor += maxPrio / m_ctx.accountant.effectivePriority(s);
         const double pie = std::min(m_poolSize, limit);
         const auto limitsOf = [&](std::uint32_t s, double& full, double& unclaimed) {
-            const double share = policy.ignoreUserPriorities ? 1.0 : maxPrio / (m_ctx.accountant.effectivePriority(s) * normalFactor);
+            const double share
+                = policy.ignoreUserPriorities ? 1.0 : maxPrio / (m_ctx.accountant.effectivePriority(s) * normalFactor);
             full = policy.ignoreUserPriorities ? 1e300 : std::max(0.0, share * pie - m_subUsage[s]);
             unclaimed = full;
             if (named)
@@ -334,7 +339,8 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
     }
 }
 
-Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, double allowed, double& pieLeft, std::int64_t now, std::uint32_t& matches)
+Negotiator::Outcome Negotiator::negotiateWithSubmitter(
+    std::uint32_t submitter, double allowed, double& pieLeft, std::int64_t now, std::uint32_t& matches)
 {
     const Policy& policy = m_ctx.policy;
     SubmitterQueue& queue = m_ctx.queues[submitter];

@@ -20,7 +20,8 @@ class MatchSink
 public:
     virtual ~MatchSink() = default;
     /// The submitter's oldest job of `autocluster` was matched to the p-slot of `machine`.
-    virtual void startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now) = 0;
+    virtual void startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now)
+        = 0;
 };
 
 /// One negotiation cycle of HTCondor's negotiator in HGQ mode (docs/HTCONDOR.md §1–3, §10): pool size,
@@ -53,7 +54,8 @@ private:
     enum class Outcome { Done, Resume };
     void prepareDemand();
     void negotiateWithGroup(int group, bool unlimitedRoot, double limit, std::int64_t now, CycleRecord* out);
-    Outcome negotiateWithSubmitter(std::uint32_t submitter, double limitUnclaimed, double& pieLeft, std::int64_t now, std::uint32_t& matches);
+    Outcome negotiateWithSubmitter(
+        std::uint32_t submitter, double limitUnclaimed, double& pieLeft, std::int64_t now, std::uint32_t& matches);
     double subtreeUsage(int group) const;
     double strictEnforce(int group, double slots, double usage) const;
     double sortKey(int group) const;

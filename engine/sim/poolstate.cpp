@@ -11,7 +11,7 @@ PoolState::PoolState(const Pool& pool)
 {
     m_total.reserve(pool.machines.size());
     for (const auto& m : pool.machines) {
-        m_total.push_back({ m.cores, m.memoryMb });
+        m_total.push_back({m.cores, m.memoryMb});
         m_totalCores += m.cores;
     }
     m_free = m_total;
@@ -28,10 +28,13 @@ void PoolState::index(std::uint32_t machine)
 
 void PoolState::unindex(std::uint32_t machine)
 {
-    m_candidates.erase({ m_free[machine].cores, m_free[machine].memoryMb, machine });
+    m_candidates.erase({m_free[machine].cores, m_free[machine].memoryMb, machine});
 }
 
-int PoolState::largestFreeCores() const { return m_candidates.empty() ? 0 : std::get<0>(*m_candidates.rbegin()); }
+int PoolState::largestFreeCores() const
+{
+    return m_candidates.empty() ? 0 : std::get<0>(*m_candidates.rbegin());
+}
 
 double PoolState::minSlotWeight() const
 {
@@ -45,7 +48,7 @@ double PoolState::minSlotWeight() const
 
 std::int64_t PoolState::bestFit(int cores, long memoryMb) const
 {
-    for (auto it = m_candidates.lower_bound({ cores, 0L, 0u }); it != m_candidates.end(); ++it)
+    for (auto it = m_candidates.lower_bound({cores, 0L, 0u}); it != m_candidates.end(); ++it)
         if (std::get<1>(*it) >= memoryMb)
             return std::get<2>(*it);
     return -1;
@@ -69,7 +72,8 @@ void PoolState::restoreWithdrawn()
     m_withdrawnList.clear();
 }
 
-std::uint32_t PoolState::carve(std::uint32_t machine, std::uint32_t submitter, int cores, long memoryMb, std::int64_t now)
+std::uint32_t PoolState::carve(
+    std::uint32_t machine, std::uint32_t submitter, int cores, long memoryMb, std::int64_t now)
 {
     assert(m_free[machine].cores >= cores && m_free[machine].memoryMb >= memoryMb);
     unindex(machine);

@@ -11,7 +11,7 @@ void SubmitterQueue::addIdle(std::uint32_t job, const Job& spec)
     auto it = std::find_if(m_autoclusters.begin(), m_autoclusters.end(),
         [&](const Autocluster& a) { return a.cores == spec.cores && a.memoryMb == spec.memoryMb; });
     if (it == m_autoclusters.end()) {
-        m_autoclusters.push_back({ spec.cores, spec.memoryMb, {} });
+        m_autoclusters.push_back({spec.cores, spec.memoryMb, {}});
         it = m_autoclusters.end() - 1;
     }
     // Requeued jobs (after an eviction) go back in submission order, as the schedd sorts by job id.

@@ -15,7 +15,7 @@ constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
 // A sample interval that gives a few thousand points over the run, on a round value.
 std::int64_t chooseSampleInterval(std::int64_t span)
 {
-    static constexpr std::int64_t candidates[] = { 60, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400 };
+    static constexpr std::int64_t candidates[] = {60, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400};
     for (std::int64_t c : candidates)
         if (span / c <= 2000)
             return c;
@@ -48,11 +48,13 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
         m_accountant.setPriorityFactor(s, priorityFactorFor(scenario.policy, m_tree, group, workload.submitters[s]));
     }
     m_negotiator = std::make_unique<Negotiator>(
-        Negotiator::Context { scenario.policy, m_tree, m_pool, m_accountant, m_queues, m_submitterGroup, workload.jobs }, *this);
+        Negotiator::Context {scenario.policy, m_tree, m_pool, m_accountant, m_queues, m_submitterGroup, workload.jobs},
+        *this);
 
     m_start = workload.jobs.empty() ? 0 : workload.jobs.front().submit;
     m_now = m_start;
-    m_end = scenario.horizonSeconds > 0 ? m_start + static_cast<std::int64_t>(std::ceil(scenario.horizonSeconds)) : never;
+    m_end
+        = scenario.horizonSeconds > 0 ? m_start + static_cast<std::int64_t>(std::ceil(scenario.horizonSeconds)) : never;
     m_nextCycle = m_start;
     m_nextSample = m_start;
     std::int64_t span = m_end != never ? m_end - m_start : 0;
@@ -111,9 +113,15 @@ std::uint32_t Simulator::dequeueIdle(std::uint32_t submitter, std::size_t autocl
     return job;
 }
 
-int Simulator::smallestIdleCores() const { return m_idleByCores.empty() ? 0 : m_idleByCores.begin()->first; }
+int Simulator::smallestIdleCores() const
+{
+    return m_idleByCores.empty() ? 0 : m_idleByCores.begin()->first;
+}
 
-void Simulator::arrive(std::uint32_t job) { enqueueIdle(job); }
+void Simulator::arrive(std::uint32_t job)
+{
+    enqueueIdle(job);
+}
 
 void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64_t now)
 {
@@ -131,7 +139,7 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     ++queue.runningJobs;
     queue.runningCores += spec.cores;
     ++m_runningJobs;
-    m_completions.push({ now + static_cast<std::int64_t>(spec.runtime), claimIndex, job });
+    m_completions.push({now + static_cast<std::int64_t>(spec.runtime), claimIndex, job});
 }
 
 void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now)
@@ -242,8 +250,9 @@ bool Simulator::runUntil(std::int64_t seconds)
         return false;
     const auto& jobs = m_scenario.workload.jobs;
     const std::int64_t limit = seconds >= never - m_start ? never : m_start + seconds;
-    const double span = m_end != never ? static_cast<double>(m_end - m_start)
-                                       : std::max(1.0, static_cast<double>(jobs.empty() ? 1 : jobs.back().submit - m_start));
+    const double span = m_end != never
+        ? static_cast<double>(m_end - m_start)
+        : std::max(1.0, static_cast<double>(jobs.empty() ? 1 : jobs.back().submit - m_start));
     for (;;) {
         if (m_stop.load(std::memory_order_relaxed)) {
             m_result.stoppedEarly = true;
@@ -255,8 +264,9 @@ bool Simulator::runUntil(std::int64_t seconds)
             return false;
         }
         const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
-        const std::int64_t nextArrival = m_nextArrival < jobs.size() ? static_cast<std::int64_t>(jobs[m_nextArrival].submit) : never;
-        const std::int64_t t = std::min({ nextCompletion, nextArrival, m_nextCycle, m_nextSample });
+        const std::int64_t nextArrival
+            = m_nextArrival < jobs.size() ? static_cast<std::int64_t>(jobs[m_nextArrival].submit) : never;
+        const std::int64_t t = std::min({nextCompletion, nextArrival, m_nextCycle, m_nextSample});
         if (t > m_end) {
             advanceClockTo(m_end);
             finish(m_end);
@@ -279,8 +289,11 @@ bool Simulator::runUntil(std::int64_t seconds)
             negotiationCycle(t);
             m_nextCycle += static_cast<std::int64_t>(std::max(1.0, m_scenario.policy.negotiatorInterval));
             // Jobs that can never start: nothing runs, nothing arrives, and the negotiator has stopped changing.
-            if (m_runningJobs == 0 && m_nextArrival >= jobs.size() && m_idleJobs > 0 && !m_lastCycleMatched && m_accountant.settled()) {
-                m_result.notes.push_back(std::to_string(m_idleJobs) + " jobs can never start under this policy (their groups get no usable limit); the run ends when nothing else can happen");
+            if (m_runningJobs == 0 && m_nextArrival >= jobs.size() && m_idleJobs > 0 && !m_lastCycleMatched
+                && m_accountant.settled()) {
+                m_result.notes.push_back(std::to_string(m_idleJobs)
+                    + " jobs can never start under this policy (their groups get no usable limit); the run ends when "
+                      "nothing else can happen");
                 finish(t);
                 return false;
             }
@@ -308,7 +321,8 @@ void Simulator::finish(std::int64_t now)
     for (const auto& claim : m_pool.claims())
         if (claim.live && claim.job >= 0) {
             const Job& spec = m_scenario.workload.jobs[static_cast<std::size_t>(claim.job)];
-            m_deliveredCoreSeconds += static_cast<double>(spec.cores) * static_cast<double>(std::max<std::int64_t>(0, now - claim.jobStartedAt));
+            m_deliveredCoreSeconds += static_cast<double>(spec.cores)
+                * static_cast<double>(std::max<std::int64_t>(0, now - claim.jobStartedAt));
         }
     m_result.simulatedSeconds = now - m_start;
     m_result.coreHoursDelivered = m_deliveredCoreSeconds / 3600.0;
@@ -325,7 +339,8 @@ void Simulator::finish(std::int64_t now)
         double quotaSum = 0;
         for (const auto& sample : m_result.groupSeries)
             quotaSum += sample[g].quota;
-        summary.meanQuota = m_result.groupSeries.empty() ? 0.0 : quotaSum / static_cast<double>(m_result.groupSeries.size());
+        summary.meanQuota
+            = m_result.groupSeries.empty() ? 0.0 : quotaSum / static_cast<double>(m_result.groupSeries.size());
     }
     m_result.submitters.assign(workload.submitters.size(), SubmitterSummary {});
     for (std::uint32_t s = 0; s < workload.submitters.size(); ++s) {
@@ -341,7 +356,8 @@ void Simulator::finish(std::int64_t now)
         const auto g = static_cast<std::size_t>(m_submitterGroup[spec.submitter]);
         auto& summary = m_result.groups[g];
         auto& sub = m_result.submitters[spec.submitter];
-        if (spec.submit > static_cast<std::uint32_t>(std::min<std::int64_t>(now, std::numeric_limits<std::uint32_t>::max())))
+        if (spec.submit
+            > static_cast<std::uint32_t>(std::min<std::int64_t>(now, std::numeric_limits<std::uint32_t>::max())))
             continue; // never arrived within the horizon
         ++summary.jobsTotal;
         double coreSeconds = 0;
@@ -350,12 +366,14 @@ void Simulator::finish(std::int64_t now)
             ++sub.jobsCompleted;
             coreSeconds = static_cast<double>(spec.cores) * spec.runtime;
         } else if (outcome.firstStart >= 0) {
-            coreSeconds = static_cast<double>(spec.cores) * static_cast<double>(std::max<std::int64_t>(0, now - (m_start + outcome.firstStart)));
+            coreSeconds = static_cast<double>(spec.cores)
+                * static_cast<double>(std::max<std::int64_t>(0, now - (m_start + outcome.firstStart)));
         }
         summary.coreHours += coreSeconds / 3600.0;
         sub.coreHours += coreSeconds / 3600.0;
         if (outcome.firstStart >= 0)
-            waits[g].push_back(static_cast<double>(m_start + outcome.firstStart - static_cast<std::int64_t>(spec.submit)));
+            waits[g].push_back(
+                static_cast<double>(m_start + outcome.firstStart - static_cast<std::int64_t>(spec.submit)));
         else
             ++summary.jobsNeverStarted;
     }
@@ -368,7 +386,10 @@ void Simulator::finish(std::int64_t now)
         onProgress(1.0);
 }
 
-Result Simulator::result() const { return m_result; }
+Result Simulator::result() const
+{
+    return m_result;
+}
 
 Result Simulator::run()
 {

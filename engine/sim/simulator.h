@@ -55,7 +55,8 @@ private:
         bool operator>(const Completion& o) const { return time != o.time ? time > o.time : job > o.job; }
     };
 
-    void startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now) override;
+    void startMatched(
+        std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now) override;
     void startJob(std::uint32_t job, std::uint32_t claim, std::int64_t now);
     void complete(const Completion& c);
     void arrive(std::uint32_t job);
@@ -94,7 +95,7 @@ private:
     bool m_done = false;
     bool m_lastCycleMatched = true;
     double m_lastProgress = 0;
-    std::atomic<bool> m_stop { false };
+    std::atomic<bool> m_stop {false};
 };
 
 /// Convenience: simulate a scenario to its end.

@@ -12,8 +12,7 @@ namespace pp {
 
 /// A value or the Diagnostic that explains why there is none. Readers return this instead of throwing,
 /// so that no bad input can take the process down (C++23's std::expected, reduced to what we need).
-template <typename T>
-class Expected
+template <typename T> class Expected
 {
 public:
     Expected(T value) // NOLINT(google-explicit-constructor): returning a value must stay terse

@@ -29,18 +29,18 @@ std::variant<LineReader, Diagnostic> LineReader::open(const std::string& path)
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status))
-        return Diagnostic { path, 0, "no such file" };
+        return Diagnostic {path, 0, "no such file"};
     if (fs::is_directory(status))
-        return Diagnostic { path, 0, "is a directory, not a file" };
+        return Diagnostic {path, 0, "is a directory, not a file"};
     if (!fs::is_regular_file(status))
-        return Diagnostic { path, 0, "is not a regular file" };
+        return Diagnostic {path, 0, "is not a regular file"};
 
     LineReader reader;
     reader.m_path = path;
     reader.m_handle = std::make_unique<Handle>();
     reader.m_handle->file = gzopen(path.c_str(), "rb");
     if (!reader.m_handle->file)
-        return Diagnostic { path, 0, std::string("cannot be read: ") + std::strerror(errno) };
+        return Diagnostic {path, 0, std::string("cannot be read: ") + std::strerror(errno)};
     gzbuffer(reader.m_handle->file, 1 << 17);
     reader.m_compressed = gzdirect(reader.m_handle->file) == 0;
     return reader;
@@ -61,8 +61,8 @@ bool LineReader::fill()
     if (got < 0) {
         int code = 0;
         const char* message = gzerror(m_handle->file, &code);
-        m_error = Diagnostic { m_path, m_lineNumber + 1,
-            std::string("read failed (") + (message ? message : "unknown error") + "); the file may be truncated" };
+        m_error = Diagnostic {m_path, m_lineNumber + 1,
+            std::string("read failed (") + (message ? message : "unknown error") + "); the file may be truncated"};
         m_buffer.resize(old);
         m_eof = true;
         return false;
@@ -75,15 +75,16 @@ bool LineReader::fill()
         gzerror(m_handle->file, &code);
         // zlib reports a gzip stream cut short as Z_BUF_ERROR ("unexpected end of file").
         if (code != Z_OK)
-            m_error = Diagnostic { m_path, m_lineNumber + 1, "compressed data is corrupt or truncated" };
+            m_error = Diagnostic {m_path, m_lineNumber + 1, "compressed data is corrupt or truncated"};
         return false;
     }
     if (std::memchr(m_buffer.data() + old, '\0', static_cast<std::size_t>(got)) != nullptr) {
-        const char* nul = static_cast<const char*>(std::memchr(m_buffer.data() + old, '\0', static_cast<std::size_t>(got)));
+        const char* nul
+            = static_cast<const char*>(std::memchr(m_buffer.data() + old, '\0', static_cast<std::size_t>(got)));
         long line = m_lineNumber + 1;
         for (const char* p = m_buffer.data() + m_pos; p < nul; ++p)
             line += (*p == '\n');
-        m_error = Diagnostic { m_path, line, "binary data (a NUL byte) where text was expected" };
+        m_error = Diagnostic {m_path, line, "binary data (a NUL byte) where text was expected"};
         m_eof = true;
         return false;
     }
@@ -98,7 +99,8 @@ std::optional<std::string_view> LineReader::next()
         const std::size_t newline = m_buffer.find('\n', m_pos);
         if (newline != std::string::npos) {
             if (newline - m_pos > maxLineLength) {
-                m_error = Diagnostic { m_path, m_lineNumber + 1, "line longer than 1 MiB; this is not a text file of a known kind" };
+                m_error = Diagnostic {
+                    m_path, m_lineNumber + 1, "line longer than 1 MiB; this is not a text file of a known kind"};
                 return std::nullopt;
             }
             std::string_view line(m_buffer.data() + m_pos, newline - m_pos);
@@ -110,7 +112,8 @@ std::optional<std::string_view> LineReader::next()
             return std::string_view(m_line);
         }
         if (m_buffer.size() - m_pos > maxLineLength) {
-            m_error = Diagnostic { m_path, m_lineNumber + 1, "line longer than 1 MiB; this is not a text file of a known kind" };
+            m_error = Diagnostic {
+                m_path, m_lineNumber + 1, "line longer than 1 MiB; this is not a text file of a known kind"};
             return std::nullopt;
         }
         if (!fill()) {

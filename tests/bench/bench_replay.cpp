@@ -50,9 +50,9 @@ struct Case
 };
 
 constexpr Case cases[] = {
-    { "LPC-EGEE 2004 (70 x 2 cores)", "traces/LPC-EGEE-2004-1.2-cln.swf.gz", 140, 2 },
-    { "HPC2N 2002 (1 x 240 cores)", "traces/HPC2N-2002-2.2-cln.swf.gz", 240, 240 },
-    { "demo week (20,480 cores)", nullptr, 0, 0 },
+    {"LPC-EGEE 2004 (70 x 2 cores)", "traces/LPC-EGEE-2004-1.2-cln.swf.gz", 140, 2},
+    {"HPC2N 2002 (1 x 240 cores)", "traces/HPC2N-2002-2.2-cln.swf.gz", 240, 240},
+    {"demo week (20,480 cores)", nullptr, 0, 0},
 };
 
 int runCase(const Case& c, bool consumption)
@@ -90,9 +90,9 @@ int runCase(const Case& c, bool consumption)
     const double engineBytesPerJob = static_cast<double>(peak - rssBefore) * 1024.0 / jobs;
     std::printf("%-30s %-12s jobs %8.0f  load %6.3f s  replay %6.3f s  %9.0f jobs/s  %8.0f cycles/s  util %5.1f %%  "
                 "peak %6.1f MiB  engine %5.1f B/job (+%zu B/job workload)\n",
-        c.name, consumption ? "consumption" : "default", jobs, loadSeconds, result.wallSeconds, jobs / result.wallSeconds,
-        static_cast<double>(result.negotiationCycles) / result.wallSeconds, result.utilization * 100.0,
-        static_cast<double>(peak) / 1024.0, engineBytesPerJob, sizeof(Job));
+        c.name, consumption ? "consumption" : "default", jobs, loadSeconds, result.wallSeconds,
+        jobs / result.wallSeconds, static_cast<double>(result.negotiationCycles) / result.wallSeconds,
+        result.utilization * 100.0, static_cast<double>(peak) / 1024.0, engineBytesPerJob, sizeof(Job));
     return 0;
 }
 
@@ -105,11 +105,10 @@ int main(int argc, char** argv)
     for (const Case& c : cases) {
         if (only && !std::strstr(c.name, only))
             continue;
-        for (bool consumption : { false, true }) {
+        for (bool consumption : {false, true}) {
             std::fflush(stdout);
             const pid_t child = fork();
-            if (child == 0)
-            {
+            if (child == 0) {
                 const int code = runCase(c, consumption);
                 std::fflush(stdout);
                 _exit(code);

@@ -16,7 +16,10 @@
 
 namespace {
 
-QString dataPath(const char* name) { return QStringLiteral(PP_TEST_DATA_DIR "/") + QString::fromUtf8(name); }
+QString dataPath(const char* name)
+{
+    return QStringLiteral(PP_TEST_DATA_DIR "/") + QString::fromUtf8(name);
+}
 
 bool writeFile(const QString& path, const QByteArray& bytes)
 {
@@ -66,8 +69,8 @@ Run runCli(const QStringList& args, int timeoutMs = 60000)
 
 QByteArray describe(const Run& run)
 {
-    return "exit " + QByteArray::number(run.exitCode) + (run.finished ? "" : " (timed out)") + (run.crashed ? " (crashed)" : "")
-        + "\nstdout: " + run.out.left(2000) + "\nstderr: " + run.err.left(2000);
+    return "exit " + QByteArray::number(run.exitCode) + (run.finished ? "" : " (timed out)")
+        + (run.crashed ? " (crashed)" : "") + "\nstdout: " + run.out.left(2000) + "\nstderr: " + run.err.left(2000);
 }
 
 /// The replayable jobs of an SWF file, read here independently of the engine: core-seconds per group
@@ -93,7 +96,8 @@ TraceTotals traceTotals(const QString& path, int machineCores)
         const QList<QByteArray> f = line.split(' ');
         if (f.size() < 18)
             return {};
-        const double submit = f[1].toDouble(), runtime = f[3].toDouble(), allocated = f[4].toDouble(), requested = f[7].toDouble();
+        const double submit = f[1].toDouble(), runtime = f[3].toDouble(), allocated = f[4].toDouble(),
+                     requested = f[7].toDouble();
         const double cores = allocated > 0 ? allocated : requested;
         if (submit < 0 || runtime < 0 || cores <= 0 || cores > machineCores)
             continue;
@@ -149,17 +153,22 @@ void CliTest::initTestCase()
     QVERIFY(m_dir.isValid());
     const QByteArray example = readAll(dataPath("hgq-worked-example.condor_config"));
     QVERIFY(example.contains("GROUP_NAMES = a, b, c, a.x, a.y"));
-    QVERIFY(writeFile(path("no-oversubscription.cfg"), example + "\nNEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = False\n"));
+    QVERIFY(
+        writeFile(path("no-oversubscription.cfg"), example + "\nNEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = False\n"));
     QVERIFY(writeFile(path("empty.cfg"), QByteArray()));
     QVERIFY(writeFile(path("orphan.cfg"), "# a group without its parent\nGROUP_NAMES = a, b.c\nGROUP_QUOTA_a = 10\n"));
     QVERIFY(writeFile(path("badline.cfg"), "A = 1\nB = 2\nthis is not a knob\n"));
     QVERIFY(writeFile(path("negative.cfg"), "GROUP_NAMES = a\n\nGROUP_QUOTA_a = -4\n"));
     QVERIFY(writeFile(path("groups.cfg"),
-        "GROUP_NAMES = g1, g2\nGROUP_QUOTA_DYNAMIC_g1 = 0.5\nGROUP_QUOTA_DYNAMIC_g2 = 0.5\nGROUP_ACCEPT_SURPLUS = True\n"));
+        "GROUP_NAMES = g1, g2\nGROUP_QUOTA_DYNAMIC_g1 = 0.5\nGROUP_QUOTA_DYNAMIC_g2 = 0.5\nGROUP_ACCEPT_SURPLUS = "
+        "True\n"));
 
     const QByteArray good = " 41553  6826989       4   41214 1  41189   34844 1 259200     -1 1 24  2 -1 5 1 -1 -1\n";
-    QVERIFY(writeFile(path("cut.swf"), "; UnixStartTime: 1091615532\n" + good + " 41554  6827010       9   24703 1  24671\n" + good));
-    QVERIFY(writeFile(path("word.swf"), good + good + good + " 41554  6827010       9   24703 1  24671   34828 1 259200     -1 1 alice  2 -1 5 1 -1 -1\n"));
+    QVERIFY(writeFile(
+        path("cut.swf"), "; UnixStartTime: 1091615532\n" + good + " 41554  6827010       9   24703 1  24671\n" + good));
+    QVERIFY(writeFile(path("word.swf"),
+        good + good + good
+            + " 41554  6827010       9   24703 1  24671   34828 1 259200     -1 1 alice  2 -1 5 1 -1 -1\n"));
     QVERIFY(writeFile(path("binary.swf"), good + good + QByteArray("41554 6827010\0 9", 16) + "\n"));
     QVERIFY(writeFile(path("empty.swf"), QByteArray()));
     {
@@ -184,13 +193,13 @@ void CliTest::allocateWorkedExample_data()
     // docs/HTCONDOR.md §2.10: pool 100, demand a.x=100, b=10, c=30, <none>=5.
     QTest::addRow("oversubscription on (the default): 140 > pool")
         << dataPath("hgq-worked-example.condor_config") << true
-        << QVariantMap { { QStringLiteral("<none>"), 5.0 }, { QStringLiteral("a"), 0.0 }, { QStringLiteral("b"), 10.0 }, { QStringLiteral("c"), 25.0 },
-               { QStringLiteral("a.x"), 100.0 }, { QStringLiteral("a.y"), 0.0 } }
+        << QVariantMap {{QStringLiteral("<none>"), 5.0}, {QStringLiteral("a"), 0.0}, {QStringLiteral("b"), 10.0},
+               {QStringLiteral("c"), 25.0}, {QStringLiteral("a.x"), 100.0}, {QStringLiteral("a.y"), 0.0}}
         << 140.0;
     QTest::addRow("NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = False: 100")
         << path("no-oversubscription.cfg") << false
-        << QVariantMap { { QStringLiteral("<none>"), 5.0 }, { QStringLiteral("a"), 0.0 }, { QStringLiteral("b"), 10.0 }, { QStringLiteral("c"), 9.44 },
-               { QStringLiteral("a.x"), 75.56 }, { QStringLiteral("a.y"), 0.0 } }
+        << QVariantMap {{QStringLiteral("<none>"), 5.0}, {QStringLiteral("a"), 0.0}, {QStringLiteral("b"), 10.0},
+               {QStringLiteral("c"), 9.44}, {QStringLiteral("a.x"), 75.56}, {QStringLiteral("a.y"), 0.0}}
         << 100.0;
 }
 
@@ -200,10 +209,11 @@ void CliTest::allocateWorkedExample()
     QFETCH(bool, oversubscription);
     QFETCH(QVariantMap, allocated);
     QFETCH(double, total);
-    const QStringList args { QStringLiteral("allocate"), QStringLiteral("--config"), config, QStringLiteral("--pool-size"), QStringLiteral("100"),
-        QStringLiteral("--demand"), QStringLiteral("a.x=100,b=10,c=30,<none>=5") };
+    const QStringList args {QStringLiteral("allocate"), QStringLiteral("--config"), config,
+        QStringLiteral("--pool-size"), QStringLiteral("100"), QStringLiteral("--demand"),
+        QStringLiteral("a.x=100,b=10,c=30,<none>=5")};
 
-    const Run run = runCli(args + QStringList { QStringLiteral("--json") });
+    const Run run = runCli(args + QStringList {QStringLiteral("--json")});
     QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(run.out, &parseError);
@@ -225,7 +235,10 @@ void CliTest::allocateWorkedExample()
     QCOMPARE(got.keys(), allocated.keys());
     for (auto it = allocated.cbegin(); it != allocated.cend(); ++it)
         QVERIFY2(std::abs(got.value(it.key()).toDouble() - it.value().toDouble()) <= 0.01,
-            qPrintable(QStringLiteral("%1: allocated %2, expected %3").arg(it.key()).arg(got.value(it.key()).toDouble()).arg(it.value().toDouble())));
+            qPrintable(QStringLiteral("%1: allocated %2, expected %3")
+                           .arg(it.key())
+                           .arg(got.value(it.key()).toDouble())
+                           .arg(it.value().toDouble())));
     QVERIFY2(std::abs(sum - total) <= 0.02, qPrintable(QStringLiteral("total %1").arg(sum)));
     // The quotas of §2.10: root children S = 80, D = 0.25 of the 20 left; a's children half of a's 40 each.
     QCOMPARE(quotas.value(QStringLiteral("<none>")).toDouble(), 15.0);
@@ -237,7 +250,8 @@ void CliTest::allocateWorkedExample()
     // The table says the same, with its total line.
     const Run table = runCli(args);
     QVERIFY2(table.finished && table.exitCode == 0, describe(table).constData());
-    QVERIFY(table.out.contains(oversubscription ? "NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = True" : "NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = False"));
+    QVERIFY(table.out.contains(oversubscription ? "NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = True"
+                                                : "NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = False"));
     QByteArray totalLine;
     for (const QByteArray& line : table.out.split('\n'))
         if (line.startsWith("total"))
@@ -256,70 +270,91 @@ void CliTest::badInputIsRefused_data()
     const QString cfg = dataPath("hgq-worked-example.condor_config");
     const QString empty = path("empty.cfg");
     const auto allocate = [&](const QString& config, const QString& pool, const QString& demand) {
-        return QStringList { QStringLiteral("allocate"), QStringLiteral("--config"), config, QStringLiteral("--pool-size"), pool, QStringLiteral("--demand"), demand };
+        return QStringList {QStringLiteral("allocate"), QStringLiteral("--config"), config,
+            QStringLiteral("--pool-size"), pool, QStringLiteral("--demand"), demand};
     };
-    const auto simulate = [&](const QString& trace, const QStringList& more = { QStringLiteral("--cores"), QStringLiteral("8") }) {
-        return QStringList { QStringLiteral("simulate"), QStringLiteral("--config"), empty, QStringLiteral("--trace"), trace } + more;
-    };
+    const auto simulate
+        = [&](const QString& trace, const QStringList& more = {QStringLiteral("--cores"), QStringLiteral("8")}) {
+              return QStringList {QStringLiteral("simulate"), QStringLiteral("--config"), empty,
+                         QStringLiteral("--trace"), trace}
+              + more;
+          };
     const QString lpc = dataPath("lpc-egee-slice.swf");
 
-    QTest::addRow("unknown group in --demand")
-        << allocate(cfg, QStringLiteral("100"), QStringLiteral("a.x=10,zzz=5")) << 1 << QStringList { QStringLiteral("--demand"), QStringLiteral("'zzz'") };
-    QTest::addRow("demand item without =") << allocate(cfg, QStringLiteral("100"), QStringLiteral("a.x")) << 1 << QStringList { QStringLiteral("--demand") };
-    QTest::addRow("negative demand") << allocate(cfg, QStringLiteral("100"), QStringLiteral("b=-3")) << 1 << QStringList { QStringLiteral("--demand"), QStringLiteral("'b'") };
-    QTest::addRow("negative pool size") << allocate(cfg, QStringLiteral("-5"), QStringLiteral("b=1")) << 1 << QStringList { QStringLiteral("--pool-size"), QStringLiteral("'-5'") };
-    QTest::addRow("pool size not a number") << allocate(cfg, QStringLiteral("lots"), QStringLiteral("b=1")) << 1 << QStringList { QStringLiteral("--pool-size") };
-    QTest::addRow("missing config file")
-        << allocate(path("missing.cfg"), QStringLiteral("100"), QStringLiteral("b=1")) << 1 << QStringList { path("missing.cfg") + QStringLiteral(": no such file") };
+    QTest::addRow("unknown group in --demand") << allocate(cfg, QStringLiteral("100"),
+        QStringLiteral("a.x=10,zzz=5")) << 1 << QStringList {QStringLiteral("--demand"), QStringLiteral("'zzz'")};
+    QTest::addRow("demand item without =")
+        << allocate(cfg, QStringLiteral("100"), QStringLiteral("a.x")) << 1 << QStringList {QStringLiteral("--demand")};
+    QTest::addRow("negative demand") << allocate(cfg, QStringLiteral("100"), QStringLiteral("b=-3")) << 1
+                                     << QStringList {QStringLiteral("--demand"), QStringLiteral("'b'")};
+    QTest::addRow("negative pool size") << allocate(cfg, QStringLiteral("-5"), QStringLiteral("b=1")) << 1
+                                        << QStringList {QStringLiteral("--pool-size"), QStringLiteral("'-5'")};
+    QTest::addRow("pool size not a number") << allocate(cfg, QStringLiteral("lots"), QStringLiteral("b=1")) << 1
+                                            << QStringList {QStringLiteral("--pool-size")};
+    QTest::addRow("missing config file") << allocate(path("missing.cfg"), QStringLiteral("100"), QStringLiteral("b=1"))
+                                         << 1 << QStringList {path("missing.cfg") + QStringLiteral(": no such file")};
     QTest::addRow("config with an orphan group")
-        << allocate(path("orphan.cfg"), QStringLiteral("100"), QStringLiteral("a=1")) << 1 << QStringList { path("orphan.cfg") + QStringLiteral(":2:"), QStringLiteral("'b.c'") };
-    QTest::addRow("config with a line that is not a knob")
-        << allocate(path("badline.cfg"), QStringLiteral("100"), QString()) << 1 << QStringList { path("badline.cfg") + QStringLiteral(":3:") };
-    QTest::addRow("config with a negative quota")
-        << allocate(path("negative.cfg"), QStringLiteral("100"), QString()) << 1 << QStringList { path("negative.cfg") + QStringLiteral(":3:"), QStringLiteral("GROUP_QUOTA_a") };
-    QTest::addRow("config is a directory")
-        << allocate(m_dir.path(), QStringLiteral("100"), QString()) << 1 << QStringList { m_dir.path() + QStringLiteral(": is a directory") };
+        << allocate(path("orphan.cfg"), QStringLiteral("100"), QStringLiteral("a=1")) << 1
+        << QStringList {path("orphan.cfg") + QStringLiteral(":2:"), QStringLiteral("'b.c'")};
+    QTest::addRow("config with a line that is not a knob") << allocate(path("badline.cfg"), QStringLiteral("100"),
+        QString()) << 1 << QStringList {path("badline.cfg") + QStringLiteral(":3:")};
+    QTest::addRow("config with a negative quota") << allocate(path("negative.cfg"), QStringLiteral("100"),
+        QString()) << 1 << QStringList {path("negative.cfg") + QStringLiteral(":3:"), QStringLiteral("GROUP_QUOTA_a")};
+    QTest::addRow("config is a directory") << allocate(m_dir.path(), QStringLiteral("100"), QString()) << 1
+                                           << QStringList {m_dir.path() + QStringLiteral(": is a directory")};
 
-    QTest::addRow("simulate: SWF line cut after 6 fields")
-        << simulate(path("cut.swf")) << 1 << QStringList { path("cut.swf") + QStringLiteral(":3:"), QStringLiteral("18") };
+    QTest::addRow("simulate: SWF line cut after 6 fields") << simulate(
+        path("cut.swf")) << 1 << QStringList {path("cut.swf") + QStringLiteral(":3:"), QStringLiteral("18")};
     QTest::addRow("simulate: word where a number belongs")
-        << simulate(path("word.swf")) << 1 << QStringList { path("word.swf") + QStringLiteral(":4:"), QStringLiteral("field 12 ('alice')") };
-    QTest::addRow("simulate: binary trace")
-        << simulate(path("binary.swf")) << 1 << QStringList { path("binary.swf") + QStringLiteral(":3:"), QStringLiteral("binary") };
-    QTest::addRow("simulate: 2 GB sparse trace of NULs")
-        << simulate(path("sparse.swf")) << 1 << QStringList { path("sparse.swf") + QStringLiteral(":1:"), QStringLiteral("binary") };
-    QTest::addRow("simulate: empty trace") << simulate(path("empty.swf")) << 1 << QStringList { path("empty.swf") + QStringLiteral(": no SWF job lines") };
+        << simulate(path("word.swf")) << 1
+        << QStringList {path("word.swf") + QStringLiteral(":4:"), QStringLiteral("field 12 ('alice')")};
+    QTest::addRow("simulate: binary trace") << simulate(
+        path("binary.swf")) << 1 << QStringList {path("binary.swf") + QStringLiteral(":3:"), QStringLiteral("binary")};
+    QTest::addRow("simulate: 2 GB sparse trace of NULs") << simulate(
+        path("sparse.swf")) << 1 << QStringList {path("sparse.swf") + QStringLiteral(":1:"), QStringLiteral("binary")};
+    QTest::addRow("simulate: empty trace")
+        << simulate(path("empty.swf")) << 1 << QStringList {path("empty.swf") + QStringLiteral(": no SWF job lines")};
     QTest::addRow("simulate: trace is a directory")
-        << simulate(path("traces.d")) << 1 << QStringList { path("traces.d") + QStringLiteral(": is a directory") };
-    QTest::addRow("simulate: missing trace") << simulate(path("nope.swf")) << 1 << QStringList { path("nope.swf") + QStringLiteral(": no such file") };
-    QTest::addRow("simulate: config with an orphan group")
-        << QStringList { QStringLiteral("simulate"), QStringLiteral("--config"), path("orphan.cfg"), QStringLiteral("--trace"), lpc, QStringLiteral("--cores"), QStringLiteral("8") }
-        << 1 << QStringList { path("orphan.cfg") + QStringLiteral(":2:") };
-    QTest::addRow("simulate: --cores 0") << simulate(lpc, { QStringLiteral("--cores"), QStringLiteral("0") }) << 1 << QStringList { QStringLiteral("--cores"), QStringLiteral("'0'") };
-    QTest::addRow("simulate: --cores -4") << simulate(lpc, { QStringLiteral("--cores"), QStringLiteral("-4") }) << 1 << QStringList { QStringLiteral("--cores") };
-    QTest::addRow("simulate: no pool at all") << simulate(lpc, {}) << 1 << QStringList { QStringLiteral("--cores") };
-    QTest::addRow("simulate: --machine-cores abc")
-        << simulate(lpc, { QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--machine-cores"), QStringLiteral("abc") }) << 1
-        << QStringList { QStringLiteral("--machine-cores"), QStringLiteral("'abc'") };
-    QTest::addRow("simulate: --horizon xyz")
-        << simulate(lpc, { QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--horizon"), QStringLiteral("xyz") }) << 1
-        << QStringList { QStringLiteral("--horizon"), QStringLiteral("'xyz'") };
-    QTest::addRow("simulate: --seed -1")
-        << simulate(lpc, { QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--seed"), QStringLiteral("-1") }) << 1 << QStringList { QStringLiteral("--seed") };
+        << simulate(path("traces.d")) << 1 << QStringList {path("traces.d") + QStringLiteral(": is a directory")};
+    QTest::addRow("simulate: missing trace")
+        << simulate(path("nope.swf")) << 1 << QStringList {path("nope.swf") + QStringLiteral(": no such file")};
+    QTest::addRow("simulate: config with an orphan group") << QStringList {QStringLiteral("simulate"),
+        QStringLiteral("--config"), path("orphan.cfg"), QStringLiteral("--trace"), lpc, QStringLiteral("--cores"),
+        QStringLiteral("8")} << 1 << QStringList {path("orphan.cfg") + QStringLiteral(":2:")};
+    QTest::addRow("simulate: --cores 0") << simulate(lpc, {QStringLiteral("--cores"), QStringLiteral("0")}) << 1
+                                         << QStringList {QStringLiteral("--cores"), QStringLiteral("'0'")};
+    QTest::addRow("simulate: --cores -4") << simulate(lpc, {QStringLiteral("--cores"), QStringLiteral("-4")}) << 1
+                                          << QStringList {QStringLiteral("--cores")};
+    QTest::addRow("simulate: no pool at all") << simulate(lpc, {}) << 1 << QStringList {QStringLiteral("--cores")};
+    QTest::addRow("simulate: --machine-cores abc") << simulate(lpc,
+        {QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--machine-cores"),
+            QStringLiteral("abc")}) << 1 << QStringList {QStringLiteral("--machine-cores"), QStringLiteral("'abc'")};
+    QTest::addRow("simulate: --horizon xyz") << simulate(
+        lpc, {QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--horizon"), QStringLiteral("xyz")})
+                                             << 1 << QStringList {QStringLiteral("--horizon"), QStringLiteral("'xyz'")};
+    QTest::addRow("simulate: --seed -1") << simulate(
+        lpc, {QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--seed"), QStringLiteral("-1")})
+                                         << 1 << QStringList {QStringLiteral("--seed")};
     QTest::addRow("simulate: pool file with 0 machines")
-        << simulate(lpc, { QStringLiteral("--pool"), path("zero.pool") }) << 1 << QStringList { path("zero.pool") + QStringLiteral(":2:") };
+        << simulate(lpc, {QStringLiteral("--pool"), path("zero.pool")}) << 1
+        << QStringList {path("zero.pool") + QStringLiteral(":2:")};
     QTest::addRow("simulate: group map with a bad line")
-        << simulate(lpc, { QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--map"), path("bad.map") }) << 1
-        << QStringList { path("bad.map") + QStringLiteral(":2:") };
+        << simulate(lpc, {QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--map"), path("bad.map")})
+        << 1 << QStringList {path("bad.map") + QStringLiteral(":2:")};
 
-    QTest::addRow("unknown option") << allocate(cfg, QStringLiteral("100"), QStringLiteral("b=1")) + QStringList { QStringLiteral("--bogus") } << 2
-                                    << QStringList { QStringLiteral("unknown option '--bogus'") };
-    QTest::addRow("unknown option to simulate") << simulate(lpc) + QStringList { QStringLiteral("--fast") } << 2 << QStringList { QStringLiteral("'--fast'") };
-    QTest::addRow("option without its value") << QStringList { QStringLiteral("allocate"), QStringLiteral("--config") } << 2 << QStringList { QStringLiteral("--config needs a value") };
+    QTest::addRow("unknown option") << allocate(cfg, QStringLiteral("100"), QStringLiteral("b=1"))
+            + QStringList {QStringLiteral("--bogus")}
+                                    << 2 << QStringList {QStringLiteral("unknown option '--bogus'")};
+    QTest::addRow("unknown option to simulate")
+        << simulate(lpc) + QStringList {QStringLiteral("--fast")} << 2 << QStringList {QStringLiteral("'--fast'")};
+    QTest::addRow("option without its value") << QStringList {QStringLiteral("allocate"), QStringLiteral("--config")}
+                                              << 2 << QStringList {QStringLiteral("--config needs a value")};
     QTest::addRow("both --cores and --pool")
-        << simulate(lpc, { QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--pool"), path("zero.pool") }) << 2 << QStringList { QStringLiteral("--pool") };
-    QTest::addRow("unknown command") << QStringList { QStringLiteral("frobnicate") } << 2 << QStringList { QStringLiteral("unknown command 'frobnicate'"), QStringLiteral("usage:") };
-    QTest::addRow("no command") << QStringList {} << 2 << QStringList { QStringLiteral("usage:") };
+        << simulate(lpc, {QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--pool"), path("zero.pool")})
+        << 2 << QStringList {QStringLiteral("--pool")};
+    QTest::addRow("unknown command") << QStringList {QStringLiteral(
+        "frobnicate")} << 2 << QStringList {QStringLiteral("unknown command 'frobnicate'"), QStringLiteral("usage:")};
+    QTest::addRow("no command") << QStringList {} << 2 << QStringList {QStringLiteral("usage:")};
 }
 
 void CliTest::badInputIsRefused()
@@ -348,9 +383,12 @@ void CliTest::simulateJsonConservesCoreHours_data()
     QTest::addColumn<int>("machineCores");
     QTest::addColumn<long>("jobs"); // anchor counted by hand from the file
 
-    QTest::addRow("LPC slice, no groups, 16 cores of 4") << path("empty.cfg") << dataPath("lpc-egee-slice.swf") << 16 << 4 << 49L;
-    QTest::addRow("LPC slice, groups g1 and g2") << path("groups.cfg") << dataPath("lpc-egee-slice.swf") << 16 << 4 << 49L;
-    QTest::addRow("HPC2N slice, 16 cores of 8 (parallel jobs)") << path("empty.cfg") << dataPath("hpc2n-slice.swf") << 16 << 8 << 11L;
+    QTest::addRow("LPC slice, no groups, 16 cores of 4")
+        << path("empty.cfg") << dataPath("lpc-egee-slice.swf") << 16 << 4 << 49L;
+    QTest::addRow("LPC slice, groups g1 and g2")
+        << path("groups.cfg") << dataPath("lpc-egee-slice.swf") << 16 << 4 << 49L;
+    QTest::addRow("HPC2N slice, 16 cores of 8 (parallel jobs)")
+        << path("empty.cfg") << dataPath("hpc2n-slice.swf") << 16 << 8 << 11L;
 }
 
 void CliTest::simulateJsonConservesCoreHours()
@@ -364,15 +402,17 @@ void CliTest::simulateJsonConservesCoreHours()
     QCOMPARE(expected.jobs, jobs);
     QVERIFY(expected.coreSeconds > 0);
 
-    const Run run = runCli({ QStringLiteral("simulate"), QStringLiteral("--config"), config, QStringLiteral("--trace"), trace, QStringLiteral("--cores"),
-        QString::number(cores), QStringLiteral("--machine-cores"), QString::number(machineCores), QStringLiteral("--json") });
+    const Run run = runCli({QStringLiteral("simulate"), QStringLiteral("--config"), config, QStringLiteral("--trace"),
+        trace, QStringLiteral("--cores"), QString::number(cores), QStringLiteral("--machine-cores"),
+        QString::number(machineCores), QStringLiteral("--json")});
     QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
     QVERIFY2(run.ms < 20000, describe(run).constData());
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(run.out, &parseError).object();
     QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(parseError.errorString()));
 
-    for (const char* key : { "jobs_total", "jobs_completed", "core_hours_delivered", "utilization", "simulated_seconds", "wall_seconds" })
+    for (const char* key :
+        {"jobs_total", "jobs_completed", "core_hours_delivered", "utilization", "simulated_seconds", "wall_seconds"})
         QVERIFY2(root.value(QLatin1String(key)).isDouble(), key);
     QVERIFY(root.value(QStringLiteral("groups")).isArray());
 
@@ -380,7 +420,9 @@ void CliTest::simulateJsonConservesCoreHours()
     QCOMPARE(root.value(QStringLiteral("jobs_completed")).toInteger(), qint64(jobs));
     const double coreHours = root.value(QStringLiteral("core_hours_delivered")).toDouble();
     QVERIFY2(std::abs(coreHours - expected.coreSeconds / 3600.0) <= 0.0015,
-        qPrintable(QStringLiteral("delivered %1 core-hours, the trace holds %2").arg(coreHours).arg(expected.coreSeconds / 3600.0, 0, 'f', 4)));
+        qPrintable(QStringLiteral("delivered %1 core-hours, the trace holds %2")
+                       .arg(coreHours)
+                       .arg(expected.coreSeconds / 3600.0, 0, 'f', 4)));
     const double utilization = root.value(QStringLiteral("utilization")).toDouble();
     QVERIFY2(utilization > 0 && utilization <= 1, qPrintable(QString::number(utilization)));
     const double simulated = root.value(QStringLiteral("simulated_seconds")).toDouble();
@@ -394,19 +436,22 @@ void CliTest::simulateJsonConservesCoreHours()
     std::map<QString, double> hoursByName;
     for (const QJsonValue& value : root.value(QStringLiteral("groups")).toArray()) {
         const QJsonObject g = value.toObject();
-        for (const char* key : { "quota", "core_hours", "wait_p50_s", "wait_p95_s", "preemptions", "badput_core_hours", "jobs_completed" })
+        for (const char* key :
+            {"quota", "core_hours", "wait_p50_s", "wait_p95_s", "preemptions", "badput_core_hours", "jobs_completed"})
             QVERIFY2(g.value(QLatin1String(key)).isDouble(), key);
         QVERIFY(g.value(QStringLiteral("name")).isString());
         const QString name = g.value(QStringLiteral("name")).toString();
         QVERIFY(g.value(QStringLiteral("wait_p50_s")).toDouble() >= 0);
-        QVERIFY2(g.value(QStringLiteral("wait_p50_s")).toDouble() <= g.value(QStringLiteral("wait_p95_s")).toDouble(), qPrintable(name));
+        QVERIFY2(g.value(QStringLiteral("wait_p50_s")).toDouble() <= g.value(QStringLiteral("wait_p95_s")).toDouble(),
+            qPrintable(name));
         QCOMPARE(g.value(QStringLiteral("preemptions")).toInteger(), qint64(0)); // nothing preempts in these configs
         QCOMPARE(g.value(QStringLiteral("badput_core_hours")).toDouble(), 0.0);
         groupHours += g.value(QStringLiteral("core_hours")).toDouble();
         groupJobs += static_cast<long>(g.value(QStringLiteral("jobs_completed")).toInteger());
         hoursByName[name] = g.value(QStringLiteral("core_hours")).toDouble();
     }
-    QVERIFY2(std::abs(groupHours - coreHours) <= 0.01, qPrintable(QStringLiteral("groups %1, total %2").arg(groupHours).arg(coreHours)));
+    QVERIFY2(std::abs(groupHours - coreHours) <= 0.01,
+        qPrintable(QStringLiteral("groups %1, total %2").arg(groupHours).arg(coreHours)));
     QCOMPARE(groupJobs, jobs);
     // Per group when the configuration has the trace's groups: gN.uM is charged to gN.
     if (config.endsWith(QLatin1String("groups.cfg"))) {
@@ -419,9 +464,9 @@ void CliTest::simulateJsonConservesCoreHours()
 
 void CliTest::simulateIsDeterministic()
 {
-    const QStringList args { QStringLiteral("simulate"), QStringLiteral("--config"), path("groups.cfg"), QStringLiteral("--trace"),
-        dataPath("lpc-egee-slice.swf"), QStringLiteral("--cores"), QStringLiteral("16"), QStringLiteral("--machine-cores"), QStringLiteral("4"),
-        QStringLiteral("--json") };
+    const QStringList args {QStringLiteral("simulate"), QStringLiteral("--config"), path("groups.cfg"),
+        QStringLiteral("--trace"), dataPath("lpc-egee-slice.swf"), QStringLiteral("--cores"), QStringLiteral("16"),
+        QStringLiteral("--machine-cores"), QStringLiteral("4"), QStringLiteral("--json")};
     const Run first = runCli(args);
     const Run second = runCli(args);
     QVERIFY2(first.finished && first.exitCode == 0, describe(first).constData());
@@ -440,12 +485,14 @@ void CliTest::selfReferentialMacroDoesNotHang()
     // GROUP_NAMES is empty; refusing the file with its name and line would be fine too. Hanging is not.
     const QString config = path("doubling.cfg");
     QVERIFY(writeFile(config, "A = $(A)$(A)\nGROUP_NAMES = $(A)\n"));
-    const Run run = runCli({ QStringLiteral("allocate"), QStringLiteral("--config"), config, QStringLiteral("--pool-size"), QStringLiteral("10"),
-                               QStringLiteral("--demand"), QStringLiteral("<none>=1") },
-        5000);
+    const Run run
+        = runCli({QStringLiteral("allocate"), QStringLiteral("--config"), config, QStringLiteral("--pool-size"),
+                     QStringLiteral("10"), QStringLiteral("--demand"), QStringLiteral("<none>=1")},
+            5000);
     QVERIFY2(run.finished, describe(run).constData());
     QVERIFY2(!run.crashed, describe(run).constData());
-    QVERIFY2(run.exitCode == 0 || (run.exitCode == 1 && run.err.contains(QByteArray(config.toUtf8() + ":1:"))), describe(run).constData());
+    QVERIFY2(run.exitCode == 0 || (run.exitCode == 1 && run.err.contains(QByteArray(config.toUtf8() + ":1:"))),
+        describe(run).constData());
 }
 
 QTEST_GUILESS_MAIN(CliTest)

@@ -10,12 +10,14 @@
 
 namespace pptest {
 
-std::vector<JobSpec> jobs(const std::string& submitter, int count, std::uint32_t runtime, std::uint16_t cores, std::uint32_t submit)
+std::vector<JobSpec> jobs(
+    const std::string& submitter, int count, std::uint32_t runtime, std::uint16_t cores, std::uint32_t submit)
 {
-    return std::vector<JobSpec>(static_cast<std::size_t>(count), JobSpec { submitter, submit, runtime, cores, 0 });
+    return std::vector<JobSpec>(static_cast<std::size_t>(count), JobSpec {submitter, submit, runtime, cores, 0});
 }
 
-pp::Scenario makeScenario(const std::string& configText, const std::vector<int>& machineCores, const std::vector<JobSpec>& jobList, double horizonSeconds)
+pp::Scenario makeScenario(const std::string& configText, const std::vector<int>& machineCores,
+    const std::vector<JobSpec>& jobList, double horizonSeconds)
 {
     pp::Scenario scenario;
     scenario.name = "test";
@@ -28,9 +30,10 @@ pp::Scenario makeScenario(const std::string& configText, const std::vector<int>&
     scenario.policy = *policy;
     int index = 1;
     for (int cores : machineCores)
-        scenario.pool.machines.push_back({ "m" + std::to_string(index++), cores, cores * 2048L });
+        scenario.pool.machines.push_back({"m" + std::to_string(index++), cores, cores * 2048L});
     std::vector<JobSpec> sorted = jobList;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const JobSpec& a, const JobSpec& b) { return a.submit < b.submit; });
+    std::stable_sort(
+        sorted.begin(), sorted.end(), [](const JobSpec& a, const JobSpec& b) { return a.submit < b.submit; });
     for (const auto& spec : sorted) {
         pp::Job job;
         job.submit = spec.submit;

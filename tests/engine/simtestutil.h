@@ -21,10 +21,12 @@ struct JobSpec
 };
 
 /// `count` copies of one job.
-std::vector<JobSpec> jobs(const std::string& submitter, int count, std::uint32_t runtime = 3600, std::uint16_t cores = 1, std::uint32_t submit = 0);
+std::vector<JobSpec> jobs(const std::string& submitter, int count, std::uint32_t runtime = 3600,
+    std::uint16_t cores = 1, std::uint32_t submit = 0);
 
 /// A scenario from condor_config text, machines of the given core counts (2 GB per core) and jobs.
-pp::Scenario makeScenario(const std::string& configText, const std::vector<int>& machineCores, const std::vector<JobSpec>& jobList, double horizonSeconds = 0);
+pp::Scenario makeScenario(const std::string& configText, const std::vector<int>& machineCores,
+    const std::vector<JobSpec>& jobList, double horizonSeconds = 0);
 
 /// Index of a group by name in a result; fails the calling test (returns -1) when absent.
 int groupIndex(const pp::Result& result, const std::string& name);

@@ -15,7 +15,8 @@ namespace {
 const char* consumptionMode = "CONSUMPTION_POLICY = True\nCLAIM_PARTITIONABLE_LEFTOVERS = False\nCLAIM_WORKLIFE = 0\n";
 
 // Cores each submitter holds at `seconds` after the start.
-std::map<std::string, int> coresAt(const Scenario& scenario, std::int64_t seconds, Result* out = nullptr, bool record = false)
+std::map<std::string, int> coresAt(
+    const Scenario& scenario, std::int64_t seconds, Result* out = nullptr, bool record = false)
 {
     SimulationOptions options;
     options.recordCycles = record;
@@ -29,7 +30,8 @@ std::map<std::string, int> coresAt(const Scenario& scenario, std::int64_t second
         // Running at `seconds`: started at or before it and not finished by then.
         const bool started = o.firstStart >= 0 && o.firstStart <= seconds;
         const bool ended = o.end >= 0 && o.end <= seconds;
-        const bool runningByRuntime = o.firstStart >= 0 && o.firstStart + static_cast<std::int64_t>(spec.runtime) > seconds;
+        const bool runningByRuntime
+            = o.firstStart >= 0 && o.firstStart + static_cast<std::int64_t>(spec.runtime) > seconds;
         if (started && !ended && runningByRuntime)
             cores[scenario.workload.submitters[spec.submitter]] += spec.cores;
     }
@@ -55,7 +57,8 @@ private Q_SLOTS:
         // §10.1: two equal submitters, one empty 16-core machine. u1 sorts first, its limit is 8 but the p-slot
         // costs its whole remaining weight, 16; the round-up lets it match, and the schedd fills the leftovers.
         Result result;
-        auto cores = coresAt(makeScenario("", { 16 }, concat(jobs("u1", 20, 7200), jobs("u2", 20, 7200))), 0, &result, true);
+        auto cores
+            = coresAt(makeScenario("", {16}, concat(jobs("u1", 20, 7200), jobs("u2", 20, 7200))), 0, &result, true);
         QCOMPARE(cores["u1"], 16);
         QCOMPARE(cores["u2"], 0);
         QCOMPARE(result.cycles.size(), std::size_t(1));
@@ -66,7 +69,8 @@ private Q_SLOTS:
     void consumptionPolicyPricesEachJob()
     {
         // §10.3: with CONSUMPTION_POLICY every start is a match priced at the job's cores: 8 and 8.
-        auto cores = coresAt(makeScenario(consumptionMode, { 16 }, concat(jobs("u1", 20, 7200), jobs("u2", 20, 7200))), 0);
+        auto cores
+            = coresAt(makeScenario(consumptionMode, {16}, concat(jobs("u1", 20, 7200), jobs("u2", 20, 7200))), 0);
         QCOMPARE(cores["u1"], 8);
         QCOMPARE(cores["u2"], 8);
     }
@@ -75,14 +79,15 @@ private Q_SLOTS:
     {
         // §10.2: group a has quota 5 and refuses surplus, yet after matching the whole machine its jobs keep
         // running on the claims (CLAIM_WORKLIFE 1200) as each one ends: at 600 s it still holds all 16 cores.
-        const auto scenario = makeScenario("GROUP_NAMES = a\nGROUP_QUOTA_a = 5\n", { 16 }, jobs("a.u", 200, 120));
+        const auto scenario = makeScenario("GROUP_NAMES = a\nGROUP_QUOTA_a = 5\n", {16}, jobs("a.u", 200, 120));
         Result result;
         auto cores = coresAt(scenario, 600, &result);
         QCOMPARE(cores["a.u"], 16);
         QVERIFY(result.claimReuses >= 16 * 4);
         // Without reuse (CLAIM_WORKLIFE = 0) the claims end with their jobs; the next match again costs all 16
         // free cores, which the round-up allows once per cycle, so a still fills the machine at each cycle.
-        auto noReuse = makeScenario("CLAIM_WORKLIFE = 0\nGROUP_NAMES = a\nGROUP_QUOTA_a = 5\n", { 16 }, jobs("a.u", 200, 120));
+        auto noReuse
+            = makeScenario("CLAIM_WORKLIFE = 0\nGROUP_NAMES = a\nGROUP_QUOTA_a = 5\n", {16}, jobs("a.u", 200, 120));
         Result r2;
         coresAt(noReuse, 600, &r2);
         QCOMPARE(r2.claimReuses, 0L);
@@ -97,7 +102,10 @@ private Q_SLOTS:
             + "GROUP_NAMES = p, p.c1, p.c2\nGROUP_QUOTA_p = 8\nGROUP_QUOTA_p.c1 = 5\nGROUP_QUOTA_p.c2 = 2\n"
               "GROUP_ACCEPT_SURPLUS_p.c1 = True\nGROUP_ACCEPT_SURPLUS_p.c2 = True\n";
         Result result;
-        auto cores = coresAt(makeScenario(config, { 16 }, concat(concat(jobs("p.own", 20, 7200), jobs("p.c1.u", 20, 7200)), jobs("p.c2.u", 20, 7200))), 0, &result, true);
+        auto cores
+            = coresAt(makeScenario(config, {16},
+                          concat(concat(jobs("p.own", 20, 7200), jobs("p.c1.u", 20, 7200)), jobs("p.c2.u", 20, 7200))),
+                0, &result, true);
         QCOMPARE(cores["p.own"], 8);
         QCOMPARE(cores["p.c1.u"], 0);
         QCOMPARE(cores["p.c2.u"], 0);
@@ -110,13 +118,13 @@ private Q_SLOTS:
         // §10.7: a group with limit 2 may take one 8-core job (its first match this spin), then stops.
         const std::string config = std::string(consumptionMode) + "GROUP_NAMES = a\nGROUP_QUOTA_a = 2\n";
         Result result;
-        auto cores = coresAt(makeScenario(config, { 16 }, jobs("a.u", 3, 7200, 8)), 0, &result, true);
+        auto cores = coresAt(makeScenario(config, {16}, jobs("a.u", 3, 7200, 8)), 0, &result, true);
         QCOMPARE(cores["a.u"], 8);
         const int a = groupIndex(result, "a");
         QCOMPARE(result.cycles.at(0).groups.at(static_cast<std::size_t>(a)).limit, 2.0f);
         QCOMPARE(result.cycles.at(0).groups.at(static_cast<std::size_t>(a)).usageAfter, 8.0f);
         // A job larger than the free p-slot never matches, round-up or not.
-        auto big = coresAt(makeScenario(config, { 4, 4 }, jobs("a.u", 3, 7200, 8)), 0);
+        auto big = coresAt(makeScenario(config, {4, 4}, jobs("a.u", 3, 7200, 8)), 0);
         QCOMPARE(big["a.u"], 0);
     }
 
@@ -124,8 +132,9 @@ private Q_SLOTS:
     {
         // §10.6 made visible: quota 0.3, allocation 0.3, limit 0 — "why does d never run?"
         Result result;
-        coresAt(makeScenario(std::string(consumptionMode) + "GROUP_NAMES = a, b, d\nGROUP_QUOTA_a = 8\nGROUP_QUOTA_b = 5\nGROUP_QUOTA_DYNAMIC_d = 0.1\n",
-                    { 16 }, jobs("d.u", 2, 600)),
+        coresAt(makeScenario(std::string(consumptionMode)
+                        + "GROUP_NAMES = a, b, d\nGROUP_QUOTA_a = 8\nGROUP_QUOTA_b = 5\nGROUP_QUOTA_DYNAMIC_d = 0.1\n",
+                    {16}, jobs("d.u", 2, 600)),
             0, &result, true);
         const int d = groupIndex(result, "d");
         const auto& rec = result.cycles.at(0).groups.at(static_cast<std::size_t>(d));
@@ -139,8 +148,9 @@ private Q_SLOTS:
     void tiesFollowTheConfigurationTree()
     {
         // §10.14: equally starved groups negotiate top-level first, alphabetically, whatever GROUP_NAMES says.
-        const std::string config = std::string(consumptionMode) + "GROUP_NAMES = b, a\nGROUP_QUOTA_a = 1\nGROUP_QUOTA_b = 1\n";
-        auto cores = coresAt(makeScenario(config, { 1 }, concat(jobs("b.u", 2, 7200), jobs("a.u", 2, 7200))), 0);
+        const std::string config
+            = std::string(consumptionMode) + "GROUP_NAMES = b, a\nGROUP_QUOTA_a = 1\nGROUP_QUOTA_b = 1\n";
+        auto cores = coresAt(makeScenario(config, {1}, concat(jobs("b.u", 2, 7200), jobs("a.u", 2, 7200))), 0);
         QCOMPARE(cores["a.u"], 1);
         QCOMPARE(cores["b.u"], 0);
     }

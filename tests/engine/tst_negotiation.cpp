@@ -57,7 +57,8 @@ private Q_SLOTS:
         const auto end = static_cast<std::int64_t>(halflives * 86400);
         for (std::int64_t t = 60; t <= end; t += 60)
             accountant.updatePriorities(t);
-        QVERIFY2(qAbs(accountant.realPriority(0) - expected) < 1e-9, qPrintable(QString::number(accountant.realPriority(0), 'g', 12)));
+        QVERIFY2(qAbs(accountant.realPriority(0) - expected) < 1e-9,
+            qPrintable(QString::number(accountant.realPriority(0), 'g', 12)));
         QCOMPARE(accountant.accumulatedUsage(0), 10.0 * static_cast<double>(end)); // never decays
     }
 
@@ -80,7 +81,7 @@ private Q_SLOTS:
     {
         // The default NEGOTIATOR_PRE_JOB_RANK ranks -100000*Cpus - Memory: the fewest free cores win.
         Pool pool;
-        pool.machines = { { "m8", 8, 8192 }, { "m4", 4, 4096 }, { "m16", 16, 16384 } };
+        pool.machines = {{"m8", 8, 8192}, {"m4", 4, 4096}, {"m16", 16, 16384}};
         PoolState state(pool);
         QCOMPARE(state.bestFit(2, 0), 1); // m4
         state.carve(1, 0, 3, 0, 0); // m4 keeps 1 core
@@ -105,7 +106,8 @@ private Q_SLOTS:
         // A nice-user submitter has NICE_USER_PRIO_FACTOR 1e10: EUP 5e9 against alice's 500, a share of 1e-7.
         // alice's limit is 10 x (1 - 1e-7) = 9.999999, so her tenth slot (9 + 1 > limit) waits for the next spin,
         // and bob's positive sliver lets him round up to one whole slot first (§3.4): 9 and 1, not 10 and 0.
-        const auto scenario = makeScenario("", std::vector<int>(10, 1), concat(jobs("alice", 10), jobs("nice-user.bob", 10)));
+        const auto scenario
+            = makeScenario("", std::vector<int>(10, 1), concat(jobs("alice", 10), jobs("nice-user.bob", 10)));
         auto running = runningAfterFirstCycle(scenario);
         QCOMPARE(running["alice"], 9);
         QCOMPARE(running["nice-user.bob"], 1);
@@ -149,9 +151,10 @@ private Q_SLOTS:
         QFETCH(QString, autoregroup);
         QFETCH(int, running);
         // The shared sample job_hgq_autoregroup: a and b static 1, no surplus, pool of 4 one-core slots.
-        const std::string config = "GROUP_NAMES = a, b\nGROUP_QUOTA_a = 1\nGROUP_QUOTA_b = 1\nGROUP_ACCEPT_SURPLUS = False\nGROUP_AUTOREGROUP = "
+        const std::string config = "GROUP_NAMES = a, b\nGROUP_QUOTA_a = 1\nGROUP_QUOTA_b = 1\nGROUP_ACCEPT_SURPLUS = "
+                                   "False\nGROUP_AUTOREGROUP = "
             + autoregroup.toStdString() + "\n";
-        auto result = runningAfterFirstCycle(makeScenario(config, { 1, 1, 1, 1 }, jobs("a.u", 10)));
+        auto result = runningAfterFirstCycle(makeScenario(config, {1, 1, 1, 1}, jobs("a.u", 10)));
         QCOMPARE(result["a.u"], running);
     }
 
@@ -167,9 +170,10 @@ private Q_SLOTS:
     {
         QFETCH(bool, truncate);
         QFETCH(int, started);
-        auto scenario = makeScenario("CONSUMPTION_POLICY = True\nCLAIM_PARTITIONABLE_LEFTOVERS = False\nCLAIM_WORKLIFE = 0\n"
-                                     "GROUP_NAMES = a, b, d\nGROUP_QUOTA_a = 8\nGROUP_QUOTA_b = 5\nGROUP_QUOTA_DYNAMIC_d = 0.1\n",
-            { 16 }, jobs("d.u", 4, 600), 3600);
+        auto scenario
+            = makeScenario("CONSUMPTION_POLICY = True\nCLAIM_PARTITIONABLE_LEFTOVERS = False\nCLAIM_WORKLIFE = 0\n"
+                           "GROUP_NAMES = a, b, d\nGROUP_QUOTA_a = 8\nGROUP_QUOTA_b = 5\nGROUP_QUOTA_DYNAMIC_d = 0.1\n",
+                {16}, jobs("d.u", 4, 600), 3600);
         scenario.policy.truncateGroupLimits = truncate;
         const Result result = simulate(scenario);
         const int d = groupIndex(result, "d");
@@ -185,9 +189,12 @@ private Q_SLOTS:
         // Everything submitted is delivered when the run goes to the end: core-hours in = core-hours out.
         std::vector<JobSpec> list;
         for (int i = 0; i < 200; ++i)
-            list.push_back({ i % 3 == 0 ? "g1.alice" : (i % 3 == 1 ? "g2.bob" : "carol"), static_cast<std::uint32_t>(i * 37), static_cast<std::uint32_t>(300 + (i * 7919) % 5000),
-                static_cast<std::uint16_t>(1 + i % 4), 0 });
-        const auto scenario = makeScenario("GROUP_NAMES = g1, g2\nGROUP_QUOTA_g1 = 6\nGROUP_QUOTA_DYNAMIC_g2 = 0.5\nGROUP_ACCEPT_SURPLUS = True\n", { 8, 8, 4 }, list);
+            list.push_back(
+                {i % 3 == 0 ? "g1.alice" : (i % 3 == 1 ? "g2.bob" : "carol"), static_cast<std::uint32_t>(i * 37),
+                    static_cast<std::uint32_t>(300 + (i * 7919) % 5000), static_cast<std::uint16_t>(1 + i % 4), 0});
+        const auto scenario = makeScenario(
+            "GROUP_NAMES = g1, g2\nGROUP_QUOTA_g1 = 6\nGROUP_QUOTA_DYNAMIC_g2 = 0.5\nGROUP_ACCEPT_SURPLUS = True\n",
+            {8, 8, 4}, list);
         double demanded = 0;
         for (const auto& j : list)
             demanded += j.cores * static_cast<double>(j.runtime) / 3600.0;
@@ -207,8 +214,9 @@ private Q_SLOTS:
     {
         std::vector<JobSpec> list;
         for (int i = 0; i < 300; ++i)
-            list.push_back({ "u" + std::to_string(i % 7), static_cast<std::uint32_t>(i * 11), static_cast<std::uint32_t>(100 + (i * 131) % 2000), 1, 0 });
-        const auto scenario = makeScenario("", { 4, 4 }, list);
+            list.push_back({"u" + std::to_string(i % 7), static_cast<std::uint32_t>(i * 11),
+                static_cast<std::uint32_t>(100 + (i * 131) % 2000), 1, 0});
+        const auto scenario = makeScenario("", {4, 4}, list);
         const Result a = simulate(scenario);
         const Result b = simulate(scenario);
         QCOMPARE(a.jobs.size(), b.jobs.size());

@@ -26,7 +26,8 @@ Policy policyFrom(const std::string& text)
 }
 
 // Runs allocateOnce and returns name -> row.
-std::map<std::string, GroupAllocation> allocate(const Policy& policy, double pool, const std::map<std::string, double>& demand)
+std::map<std::string, GroupAllocation> allocate(
+    const Policy& policy, double pool, const std::map<std::string, double>& demand)
 {
     const GroupTree tree(policy);
     std::vector<double> d(static_cast<std::size_t>(tree.size()), 0.0);
@@ -102,7 +103,7 @@ private Q_SLOTS:
         QFETCH(double, total);
         Policy policy = policyFrom(workedExample);
         policy.allowQuotaOversubscription = oversubscription;
-        auto rows = allocate(policy, 100, { { "a.x", 100 }, { "b", 10 }, { "c", 30 }, { "<none>", 5 } });
+        auto rows = allocate(policy, 100, {{"a.x", 100}, {"b", 10}, {"c", 30}, {"<none>", 5}});
         QCOMPARE(rows["<none>"].allocated, 5.0);
         QCOMPARE(rows["b"].allocated, 10.0);
         QVERIFY(qAbs(rows["a.x"].allocated - ax) < 0.001);
@@ -116,7 +117,8 @@ private Q_SLOTS:
     void dynamicQuotaDividesWhatStaticSiblingsLeave()
     {
         // §10.5: a dynamic 0.1 beside static siblings summing to 13 on 16 cores gets 0.1 x (16 - 13) = 0.3, not 1.6.
-        const Policy policy = policyFrom("GROUP_NAMES = a, b, d\nGROUP_QUOTA_a = 8\nGROUP_QUOTA_b = 5\nGROUP_QUOTA_DYNAMIC_d = 0.1\n");
+        const Policy policy
+            = policyFrom("GROUP_NAMES = a, b, d\nGROUP_QUOTA_a = 8\nGROUP_QUOTA_b = 5\nGROUP_QUOTA_DYNAMIC_d = 0.1\n");
         auto rows = allocate(policy, 16, {});
         QVERIFY(qAbs(rows["d"].quota - 0.3) < 1e-9);
         QVERIFY(qAbs(rows["<none>"].quota - 2.7) < 1e-9);
@@ -125,7 +127,8 @@ private Q_SLOTS:
     void dynamicFractionsOverOneAreRescaled()
     {
         // 0.9 + 0.6 = 1.5 > 1: each is divided by 1.5 (§2.4), so 54 and 36 of the 90 that static s leaves.
-        const Policy policy = policyFrom("GROUP_NAMES = s, x, y\nGROUP_QUOTA_s = 10\nGROUP_QUOTA_DYNAMIC_x = 0.9\nGROUP_QUOTA_DYNAMIC_y = 0.6\n");
+        const Policy policy = policyFrom(
+            "GROUP_NAMES = s, x, y\nGROUP_QUOTA_s = 10\nGROUP_QUOTA_DYNAMIC_x = 0.9\nGROUP_QUOTA_DYNAMIC_y = 0.6\n");
         auto rows = allocate(policy, 100, {});
         QVERIFY(qAbs(rows["x"].quota - 54.0) < 1e-9);
         QVERIFY(qAbs(rows["y"].quota - 36.0) < 1e-9);
@@ -145,7 +148,7 @@ private Q_SLOTS:
         QFETCH(double, allocated);
         Policy policy = policyFrom("GROUP_NAMES = b\nGROUP_QUOTA_b = 40\n");
         policy.groups[0].acceptSurplus = accept;
-        auto rows = allocate(policy, 100, { { "b", 60 } });
+        auto rows = allocate(policy, 100, {{"b", 60}});
         QCOMPARE(rows["b"].allocated, allocated);
     }
 
@@ -163,9 +166,10 @@ private Q_SLOTS:
     {
         QFETCH(bool, oversubscription);
         QFETCH(double, childAllocated);
-        Policy policy = policyFrom("GROUP_NAMES = p, p.c\nGROUP_QUOTA_p = 10\nGROUP_QUOTA_DYNAMIC_p.c = 1.0\nGROUP_ACCEPT_SURPLUS_p.c = True\n");
+        Policy policy = policyFrom("GROUP_NAMES = p, p.c\nGROUP_QUOTA_p = 10\nGROUP_QUOTA_DYNAMIC_p.c = "
+                                   "1.0\nGROUP_ACCEPT_SURPLUS_p.c = True\n");
         policy.allowQuotaOversubscription = oversubscription;
-        auto rows = allocate(policy, 100, { { "p.c", 50 } });
+        auto rows = allocate(policy, 100, {{"p.c", 50}});
         QCOMPARE(rows["p.c"].allocated, childAllocated);
         QCOMPARE(rows["<none>"].allocated, 0.0);
     }
@@ -176,8 +180,9 @@ private Q_SLOTS:
         // a.y's unused 10 goes to its sibling a.x first (a.x = 20); b, over quota too, gets none of it.
         // Shared from the top in proportion to quota instead, b would have received 5 of it.
         Policy policy = policyFrom("NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = False\nGROUP_ACCEPT_SURPLUS = True\n"
-                                   "GROUP_NAMES = a, a.x, a.y, b\nGROUP_QUOTA_a = 20\nGROUP_QUOTA_a.x = 10\nGROUP_QUOTA_a.y = 10\nGROUP_QUOTA_b = 20\n");
-        auto rows = allocate(policy, 40, { { "a.x", 30 }, { "b", 40 } });
+                                   "GROUP_NAMES = a, a.x, a.y, b\nGROUP_QUOTA_a = 20\nGROUP_QUOTA_a.x = "
+                                   "10\nGROUP_QUOTA_a.y = 10\nGROUP_QUOTA_b = 20\n");
+        auto rows = allocate(policy, 40, {{"a.x", 30}, {"b", 40}});
         QCOMPARE(rows["a.x"].allocated, 20.0);
         QCOMPARE(rows["b"].allocated, 20.0);
     }
@@ -186,9 +191,10 @@ private Q_SLOTS:
     {
         // §10.8: a parent's unused node quota (8, oversubscription on) is split 5:2 between its children:
         // 8 x 5/7 = 5.714 and 8 x 2/7 = 2.286 on top of their quotas. The parent itself asks for nothing.
-        Policy policy = policyFrom("GROUP_NAMES = p, p.c1, p.c2\nGROUP_QUOTA_p = 8\nGROUP_QUOTA_p.c1 = 5\nGROUP_QUOTA_p.c2 = 2\n"
-                                   "GROUP_ACCEPT_SURPLUS_p.c1 = True\nGROUP_ACCEPT_SURPLUS_p.c2 = True\n");
-        auto rows = allocate(policy, 16, { { "p.c1", 100 }, { "p.c2", 100 } });
+        Policy policy
+            = policyFrom("GROUP_NAMES = p, p.c1, p.c2\nGROUP_QUOTA_p = 8\nGROUP_QUOTA_p.c1 = 5\nGROUP_QUOTA_p.c2 = 2\n"
+                         "GROUP_ACCEPT_SURPLUS_p.c1 = True\nGROUP_ACCEPT_SURPLUS_p.c2 = True\n");
+        auto rows = allocate(policy, 16, {{"p.c1", 100}, {"p.c2", 100}});
         QVERIFY(qAbs(rows["p.c1"].allocated - (5 + 8.0 * 5 / 7)) < 1e-9);
         QVERIFY(qAbs(rows["p.c2"].allocated - (2 + 8.0 * 2 / 7)) < 1e-9);
     }
@@ -207,8 +213,9 @@ private Q_SLOTS:
         QFETCH(double, demandA);
         QFETCH(double, allocatedA);
         QFETCH(double, allocatedZ);
-        const Policy policy = policyFrom("GROUP_ACCEPT_SURPLUS = True\nGROUP_NAMES = a, z\nGROUP_QUOTA_a = 10\nGROUP_QUOTA_z = 0\n");
-        auto rows = allocate(policy, 20, { { "a", demandA }, { "z", 30 } });
+        const Policy policy
+            = policyFrom("GROUP_ACCEPT_SURPLUS = True\nGROUP_NAMES = a, z\nGROUP_QUOTA_a = 10\nGROUP_QUOTA_z = 0\n");
+        auto rows = allocate(policy, 20, {{"a", demandA}, {"z", 30}});
         QCOMPARE(rows["a"].allocated, allocatedA);
         QCOMPARE(rows["z"].allocated, allocatedZ);
     }
@@ -218,7 +225,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("submitter");
         QTest::addColumn<QString>("group");
         QTest::addRow("configured group") << QStringLiteral("a.x.alice@d") << QStringLiteral("a.x");
-        QTest::addRow("unknown sub-group falls back to its parent") << QStringLiteral("a.zz.bob@d") << QStringLiteral("a");
+        QTest::addRow("unknown sub-group falls back to its parent")
+            << QStringLiteral("a.zz.bob@d") << QStringLiteral("a");
         QTest::addRow("unknown top level goes to the root") << QStringLiteral("q.carol@d") << QStringLiteral("<none>");
         QTest::addRow("no group at all") << QStringLiteral("dave@d") << QStringLiteral("<none>");
         QTest::addRow("case does not matter") << QStringLiteral("A.X.Eve") << QStringLiteral("a.x");
@@ -237,7 +245,9 @@ private Q_SLOTS:
         QStringList names;
         for (const auto& n : tree.nodes())
             names << QString::fromStdString(n.name);
-        QCOMPARE(names, (QStringList { QStringLiteral("<none>"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a.x"), QStringLiteral("a.y") }));
+        QCOMPARE(names,
+            (QStringList {QStringLiteral("<none>"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a.x"),
+                QStringLiteral("a.y")}));
     }
 };
 

@@ -25,10 +25,22 @@
 
 namespace {
 
-QString dataPath(const char* name) { return QStringLiteral(PP_TEST_DATA_DIR "/") + QString::fromUtf8(name); }
-QString sharedPath(const char* name) { return QStringLiteral(PP_SHARED_DIR "/") + QString::fromUtf8(name); }
-std::string local(const QString& path) { return QFile::encodeName(path).toStdString(); }
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString dataPath(const char* name)
+{
+    return QStringLiteral(PP_TEST_DATA_DIR "/") + QString::fromUtf8(name);
+}
+QString sharedPath(const char* name)
+{
+    return QStringLiteral(PP_SHARED_DIR "/") + QString::fromUtf8(name);
+}
+std::string local(const QString& path)
+{
+    return QFile::encodeName(path).toStdString();
+}
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 QByteArray readAll(const QString& path)
 {
@@ -79,9 +91,9 @@ QByteArray numberedSwfText(int lines)
     quint32 x = 12345;
     for (int i = 1; i <= lines; ++i) {
         x = x * 1103515245u + 12345u;
-        text += QByteArray::number(i) + ' ' + QByteArray::number(i * 7) + " 3 " + QByteArray::number((x >> 8) % 90000) + " 1 -1 "
-            + QByteArray::number((x >> 4) % 60000) + " 1 7200 -1 1 " + QByteArray::number((x >> 16) % 40) + ' '
-            + QByteArray::number((x >> 20) % 6) + " -1 2 1 -1 -1\n";
+        text += QByteArray::number(i) + ' ' + QByteArray::number(i * 7) + " 3 " + QByteArray::number((x >> 8) % 90000)
+            + " 1 -1 " + QByteArray::number((x >> 4) % 60000) + " 1 7200 -1 1 " + QByteArray::number((x >> 16) % 40)
+            + ' ' + QByteArray::number((x >> 20) % 6) + " -1 2 1 -1 -1\n";
     }
     return text;
 }
@@ -211,7 +223,7 @@ void expectLine(SwfExpectation& e, std::string_view raw, int largestCores)
     mb = std::ceil(mb / 128.0) * 128.0;
     const std::string groupName = group < 0 ? std::string() : "g" + std::to_string(group);
     const std::string submitter = (groupName.empty() ? std::string() : groupName + ".") + "u" + std::to_string(user);
-    e.jobs.push_back({ submit, runtime, cores, mb, submitter });
+    e.jobs.push_back({submit, runtime, cores, mb, submitter});
     e.submitters.insert(submitter);
     ++e.jobsPerGroup[groupName];
     e.coreSeconds += cores * runtime;
@@ -224,7 +236,8 @@ SwfExpectation expectFromPlainFile(const QString& path, int largestCores)
     e.ok = !text.isEmpty();
     for (const QByteArray& line : text.split('\n'))
         expectLine(e, std::string_view(line.constData(), static_cast<std::size_t>(line.size())), largestCores);
-    std::stable_sort(e.jobs.begin(), e.jobs.end(), [](const SwfExpectation::J& a, const SwfExpectation::J& b) { return a.submit < b.submit; });
+    std::stable_sort(e.jobs.begin(), e.jobs.end(),
+        [](const SwfExpectation::J& a, const SwfExpectation::J& b) { return a.submit < b.submit; });
     return e;
 }
 
@@ -325,15 +338,16 @@ void ReadersTest::lineReaderReadsText_data()
     QTest::addColumn<bool>("gzipped");
     QTest::addColumn<QStringList>("lines");
 
-    const QStringList three { QStringLiteral("alpha"), QStringLiteral("beta gamma"), QStringLiteral("") };
+    const QStringList three {QStringLiteral("alpha"), QStringLiteral("beta gamma"), QStringLiteral("")};
     QTest::addRow("plain, LF") << QByteArray("alpha\nbeta gamma\n\n") << false << three;
     QTest::addRow("plain, CRLF") << QByteArray("alpha\r\nbeta gamma\r\n\r\n") << false << three;
     QTest::addRow("plain, last line without newline")
-        << QByteArray("alpha\nbeta gamma\nlast") << false << QStringList { QStringLiteral("alpha"), QStringLiteral("beta gamma"), QStringLiteral("last") };
+        << QByteArray("alpha\nbeta gamma\nlast") << false
+        << QStringList {QStringLiteral("alpha"), QStringLiteral("beta gamma"), QStringLiteral("last")};
     QTest::addRow("empty file gives no lines") << QByteArray() << false << QStringList {};
     QTest::addRow("gzip, detected by content") << QByteArray("alpha\nbeta gamma\n\n") << true << three;
     QTest::addRow("gzip, CRLF, no final newline")
-        << QByteArray("one\r\ntwo") << true << QStringList { QStringLiteral("one"), QStringLiteral("two") };
+        << QByteArray("one\r\ntwo") << true << QStringList {QStringLiteral("one"), QStringLiteral("two")};
 }
 
 void ReadersTest::lineReaderReadsText()
@@ -348,7 +362,8 @@ void ReadersTest::lineReaderReadsText()
     QVERIFY(writeFile(path, gzipped ? gzip(content) : content));
 
     auto opened = pp::LineReader::open(local(path));
-    QVERIFY2(std::holds_alternative<pp::LineReader>(opened), std::get_if<pp::Diagnostic>(&opened) ? std::get<pp::Diagnostic>(opened).message().c_str() : "");
+    QVERIFY2(std::holds_alternative<pp::LineReader>(opened),
+        std::get_if<pp::Diagnostic>(&opened) ? std::get<pp::Diagnostic>(opened).message().c_str() : "");
     auto& reader = std::get<pp::LineReader>(opened);
     QCOMPARE(reader.compressed(), gzipped);
     QStringList got;
@@ -371,14 +386,22 @@ void ReadersTest::lineReaderRefusesBadFiles_data()
 
     QTest::addRow("missing path") << QStringLiteral("missing") << true << QStringLiteral("no such file") << 0L << 0L;
     QTest::addRow("a directory") << QStringLiteral("directory") << true << QStringLiteral("is a directory") << 0L << 0L;
-    QTest::addRow("NUL byte on line 3") << QStringLiteral("nul-on-line-3") << false << QStringLiteral("binary data") << 3L << 0L;
-    QTest::addRow("random bytes") << QStringLiteral("random-bytes") << false << QStringLiteral("binary data") << -1L << 0L;
-    QTest::addRow("2 GB sparse file of NULs") << QStringLiteral("sparse-2GB") << false << QStringLiteral("binary data") << 1L << 0L;
-    QTest::addRow("line of 2 MiB") << QStringLiteral("huge-line") << false << QStringLiteral("longer than 1 MiB") << 2L << 1L;
-    QTest::addRow("line of 1 MiB + 1 byte") << QStringLiteral("line-1MiB-plus-1") << false << QStringLiteral("longer than 1 MiB") << 1L << 0L;
-    QTest::addRow("gzip cut in half") << QStringLiteral("truncated-gzip") << false << QStringLiteral("truncated") << -1L << -1L;
-    QTest::addRow("gzip without its 8-byte trailer") << QStringLiteral("gzip-without-trailer") << false << QStringLiteral("truncated") << -1L << -1L;
-    QTest::addRow("real trace, first 100000 bytes of the .gz") << QStringLiteral("truncated-real-gzip") << false << QStringLiteral("truncated") << -1L << -1L;
+    QTest::addRow("NUL byte on line 3") << QStringLiteral("nul-on-line-3") << false << QStringLiteral("binary data")
+                                        << 3L << 0L;
+    QTest::addRow("random bytes") << QStringLiteral("random-bytes") << false << QStringLiteral("binary data") << -1L
+                                  << 0L;
+    QTest::addRow("2 GB sparse file of NULs")
+        << QStringLiteral("sparse-2GB") << false << QStringLiteral("binary data") << 1L << 0L;
+    QTest::addRow("line of 2 MiB") << QStringLiteral("huge-line") << false << QStringLiteral("longer than 1 MiB") << 2L
+                                   << 1L;
+    QTest::addRow("line of 1 MiB + 1 byte")
+        << QStringLiteral("line-1MiB-plus-1") << false << QStringLiteral("longer than 1 MiB") << 1L << 0L;
+    QTest::addRow("gzip cut in half") << QStringLiteral("truncated-gzip") << false << QStringLiteral("truncated") << -1L
+                                      << -1L;
+    QTest::addRow("gzip without its 8-byte trailer")
+        << QStringLiteral("gzip-without-trailer") << false << QStringLiteral("truncated") << -1L << -1L;
+    QTest::addRow("real trace, first 100000 bytes of the .gz")
+        << QStringLiteral("truncated-real-gzip") << false << QStringLiteral("truncated") << -1L << -1L;
 }
 
 void ReadersTest::lineReaderRefusesBadFiles()
@@ -413,7 +436,8 @@ void ReadersTest::lineReaderRefusesBadFiles()
         longest = std::max(longest, l->size());
     }
     if (kind.contains(QLatin1String("gzip")))
-    QVERIFY2(reader.error().has_value(), qPrintable(QStringLiteral("no error after %1 lines (longest %2 bytes)").arg(delivered).arg(longest)));
+        QVERIFY2(reader.error().has_value(),
+            qPrintable(QStringLiteral("no error after %1 lines (longest %2 bytes)").arg(delivered).arg(longest)));
     QVERIFY(longest <= pp::LineReader::maxLineLength);
     const pp::Diagnostic& d = *reader.error();
     QCOMPARE(q(d.source), path);
@@ -441,7 +465,7 @@ void ReadersTest::lineReaderAcceptsLineOfExactlyOneMiB()
     while (auto l = reader.next())
         sizes.push_back(l->size());
     QVERIFY2(!reader.error(), reader.error() ? reader.error()->message().c_str() : "");
-    QCOMPARE(sizes, (std::vector<std::size_t> { 1, pp::LineReader::maxLineLength, 1 }));
+    QCOMPARE(sizes, (std::vector<std::size_t> {1, pp::LineReader::maxLineLength, 1}));
 }
 
 void ReadersTest::lineReaderReadsRealGzipTrace()
@@ -479,7 +503,8 @@ void ReadersTest::configValues_data()
     QTest::addColumn<QString>("expected"); // compared after QString::simplified()
 
     const auto row = [](const char* what, const char* text, const char* name, const char* expected) {
-        QTest::addRow("%s", what) << QString::fromUtf8(text) << QString::fromUtf8(name) << true << QString::fromUtf8(expected);
+        QTest::addRow("%s", what) << QString::fromUtf8(text) << QString::fromUtf8(name) << true
+                                  << QString::fromUtf8(expected);
     };
     row("plain value", "A = 1\n", "A", "1");
     row("value keeps inner spaces", "A =   one two  \n", "A", "one two");
@@ -511,7 +536,8 @@ void ReadersTest::configValues_data()
     row("include ifexist of a missing file", "include ifexist : /nonexistent/pp-test/x.cfg\nA = 1\n", "A", "1");
     row("use metaknob is not an error", "use FEATURE : StaticSlots\nA = 1\n", "A", "1");
     QTest::addRow("undefined name") << QStringLiteral("A = 1\n") << QStringLiteral("B") << false << QString();
-    QTest::addRow("definition in a false if") << QStringLiteral("if false\nB = 1\nendif\n") << QStringLiteral("B") << false << QString();
+    QTest::addRow("definition in a false if")
+        << QStringLiteral("if false\nB = 1\nendif\n") << QStringLiteral("B") << false << QString();
 }
 
 void ReadersTest::configValues()
@@ -535,19 +561,26 @@ void ReadersTest::configErrors_data()
     QTest::addColumn<long>("line");
     QTest::addColumn<QString>("reason");
 
-    QTest::addRow("line that is not NAME = value") << QStringLiteral("A = 1\njust some words\n") << 2L << QStringLiteral("expected 'NAME = value'");
-    QTest::addRow("name without =") << QStringLiteral("A = 1\n\nB\n") << 3L << QStringLiteral("expected 'NAME = value'");
+    QTest::addRow("line that is not NAME = value")
+        << QStringLiteral("A = 1\njust some words\n") << 2L << QStringLiteral("expected 'NAME = value'");
+    QTest::addRow("name without =") << QStringLiteral("A = 1\n\nB\n") << 3L
+                                    << QStringLiteral("expected 'NAME = value'");
     QTest::addRow("value without a name") << QStringLiteral("= 5\n") << 1L << QStringLiteral("expected 'NAME = value'");
     QTest::addRow("bad line after a continued line")
         << QStringLiteral("A = 1, \\\n  2\nnot valid here\n") << 3L << QStringLiteral("not valid here");
     QTest::addRow("include command is refused")
         << QStringLiteral("A = 1\ninclude command : /bin/echo X = 1\n") << 2L << QStringLiteral("'include command'");
-    QTest::addRow("include without a colon") << QStringLiteral("include foo.cfg\n") << 1L << QStringLiteral("include without ':'");
-    QTest::addRow("if without endif") << QStringLiteral("if true\nA = 1\n# end\n") << 3L << QStringLiteral("if without a matching endif");
-    QTest::addRow("endif without if") << QStringLiteral("A = 1\nendif\n") << 2L << QStringLiteral("endif without a matching if");
+    QTest::addRow("include without a colon")
+        << QStringLiteral("include foo.cfg\n") << 1L << QStringLiteral("include without ':'");
+    QTest::addRow("if without endif") << QStringLiteral("if true\nA = 1\n# end\n") << 3L
+                                      << QStringLiteral("if without a matching endif");
+    QTest::addRow("endif without if") << QStringLiteral("A = 1\nendif\n") << 2L
+                                      << QStringLiteral("endif without a matching if");
     QTest::addRow("else without if") << QStringLiteral("else\n") << 1L << QStringLiteral("else without a matching if");
-    QTest::addRow("elif without if") << QStringLiteral("A = 1\nelif true\n") << 2L << QStringLiteral("elif without a matching if");
-    QTest::addRow("one endif too many") << QStringLiteral("if true\nendif\nendif\n") << 3L << QStringLiteral("endif without a matching if");
+    QTest::addRow("elif without if") << QStringLiteral("A = 1\nelif true\n") << 2L
+                                     << QStringLiteral("elif without a matching if");
+    QTest::addRow("one endif too many") << QStringLiteral("if true\nendif\nendif\n") << 3L
+                                        << QStringLiteral("endif without a matching if");
 }
 
 void ReadersTest::configErrors()
@@ -600,7 +633,7 @@ void ReadersTest::configIncludeIsRelativeToIncludingFile()
     const auto relative = pp::Config::fromFile("conf/main.cfg");
     QVERIFY(QDir::setCurrent(oldCwd));
     const auto absolute = pp::Config::fromFile(local(dir.filePath(QStringLiteral("conf/main.cfg"))));
-    for (const auto* config : { &relative, &absolute }) {
+    for (const auto* config : {&relative, &absolute}) {
         QVERIFY2(config->ok(), config->ok() ? "" : config->error().message().c_str());
         QCOMPARE(q(*(*config)->value("C")), QStringLiteral("from-part"));
         QCOMPARE(q(*(*config)->value("A")), QStringLiteral("overridden"));
@@ -689,7 +722,8 @@ void ReadersTest::configSelfReferenceAppendsToEarlierValue()
     // HTCondor's idiom for adding to a knob set earlier (often in another file):
     //   GROUP_NAMES = $(GROUP_NAMES), b
     // A self-reference means the value defined before this line (HTCondor expands it while parsing).
-    const auto config = pp::Config::fromText("GROUP_NAMES = a\nGROUP_QUOTA_a = 1\nGROUP_QUOTA_b = 2\nGROUP_NAMES = $(GROUP_NAMES), b\n", "append.cfg");
+    const auto config = pp::Config::fromText(
+        "GROUP_NAMES = a\nGROUP_QUOTA_a = 1\nGROUP_QUOTA_b = 2\nGROUP_NAMES = $(GROUP_NAMES), b\n", "append.cfg");
     QVERIFY(config.ok());
     const auto value = config->value("GROUP_NAMES");
     QVERIFY(value);
@@ -774,28 +808,39 @@ void ReadersTest::policyErrors_data()
     QTest::addColumn<QString>("reason");
 
     const QString header = QStringLiteral("# test policy\nGROUP_NAMES = a, b, a.x\n\n");
-    QTest::addRow("negative static quota") << header + QStringLiteral("GROUP_QUOTA_a = -5\n") << 4L << QStringLiteral("GROUP_QUOTA_a: -5");
-    QTest::addRow("non-numeric static quota")
-        << header + QStringLiteral("GROUP_QUOTA_b = lots\n") << 4L << QStringLiteral("GROUP_QUOTA_b: 'lots' is not a number");
-    QTest::addRow("number with a unit as static quota") << header + QStringLiteral("GROUP_QUOTA_b = 10cores\n") << 4L << QStringLiteral("not a number");
-    QTest::addRow("dynamic quota over 1")
-        << header + QStringLiteral("GROUP_QUOTA_DYNAMIC_a.x = 1.5\n") << 4L << QStringLiteral("GROUP_QUOTA_DYNAMIC_a.x: 1.5");
-    QTest::addRow("negative dynamic quota") << header + QStringLiteral("GROUP_QUOTA_DYNAMIC_b = -0.1\n") << 4L << QStringLiteral("out of range");
-    QTest::addRow("orphan group") << QStringLiteral("# x\nGROUP_NAMES = a, b.c\n") << 2L << QStringLiteral("has no parent 'b'");
-    QTest::addRow("orphan grandchild") << QStringLiteral("GROUP_NAMES = a, a.b.c\n") << 1L << QStringLiteral("has no parent 'a.b'");
-    QTest::addRow("<none> in GROUP_NAMES") << QStringLiteral("\nGROUP_NAMES = a, <none>\n") << 2L << QStringLiteral("<none>");
-    QTest::addRow("empty path element") << QStringLiteral("GROUP_NAMES = a, a..b\n") << 1L << QStringLiteral("not a valid group name");
+    QTest::addRow("negative static quota")
+        << header + QStringLiteral("GROUP_QUOTA_a = -5\n") << 4L << QStringLiteral("GROUP_QUOTA_a: -5");
+    QTest::addRow("non-numeric static quota") << header + QStringLiteral("GROUP_QUOTA_b = lots\n") << 4L
+                                              << QStringLiteral("GROUP_QUOTA_b: 'lots' is not a number");
+    QTest::addRow("number with a unit as static quota")
+        << header + QStringLiteral("GROUP_QUOTA_b = 10cores\n") << 4L << QStringLiteral("not a number");
+    QTest::addRow("dynamic quota over 1") << header + QStringLiteral("GROUP_QUOTA_DYNAMIC_a.x = 1.5\n") << 4L
+                                          << QStringLiteral("GROUP_QUOTA_DYNAMIC_a.x: 1.5");
+    QTest::addRow("negative dynamic quota")
+        << header + QStringLiteral("GROUP_QUOTA_DYNAMIC_b = -0.1\n") << 4L << QStringLiteral("out of range");
+    QTest::addRow("orphan group") << QStringLiteral("# x\nGROUP_NAMES = a, b.c\n") << 2L
+                                  << QStringLiteral("has no parent 'b'");
+    QTest::addRow("orphan grandchild") << QStringLiteral("GROUP_NAMES = a, a.b.c\n") << 1L
+                                       << QStringLiteral("has no parent 'a.b'");
+    QTest::addRow("<none> in GROUP_NAMES")
+        << QStringLiteral("\nGROUP_NAMES = a, <none>\n") << 2L << QStringLiteral("<none>");
+    QTest::addRow("empty path element") << QStringLiteral("GROUP_NAMES = a, a..b\n") << 1L
+                                        << QStringLiteral("not a valid group name");
     QTest::addRow("non-boolean GROUP_ACCEPT_SURPLUS_x")
-        << header + QStringLiteral("GROUP_ACCEPT_SURPLUS_a = maybe\n") << 4L << QStringLiteral("GROUP_ACCEPT_SURPLUS_a: 'maybe' is not a boolean");
-    QTest::addRow("non-boolean GROUP_ACCEPT_SURPLUS") << header + QStringLiteral("GROUP_ACCEPT_SURPLUS = 2\n") << 4L << QStringLiteral("not a boolean");
-    QTest::addRow("non-boolean GROUP_AUTOREGROUP_x") << header + QStringLiteral("GROUP_AUTOREGROUP_b = sometimes\n") << 4L << QStringLiteral("not a boolean");
-    QTest::addRow("NEGOTIATOR_INTERVAL not a number")
-        << QStringLiteral("NEGOTIATOR_INTERVAL = soon\n") << 1L << QStringLiteral("NEGOTIATOR_INTERVAL: 'soon' is not a number");
-    QTest::addRow("NEGOTIATOR_INTERVAL zero") << QStringLiteral("A = 1\nNEGOTIATOR_INTERVAL = 0\n") << 2L << QStringLiteral("out of range");
+        << header + QStringLiteral("GROUP_ACCEPT_SURPLUS_a = maybe\n") << 4L
+        << QStringLiteral("GROUP_ACCEPT_SURPLUS_a: 'maybe' is not a boolean");
+    QTest::addRow("non-boolean GROUP_ACCEPT_SURPLUS")
+        << header + QStringLiteral("GROUP_ACCEPT_SURPLUS = 2\n") << 4L << QStringLiteral("not a boolean");
+    QTest::addRow("non-boolean GROUP_AUTOREGROUP_x")
+        << header + QStringLiteral("GROUP_AUTOREGROUP_b = sometimes\n") << 4L << QStringLiteral("not a boolean");
+    QTest::addRow("NEGOTIATOR_INTERVAL not a number") << QStringLiteral("NEGOTIATOR_INTERVAL = soon\n") << 1L
+                                                      << QStringLiteral("NEGOTIATOR_INTERVAL: 'soon' is not a number");
+    QTest::addRow("NEGOTIATOR_INTERVAL zero")
+        << QStringLiteral("A = 1\nNEGOTIATOR_INTERVAL = 0\n") << 2L << QStringLiteral("out of range");
     QTest::addRow("bad number through a macro: the knob's own line")
         << QStringLiteral("X = abc\nNEGOTIATOR_INTERVAL = $(X)\n") << 2L << QStringLiteral("'abc' is not a number");
-    QTest::addRow("non-boolean NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION")
-        << QStringLiteral("NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = perhaps\n") << 1L << QStringLiteral("not a boolean");
+    QTest::addRow("non-boolean NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION") << QStringLiteral(
+        "NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = perhaps\n") << 1L << QStringLiteral("not a boolean");
 }
 
 void ReadersTest::policyErrors()
@@ -822,9 +867,11 @@ void ReadersTest::policyClaimLeftoversFollowsSlotWeights_data()
     QTest::addRow("neither set") << QString() << true << true;
     QTest::addRow("slot weights off") << QStringLiteral("NEGOTIATOR_USE_SLOT_WEIGHTS = False\n") << false << false;
     QTest::addRow("slot weights off, leftovers on")
-        << QStringLiteral("NEGOTIATOR_USE_SLOT_WEIGHTS = False\nCLAIM_PARTITIONABLE_LEFTOVERS = True\n") << false << true;
+        << QStringLiteral("NEGOTIATOR_USE_SLOT_WEIGHTS = False\nCLAIM_PARTITIONABLE_LEFTOVERS = True\n") << false
+        << true;
     QTest::addRow("slot weights on, leftovers off")
-        << QStringLiteral("NEGOTIATOR_USE_SLOT_WEIGHTS = True\nCLAIM_PARTITIONABLE_LEFTOVERS = False\n") << true << false;
+        << QStringLiteral("NEGOTIATOR_USE_SLOT_WEIGHTS = True\nCLAIM_PARTITIONABLE_LEFTOVERS = False\n") << true
+        << false;
 }
 
 void ReadersTest::policyClaimLeftoversFollowsSlotWeights()
@@ -846,10 +893,14 @@ void ReadersTest::policyOldKnobNames_data()
     QTest::addColumn<int>("rounds");
     QTest::addColumn<double>("rate");
     QTest::addRow("defaults") << QString() << 3 << 1e100;
-    QTest::addRow("HFS_ names") << QStringLiteral("HFS_MAX_ALLOCATION_ROUNDS = 5\nHFS_ROUND_ROBIN_RATE = 2.5\n") << 5 << 2.5;
-    QTest::addRow("new names") << QStringLiteral("GROUP_QUOTA_MAX_ALLOCATION_ROUNDS = 7\nGROUP_QUOTA_ROUND_ROBIN_RATE = 4\n") << 7 << 4.0;
+    QTest::addRow("HFS_ names") << QStringLiteral("HFS_MAX_ALLOCATION_ROUNDS = 5\nHFS_ROUND_ROBIN_RATE = 2.5\n") << 5
+                                << 2.5;
+    QTest::addRow("new names") << QStringLiteral(
+        "GROUP_QUOTA_MAX_ALLOCATION_ROUNDS = 7\nGROUP_QUOTA_ROUND_ROBIN_RATE = 4\n")
+                               << 7 << 4.0;
     QTest::addRow("new names win over old")
-        << QStringLiteral("GROUP_QUOTA_MAX_ALLOCATION_ROUNDS = 2\nHFS_MAX_ALLOCATION_ROUNDS = 9\nHFS_ROUND_ROBIN_RATE = 8\nGROUP_QUOTA_ROUND_ROBIN_RATE = 3\n")
+        << QStringLiteral("GROUP_QUOTA_MAX_ALLOCATION_ROUNDS = 2\nHFS_MAX_ALLOCATION_ROUNDS = 9\nHFS_ROUND_ROBIN_RATE "
+                          "= 8\nGROUP_QUOTA_ROUND_ROBIN_RATE = 3\n")
         << 2 << 3.0;
 }
 
@@ -884,7 +935,9 @@ void ReadersTest::policyRealConfigNegfail()
     for (const auto& g : policy->groups)
         names << q(g.name);
     names.sort();
-    QCOMPARE(names, (QStringList { QStringLiteral("a"), QStringLiteral("a.a"), QStringLiteral("a.b"), QStringLiteral("b"), QStringLiteral("b.a"), QStringLiteral("b.b") }));
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("a"), QStringLiteral("a.a"), QStringLiteral("a.b"), QStringLiteral("b"),
+            QStringLiteral("b.a"), QStringLiteral("b.b")}));
     for (const auto& g : policy->groups) {
         QVERIFY2(!g.staticQuota, g.name.c_str());
         QCOMPARE(g.configQuota, 0.5);
@@ -920,7 +973,7 @@ void ReadersTest::policyRealConfigAutoregroup()
     const auto policy = pp::policyFromConfig(*config, &warnings);
     QVERIFY2(policy.ok(), policy.ok() ? "" : policy.error().message().c_str());
     QCOMPARE(policy->groups.size(), std::size_t(2));
-    for (const char* name : { "a", "b" }) {
+    for (const char* name : {"a", "b"}) {
         const auto* g = policy->group(name);
         QVERIFY(g);
         QVERIFY(g->staticQuota);
@@ -962,7 +1015,7 @@ void ReadersTest::policyRealConfigConsumptionPolicy()
     QCOMPARE(policy->negotiatorInterval, 20.0);
     QCOMPARE(policy->considerPreemption, false);
     QCOMPARE(policy->groups.size(), std::size_t(3));
-    const char* names[] = { "a", "b", "c" };
+    const char* names[] = {"a", "b", "c"};
     for (int i = 0; i < 3; ++i) {
         const auto* g = policy->group(names[i]);
         QVERIFY(g);
@@ -1035,9 +1088,11 @@ void ReadersTest::swfSliceMatchesFile()
     const long tooBig = skippedTooBig;
     QCOMPARE(warnings.items.size(), std::size_t((skippedRuntime > 0) + (tooBig > 0)));
     if (skippedRuntime > 0)
-        QVERIFY(anyWarningContains(warnings, QStringLiteral("%1 of %2 jobs skipped: no runtime").arg(skippedRuntime).arg(records)));
+        QVERIFY(anyWarningContains(
+            warnings, QStringLiteral("%1 of %2 jobs skipped: no runtime").arg(skippedRuntime).arg(records)));
     if (tooBig > 0)
-        QVERIFY(anyWarningContains(warnings, QStringLiteral("%1 of %2 jobs skipped: they ask for more cores").arg(tooBig).arg(records)));
+        QVERIFY(anyWarningContains(
+            warnings, QStringLiteral("%1 of %2 jobs skipped: they ask for more cores").arg(tooBig).arg(records)));
     for (const auto& w : warnings.items)
         QCOMPARE(q(w.source), path);
 }
@@ -1080,7 +1135,7 @@ void ReadersTest::swfNaming()
     const auto plain = pp::readSwf(local(trace), {}, warnings);
     QVERIFY(plain.ok());
     QCOMPARE(plain->epoch, std::int64_t(1000));
-    QCOMPARE(plain->submitters, (std::vector<std::string> { "g2.u24", "g1.u1", "u1" }));
+    QCOMPARE(plain->submitters, (std::vector<std::string> {"g2.u24", "g1.u1", "u1"}));
     QCOMPARE(plain->jobs.size(), std::size_t(4));
     QCOMPARE(plain->jobs[3].submitter, 0u); // the same submitter is one index
     QVERIFY(warnings.empty());
@@ -1091,7 +1146,7 @@ void ReadersTest::swfNaming()
     options.groupMap = *groupMap;
     const auto mapped = pp::readSwf(local(trace), options, warnings);
     QVERIFY(mapped.ok());
-    QCOMPARE(mapped->submitters, (std::vector<std::string> { "atlas.prod.u24", "g1.u1", "u1" }));
+    QCOMPARE(mapped->submitters, (std::vector<std::string> {"atlas.prod.u24", "g1.u1", "u1"}));
 }
 
 void ReadersTest::swfMemory_data()
@@ -1126,7 +1181,11 @@ void ReadersTest::swfMemory()
     QVERIFY(dir.isValid());
     const QString trace = dir.filePath(QStringLiteral("mem.swf"));
     const QByteArray line = QStringLiteral("1 100 5 3600 %1 -1 %2 %3 7200 %4 1 7 3 -1 1 1 -1 -1\n")
-                                .arg(allocated).arg(usedKb).arg(requested).arg(requestedKb).toUtf8();
+                                .arg(allocated)
+                                .arg(usedKb)
+                                .arg(requested)
+                                .arg(requestedKb)
+                                .toUtf8();
     QVERIFY(writeFile(trace, line));
     pp::Warnings warnings;
     const auto workload = pp::readSwf(local(trace), {}, warnings);
@@ -1155,7 +1214,7 @@ void ReadersTest::swfSortsBySubmitTime()
     std::vector<std::uint32_t> runtimes;
     for (const auto& j : workload->jobs)
         runtimes.push_back(j.runtime);
-    QCOMPARE(runtimes, (std::vector<std::uint32_t> { 20, 40, 10, 30 })); // ties keep file order
+    QCOMPARE(runtimes, (std::vector<std::uint32_t> {20, 40, 10, 30})); // ties keep file order
 }
 
 void ReadersTest::swfErrors_data()
@@ -1165,21 +1224,26 @@ void ReadersTest::swfErrors_data()
     QTest::addColumn<QString>("reason");
 
     const QByteArray good = " 41553  6826989       4   41214 1  41189   34844 1 259200     -1 1 24  2 -1 5 1 -1 -1\n";
-    QTest::addRow("line with 5 fields") << "; header\n" + good + "1 2 3 4 5\n" + good << 3L << QStringLiteral("only 5 of the 18 SWF fields");
+    QTest::addRow("line with 5 fields") << "; header\n" + good + "1 2 3 4 5\n" + good << 3L
+                                        << QStringLiteral("only 5 of the 18 SWF fields");
     QTest::addRow("line cut after 17 fields")
-        << good + good + good + " 41554  6827010       9   24703 1  24671   34828 1 259200     -1 1 24  2 -1 5 1 -1\n" << 4L
-        << QStringLiteral("only 17 of the 18");
-    QTest::addRow("word in field 4")
-        << "; x\n\n" + good + " 41554  6827010       9   abc 1  24671   34828 1 259200     -1 1 24  2 -1 5 1 -1 -1\n" << 4L
-        << QStringLiteral("field 4 ('abc') is not a number");
-    QTest::addRow("comma decimal in field 6") << QByteArray("1 0 0 10 1 3,5 -1 1 -1 -1 1 1 1 -1 1 1 -1 -1\n") << 1L << QStringLiteral("field 6 ('3,5')");
-    QTest::addRow("CSV instead of SWF") << QByteArray("job,submit,wait\n1,0,0\n") << 1L << QStringLiteral("field 1 ('job,submit,wait')");
-    QTest::addRow("line of 2 MiB of digits") << good + QByteArray(2 * 1024 * 1024, '1') + "\n" + good << 2L << QStringLiteral("longer than 1 MiB");
+        << good + good + good + " 41554  6827010       9   24703 1  24671   34828 1 259200     -1 1 24  2 -1 5 1 -1\n"
+        << 4L << QStringLiteral("only 17 of the 18");
+    QTest::addRow("word in field 4") << "; x\n\n" + good
+            + " 41554  6827010       9   abc 1  24671   34828 1 259200     -1 1 24  2 -1 5 1 -1 -1\n"
+                                     << 4L << QStringLiteral("field 4 ('abc') is not a number");
+    QTest::addRow("comma decimal in field 6")
+        << QByteArray("1 0 0 10 1 3,5 -1 1 -1 -1 1 1 1 -1 1 1 -1 -1\n") << 1L << QStringLiteral("field 6 ('3,5')");
+    QTest::addRow("CSV instead of SWF") << QByteArray("job,submit,wait\n1,0,0\n") << 1L
+                                        << QStringLiteral("field 1 ('job,submit,wait')");
+    QTest::addRow("line of 2 MiB of digits")
+        << good + QByteArray(2 * 1024 * 1024, '1') + "\n" + good << 2L << QStringLiteral("longer than 1 MiB");
     QTest::addRow("empty file") << QByteArray() << 0L << QStringLiteral("no SWF job lines");
-    QTest::addRow("only comments") << QByteArray("; Version: 2.2\n; MaxJobs: 0\n\n") << 3L << QStringLiteral("no SWF job lines");
-    QTest::addRow("every job skipped")
-        << QByteArray("1 0 0 -1 1 -1 -1 1 -1 -1 1 1 1 -1 1 1 -1 -1\n2 0 0 -1 1 -1 -1 1 -1 -1 1 1 1 -1 1 1 -1 -1\n") << 0L
-        << QStringLiteral("none of the 2 jobs");
+    QTest::addRow("only comments") << QByteArray("; Version: 2.2\n; MaxJobs: 0\n\n") << 3L
+                                   << QStringLiteral("no SWF job lines");
+    QTest::addRow("every job skipped") << QByteArray(
+        "1 0 0 -1 1 -1 -1 1 -1 -1 1 1 1 -1 1 1 -1 -1\n2 0 0 -1 1 -1 -1 1 -1 -1 1 1 1 -1 1 1 -1 -1\n")
+                                       << 0L << QStringLiteral("none of the 2 jobs");
 }
 
 void ReadersTest::swfErrors()
@@ -1224,7 +1288,8 @@ void ReadersTest::swfRealTraceWithUserNamesIsRefused()
     QVERIFY(!workload.ok());
     QCOMPARE(q(workload.error().source), path);
     QCOMPARE(workload.error().line, firstJobLine);
-    QVERIFY2(q(workload.error().reason).contains(QStringLiteral("field 12 ('user_A')")), workload.error().reason.c_str());
+    QVERIFY2(
+        q(workload.error().reason).contains(QStringLiteral("field 12 ('user_A')")), workload.error().reason.c_str());
 }
 
 void ReadersTest::swfBadFiles_data()
@@ -1236,9 +1301,12 @@ void ReadersTest::swfBadFiles_data()
     QTest::addRow("a directory") << QStringLiteral("directory") << QStringLiteral("is a directory") << 0L;
     QTest::addRow("empty file") << QStringLiteral("empty") << QStringLiteral("no SWF job lines") << 0L;
     QTest::addRow("random bytes") << QStringLiteral("random-bytes") << QStringLiteral("binary data") << -1L;
-    QTest::addRow("2 GB sparse file of NULs, refused at the first chunk") << QStringLiteral("sparse-2GB") << QStringLiteral("binary data") << 1L;
-    QTest::addRow("gzip without its trailer") << QStringLiteral("gzip-without-trailer") << QStringLiteral("corrupt or truncated") << -1L;
-    QTest::addRow("real trace, first 100000 bytes of the .gz (cut mid-line)") << QStringLiteral("truncated-real-gzip") << QStringLiteral("truncated") << 9310L;
+    QTest::addRow("2 GB sparse file of NULs, refused at the first chunk")
+        << QStringLiteral("sparse-2GB") << QStringLiteral("binary data") << 1L;
+    QTest::addRow("gzip without its trailer")
+        << QStringLiteral("gzip-without-trailer") << QStringLiteral("corrupt or truncated") << -1L;
+    QTest::addRow("real trace, first 100000 bytes of the .gz (cut mid-line)")
+        << QStringLiteral("truncated-real-gzip") << QStringLiteral("truncated") << 9310L;
 }
 
 void ReadersTest::swfBadFiles()
@@ -1314,7 +1382,8 @@ void ReadersTest::groupMap_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<long>("errorLine"); // 0: valid
     QTest::addColumn<int>("entries");
-    QTest::addRow("valid, comments and spaces") << QByteArray("# map\n\ng1 = atlas.prod\n  g2=cms   # CMS\n") << 0L << 2;
+    QTest::addRow("valid, comments and spaces")
+        << QByteArray("# map\n\ng1 = atlas.prod\n  g2=cms   # CMS\n") << 0L << 2;
     QTest::addRow("later line wins") << QByteArray("g1 = a\ng1 = b\n") << 0L << 1;
     QTest::addRow("no =") << QByteArray("g1 = a\ng2 atlas\n") << 2L << 0;
     QTest::addRow("target with a space") << QByteArray("g1 = a\n\ng2 = two words\n") << 3L << 0;
@@ -1362,8 +1431,10 @@ void ReadersTest::poolFile_data()
     QTest::addColumn<QString>("firstName");
     QTest::addColumn<QString>("lastName");
 
-    QTest::addRow("LPC: 70 dual nodes") << QByteArray("70 2 4096 lpc\n") << 70 << 140L << 2 << 4096L << QStringLiteral("lpc0001") << QStringLiteral("lpc0070");
-    QTest::addRow("defaults: 2048 MB per core, node prefix") << QByteArray("4 8") << 4 << 32L << 8 << 16384L << QStringLiteral("node0001") << QStringLiteral("node0004");
+    QTest::addRow("LPC: 70 dual nodes") << QByteArray("70 2 4096 lpc\n") << 70 << 140L << 2 << 4096L
+                                        << QStringLiteral("lpc0001") << QStringLiteral("lpc0070");
+    QTest::addRow("defaults: 2048 MB per core, node prefix")
+        << QByteArray("4 8") << 4 << 32L << 8 << 16384L << QStringLiteral("node0001") << QStringLiteral("node0004");
     QTest::addRow("two kinds, comments, blank lines")
         << QByteArray("# the pool\n\n10 4 8192 small   # ten small\n\t2 32 131072 big\n") << 12 << 104L << 32 << 131072L
         << QStringLiteral("small0001") << QStringLiteral("big0012");

@@ -42,7 +42,7 @@ private Q_SLOTS:
         prod.configQuota = 0.6;
         prod.meanQuota = 54;
         prod.coreHours = 25;
-        result.groups = { root, atlas, prod };
+        result.groups = {root, atlas, prod};
         model.setResult(result);
 
         QStringList dump;
