@@ -4,6 +4,7 @@
 
 #include "config/config.h"
 #include "policy/policyfromconfig.h"
+#include "sim/simulator.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -45,6 +46,34 @@ pp::Scenario makeScenario(const std::string& configText, const std::vector<int>&
     }
     scenario.horizonSeconds = horizonSeconds;
     return scenario;
+}
+
+std::vector<JobSpec> concat(std::vector<JobSpec> a, const std::vector<JobSpec>& b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+std::map<std::string, int> coresAt(
+    const pp::Scenario& scenario, std::int64_t seconds, pp::Result* out, bool recordCycles)
+{
+    pp::SimulationOptions options;
+    options.recordCycles = recordCycles;
+    pp::Simulator simulator(scenario, options);
+    simulator.runUntil(seconds);
+    const pp::Result result = simulator.result();
+    std::map<std::string, int> cores;
+    for (std::size_t j = 0; j < scenario.workload.jobs.size(); ++j) {
+        const auto& o = result.jobs[j];
+        const auto& spec = scenario.workload.jobs[j];
+        const bool running = o.firstStart >= 0 && o.firstStart <= seconds && (o.end < 0 || o.end > seconds)
+            && o.firstStart + static_cast<std::int64_t>(spec.runtime) > seconds;
+        if (running)
+            cores[scenario.workload.submitters[spec.submitter]] += spec.cores;
+    }
+    if (out)
+        *out = result;
+    return cores;
 }
 
 int groupIndex(const pp::Result& result, const std::string& name)

@@ -14,38 +14,6 @@ namespace {
 
 const char* consumptionMode = "CONSUMPTION_POLICY = True\nCLAIM_PARTITIONABLE_LEFTOVERS = False\nCLAIM_WORKLIFE = 0\n";
 
-// Cores each submitter holds at `seconds` after the start.
-std::map<std::string, int> coresAt(
-    const Scenario& scenario, std::int64_t seconds, Result* out = nullptr, bool record = false)
-{
-    SimulationOptions options;
-    options.recordCycles = record;
-    Simulator simulator(scenario, options);
-    simulator.runUntil(seconds);
-    const Result result = simulator.result();
-    std::map<std::string, int> cores;
-    for (std::size_t j = 0; j < scenario.workload.jobs.size(); ++j) {
-        const auto& o = result.jobs[j];
-        const auto& spec = scenario.workload.jobs[j];
-        // Running at `seconds`: started at or before it and not finished by then.
-        const bool started = o.firstStart >= 0 && o.firstStart <= seconds;
-        const bool ended = o.end >= 0 && o.end <= seconds;
-        const bool runningByRuntime
-            = o.firstStart >= 0 && o.firstStart + static_cast<std::int64_t>(spec.runtime) > seconds;
-        if (started && !ended && runningByRuntime)
-            cores[scenario.workload.submitters[spec.submitter]] += spec.cores;
-    }
-    if (out)
-        *out = result;
-    return cores;
-}
-
-std::vector<JobSpec> concat(std::vector<JobSpec> a, const std::vector<JobSpec>& b)
-{
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
-}
-
 } // namespace
 
 class FidelityTest : public QObject

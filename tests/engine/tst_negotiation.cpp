@@ -12,29 +12,6 @@
 using namespace pp;
 using namespace pptest;
 
-namespace {
-
-// Cores claimed per submitter after the first negotiation cycle (t = 0), read off the job outcomes.
-std::map<std::string, int> runningAfterFirstCycle(const Scenario& scenario)
-{
-    Simulator simulator(scenario);
-    simulator.runUntil(1);
-    const Result result = simulator.result();
-    std::map<std::string, int> cores;
-    for (std::size_t j = 0; j < scenario.workload.jobs.size(); ++j)
-        if (result.jobs[j].firstStart == 0)
-            cores[scenario.workload.submitters[scenario.workload.jobs[j].submitter]] += scenario.workload.jobs[j].cores;
-    return cores;
-}
-
-std::vector<JobSpec> concat(std::vector<JobSpec> a, const std::vector<JobSpec>& b)
-{
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
-}
-
-} // namespace
-
 class NegotiationTest : public QObject
 {
     Q_OBJECT
@@ -96,7 +73,7 @@ private Q_SLOTS:
     {
         // No groups: both submitters have EUP 0.5 x 1000, share 1/2 of 10 one-core slots each.
         const auto scenario = makeScenario("", std::vector<int>(10, 1), concat(jobs("u1", 10), jobs("u2", 10)));
-        auto running = runningAfterFirstCycle(scenario);
+        auto running = coresAt(scenario, 0);
         QCOMPARE(running["u1"], 5);
         QCOMPARE(running["u2"], 5);
     }
@@ -108,7 +85,7 @@ private Q_SLOTS:
         // and bob's positive sliver lets him round up to one whole slot first (§3.4): 9 and 1, not 10 and 0.
         const auto scenario
             = makeScenario("", std::vector<int>(10, 1), concat(jobs("alice", 10), jobs("nice-user.bob", 10)));
-        auto running = runningAfterFirstCycle(scenario);
+        auto running = coresAt(scenario, 0);
         QCOMPARE(running["alice"], 9);
         QCOMPARE(running["nice-user.bob"], 1);
     }
@@ -154,7 +131,7 @@ private Q_SLOTS:
         const std::string config = "GROUP_NAMES = a, b\nGROUP_QUOTA_a = 1\nGROUP_QUOTA_b = 1\nGROUP_ACCEPT_SURPLUS = "
                                    "False\nGROUP_AUTOREGROUP = "
             + autoregroup.toStdString() + "\n";
-        auto result = runningAfterFirstCycle(makeScenario(config, {1, 1, 1, 1}, jobs("a.u", 10)));
+        auto result = coresAt(makeScenario(config, {1, 1, 1, 1}, jobs("a.u", 10)), 0);
         QCOMPARE(result["a.u"], running);
     }
 
