@@ -6,7 +6,6 @@
 
 #include <QFutureWatcher>
 #include <QMetaObject>
-#include <QPointer>
 #include <QtConcurrent>
 
 SimulationRunner::SimulationRunner(QObject* parent)
@@ -17,7 +16,9 @@ SimulationRunner::SimulationRunner(QObject* parent)
 
 SimulationRunner::~SimulationRunner()
 {
+    // The worker posts progress to this object: it must be gone before we are.
     stop();
+    m_future.waitForFinished();
 }
 
 void SimulationRunner::stop()
@@ -34,7 +35,6 @@ void SimulationRunner::start(const pp::Scenario& scenario)
     m_stopFlag = stopFlag;
     m_running = true;
     Q_EMIT started();
-    QPointer<SimulationRunner> self(this);
     auto* watcher = new QFutureWatcher<pp::Result>(this);
     connect(watcher, &QFutureWatcher<pp::Result>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
@@ -47,20 +47,21 @@ void SimulationRunner::start(const pp::Scenario& scenario)
         else
             Q_EMIT resultAvailable(result);
     });
-    watcher->setFuture(QtConcurrent::run([scenario, stopFlag, self, generation]() {
+    m_future = QtConcurrent::run([this, scenario, stopFlag, generation]() {
         pp::Simulator simulator(scenario);
         simulator.onProgress = [&](double fraction) {
             if (stopFlag->load())
                 simulator.requestStop();
             // Throttled by the engine to steps of 1 %; delivered on the GUI thread.
             QMetaObject::invokeMethod(
-                self.data(),
-                [self, fraction, generation] {
-                    if (self && generation == self->m_generation)
-                        Q_EMIT self->progress(fraction);
+                this,
+                [this, fraction, generation] {
+                    if (generation == m_generation)
+                        Q_EMIT progress(fraction);
                 },
                 Qt::QueuedConnection);
         };
         return simulator.run();
-    }));
+    });
+    watcher->setFuture(m_future);
 }

@@ -5,6 +5,7 @@
 #include "sim/result.h"
 #include "sim/scenario.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QString>
 
@@ -35,4 +36,5 @@ private:
     quint64 m_generation = 0;
     bool m_running = false;
     std::shared_ptr<std::atomic<bool>> m_stopFlag;
+    QFuture<pp::Result> m_future; // the latest run; the destructor waits for it
 };

@@ -5,6 +5,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace pp {
@@ -191,6 +192,22 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
             return *error;
         policy.groups.push_back(std::move(group));
     }
+    // Sibling fractions over 1 are legal; HTCondor rescales them (§2.4). Say so, since the quotas shrink.
+    std::map<std::string, double> dynamicSums;
+    for (const auto& g : policy.groups)
+        if (!g.staticQuota) {
+            const std::size_t dot = g.name.rfind('.');
+            dynamicSums[dot == std::string::npos ? std::string() : text::toLower(g.name.substr(0, dot))]
+                += g.configQuota;
+        }
+    for (const auto& [parent, sum] : dynamicSums)
+        if (sum > 1.0001) {
+            const auto* e = config.entry("GROUP_NAMES");
+            warn.add({e->file, e->line,
+                "the dynamic quotas under " + (parent.empty() ? std::string("the root") : "'" + parent + "'")
+                    + " add up to " + text::fixed(sum, 3) + "; HTCondor divides each by " + text::fixed(sum, 3)
+                    + ", and so does PoolPlanner"});
+        }
     return policy;
 }
 

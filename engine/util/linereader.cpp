@@ -108,8 +108,7 @@ std::optional<std::string_view> LineReader::next()
             ++m_lineNumber;
             if (!line.empty() && line.back() == '\r')
                 line.remove_suffix(1);
-            m_line.assign(line);
-            return std::string_view(m_line);
+            return line; // stays valid until the next call: the buffer only moves in fill()
         }
         if (m_buffer.size() - m_pos > maxLineLength) {
             m_error = Diagnostic {
@@ -125,8 +124,7 @@ std::optional<std::string_view> LineReader::next()
                 ++m_lineNumber;
                 if (!line.empty() && line.back() == '\r')
                     line.remove_suffix(1);
-                m_line.assign(line);
-                return std::string_view(m_line);
+                return line;
             }
             return std::nullopt;
         }

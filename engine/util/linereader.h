@@ -28,6 +28,7 @@ public:
     static std::variant<LineReader, Diagnostic> open(const std::string& path);
 
     /// The next line without its end-of-line, or nullopt at the end or on an error (see error()).
+    /// The view is valid until the next call.
     std::optional<std::string_view> next();
     long lineNumber() const { return m_lineNumber; }
     const std::optional<Diagnostic>& error() const { return m_error; }
@@ -46,7 +47,6 @@ private:
     bool m_eof = false;
     bool m_compressed = false;
     long m_lineNumber = 0;
-    std::string m_line;
     std::optional<Diagnostic> m_error;
 };
 

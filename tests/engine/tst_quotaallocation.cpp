@@ -133,6 +133,16 @@ private Q_SLOTS:
         QVERIFY(qAbs(rows["x"].quota - 54.0) < 1e-9);
         QVERIFY(qAbs(rows["y"].quota - 36.0) < 1e-9);
         QVERIFY(qAbs(rows["<none>"].quota) < 1e-9);
+        // ... and the user is told, with the line of GROUP_NAMES.
+        auto config = Config::fromText(
+            "GROUP_NAMES = s, x, y\nGROUP_QUOTA_s = 10\nGROUP_QUOTA_DYNAMIC_x = 0.9\nGROUP_QUOTA_DYNAMIC_y = 0.6\n",
+            "f.cfg");
+        Warnings warnings;
+        QVERIFY(policyFromConfig(*config, &warnings).ok());
+        QCOMPARE(warnings.items.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(warnings.items[0].message()),
+            QStringLiteral("f.cfg:1: the dynamic quotas under the root add up to 1.500; HTCondor divides each by "
+                           "1.500, and so does PoolPlanner"));
     }
 
     void acceptSurplusCaps_data()
