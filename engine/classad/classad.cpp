@@ -6,9 +6,15 @@
 
 namespace pp::classad {
 
-void ClassAd::set(const std::string& name, Expression expression) { m_attributes[text::toLower(name)] = std::move(expression); }
+void ClassAd::set(const std::string& name, Expression expression)
+{
+    m_attributes[text::toLower(name)] = std::move(expression);
+}
 
-void ClassAd::remove(const std::string& name) { m_attributes.erase(text::toLower(name)); }
+void ClassAd::remove(const std::string& name)
+{
+    m_attributes.erase(text::toLower(name));
+}
 
 const Expression* ClassAd::lookup(std::string_view name) const
 {

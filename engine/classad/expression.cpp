@@ -15,21 +15,37 @@ namespace pp::classad {
 
 namespace {
 
-enum class Op {
-    Literal, Attribute, List, Call, Ternary, Unary, Binary, Select, Subscript
-};
+enum class Op { Literal, Attribute, List, Call, Ternary, Unary, Binary, Select, Subscript };
 
 enum class BinaryOp {
-    Or, And, BitOr, BitXor, BitAnd, Equal, NotEqual, Is, Isnt, Less, LessEqual, Greater, GreaterEqual,
-    ShiftLeft, ShiftRight, Add, Subtract, Multiply, Divide, Modulo
+    Or,
+    And,
+    BitOr,
+    BitXor,
+    BitAnd,
+    Equal,
+    NotEqual,
+    Is,
+    Isnt,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    ShiftLeft,
+    ShiftRight,
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo
 };
 
 enum class Scope { None, My, Target };
 
 // Functions the evaluator knows; anything else is refused when the expression is parsed.
 constexpr const char* knownFunctions[] = {"ifthenelse", "isundefined", "iserror", "isstring", "isinteger", "isreal",
-    "isboolean", "islist", "time", "int", "real", "string", "floor", "ceiling", "round", "min", "max", "strcat", "substr",
-    "regexp", "stringlistmember", "member", "size", "tolower", "toupper", "abs", "pow", "quantize", "debug"};
+    "isboolean", "islist", "time", "int", "real", "string", "floor", "ceiling", "round", "min", "max", "strcat",
+    "substr", "regexp", "stringlistmember", "member", "size", "tolower", "toupper", "abs", "pow", "quantize", "debug"};
 
 } // namespace
 
@@ -92,7 +108,8 @@ private:
         skipSpace();
         if (m_pos + word.size() <= m_text.size() && text::iequals(m_text.substr(m_pos, word.size()), word)
             && (m_pos + word.size() == m_text.size()
-                || !(std::isalnum(static_cast<unsigned char>(m_text[m_pos + word.size()])) || m_text[m_pos + word.size()] == '_'))) {
+                || !(std::isalnum(static_cast<unsigned char>(m_text[m_pos + word.size()]))
+                    || m_text[m_pos + word.size()] == '_'))) {
             m_pos += word.size();
             return true;
         }
@@ -161,7 +178,8 @@ private:
             found = m_text.substr(m_pos, 2) != "&&" && is("&", BinaryOp::BitAnd);
             break;
         case 5:
-            found = is("=?=", BinaryOp::Is) || is("=!=", BinaryOp::Isnt) || is("==", BinaryOp::Equal) || is("!=", BinaryOp::NotEqual);
+            found = is("=?=", BinaryOp::Is) || is("=!=", BinaryOp::Isnt) || is("==", BinaryOp::Equal)
+                || is("!=", BinaryOp::NotEqual);
             if (!found && acceptWord("isnt")) {
                 op = BinaryOp::Isnt;
                 found = true;
@@ -251,7 +269,8 @@ private:
     std::string identifier()
     {
         const std::size_t start = m_pos;
-        while (m_pos < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) || m_text[m_pos] == '_'))
+        while (
+            m_pos < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) || m_text[m_pos] == '_'))
             ++m_pos;
         return std::string(m_text.substr(start, m_pos - start));
     }
@@ -294,7 +313,8 @@ private:
         }
         if (c == '"')
             return literal(Value::string(stringLiteral()));
-        if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && m_pos + 1 < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[m_pos + 1]))))
+        if (std::isdigit(static_cast<unsigned char>(c))
+            || (c == '.' && m_pos + 1 < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[m_pos + 1]))))
             return number();
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
             const std::string word = identifier();
@@ -310,7 +330,8 @@ private:
             skipSpace();
             if (m_pos < m_text.size() && m_text[m_pos] == '(') {
                 ++m_pos;
-                if (std::find(std::begin(knownFunctions), std::end(knownFunctions), lower) == std::end(knownFunctions)) {
+                if (std::find(std::begin(knownFunctions), std::end(knownFunctions), lower)
+                    == std::end(knownFunctions)) {
                     m_pos -= word.size() + 1;
                     fail("unknown function '" + word + "'");
                     return literal(Value::error());
@@ -375,7 +396,8 @@ private:
                 real = true;
                 ++m_pos;
             } else if ((c == 'e' || c == 'E') && m_pos + 1 < m_text.size()
-                && (std::isdigit(static_cast<unsigned char>(m_text[m_pos + 1])) || m_text[m_pos + 1] == '-' || m_text[m_pos + 1] == '+')) {
+                && (std::isdigit(static_cast<unsigned char>(m_text[m_pos + 1])) || m_text[m_pos + 1] == '-'
+                    || m_text[m_pos + 1] == '+')) {
                 real = true;
                 m_pos += 2;
             } else
@@ -635,7 +657,8 @@ private:
         double y = 0;
         if (!a.toNumber(x) || !b.toNumber(y))
             return Value::error();
-        const bool integers = (a.type() == Value::Type::Integer || a.isBoolean()) && (b.type() == Value::Type::Integer || b.isBoolean());
+        const bool integers = (a.type() == Value::Type::Integer || a.isBoolean())
+            && (b.type() == Value::Type::Integer || b.isBoolean());
         if (integers) {
             const std::int64_t i = a.asInteger();
             const std::int64_t j = b.asInteger();
@@ -657,7 +680,9 @@ private:
             case BinaryOp::BitXor:
                 return Value::integer(i ^ j);
             case BinaryOp::ShiftLeft:
-                return (j < 0 || j > 63) ? Value::error() : Value::integer(static_cast<std::int64_t>(static_cast<std::uint64_t>(i) << j));
+                return (j < 0 || j > 63)
+                    ? Value::error()
+                    : Value::integer(static_cast<std::int64_t>(static_cast<std::uint64_t>(i) << j));
             case BinaryOp::ShiftRight:
                 return (j < 0 || j > 63) ? Value::error() : Value::integer(i >> j);
             default:
@@ -731,17 +756,18 @@ private:
                 return Value::error();
             return arg(c.isTrue() ? 1 : 2);
         }
-        if (f == "isundefined" || f == "iserror" || f == "isstring" || f == "isinteger" || f == "isreal" || f == "isboolean" || f == "islist") {
+        if (f == "isundefined" || f == "iserror" || f == "isstring" || f == "isinteger" || f == "isreal"
+            || f == "isboolean" || f == "islist") {
             if (argc != 1)
                 return wrongArgs();
             const Value v = arg(0);
             const Value::Type want = f == "isundefined" ? Value::Type::Undefined
-                : f == "iserror"                       ? Value::Type::Error
-                : f == "isstring"                      ? Value::Type::String
-                : f == "isinteger"                     ? Value::Type::Integer
-                : f == "isreal"                        ? Value::Type::Real
-                : f == "isboolean"                     ? Value::Type::Boolean
-                                                       : Value::Type::List;
+                : f == "iserror"                        ? Value::Type::Error
+                : f == "isstring"                       ? Value::Type::String
+                : f == "isinteger"                      ? Value::Type::Integer
+                : f == "isreal"                         ? Value::Type::Real
+                : f == "isboolean"                      ? Value::Type::Boolean
+                                                        : Value::Type::List;
             return Value::boolean(v.type() == want);
         }
         if (f == "time")
@@ -799,8 +825,12 @@ private:
             if (f == "real")
                 return Value::real(x);
             if (f == "abs")
-                return values[0].type() == Value::Type::Real ? Value::real(std::fabs(x)) : Value::integer(std::llabs(static_cast<long long>(x)));
-            const double r = f == "int" ? std::trunc(x) : f == "floor" ? std::floor(x) : f == "ceiling" ? std::ceil(x) : std::round(x);
+                return values[0].type() == Value::Type::Real ? Value::real(std::fabs(x))
+                                                             : Value::integer(std::llabs(static_cast<long long>(x)));
+            const double r = f == "int" ? std::trunc(x)
+                : f == "floor"          ? std::floor(x)
+                : f == "ceiling"        ? std::ceil(x)
+                                        : std::round(x);
             return Value::integer(static_cast<std::int64_t>(r));
         }
         if (f == "pow") {
@@ -836,7 +866,8 @@ private:
                 return Value::error();
             std::string s = values[0].asString();
             for (auto& c : s)
-                c = static_cast<char>(f == "tolower" ? std::tolower(static_cast<unsigned char>(c)) : std::toupper(static_cast<unsigned char>(c)));
+                c = static_cast<char>(f == "tolower" ? std::tolower(static_cast<unsigned char>(c))
+                                                     : std::toupper(static_cast<unsigned char>(c)));
             return Value::string(s);
         }
         if (f == "size") {
@@ -862,10 +893,12 @@ private:
             std::int64_t length = argc == 3 ? values[2].asInteger() : size - offset;
             if (length < 0)
                 length = std::max<std::int64_t>(0, size - offset + length);
-            return Value::string(s.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(std::min(length, size - offset))));
+            return Value::string(
+                s.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(std::min(length, size - offset))));
         }
         if (f == "regexp") {
-            if ((argc != 2 && argc != 3) || !values[0].isString() || !values[1].isString() || (argc == 3 && !values[2].isString()))
+            if ((argc != 2 && argc != 3) || !values[0].isString() || !values[1].isString()
+                || (argc == 3 && !values[2].isString()))
                 return Value::error();
             auto flags = std::regex::ECMAScript;
             if (argc == 3 && values[2].asString().find_first_of("iI") != std::string::npos)
@@ -878,7 +911,8 @@ private:
             }
         }
         if (f == "stringlistmember") {
-            if ((argc != 2 && argc != 3) || !values[0].isString() || !values[1].isString() || (argc == 3 && !values[2].isString()))
+            if ((argc != 2 && argc != 3) || !values[0].isString() || !values[1].isString()
+                || (argc == 3 && !values[2].isString()))
                 return values[0].isUndefined() || values[1].isUndefined() ? Value::undefined() : Value::error();
             const std::string separators = argc == 3 ? values[2].asString() : std::string(" ,");
             for (auto item : text::split(values[1].asString(), separators))

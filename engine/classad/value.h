@@ -74,7 +74,11 @@ public:
     const std::vector<Value>& asList() const { return *m_list; }
 
     /// True only for a boolean true, or a non-zero number (HTCondor's reading of a number as a condition).
-    bool isTrue() const { return (m_type == Type::Boolean || m_type == Type::Integer) ? m_int != 0 : (m_type == Type::Real && m_real != 0); }
+    bool isTrue() const
+    {
+        return (m_type == Type::Boolean || m_type == Type::Integer) ? m_int != 0
+                                                                    : (m_type == Type::Real && m_real != 0);
+    }
     /// The number as a double, when it is one (booleans count as 0 and 1, as in HTCondor's EvalFloat).
     bool toNumber(double& out) const;
     /// ClassAd text of the value, as condor_q -long prints it.

@@ -40,6 +40,16 @@ struct Policy
     bool ignoreUserPriorities = false; ///< NEGOTIATOR_IGNORE_USER_PRIORITIES
     std::string groupSortExpr; ///< GROUP_SORT_EXPR as written; empty = the default starvation order
 
+    // Preemption (§4)
+    std::string preemptionRequirements = "False"; ///< PREEMPTION_REQUIREMENTS (MY = slot, TARGET = idle job)
+    std::string preemptionRank = defaultPreemptionRank; ///< PREEMPTION_RANK: the highest is the victim
+    bool considerEarlyPreemption = false; ///< NEGOTIATOR_CONSIDER_EARLY_PREEMPTION
+    double maxJobRetirementTime = 0; ///< MAXJOBRETIREMENTTIME (startd), seconds a running job is shielded
+    double machineMaxVacateTime = 600; ///< MACHINE_MAX_VACATE_TIME; jobs here exit at once on the soft kill
+
+    static constexpr const char* defaultPreemptionRank
+        = "(RemoteUserPrio * 1000000) - ifThenElse(isUndefined(TotalJobRunTime), 0, TotalJobRunTime)";
+
     // Startd and schedd: how partitionable slots are handed out (§2.9, §10.1–3)
     bool consumptionPolicy = false; ///< CONSUMPTION_POLICY: negotiator splits p-slots, charges the job's cores
     bool claimPartitionableLeftovers = true; ///< CLAIM_PARTITIONABLE_LEFTOVERS (default = NEGOTIATOR_USE_SLOT_WEIGHTS)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "policy/policyfromconfig.h"
 
+#include "classad/expression.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -117,13 +118,32 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
             "GROUP_SORT_EXPR is kept but not evaluated yet (the ClassAd evaluator comes with the policy engine); "
             "groups negotiate in the default starvation order"});
     }
-    if (auto preemption = config.value("PREEMPTION_REQUIREMENTS")) {
-        const auto b = text::parseBool(*preemption);
-        if (!b || *b) {
-            const auto* e = config.entry("PREEMPTION_REQUIREMENTS");
-            warn.add({e->file, e->line,
-                "PREEMPTION_REQUIREMENTS is not modelled yet; nothing is preempted by priority (HTCondor's default)"});
-        }
+    // Expressions are parsed now so that a typo is reported with its knob, line and position.
+    for (auto [knob, target] : {std::pair {"PREEMPTION_REQUIREMENTS", &policy.preemptionRequirements},
+             std::pair {"PREEMPTION_RANK", &policy.preemptionRank}}) {
+        const auto value = config.value(knob);
+        if (!value)
+            continue;
+        const auto parsed = classad::Expression::parse(*value, knob);
+        if (!parsed)
+            return at(config, knob, parsed.error().reason);
+        *target = parsed->text();
+    }
+    if (auto error = readBool(config, "NEGOTIATOR_CONSIDER_EARLY_PREEMPTION", policy.considerEarlyPreemption))
+        return *error;
+    for (auto [knob, target] : {std::pair {"MAXJOBRETIREMENTTIME", &policy.maxJobRetirementTime},
+             std::pair {"MACHINE_MAX_VACATE_TIME", &policy.machineMaxVacateTime}}) {
+        const auto value = config.value(knob);
+        if (!value)
+            continue;
+        // Startd knobs are ClassAd expressions (`3600 * 24` in HTCondor's own tests); they must be constant here.
+        const auto parsed = classad::Expression::parse(*value, knob);
+        if (!parsed)
+            return at(config, knob, parsed.error().reason);
+        double seconds = 0;
+        if (!classad::evaluate(*parsed, {}).toNumber(seconds) || seconds < 0)
+            return at(config, knob, "'" + *value + "' is not a constant number of seconds");
+        *target = seconds;
     }
 
     // GROUP_NAMES: sorted case-insensitively so that a parent is seen before its children (§2.2).

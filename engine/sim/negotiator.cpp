@@ -20,6 +20,7 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
     , m_subUsage(context.queues.size(), 0.0)
     , m_groupUsage(static_cast<std::size_t>(context.tree.size()), 0.0)
     , m_groupSubmitters(static_cast<std::size_t>(context.tree.size()))
+    , m_preemption(context.policy)
 {
 }
 
@@ -229,6 +230,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
             out->groups[static_cast<std::size_t>(g)].usageAfter
                 = static_cast<float>(m_groupUsage[static_cast<std::size_t>(g)]);
     m_ctx.pool.restoreWithdrawn();
+    m_preemptedThisCycle.clear();
 }
 
 void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit, std::int64_t now, CycleRecord* out)
@@ -322,7 +324,7 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
             else if (spin > 1 && (full < m_minSlotWeight || pieLeft < m_minSlotWeight))
                 outcome = Outcome::Resume;
             else
-                outcome = negotiateWithSubmitter(s, unclaimed, pieLeft, now, matches);
+                outcome = negotiateWithSubmitter(s, unclaimed, full, pieLeft, now, matches);
             if (outcome == Outcome::Resume)
                 stay.push_back(s);
         }
@@ -339,34 +341,109 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
     }
 }
 
-Negotiator::Outcome Negotiator::negotiateWithSubmitter(
-    std::uint32_t submitter, double allowed, double& pieLeft, std::int64_t now, std::uint32_t& matches)
+PreemptionParty Negotiator::party(std::uint32_t submitter) const
+{
+    const int g = m_ctx.submitterGroup[submitter];
+    PreemptionParty p;
+    p.name = &m_ctx.submitterNames[submitter];
+    p.group = &m_ctx.tree.node(g).name;
+    p.userPrio = m_ctx.accountant.effectivePriority(submitter);
+    p.userResourcesInUse = m_subUsage[submitter];
+    p.groupQuota = m_allocation.group(g).quota;
+    p.groupResourcesInUse = m_groupUsage[static_cast<std::size_t>(g)];
+    return p;
+}
+
+std::int64_t Negotiator::findVictim(std::uint32_t submitter, int cores, long memoryMb, std::int64_t now)
+{
+    const Policy& policy = m_ctx.policy;
+    const PreemptionParty self = party(submitter);
+    std::int64_t best = -1;
+    int bestCores = 0;
+    long bestMemory = 0;
+    double bestRank = 0;
+    const auto& claims = m_ctx.pool.claims();
+    for (std::uint32_t i = 0; i < claims.size(); ++i) {
+        const Claim& c = claims[i];
+        // The same submitter is never preempted by priority; the slot must hold the job.
+        if (!c.live || c.job < 0 || c.submitter == submitter || c.cores < cores || c.memoryMb < memoryMb)
+            continue;
+        if (m_ctx.pool.isDraining(c.machine))
+            continue;
+        const double runTime = static_cast<double>(now - c.jobStartedAt);
+        // A job inside its retirement time is trimmed from the candidates unless early preemption is on (§4.2).
+        if (!policy.considerEarlyPreemption && runTime < policy.maxJobRetirementTime)
+            continue;
+        if (std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
+            continue;
+        // NEGOTIATOR_PRE_JOB_RANK first (-100000*Cpus - Memory: the smallest slot), then PREEMPTION_RANK.
+        if (best >= 0 && (c.cores > bestCores || (c.cores == bestCores && static_cast<long>(c.memoryMb) > bestMemory)))
+            continue;
+        double rank = 0;
+        const PreemptionPolicy::Candidate candidate {c.cores, static_cast<long>(c.memoryMb), runTime};
+        if (!m_preemption.allows(self, party(c.submitter), candidate, cores, memoryMb, m_ctx.epoch + now, &rank))
+            continue;
+        const bool smaller = best < 0 || c.cores < bestCores || static_cast<long>(c.memoryMb) < bestMemory;
+        if (smaller || rank > bestRank) {
+            best = i;
+            bestCores = c.cores;
+            bestMemory = static_cast<long>(c.memoryMb);
+            bestRank = rank;
+        }
+    }
+    return best;
+}
+
+Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, double allowed, double allowedClaimed,
+    double& pieLeft, std::int64_t now, std::uint32_t& matches)
 {
     const Policy& policy = m_ctx.policy;
     SubmitterQueue& queue = m_ctx.queues[submitter];
     const auto group = static_cast<std::size_t>(m_ctx.submitterGroup[submitter]);
+    const bool preemption = preemptionEnabled();
     double used = 0;
+    // One round-up per spin: a submitter with a positive limit that has matched nothing yet may take one slot
+    // costing more than its limit (§3.4, §10.7).
+    const auto permits = [&](double cost, double limit) { return used + cost <= limit || (used <= 0 && limit > 0); };
     for (std::size_t ac : queue.offerOrder()) {
         while (!queue.autoclusters()[ac].jobs.empty()) {
             const auto& cluster = queue.autoclusters()[ac];
             const std::int64_t machine = m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb);
-            if (machine < 0)
+            if (machine >= 0) { // an unclaimed slot always ranks first (RemoteOwner =?= UNDEFINED)
+                const auto m = static_cast<std::uint32_t>(machine);
+                double cost = 1.0;
+                if (policy.useSlotWeights)
+                    cost = policy.consumptionPolicy ? cluster.cores : m_ctx.pool.freeCores(m);
+                if (!permits(cost, allowed))
+                    return Outcome::Resume;
+                used += cost;
+                pieLeft -= cost;
+                m_subUsage[submitter] += cost;
+                m_groupUsage[group] += cost;
+                ++matches;
+                m_sink.startMatched(submitter, ac, m, now);
+                continue;
+            }
+            if (!preemption)
                 break; // nothing fits: the schedd offers no more of this autocluster this cycle
-            const auto m = static_cast<std::uint32_t>(machine);
-            double cost = 1.0;
-            if (policy.useSlotWeights)
-                cost = policy.consumptionPolicy ? cluster.cores : m_ctx.pool.freeCores(m);
-            // One round-up per spin: a submitter with a positive limit that has matched nothing yet may take
-            // one slot costing more than its limit (§3.4, §10.7).
-            const bool permitted = used + cost <= allowed || (used <= 0 && allowed > 0);
-            if (!permitted)
+            // Priority preemption, decided with the usage of this very moment (§10.9).
+            const std::int64_t victim = findVictim(submitter, cluster.cores, cluster.memoryMb, now);
+            if (victim < 0)
+                break;
+            const auto claimIndex = static_cast<std::uint32_t>(victim);
+            const Claim& claim = m_ctx.pool.claim(claimIndex);
+            const double cost = policy.useSlotWeights ? claim.cores : 1.0;
+            if (!permits(cost, allowedClaimed))
                 return Outcome::Resume;
             used += cost;
             pieLeft -= cost;
             m_subUsage[submitter] += cost;
             m_groupUsage[group] += cost;
+            m_subUsage[claim.submitter] -= cost;
+            m_groupUsage[static_cast<std::size_t>(m_ctx.submitterGroup[claim.submitter])] -= cost;
+            m_preemptedThisCycle.push_back(claimIndex);
             ++matches;
-            m_sink.startMatched(submitter, ac, m, now);
+            m_sink.startPreempting(submitter, ac, claimIndex, now);
         }
     }
     return Outcome::Done;

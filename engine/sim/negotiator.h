@@ -6,6 +6,7 @@
 #include "policy/quotaallocation.h"
 #include "sim/accountant.h"
 #include "sim/poolstate.h"
+#include "sim/preemption.h"
 #include "sim/result.h"
 #include "sim/schedd.h"
 
@@ -21,6 +22,10 @@ public:
     virtual ~MatchSink() = default;
     /// The submitter's oldest job of `autocluster` was matched to the p-slot of `machine`.
     virtual void startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now)
+        = 0;
+    /// The submitter's oldest job of `autocluster` preempts the job on `claim`, whose dynamic slot it takes over.
+    virtual void startPreempting(
+        std::uint32_t submitter, std::size_t autocluster, std::uint32_t claim, std::int64_t now)
         = 0;
 };
 
@@ -40,7 +45,12 @@ public:
         std::vector<SubmitterQueue>& queues;
         const std::vector<int>& submitterGroup; ///< group index of each submitter
         const std::vector<Job>& jobs;
+        const std::vector<std::string>& submitterNames;
+        std::int64_t epoch = 0; ///< Unix time of workload second 0, for time() in expressions
     };
+
+    /// Whether this policy ever preempts by priority (PREEMPTION_REQUIREMENTS is not the literal False).
+    bool preemptionEnabled() const { return m_ctx.policy.considerPreemption && m_preemption.enabled(); }
 
     Negotiator(Context context, MatchSink& sink);
 
@@ -54,8 +64,11 @@ private:
     enum class Outcome { Done, Resume };
     void prepareDemand();
     void negotiateWithGroup(int group, bool unlimitedRoot, double limit, std::int64_t now, CycleRecord* out);
-    Outcome negotiateWithSubmitter(
-        std::uint32_t submitter, double limitUnclaimed, double& pieLeft, std::int64_t now, std::uint32_t& matches);
+    Outcome negotiateWithSubmitter(std::uint32_t submitter, double limitUnclaimed, double limitClaimed, double& pieLeft,
+        std::int64_t now, std::uint32_t& matches);
+    /// The claimed dynamic slot the submitter's job may preempt (§3.5 ranking, §4.1 rules), or -1.
+    std::int64_t findVictim(std::uint32_t submitter, int cores, long memoryMb, std::int64_t now);
+    PreemptionParty party(std::uint32_t submitter) const;
     double subtreeUsage(int group) const;
     double strictEnforce(int group, double slots, double usage) const;
     double sortKey(int group) const;
@@ -68,6 +81,8 @@ private:
     std::vector<double> m_subUsage; // weighted usage this cycle: claimed cores + match costs
     std::vector<double> m_groupUsage; // node-level sum of m_subUsage
     std::vector<std::vector<std::uint32_t>> m_groupSubmitters; // submitters with jobs, per group
+    PreemptionPolicy m_preemption;
+    std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
 };
 
 } // namespace pp

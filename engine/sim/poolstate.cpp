@@ -16,13 +16,14 @@ PoolState::PoolState(const Pool& pool)
     }
     m_free = m_total;
     m_withdrawn.assign(m_total.size(), 0);
+    m_draining.assign(m_total.size(), 0);
     for (std::uint32_t i = 0; i < m_total.size(); ++i)
         index(i);
 }
 
 void PoolState::index(std::uint32_t machine)
 {
-    if (!m_withdrawn[machine] && m_free[machine].cores > 0)
+    if (!m_withdrawn[machine] && !m_draining[machine] && m_free[machine].cores > 0)
         m_candidates.emplace(m_free[machine].cores, m_free[machine].memoryMb, machine);
 }
 
@@ -61,6 +62,15 @@ void PoolState::withdraw(std::uint32_t machine)
     unindex(machine);
     m_withdrawn[machine] = 1;
     m_withdrawnList.push_back(machine);
+}
+
+void PoolState::setDraining(std::uint32_t machine, bool draining)
+{
+    if (isDraining(machine) == draining)
+        return;
+    unindex(machine);
+    m_draining[machine] = draining ? 1 : 0;
+    index(machine);
 }
 
 void PoolState::restoreWithdrawn()

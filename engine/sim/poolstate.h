@@ -51,6 +51,9 @@ public:
     void withdraw(std::uint32_t machine);
     /// Puts every withdrawn p-slot back at the end of a cycle.
     void restoreWithdrawn();
+    /// A draining machine starts no new jobs (§5.3); its p-slot is no candidate until the drain ends.
+    void setDraining(std::uint32_t machine, bool draining);
+    bool isDraining(std::uint32_t machine) const { return m_draining[machine] != 0; }
 
     /// Carves a dynamic slot; the caller has checked that it fits. Returns the claim index.
     std::uint32_t carve(std::uint32_t machine, std::uint32_t submitter, int cores, long memoryMb, std::int64_t now);
@@ -74,6 +77,7 @@ private:
     std::vector<Resources> m_total;
     std::vector<Resources> m_free;
     std::vector<char> m_withdrawn;
+    std::vector<char> m_draining;
     std::vector<std::uint32_t> m_withdrawnList;
     std::set<Key> m_candidates; // p-slots with at least one free core, not withdrawn
     std::vector<Claim> m_claims;

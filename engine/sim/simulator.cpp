@@ -47,9 +47,10 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
         m_submitterGroup.push_back(group);
         m_accountant.setPriorityFactor(s, priorityFactorFor(scenario.policy, m_tree, group, workload.submitters[s]));
     }
-    m_negotiator = std::make_unique<Negotiator>(
-        Negotiator::Context {scenario.policy, m_tree, m_pool, m_accountant, m_queues, m_submitterGroup, workload.jobs},
-        *this);
+    m_negotiator
+        = std::make_unique<Negotiator>(Negotiator::Context {scenario.policy, m_tree, m_pool, m_accountant, m_queues,
+                                           m_submitterGroup, workload.jobs, workload.submitters, workload.epoch},
+            *this);
 
     m_start = workload.jobs.empty() ? 0 : workload.jobs.front().submit;
     m_now = m_start;
@@ -76,6 +77,8 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
     if (m_pool.totalCores() == 0)
         m_result.notes.push_back("the pool has no cores; no job can run");
     describeGroups(); // names are known from the start, so results read mid-run can be shown
+    m_groupPreemptions.assign(static_cast<std::size_t>(m_tree.size()), 0);
+    m_groupBadputCoreSeconds.assign(static_cast<std::size_t>(m_tree.size()), 0.0);
 }
 
 Simulator::~Simulator() = default;
@@ -139,7 +142,7 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     ++queue.runningJobs;
     queue.runningCores += spec.cores;
     ++m_runningJobs;
-    m_completions.push({now + static_cast<std::int64_t>(spec.runtime), claimIndex, job});
+    m_completions.push({now + static_cast<std::int64_t>(spec.runtime), claimIndex, job, outcome.starts});
 }
 
 void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now)
@@ -164,6 +167,36 @@ void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, s
         m_accountant.changeUsage(submitter, nextSpec.cores, now);
         startJob(next, claim, now);
     }
+}
+
+void Simulator::evict(std::uint32_t claimIndex, std::int64_t now)
+{
+    Claim& claim = m_pool.claim(claimIndex);
+    const auto job = static_cast<std::uint32_t>(claim.job);
+    const Job& spec = m_scenario.workload.jobs[job];
+    const auto g = static_cast<std::size_t>(m_submitterGroup[spec.submitter]);
+    ++m_groupPreemptions[g];
+    m_groupBadputCoreSeconds[g] += static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
+    SubmitterQueue& queue = m_queues[spec.submitter];
+    --queue.runningJobs;
+    queue.runningCores -= spec.cores;
+    --m_runningJobs;
+    claim.job = -1;
+    enqueueIdle(job); // its pending completion is now stale (the run count moves on when it restarts)
+}
+
+void Simulator::startPreempting(
+    std::uint32_t submitter, std::size_t autocluster, std::uint32_t claimIndex, std::int64_t now)
+{
+    evict(claimIndex, now);
+    // The claim passes to the new submitter and keeps its size: a 1-core job on a 4-core slot is charged 4 (§10.10).
+    Claim& claim = m_pool.claim(claimIndex);
+    m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
+    claim.submitter = submitter;
+    claim.claimedAt = now;
+    m_accountant.changeUsage(submitter, claim.cores, now);
+    ++m_result.matches;
+    startJob(dequeueIdle(submitter, autocluster), claimIndex, now);
 }
 
 void Simulator::complete(const Completion& c)
@@ -200,7 +233,8 @@ void Simulator::negotiationCycle(std::int64_t now)
     m_accountant.updatePriorities(now);
     m_lastCycleMatched = false;
     const int smallest = smallestIdleCores();
-    if (m_idleJobs == 0 || smallest == 0 || m_pool.largestFreeCores() < smallest)
+    if (m_idleJobs == 0 || smallest == 0
+        || (m_pool.largestFreeCores() < smallest && !m_negotiator->preemptionEnabled()))
         return; // nothing could match: a real cycle would change nothing either
     const long before = m_result.matches;
     CycleRecord record;
@@ -281,7 +315,8 @@ bool Simulator::runUntil(std::int64_t seconds)
         while (!m_completions.empty() && m_completions.top().time == t) {
             const Completion c = m_completions.top();
             m_completions.pop();
-            complete(c);
+            if (m_result.jobs[c.job].starts == c.run && m_pool.claim(c.claim).job == static_cast<std::int32_t>(c.job))
+                complete(c);
         }
         while (m_nextArrival < jobs.size() && static_cast<std::int64_t>(jobs[m_nextArrival].submit) == t)
             arrive(static_cast<std::uint32_t>(m_nextArrival++));
@@ -378,12 +413,23 @@ void Simulator::finish(std::int64_t now)
             ++summary.jobsNeverStarted;
     }
     for (std::size_t g = 0; g < groups; ++g) {
+        m_result.groups[g].preemptions = m_groupPreemptions[g];
+        m_result.groups[g].badputCoreHours = m_groupBadputCoreSeconds[g] / 3600.0;
         m_result.groups[g].waitP50 = percentile(waits[g], 50);
         m_result.groups[g].waitP95 = percentile(waits[g], 95);
         m_result.groups[g].waitP99 = percentile(waits[g], 99);
     }
     if (onProgress)
         onProgress(1.0);
+}
+
+std::vector<std::uint32_t> Simulator::runningJobs() const
+{
+    std::vector<std::uint32_t> jobs;
+    for (const auto& claim : m_pool.claims())
+        if (claim.live && claim.job >= 0)
+            jobs.push_back(static_cast<std::uint32_t>(claim.job));
+    return jobs;
 }
 
 Result Simulator::result() const

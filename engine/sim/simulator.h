@@ -43,6 +43,8 @@ public:
     void requestStop() { m_stop.store(true); }
     /// The result so far (complete after run() or once runUntil returned false).
     Result result() const;
+    /// The jobs running right now (on a live claim).
+    std::vector<std::uint32_t> runningJobs() const;
     /// Called with the fraction of simulated time done, at most every 1 % of progress.
     std::function<void(double)> onProgress;
 
@@ -52,12 +54,17 @@ private:
         std::int64_t time;
         std::uint32_t claim;
         std::uint32_t job;
+        std::uint16_t run; ///< the job's start count when pushed: an evicted run's completion is stale
         bool operator>(const Completion& o) const { return time != o.time ? time > o.time : job > o.job; }
     };
 
     void startMatched(
         std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now) override;
+    void startPreempting(
+        std::uint32_t submitter, std::size_t autocluster, std::uint32_t claim, std::int64_t now) override;
     void startJob(std::uint32_t job, std::uint32_t claim, std::int64_t now);
+    /// Ends the run on a claim early: the job goes back to the queue and its run so far is badput (§4.7).
+    void evict(std::uint32_t claim, std::int64_t now);
     void complete(const Completion& c);
     void arrive(std::uint32_t job);
     void enqueueIdle(std::uint32_t job);
@@ -80,6 +87,8 @@ private:
     std::unique_ptr<Negotiator> m_negotiator;
     std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
     std::map<int, long> m_idleByCores; // cores -> idle jobs asking for that many
+    std::vector<long> m_groupPreemptions; // runs evicted, by the victim's group
+    std::vector<double> m_groupBadputCoreSeconds;
 
     Result m_result;
     std::int64_t m_start = 0;

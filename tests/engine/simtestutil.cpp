@@ -63,13 +63,9 @@ std::map<std::string, int> coresAt(
     simulator.runUntil(seconds);
     const pp::Result result = simulator.result();
     std::map<std::string, int> cores;
-    for (std::size_t j = 0; j < scenario.workload.jobs.size(); ++j) {
-        const auto& o = result.jobs[j];
+    for (std::uint32_t j : simulator.runningJobs()) {
         const auto& spec = scenario.workload.jobs[j];
-        const bool running = o.firstStart >= 0 && o.firstStart <= seconds && (o.end < 0 || o.end > seconds)
-            && o.firstStart + static_cast<std::int64_t>(spec.runtime) > seconds;
-        if (running)
-            cores[scenario.workload.submitters[spec.submitter]] += spec.cores;
+        cores[scenario.workload.submitters[spec.submitter]] += spec.cores;
     }
     if (out)
         *out = result;

@@ -66,7 +66,8 @@ private Q_SLOTS:
         QTest::addRow("undefined compares undefined") << QStringLiteral("x == 1") << QStringLiteral("undefined");
         QTest::addRow("=?= never undefined") << QStringLiteral("x =?= undefined") << QStringLiteral("true");
         QTest::addRow("=!= of different types") << QStringLiteral("1 =!= \"1\"") << QStringLiteral("true");
-        QTest::addRow("is / isnt keywords") << QStringLiteral("undefined is undefined && 1 isnt 2") << QStringLiteral("true");
+        QTest::addRow("is / isnt keywords")
+            << QStringLiteral("undefined is undefined && 1 isnt 2") << QStringLiteral("true");
         QTest::addRow("false && undefined is false") << QStringLiteral("false && x") << QStringLiteral("false");
         QTest::addRow("true && undefined is undefined") << QStringLiteral("true && x") << QStringLiteral("undefined");
         QTest::addRow("true || undefined is true") << QStringLiteral("x || true") << QStringLiteral("true");
@@ -89,7 +90,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QString>("value");
         QTest::addRow("ifThenElse picks lazily") << QStringLiteral("ifThenElse(true, 1, 1/0)") << QStringLiteral("1");
-        QTest::addRow("ifThenElse on undefined") << QStringLiteral("ifThenElse(x, 1, 2)") << QStringLiteral("undefined");
+        QTest::addRow("ifThenElse on undefined")
+            << QStringLiteral("ifThenElse(x, 1, 2)") << QStringLiteral("undefined");
         QTest::addRow("isUndefined") << QStringLiteral("isUndefined(x)") << QStringLiteral("true");
         QTest::addRow("isError") << QStringLiteral("isError(1/0)") << QStringLiteral("true");
         QTest::addRow("time") << QStringLiteral("time() - 400") << QStringLiteral("600");
@@ -99,10 +101,13 @@ private Q_SLOTS:
         QTest::addRow("min and max") << QStringLiteral("min(3, 1, 2) + max(3, 1, 2)") << QStringLiteral("4");
         QTest::addRow("strcat") << QStringLiteral("strcat(\"a\", 1, \"b\")") << QStringLiteral("\"a1b\"");
         QTest::addRow("substr") << QStringLiteral("substr(\"atlas.prod\", 6)") << QStringLiteral("\"prod\"");
-        QTest::addRow("substr negative offset") << QStringLiteral("substr(\"atlas.prod\", -4, 2)") << QStringLiteral("\"pr\"");
+        QTest::addRow("substr negative offset")
+            << QStringLiteral("substr(\"atlas.prod\", -4, 2)") << QStringLiteral("\"pr\"");
         QTest::addRow("regexp") << QStringLiteral("regexp(\"^atlas\\\\.\", \"atlas.prod\")") << QStringLiteral("true");
-        QTest::addRow("regexp case option") << QStringLiteral("regexp(\"ATLAS\", \"atlas\", \"i\")") << QStringLiteral("true");
-        QTest::addRow("stringListMember") << QStringLiteral("stringListMember(\"b\", \"a, b,c\")") << QStringLiteral("true");
+        QTest::addRow("regexp case option")
+            << QStringLiteral("regexp(\"ATLAS\", \"atlas\", \"i\")") << QStringLiteral("true");
+        QTest::addRow("stringListMember")
+            << QStringLiteral("stringListMember(\"b\", \"a, b,c\")") << QStringLiteral("true");
         QTest::addRow("member") << QStringLiteral("member(2, {1, 2, 3})") << QStringLiteral("true");
         QTest::addRow("size of list") << QStringLiteral("size({1, 2, 3})") << QStringLiteral("3");
         QTest::addRow("type error in a function is error") << QStringLiteral("size(3)") << QStringLiteral("error");
@@ -136,15 +141,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         // docs/HTCONDOR.md §4.5: the submitting group is below quota and the running group above it.
         QTest::addRow("down-to-quota recipe")
-            << QStringLiteral("(SubmitterGroupResourcesInUse < SubmitterGroupQuota) && (RemoteGroupResourcesInUse > RemoteGroupQuota) || (SubmitterGroup =?= RemoteGroup)")
+            << QStringLiteral("(SubmitterGroupResourcesInUse < SubmitterGroupQuota) && (RemoteGroupResourcesInUse > "
+                              "RemoteGroupQuota) || (SubmitterGroup =?= RemoteGroup)")
             << QStringLiteral("true");
-        QTest::addRow("default PREEMPTION_RANK")
-            << QStringLiteral("(RemoteUserPrio * 1000000) - ifThenElse(isUndefined(TotalJobRunTime), 0, TotalJobRunTime)")
-            << QStringLiteral("900000000.0");
+        QTest::addRow("default PREEMPTION_RANK") << QStringLiteral(
+            "(RemoteUserPrio * 1000000) - ifThenElse(isUndefined(TotalJobRunTime), 0, TotalJobRunTime)")
+                                                 << QStringLiteral("900000000.0");
         QTest::addRow("default GROUP_SORT_EXPR for a group")
-            << QStringLiteral("ifThenElse(SubmitterGroup =?= \"<none>\", 3.4e38, ifThenElse(SubmitterGroupQuota > 0, SubmitterGroupResourcesInUse/SubmitterGroupQuota, 3.3e38))")
+            << QStringLiteral("ifThenElse(SubmitterGroup =?= \"<none>\", 3.4e38, ifThenElse(SubmitterGroupQuota > 0, "
+                              "SubmitterGroupResourcesInUse/SubmitterGroupQuota, 3.3e38))")
             << QStringLiteral("0.25");
-        QTest::addRow("DEFRAG_WHOLE_MACHINE_EXPR") << QStringLiteral("Cpus == TotalSlotCpus") << QStringLiteral("false");
+        QTest::addRow("DEFRAG_WHOLE_MACHINE_EXPR")
+            << QStringLiteral("Cpus == TotalSlotCpus") << QStringLiteral("false");
     }
     void policyExpressions()
     {
@@ -159,10 +167,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QString>("reason");
-        QTest::addRow("unknown function") << QStringLiteral("1 + frobnicate(2)") << QStringLiteral("position 5: unknown function 'frobnicate'");
-        QTest::addRow("unbalanced parenthesis") << QStringLiteral("(1 + 2") << QStringLiteral("position 7: expected ')'");
-        QTest::addRow("dangling operator") << QStringLiteral("1 +") << QStringLiteral("position 4: expression ends where a value was expected");
-        QTest::addRow("unterminated string") << QStringLiteral("\"abc") << QStringLiteral("position 5: string without its closing '\"'");
+        QTest::addRow("unknown function")
+            << QStringLiteral("1 + frobnicate(2)") << QStringLiteral("position 5: unknown function 'frobnicate'");
+        QTest::addRow("unbalanced parenthesis")
+            << QStringLiteral("(1 + 2") << QStringLiteral("position 7: expected ')'");
+        QTest::addRow("dangling operator")
+            << QStringLiteral("1 +") << QStringLiteral("position 4: expression ends where a value was expected");
+        QTest::addRow("unterminated string")
+            << QStringLiteral("\"abc") << QStringLiteral("position 5: string without its closing '\"'");
         QTest::addRow("stray character") << QStringLiteral("1 $ 2") << QStringLiteral("position 3: unexpected '$ 2'");
         QTest::addRow("empty") << QStringLiteral("  ") << QStringLiteral("empty expression");
     }

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// Priority preemption as docs/HTCONDOR.md §4 describes it, on small pools built here.
+#include "simtestutil.h"
+
+#include "config/config.h"
+#include "policy/policyfromconfig.h"
+#include "sim/simulator.h"
+
+#include <QtTest>
+
+using namespace pp;
+using namespace pptest;
+
+namespace {
+
+const std::string twoGroups = "GROUP_NAMES = a, b\nGROUP_QUOTA_a = 5\nGROUP_QUOTA_b = 5\nGROUP_ACCEPT_SURPLUS = True\n";
+const std::string downToQuota = "PREEMPTION_REQUIREMENTS = (SubmitterGroupResourcesInUse < SubmitterGroupQuota) && "
+                                "(RemoteGroupResourcesInUse > RemoteGroupQuota)\n";
+
+// a fills ten 1-core slots through surplus at t = 0; b, with the same quota, arrives at t = 30.
+Scenario aThenB(const std::string& extraConfig)
+{
+    return makeScenario(twoGroups + extraConfig, std::vector<int>(10, 1),
+        concat(jobs("a.u", 10, 20000), jobs("b.u", 10, 20000, 1, 30)));
+}
+
+} // namespace
+
+class PreemptionTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void nothingIsPreemptedByDefault()
+    {
+        // PREEMPTION_REQUIREMENTS defaults to False: b waits for a's jobs to end, whatever its quota.
+        Result result;
+        auto cores = coresAt(aThenB(""), 3600, &result);
+        QCOMPARE(cores["a.u"], 10);
+        QCOMPARE(cores["b.u"], 0);
+        const Result full = simulate(aThenB(""));
+        QCOMPARE(full.groups.at(static_cast<std::size_t>(groupIndex(full, "a"))).preemptions, 0L);
+        // a's claims are older than CLAIM_WORKLIFE when its jobs end at 20000, so they are released, and b's
+        // first job starts at the next negotiation cycle.
+        QCOMPARE(full.jobs.at(10).firstStart, 20040);
+    }
+
+    void downToQuotaStopsAtTheQuota()
+    {
+        // §4.5: b (below quota) preempts a (above quota) until a is back at 5, not one slot further:
+        // the requirement is evaluated before each match with the usage of that moment.
+        Result result;
+        auto cores = coresAt(aThenB(downToQuota), 60, &result, true);
+        QCOMPARE(cores["a.u"], 5);
+        QCOMPARE(cores["b.u"], 5);
+        const Result full = simulate(aThenB(downToQuota));
+        const auto& a = full.groups.at(static_cast<std::size_t>(groupIndex(full, "a")));
+        QCOMPARE(a.preemptions, 5L);
+        // Badput: five 1-core runs of 60 s each (preempted by the cycle at t = 60).
+        QVERIFY(qAbs(a.badputCoreHours - 5 * 60 / 3600.0) < 1e-9);
+        // Preempted jobs run again later: every core-hour submitted is still delivered.
+        QVERIFY(qAbs(full.coreHoursDelivered - full.coreHoursDemanded) < 1e-6);
+        QCOMPARE(full.jobsCompleted, 20L);
+    }
+
+    void retirementShieldsRunningJobs()
+    {
+        // MAXJOBRETIREMENTTIME = 3600: a's jobs cannot be victims before they have run an hour (§4.2–4.3).
+        Result result;
+        auto early = coresAt(aThenB(downToQuota + "MAXJOBRETIREMENTTIME = 3600\n"), 3540, &result);
+        QCOMPARE(early["b.u"], 0);
+        auto later = coresAt(aThenB(downToQuota + "MAXJOBRETIREMENTTIME = 3600\n"), 3600, &result);
+        QCOMPARE(later["b.u"], 5);
+        QCOMPARE(result.jobs.at(10).firstStart, 3600);
+        // Early preemption ignores the shield.
+        auto eager = coresAt(
+            aThenB(downToQuota + "MAXJOBRETIREMENTTIME = 3600\nNEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n"), 60,
+            &result);
+        QCOMPARE(eager["b.u"], 5);
+    }
+
+    void aPreemptedDynamicSlotKeepsItsSize()
+    {
+        // §10.10: a 1-core job that preempts a 4-core dynamic slot runs on all 4 cores and is charged 4, so b
+        // (quota 4) is at its quota after one job.
+        const auto scenario
+            = makeScenario("CONSUMPTION_POLICY = True\nCLAIM_PARTITIONABLE_LEFTOVERS = False\nCLAIM_WORKLIFE = 0\n"
+                           "GROUP_NAMES = a, b\nGROUP_QUOTA_a = 4\nGROUP_QUOTA_b = 4\nGROUP_ACCEPT_SURPLUS = True\n"
+                    + downToQuota,
+                {8}, concat(jobs("a.u", 2, 20000, 4), jobs("b.u", 4, 20000, 1, 30)));
+        Result result;
+        auto cores = coresAt(scenario, 60, &result, true);
+        QCOMPARE(cores["a.u"], 4);
+        QCOMPARE(cores["b.u"], 1);
+        const int b = groupIndex(result, "b");
+        const auto& cycle = result.cycles.back();
+        QCOMPARE(cycle.time, 60);
+        QCOMPARE(cycle.groups.at(static_cast<std::size_t>(b)).usageAfter, 4.0f);
+        QCOMPARE(cycle.groups.at(static_cast<std::size_t>(b)).matches, 1u);
+    }
+
+    void victimIsTheWorstPriorityUser()
+    {
+        // Default PREEMPTION_RANK: RemoteUserPrio x 1e6 - runtime; the heavier user of a loses first.
+        // a.heavy has run for a day on 8 slots before a.light and b arrive; b preempts one slot.
+        std::vector<JobSpec> list = jobs("a.heavy", 8, 200000);
+        auto light = jobs("a.light", 2, 200000, 1, 86400);
+        list.insert(list.end(), light.begin(), light.end());
+        auto b = jobs("b.u", 1, 200000, 1, 86400 + 30);
+        list.insert(list.end(), b.begin(), b.end());
+        const std::string config
+            = "GROUP_NAMES = a, b\nGROUP_QUOTA_a = 9\nGROUP_QUOTA_b = 1\nGROUP_ACCEPT_SURPLUS = True\n" + downToQuota;
+        auto cores = coresAt(makeScenario(config, std::vector<int>(10, 1), list), 86400 + 60);
+        QCOMPARE(cores["b.u"], 1);
+        QCOMPARE(cores["a.heavy"], 7);
+        QCOMPARE(cores["a.light"], 2);
+    }
+
+    void badExpressionsNameTheKnob_data()
+    {
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("unknown function")
+            << QStringLiteral("\nPREEMPTION_REQUIREMENTS = frob(1)\n")
+            << QStringLiteral("p.cfg:2: PREEMPTION_REQUIREMENTS: position 1: unknown function 'frob'");
+        QTest::addRow("unbalanced") << QStringLiteral("PREEMPTION_RANK = (RemoteUserPrio\n")
+                                    << QStringLiteral("p.cfg:1: PREEMPTION_RANK: position 16: expected ')'");
+        QTest::addRow("retirement not constant")
+            << QStringLiteral("MAXJOBRETIREMENTTIME = TotalJobRunTime\n")
+            << QStringLiteral("p.cfg:1: MAXJOBRETIREMENTTIME: 'TotalJobRunTime' is not a constant number of seconds");
+    }
+    void badExpressionsNameTheKnob()
+    {
+        QFETCH(QString, config);
+        QFETCH(QString, message);
+        const auto parsed = Config::fromText(config.toStdString(), "p.cfg");
+        QVERIFY(parsed.ok());
+        const auto policy = policyFromConfig(*parsed);
+        QVERIFY(!policy.ok());
+        QCOMPARE(QString::fromStdString(policy.error().message()), message);
+    }
+
+    void retirementAcceptsAnExpression()
+    {
+        const auto parsed = Config::fromText("MAXJOBRETIREMENTTIME = 3600 * 24\n", "p.cfg");
+        QCOMPARE(policyFromConfig(*parsed)->maxJobRetirementTime, 86400.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(PreemptionTest)
+#include "tst_preemption.moc"
