@@ -9,7 +9,15 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+// GCC 12 warns inside <regex> itself at -O1 with sanitizers (maybe-uninitialized, a known false positive).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <regex>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 namespace pp::classad {
 
