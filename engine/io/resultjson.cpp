@@ -25,6 +25,7 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
     w.key("negotiation_cycles").value(r.negotiationCycles);
     w.key("matches").value(r.matches);
     w.key("claim_reuses").value(r.claimReuses);
+    w.key("drains_started").value(r.drainsStarted);
     w.key("stopped_early").value(r.stoppedEarly);
     w.key("notes").beginArray();
     for (const auto& n : r.notes)
@@ -47,6 +48,7 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
         w.key("wait_p95_s").value(g.waitP95, 0);
         w.key("wait_p99_s").value(g.waitP99, 0);
         w.key("preemptions").value(g.preemptions);
+        w.key("drain_evictions").value(g.drainEvictions);
         w.key("badput_core_hours").value(g.badputCoreHours, 3);
         w.endObject();
     }
@@ -94,6 +96,7 @@ std::string resultFullJson(const Result& r, const Workload& workload)
         .value("idle_cores")
         .value("idle_jobs")
         .value("whole_machines")
+        .value("draining_machines")
         .endArray();
     w.key("rows").beginArray();
     for (const auto& p : r.poolSeries)
@@ -103,6 +106,7 @@ std::string resultFullJson(const Result& r, const Workload& workload)
             .value(p.idleCores, 0)
             .value(p.idleJobs, 0)
             .value(p.wholeMachines, 0)
+            .value(p.drainingMachines, 0)
             .endArray();
     w.endArray();
     w.endObject();

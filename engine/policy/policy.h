@@ -47,6 +47,17 @@ struct Policy
     double maxJobRetirementTime = 0; ///< MAXJOBRETIREMENTTIME (startd), seconds a running job is shielded
     double machineMaxVacateTime = 600; ///< MACHINE_MAX_VACATE_TIME; jobs here exit at once on the soft kill
 
+    // condor_defrag (§5.2)
+    double defragInterval = 600; ///< DEFRAG_INTERVAL, seconds; <= 0 disables defrag
+    double defragDrainingMachinesPerHour = 0; ///< DEFRAG_DRAINING_MACHINES_PER_HOUR; 0 = off
+    long defragMaxConcurrentDraining = -1; ///< DEFRAG_MAX_CONCURRENT_DRAINING; -1 = no limit
+    long defragMaxWholeMachines = -1; ///< DEFRAG_MAX_WHOLE_MACHINES; -1 = no limit
+    std::string defragWholeMachineExpr = "Cpus == TotalSlotCpus"; ///< DEFRAG_WHOLE_MACHINE_EXPR
+    std::string defragRequirements; ///< DEFRAG_REQUIREMENTS; empty = every p-slot
+    std::string defragCancelRequirements; ///< DEFRAG_CANCEL_REQUIREMENTS; empty = DEFRAG_WHOLE_MACHINE_EXPR
+    std::string defragRank = "-ExpectedMachineGracefulDrainingBadput"; ///< DEFRAG_RANK: highest drains first
+    std::string defragSchedule = "graceful"; ///< DEFRAG_DRAINING_SCHEDULE: graceful, quick or fast
+
     static constexpr const char* defaultPreemptionRank
         = "(RemoteUserPrio * 1000000) - ifThenElse(isUndefined(TotalJobRunTime), 0, TotalJobRunTime)";
 

@@ -129,6 +129,39 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
             return at(config, knob, parsed.error().reason);
         *target = parsed->text();
     }
+    for (auto [knob, target] : {std::pair {"DEFRAG_WHOLE_MACHINE_EXPR", &policy.defragWholeMachineExpr},
+             std::pair {"DEFRAG_REQUIREMENTS", &policy.defragRequirements},
+             std::pair {"DEFRAG_CANCEL_REQUIREMENTS", &policy.defragCancelRequirements},
+             std::pair {"DEFRAG_RANK", &policy.defragRank}}) {
+        const auto value = config.value(knob);
+        if (!value || text::trim(*value).empty())
+            continue;
+        const auto parsed = classad::Expression::parse(*value, knob);
+        if (!parsed)
+            return at(config, knob, parsed.error().reason);
+        *target = parsed->text();
+    }
+    {
+        double maxConcurrent = static_cast<double>(policy.defragMaxConcurrentDraining);
+        double maxWhole = static_cast<double>(policy.defragMaxWholeMachines);
+        for (const auto& knob : std::vector<NumberKnob> {{"DEFRAG_INTERVAL", &policy.defragInterval, -1e9, 1e9},
+                 {"DEFRAG_DRAINING_MACHINES_PER_HOUR", &policy.defragDrainingMachinesPerHour, 0, 1e9},
+                 {"DEFRAG_MAX_CONCURRENT_DRAINING", &maxConcurrent, -1, 1e9},
+                 {"DEFRAG_MAX_WHOLE_MACHINES", &maxWhole, -1, 1e9}})
+            if (auto error = readNumber(config, knob.name, *knob.target, knob.min, knob.max))
+                return *error;
+        policy.defragMaxConcurrentDraining = static_cast<long>(maxConcurrent);
+        policy.defragMaxWholeMachines = static_cast<long>(maxWhole);
+        // The code reads DEFRAG_DRAINING_SCHEDULE; the manual calls it DEFRAG_SCHEDULE. Accept both.
+        const std::string scheduleKnob = firstDefined(config, {"DEFRAG_DRAINING_SCHEDULE", "DEFRAG_SCHEDULE"});
+        if (auto schedule = config.value(scheduleKnob)) {
+            const std::string value = text::toLower(text::trim(*schedule));
+            if (value != "graceful" && value != "quick" && value != "fast")
+                return at(
+                    config, scheduleKnob, "'" + *schedule + "' is not a draining schedule (graceful, quick or fast)");
+            policy.defragSchedule = value;
+        }
+    }
     if (auto error = readBool(config, "NEGOTIATOR_CONSIDER_EARLY_PREEMPTION", policy.considerEarlyPreemption))
         return *error;
     for (auto [knob, target] : {std::pair {"MAXJOBRETIREMENTTIME", &policy.maxJobRetirementTime},

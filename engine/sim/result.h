@@ -24,6 +24,7 @@ struct PoolSample
     float idleCores = 0;
     float idleJobs = 0; ///< jobs waiting
     float wholeMachines = 0;
+    float drainingMachines = 0;
 };
 
 /// One group at one sample: node-level values, as HTCondor's group records hold them.
@@ -69,8 +70,9 @@ struct GroupSummary
     long jobsCompleted = 0;
     long jobsNeverStarted = 0;
     double waitP50 = 0, waitP95 = 0, waitP99 = 0; ///< seconds from submit to first start, started jobs
-    long preemptions = 0;
-    double badputCoreHours = 0;
+    long preemptions = 0; ///< runs of its jobs evicted by priority preemption
+    long drainEvictions = 0; ///< runs of its jobs evicted by draining
+    double badputCoreHours = 0; ///< core-hours of evicted runs, whatever evicted them
 };
 
 struct SubmitterSummary
@@ -102,6 +104,7 @@ struct Result
     long negotiationCycles = 0; ///< cycles that ran the matchmaker
     long matches = 0;
     long claimReuses = 0; ///< jobs started on an existing claim without a negotiator match
+    long drainsStarted = 0; ///< drain commands condor_defrag sent
     bool stoppedEarly = false; ///< requestStop() was honoured
     std::vector<std::string> notes; ///< what the engine wants the user to know (stalled jobs, …)
 

@@ -39,6 +39,8 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
     , m_accountant(scenario.workload.submitters.size(), scenario.policy.priorityHalflife,
           scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit)
     , m_queues(scenario.workload.submitters.size())
+    , m_defrag(scenario.policy, scenario.seed,
+          scenario.workload.epoch + (scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit))
 {
     const auto& workload = scenario.workload;
     m_submitterGroup.reserve(workload.submitters.size());
@@ -65,6 +67,10 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
             last = std::max<std::int64_t>(last, static_cast<std::int64_t>(j.submit) + j.runtime);
         span = last - m_start;
     }
+    std::uint32_t longest = 0;
+    for (const Job& j : workload.jobs)
+        longest = std::max(longest, j.runtime);
+    m_stallLimit = std::max<std::int64_t>(30 * 86400, 10 * static_cast<std::int64_t>(longest));
     m_result.sampleInterval = m_options.sampleInterval > 0 ? m_options.sampleInterval : chooseSampleInterval(span);
     m_result.scenarioName = scenario.name;
     m_result.jobsTotal = static_cast<long>(workload.jobs.size());
@@ -78,6 +84,9 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
         m_result.notes.push_back("the pool has no cores; no job can run");
     describeGroups(); // names are known from the start, so results read mid-run can be shown
     m_groupPreemptions.assign(static_cast<std::size_t>(m_tree.size()), 0);
+    m_groupDrainEvictions.assign(static_cast<std::size_t>(m_tree.size()), 0);
+    m_drainSerial.assign(m_pool.machineCount(), 0);
+    m_nextDefragPoll = m_defrag.enabled() ? m_start + m_defrag.interval() : never;
     m_groupBadputCoreSeconds.assign(static_cast<std::size_t>(m_tree.size()), 0.0);
 }
 
@@ -169,13 +178,13 @@ void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, s
     }
 }
 
-void Simulator::evict(std::uint32_t claimIndex, std::int64_t now)
+void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause cause)
 {
     Claim& claim = m_pool.claim(claimIndex);
     const auto job = static_cast<std::uint32_t>(claim.job);
     const Job& spec = m_scenario.workload.jobs[job];
     const auto g = static_cast<std::size_t>(m_submitterGroup[spec.submitter]);
-    ++m_groupPreemptions[g];
+    ++(cause == EvictionCause::Preemption ? m_groupPreemptions : m_groupDrainEvictions)[g];
     m_groupBadputCoreSeconds[g] += static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
     SubmitterQueue& queue = m_queues[spec.submitter];
     --queue.runningJobs;
@@ -188,7 +197,7 @@ void Simulator::evict(std::uint32_t claimIndex, std::int64_t now)
 void Simulator::startPreempting(
     std::uint32_t submitter, std::size_t autocluster, std::uint32_t claimIndex, std::int64_t now)
 {
-    evict(claimIndex, now);
+    evict(claimIndex, now, EvictionCause::Preemption);
     // The claim passes to the new submitter and keeps its size: a 1-core job on a 4-core slot is charged 4 (§10.10).
     Claim& claim = m_pool.claim(claimIndex);
     m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
@@ -201,6 +210,7 @@ void Simulator::startPreempting(
 
 void Simulator::complete(const Completion& c)
 {
+    m_lastCompletion = c.time;
     const Job& spec = m_scenario.workload.jobs[c.job];
     m_result.jobs[c.job].end = static_cast<std::int32_t>(c.time - m_start);
     ++m_result.jobsCompleted;
@@ -214,7 +224,8 @@ void Simulator::complete(const Completion& c)
     claim.job = -1;
     // The schedd reuses the claim for the submitter's next job that fits, while CLAIM_WORKLIFE allows (§10.2).
     const double worklife = m_scenario.policy.claimWorklife;
-    const bool reusable = worklife < 0 || (worklife > 0 && static_cast<double>(c.time - claim.claimedAt) < worklife);
+    const bool reusable = !m_pool.isDraining(claim.machine)
+        && (worklife < 0 || (worklife > 0 && static_cast<double>(c.time - claim.claimedAt) < worklife));
     if (reusable) {
         std::size_t ac = 0;
         if (queue.oldestFitting(claim.cores, claim.memoryMb, &ac) >= 0) {
@@ -224,8 +235,62 @@ void Simulator::complete(const Completion& c)
             return;
         }
     }
+    const std::uint32_t machine = claim.machine;
     m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), c.time);
     m_pool.release(c.claim);
+    endDrainIfWhole(machine);
+}
+
+void Simulator::endDrainIfWhole(std::uint32_t machine)
+{
+    if (m_pool.isDraining(machine) && m_pool.isWhole(machine)) {
+        m_pool.setDraining(machine, false);
+        m_drainSerial[machine] = 0;
+    }
+}
+
+void Simulator::defragPoll(std::int64_t now)
+{
+    const auto decision = m_defrag.poll(m_pool, now, m_scenario.workload.epoch + now);
+    for (std::uint32_t m : decision.cancel) {
+        m_pool.setDraining(m, false);
+        m_drainSerial[m] = 0;
+    }
+    for (std::uint32_t m : decision.drain)
+        startDrain(m, now);
+}
+
+void Simulator::startDrain(std::uint32_t machine, std::int64_t now)
+{
+    const Policy& policy = m_scenario.policy;
+    m_pool.setDraining(machine, true);
+    m_drainSerial[machine] = ++m_drains;
+    ++m_result.drainsStarted;
+    // graceful: every job may use what is left of its retirement time, and all leave together when the longest
+    // retirement ends (§5.3); quick and fast evict at once. Jobs exit at the soft kill here (no vacate time).
+    std::int64_t deadline = now;
+    if (policy.defragSchedule == "graceful")
+        for (const auto& c : m_pool.claims())
+            if (c.live && c.job >= 0 && c.machine == machine)
+                deadline = std::max(deadline, c.jobStartedAt + static_cast<std::int64_t>(policy.maxJobRetirementTime));
+    if (deadline <= now)
+        finishDrain(machine, now);
+    else
+        m_drainDeadlines.push({deadline, machine, m_drainSerial[machine]});
+}
+
+void Simulator::finishDrain(std::uint32_t machine, std::int64_t now)
+{
+    for (std::uint32_t i = 0; i < m_pool.claims().size(); ++i) {
+        const Claim& c = m_pool.claim(i);
+        if (!c.live || c.machine != machine)
+            continue;
+        if (c.job >= 0)
+            evict(i, now, EvictionCause::Drain);
+        m_accountant.changeUsage(c.submitter, -static_cast<double>(c.cores), now);
+        m_pool.release(i);
+    }
+    endDrainIfWhole(machine);
 }
 
 void Simulator::negotiationCycle(std::int64_t now)
@@ -256,9 +321,13 @@ void Simulator::takeSample(std::int64_t now)
     sample.idleCores = static_cast<float>(m_pool.totalCores() - m_pool.claimedCores());
     sample.idleJobs = static_cast<float>(m_idleJobs);
     long whole = 0;
-    for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m)
+    long draining = 0;
+    for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m) {
         whole += m_pool.isWhole(m) ? 1 : 0;
+        draining += m_pool.isDraining(m) ? 1 : 0;
+    }
     sample.wholeMachines = static_cast<float>(whole);
+    sample.drainingMachines = static_cast<float>(draining);
     m_result.poolSeries.push_back(sample);
     std::vector<GroupSample> groups;
     m_negotiator->computeAllocation(groups);
@@ -300,7 +369,9 @@ bool Simulator::runUntil(std::int64_t seconds)
         const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
         const std::int64_t nextArrival
             = m_nextArrival < jobs.size() ? static_cast<std::int64_t>(jobs[m_nextArrival].submit) : never;
-        const std::int64_t t = std::min({nextCompletion, nextArrival, m_nextCycle, m_nextSample});
+        const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
+        const std::int64_t t
+            = std::min({nextCompletion, nextArrival, m_nextCycle, m_nextSample, m_nextDefragPoll, nextDeadline});
         if (t > m_end) {
             advanceClockTo(m_end);
             finish(m_end);
@@ -318,8 +389,18 @@ bool Simulator::runUntil(std::int64_t seconds)
             if (m_result.jobs[c.job].starts == c.run && m_pool.claim(c.claim).job == static_cast<std::int32_t>(c.job))
                 complete(c);
         }
+        while (!m_drainDeadlines.empty() && m_drainDeadlines.top().time == t) {
+            const DrainDeadline d = m_drainDeadlines.top();
+            m_drainDeadlines.pop();
+            if (m_drainSerial[d.machine] == d.drain)
+                finishDrain(d.machine, t);
+        }
         while (m_nextArrival < jobs.size() && static_cast<std::int64_t>(jobs[m_nextArrival].submit) == t)
             arrive(static_cast<std::uint32_t>(m_nextArrival++));
+        if (t == m_nextDefragPoll) {
+            defragPoll(t);
+            m_nextDefragPoll += m_defrag.interval();
+        }
         if (t == m_nextCycle) {
             negotiationCycle(t);
             m_nextCycle += static_cast<std::int64_t>(std::max(1.0, m_scenario.policy.negotiatorInterval));
@@ -332,6 +413,17 @@ bool Simulator::runUntil(std::int64_t seconds)
                 finish(t);
                 return false;
             }
+        }
+        // A policy can evict jobs forever (drained or preempted before they can finish): without a horizon such
+        // a run would never end, so it stops once nothing has completed for far longer than any job needs.
+        if (m_end == never && m_nextArrival >= jobs.size()
+            && t - std::max<std::int64_t>(m_lastCompletion, jobs.empty() ? m_start : jobs.back().submit)
+                > m_stallLimit) {
+            m_result.notes.push_back("no job completed in " + std::to_string((t - m_lastCompletion) / 86400)
+                + " days: the policy keeps evicting them (drains or preemption shorter than the jobs); the run stops "
+                  "here");
+            finish(t);
+            return false;
         }
         if (t == m_nextSample) {
             takeSample(t);
@@ -414,6 +506,7 @@ void Simulator::finish(std::int64_t now)
     }
     for (std::size_t g = 0; g < groups; ++g) {
         m_result.groups[g].preemptions = m_groupPreemptions[g];
+        m_result.groups[g].drainEvictions = m_groupDrainEvictions[g];
         m_result.groups[g].badputCoreHours = m_groupBadputCoreSeconds[g] / 3600.0;
         m_result.groups[g].waitP50 = percentile(waits[g], 50);
         m_result.groups[g].waitP95 = percentile(waits[g], 95);

@@ -4,6 +4,7 @@
 
 #include "policy/grouptree.h"
 #include "sim/accountant.h"
+#include "sim/defragmenter.h"
 #include "sim/negotiator.h"
 #include "sim/poolstate.h"
 #include "sim/result.h"
@@ -63,13 +64,20 @@ private:
     void startPreempting(
         std::uint32_t submitter, std::size_t autocluster, std::uint32_t claim, std::int64_t now) override;
     void startJob(std::uint32_t job, std::uint32_t claim, std::int64_t now);
+    enum class EvictionCause { Preemption, Drain };
     /// Ends the run on a claim early: the job goes back to the queue and its run so far is badput (§4.7).
-    void evict(std::uint32_t claim, std::int64_t now);
+    void evict(std::uint32_t claim, std::int64_t now, EvictionCause cause);
     void complete(const Completion& c);
     void arrive(std::uint32_t job);
     void enqueueIdle(std::uint32_t job);
     std::uint32_t dequeueIdle(std::uint32_t submitter, std::size_t autocluster);
     void negotiationCycle(std::int64_t now);
+    void defragPoll(std::int64_t now);
+    void startDrain(std::uint32_t machine, std::int64_t now);
+    /// Evicts every job still on a draining machine; the machine is then whole and back in service.
+    void finishDrain(std::uint32_t machine, std::int64_t now);
+    /// A draining machine whose last job left is whole: the drain ends (resume on completion).
+    void endDrainIfWhole(std::uint32_t machine);
     void takeSample(std::int64_t now);
     void advanceClockTo(std::int64_t now);
     bool finished() const;
@@ -87,7 +95,20 @@ private:
     std::unique_ptr<Negotiator> m_negotiator;
     std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
     std::map<int, long> m_idleByCores; // cores -> idle jobs asking for that many
-    std::vector<long> m_groupPreemptions; // runs evicted, by the victim's group
+    struct DrainDeadline
+    {
+        std::int64_t time;
+        std::uint32_t machine;
+        std::uint64_t drain; // which drain of that machine; a cancelled or finished drain leaves a stale deadline
+        bool operator>(const DrainDeadline& o) const { return time != o.time ? time > o.time : machine > o.machine; }
+    };
+    Defragmenter m_defrag;
+    std::int64_t m_nextDefragPoll = 0;
+    std::priority_queue<DrainDeadline, std::vector<DrainDeadline>, std::greater<>> m_drainDeadlines;
+    std::vector<std::uint64_t> m_drainSerial; // per machine: the drain in progress, 0 = none
+    std::uint64_t m_drains = 0;
+    std::vector<long> m_groupPreemptions; // runs evicted by preemption, by the victim's group
+    std::vector<long> m_groupDrainEvictions; // runs evicted by draining
     std::vector<double> m_groupBadputCoreSeconds;
 
     Result m_result;
@@ -101,6 +122,8 @@ private:
     long m_runningJobs = 0;
     double m_claimedCoreSeconds = 0;
     double m_deliveredCoreSeconds = 0;
+    std::int64_t m_lastCompletion = 0;
+    std::int64_t m_stallLimit = 0; ///< seconds without a completion after which a run is declared stuck
     bool m_done = false;
     bool m_lastCycleMatched = true;
     double m_lastProgress = 0;
