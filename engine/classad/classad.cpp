@@ -8,23 +8,45 @@ namespace pp::classad {
 
 void ClassAd::set(const std::string& name, Expression expression)
 {
-    m_attributes[text::toLower(name)] = std::move(expression);
+    const std::string lower = text::toLower(name);
+    m_values.erase(lower);
+    m_attributes[lower] = std::move(expression);
+}
+
+void ClassAd::set(const std::string& name, Value value)
+{
+    setLower(text::toLower(name), std::move(value));
+}
+
+void ClassAd::setLower(const std::string& lowerName, Value value)
+{
+    const auto it = m_values.find(lowerName);
+    if (it != m_values.end()) {
+        it->second = std::move(value);
+        return;
+    }
+    m_attributes.erase(lowerName);
+    m_values.emplace(lowerName, std::move(value));
 }
 
 void ClassAd::remove(const std::string& name)
 {
-    m_attributes.erase(text::toLower(name));
+    const std::string lower = text::toLower(name);
+    m_attributes.erase(lower);
+    m_values.erase(lower);
 }
 
 const Expression* ClassAd::lookup(std::string_view name) const
 {
-    const auto it = m_attributes.find(text::toLower(name));
-    return it == m_attributes.end() ? nullptr : &it->second;
+    return lookupLower(text::toLower(name));
 }
 
 Value ClassAd::evaluateAttribute(std::string_view name, const ClassAd* target, std::int64_t now) const
 {
-    const Expression* e = lookup(name);
+    const std::string lower = text::toLower(name);
+    if (const Value* v = lookupValueLower(lower))
+        return *v;
+    const Expression* e = lookupLower(lower);
     if (!e)
         return Value::undefined();
     return evaluate(*e, EvalContext {this, target, now});

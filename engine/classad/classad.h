@@ -14,7 +14,9 @@ class ClassAd
 {
 public:
     void set(const std::string& name, Expression expression);
-    void set(const std::string& name, Value value) { set(name, Expression::literal(std::move(value))); }
+    void set(const std::string& name, Value value);
+    /// Sets a literal value under a name already in lower case; the hot path for ads rebuilt per evaluation.
+    void setLower(const std::string& lowerName, Value value);
     void setInteger(const std::string& name, std::int64_t v) { set(name, Value::integer(v)); }
     void setReal(const std::string& name, double v) { set(name, Value::real(v)); }
     void setString(const std::string& name, std::string v) { set(name, Value::string(std::move(v))); }
@@ -29,12 +31,24 @@ public:
         const auto it = m_attributes.find(lowerName);
         return it == m_attributes.end() ? nullptr : &it->second;
     }
+    /// A literal value set with set(name, Value), or nullptr.
+    const Value* lookupValueLower(const std::string& lowerName) const
+    {
+        const auto it = m_values.find(lowerName);
+        return it == m_values.end() ? nullptr : &it->second;
+    }
+    bool hasLower(const std::string& lowerName) const
+    {
+        return m_values.count(lowerName) || m_attributes.count(lowerName);
+    }
     /// Evaluates an attribute with this ad as MY and `target` as TARGET.
     Value evaluateAttribute(std::string_view name, const ClassAd* target = nullptr, std::int64_t now = 0) const;
-    std::size_t size() const { return m_attributes.size(); }
+    std::size_t size() const { return m_attributes.size() + m_values.size(); }
 
 private:
+    // Literal values are kept apart from expressions so that updating one allocates nothing.
     std::unordered_map<std::string, Expression> m_attributes; // lower-case name
+    std::unordered_map<std::string, Value> m_values;
 };
 
 } // namespace pp::classad

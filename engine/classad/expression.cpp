@@ -506,6 +506,8 @@ private:
     {
         if (!in)
             return Value::undefined();
+        if (const Value* v = in->lookupValueLower(name))
+            return *v;
         const Expression* e = in->lookupLower(name);
         if (!e)
             return Value::undefined();
@@ -522,7 +524,7 @@ private:
                 return lookup(n->name, my, target);
             if (n->scope == Scope::Target)
                 return lookup(n->name, target, my);
-            if (my && my->lookupLower(n->name))
+            if (my && my->hasLower(n->name))
                 return lookup(n->name, my, target);
             return lookup(n->name, target, my);
         case Op::List: {

@@ -51,6 +51,14 @@ public:
         v.m_string = std::make_shared<const std::string>(std::move(s));
         return v;
     }
+    /// A string value sharing storage that outlives many evaluations (names of submitters and groups).
+    static Value sharedString(std::shared_ptr<const std::string> s)
+    {
+        Value v;
+        v.m_type = Type::String;
+        v.m_string = std::move(s);
+        return v;
+    }
     static Value list(std::vector<Value> items)
     {
         Value v;

@@ -51,6 +51,22 @@ Defragmenter::Defragmenter(const Policy& policy, std::uint64_t seed, std::int64_
         policy.defragCancelRequirements.empty() ? policy.defragWholeMachineExpr : policy.defragCancelRequirements,
         "Cpus == TotalSlotCpus");
     m_rank = parseOr(policy.defragRank, "-ExpectedMachineGracefulDrainingBadput");
+    // The stock expressions are computed directly: a poll over thousands of machines every few minutes should
+    // not build an ad per machine just to compare two numbers. Anything else is evaluated as written.
+    const auto isDefaultWhole = [](const std::string& t) { return t.empty() || t == "Cpus == TotalSlotCpus"; };
+    m_nativeWhole = isDefaultWhole(m_whole.text());
+    m_nativeCancel = isDefaultWhole(m_cancel.text());
+    m_nativeRequirements = policy.defragRequirements.empty();
+    m_nativeRank = m_rank.text() == "-ExpectedMachineGracefulDrainingBadput";
+}
+
+bool Defragmenter::test(const Expression& e, bool native, bool nativeValue, const PoolState& pool,
+    std::uint32_t machine, const Badput& badput, std::int64_t unixNow) const
+{
+    if (native)
+        return nativeValue;
+    const classad::ClassAd ad = machineAd(pool, machine, badput.graceful[machine], badput.quick[machine]);
+    return evaluate(e, ad, unixNow);
 }
 
 classad::ClassAd Defragmenter::machineAd(
@@ -99,18 +115,17 @@ Defragmenter::Decision Defragmenter::poll(const PoolState& pool, std::int64_t si
         quick[c.machine] += c.cores * (runTime + m_policy.machineMaxVacateTime);
     }
 
+    const Badput badput {graceful, quick};
     long draining = 0;
     long whole = 0;
-    std::vector<classad::ClassAd> ads;
-    ads.reserve(machines);
     for (std::uint32_t m = 0; m < machines; ++m) {
-        ads.push_back(machineAd(pool, m, graceful[m], quick[m]));
+        const bool isWhole = pool.isWhole(m);
         if (pool.isDraining(m)) {
             ++draining;
-            if (evaluate(m_cancel, ads.back(), unixNow))
+            if (test(m_cancel, m_nativeCancel, isWhole, pool, m, badput, unixNow))
                 decision.cancel.push_back(m);
         }
-        if (evaluate(m_whole, ads.back(), unixNow))
+        if (test(m_whole, m_nativeWhole, isWhole, pool, m, badput, unixNow))
             ++whole;
     }
     draining -= static_cast<long>(decision.cancel.size());
@@ -128,11 +143,15 @@ Defragmenter::Decision Defragmenter::poll(const PoolState& pool, std::int64_t si
     };
     std::vector<Candidate> candidates;
     for (std::uint32_t m = 0; m < machines; ++m) {
-        if (pool.isDraining(m) || !evaluate(m_requirements, ads[m], unixNow) || evaluate(m_whole, ads[m], unixNow))
+        if (pool.isDraining(m) || !test(m_requirements, m_nativeRequirements, true, pool, m, badput, unixNow)
+            || test(m_whole, m_nativeWhole, pool.isWhole(m), pool, m, badput, unixNow))
             continue;
-        double rank = 0;
-        if (!classad::evaluate(m_rank, classad::EvalContext {&ads[m], nullptr, unixNow}).toNumber(rank))
-            rank = -1e300;
+        double rank = -graceful[m];
+        if (!m_nativeRank) {
+            const classad::ClassAd ad = machineAd(pool, m, graceful[m], quick[m]);
+            if (!classad::evaluate(m_rank, classad::EvalContext {&ad, nullptr, unixNow}).toNumber(rank))
+                rank = -1e300;
+        }
         candidates.push_back({m, rank});
     }
     // Shuffled for random tie-breaking, then the highest rank first (a stable sort keeps the shuffle in ties).

@@ -40,6 +40,14 @@ private:
     classad::ClassAd machineAd(
         const PoolState& pool, std::uint32_t machine, double gracefulBadput, double quickBadput) const;
     bool evaluate(const classad::Expression& e, const classad::ClassAd& ad, std::int64_t unixNow) const;
+    struct Badput
+    {
+        const std::vector<double>& graceful;
+        const std::vector<double>& quick;
+    };
+    /// An expression on a machine's p-slot ad, or its built-in value when the knob is HTCondor's default.
+    bool test(const classad::Expression& e, bool native, bool nativeValue, const PoolState& pool, std::uint32_t machine,
+        const Badput& badput, std::int64_t unixNow) const;
 
     const Policy& m_policy;
     RandomStream m_random;
@@ -53,6 +61,10 @@ private:
     classad::Expression m_requirements;
     classad::Expression m_cancel;
     classad::Expression m_rank;
+    bool m_nativeWhole = true;
+    bool m_nativeCancel = true;
+    bool m_nativeRequirements = true;
+    bool m_nativeRank = true;
 };
 
 } // namespace pp

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 namespace pp {
@@ -22,6 +23,10 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
     , m_groupSubmitters(static_cast<std::size_t>(context.tree.size()))
     , m_preemption(context.policy)
 {
+    for (const auto& name : context.submitterNames)
+        m_submitterNames.push_back(classad::Value::sharedString(std::make_shared<const std::string>(name)));
+    for (const auto& node : context.tree.nodes())
+        m_groupNames.push_back(classad::Value::sharedString(std::make_shared<const std::string>(node.name)));
 }
 
 void Negotiator::prepareDemand()
@@ -345,8 +350,8 @@ PreemptionParty Negotiator::party(std::uint32_t submitter) const
 {
     const int g = m_ctx.submitterGroup[submitter];
     PreemptionParty p;
-    p.name = &m_ctx.submitterNames[submitter];
-    p.group = &m_ctx.tree.node(g).name;
+    p.name = m_submitterNames[submitter];
+    p.group = m_groupNames[static_cast<std::size_t>(g)];
     p.userPrio = m_ctx.accountant.effectivePriority(submitter);
     p.userResourcesInUse = m_subUsage[submitter];
     p.groupQuota = m_allocation.group(g).quota;
@@ -354,7 +359,8 @@ PreemptionParty Negotiator::party(std::uint32_t submitter) const
     return p;
 }
 
-std::int64_t Negotiator::findVictim(std::uint32_t submitter, int cores, long memoryMb, std::int64_t now)
+std::int64_t Negotiator::findVictim(
+    std::uint32_t submitter, int cores, long memoryMb, std::int64_t now, const std::function<bool(double)>& affordable)
 {
     const Policy& policy = m_ctx.policy;
     const PreemptionParty self = party(submitter);
@@ -376,6 +382,8 @@ std::int64_t Negotiator::findVictim(std::uint32_t submitter, int cores, long mem
             continue;
         if (std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
             continue;
+        if (!affordable(policy.useSlotWeights ? c.cores : 1.0))
+            continue; // the submitter limit must permit the slot's cost (§4.1)
         // NEGOTIATOR_PRE_JOB_RANK first (-100000*Cpus - Memory: the smallest slot), then PREEMPTION_RANK.
         if (best >= 0 && (c.cores > bestCores || (c.cores == bestCores && static_cast<long>(c.memoryMb) > bestMemory)))
             continue;
@@ -426,8 +434,12 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
             }
             if (!preemption)
                 break; // nothing fits: the schedd offers no more of this autocluster this cycle
-            // Priority preemption, decided with the usage of this very moment (§10.9).
-            const std::int64_t victim = findVictim(submitter, cluster.cores, cluster.memoryMb, now);
+            // Priority preemption, decided with the usage of this very moment (§10.9). A victim's slot is at
+            // least as large as the job, so when even that cost is beyond the limit no slot can be afforded.
+            const auto affordable = [&](double cost) { return permits(cost, allowedClaimed); };
+            if (!affordable(policy.useSlotWeights ? cluster.cores : 1.0))
+                return Outcome::Resume;
+            const std::int64_t victim = findVictim(submitter, cluster.cores, cluster.memoryMb, now, affordable);
             if (victim < 0)
                 break;
             const auto claimIndex = static_cast<std::uint32_t>(victim);

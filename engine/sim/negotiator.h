@@ -11,6 +11,7 @@
 #include "sim/schedd.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace pp {
@@ -67,7 +68,8 @@ private:
     Outcome negotiateWithSubmitter(std::uint32_t submitter, double limitUnclaimed, double limitClaimed, double& pieLeft,
         std::int64_t now, std::uint32_t& matches);
     /// The claimed dynamic slot the submitter's job may preempt (§3.5 ranking, §4.1 rules), or -1.
-    std::int64_t findVictim(std::uint32_t submitter, int cores, long memoryMb, std::int64_t now);
+    std::int64_t findVictim(std::uint32_t submitter, int cores, long memoryMb, std::int64_t now,
+        const std::function<bool(double)>& affordable);
     PreemptionParty party(std::uint32_t submitter) const;
     double subtreeUsage(int group) const;
     double strictEnforce(int group, double slots, double usage) const;
@@ -82,6 +84,8 @@ private:
     std::vector<double> m_groupUsage; // node-level sum of m_subUsage
     std::vector<std::vector<std::uint32_t>> m_groupSubmitters; // submitters with jobs, per group
     PreemptionPolicy m_preemption;
+    std::vector<classad::Value> m_submitterNames; // as ClassAd strings, built once
+    std::vector<classad::Value> m_groupNames;
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
 };
 

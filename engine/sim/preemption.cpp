@@ -25,30 +25,42 @@ PreemptionPolicy::PreemptionPolicy(const Policy& policy)
 bool PreemptionPolicy::allows(const PreemptionParty& submitter, const PreemptionParty& remote, const Candidate& slot,
     int jobCores, long jobMemoryMb, std::int64_t unixNow, double* rank)
 {
-    m_slot.setInteger("Cpus", slot.cores);
-    m_slot.setInteger("SlotWeight", slot.cores);
-    m_slot.setInteger("Memory", slot.memoryMb);
-    m_slot.setString("RemoteUser", *remote.name);
-    m_slot.setString("RemoteOwner", *remote.name);
-    m_slot.setString("AccountingGroup", *remote.name);
-    m_slot.setReal("RemoteUserPrio", remote.userPrio);
-    m_slot.setReal("RemoteUserResourcesInUse", remote.userResourcesInUse);
-    m_slot.setString("RemoteGroup", *remote.group);
-    m_slot.setString("RemoteNegotiatingGroup", *remote.group);
-    m_slot.setReal("RemoteGroupQuota", remote.groupQuota);
-    m_slot.setReal("RemoteGroupResourcesInUse", remote.groupResourcesInUse);
-    m_slot.setInteger("TotalJobRunTime", static_cast<std::int64_t>(slot.jobRunTime));
-    m_slot.setInteger("CurrentTime", unixNow);
+    // Lower-case keys built once: these ads are refilled for every candidate slot.
+    static const std::string cpus
+        = "cpus",
+        slotWeight = "slotweight", memory = "memory", remoteUser = "remoteuser", remoteOwner = "remoteowner",
+        accountingGroup = "accountinggroup", remoteUserPrio = "remoteuserprio",
+        remoteUserInUse = "remoteuserresourcesinuse", remoteGroup = "remotegroup",
+        remoteNegotiatingGroup = "remotenegotiatinggroup", remoteGroupQuota = "remotegroupquota",
+        remoteGroupInUse = "remotegroupresourcesinuse", totalJobRunTime = "totaljobruntime",
+        currentTime = "currenttime", requestCpus = "requestcpus", requestMemory = "requestmemory",
+        submitterUserPrio = "submitteruserprio", submitterUserInUse = "submitteruserresourcesinuse",
+        submitterGroup = "submittergroup", submitterNegotiatingGroup = "submitternegotiatinggroup",
+        submitterGroupQuota = "submittergroupquota", submitterGroupInUse = "submittergroupresourcesinuse";
+    m_slot.setLower(cpus, Value::integer(slot.cores));
+    m_slot.setLower(slotWeight, Value::integer(slot.cores));
+    m_slot.setLower(memory, Value::integer(slot.memoryMb));
+    m_slot.setLower(remoteUser, remote.name);
+    m_slot.setLower(remoteOwner, remote.name);
+    m_slot.setLower(accountingGroup, remote.name);
+    m_slot.setLower(remoteUserPrio, Value::real(remote.userPrio));
+    m_slot.setLower(remoteUserInUse, Value::real(remote.userResourcesInUse));
+    m_slot.setLower(remoteGroup, remote.group);
+    m_slot.setLower(remoteNegotiatingGroup, remote.group);
+    m_slot.setLower(remoteGroupQuota, Value::real(remote.groupQuota));
+    m_slot.setLower(remoteGroupInUse, Value::real(remote.groupResourcesInUse));
+    m_slot.setLower(totalJobRunTime, Value::integer(static_cast<std::int64_t>(slot.jobRunTime)));
+    m_slot.setLower(currentTime, Value::integer(unixNow));
 
-    m_job.setInteger("RequestCpus", jobCores);
-    m_job.setInteger("RequestMemory", jobMemoryMb);
-    m_job.setString("AccountingGroup", *submitter.name);
-    m_job.setReal("SubmitterUserPrio", submitter.userPrio);
-    m_job.setReal("SubmitterUserResourcesInUse", submitter.userResourcesInUse);
-    m_job.setString("SubmitterGroup", *submitter.group);
-    m_job.setString("SubmitterNegotiatingGroup", *submitter.group);
-    m_job.setReal("SubmitterGroupQuota", submitter.groupQuota);
-    m_job.setReal("SubmitterGroupResourcesInUse", submitter.groupResourcesInUse);
+    m_job.setLower(requestCpus, Value::integer(jobCores));
+    m_job.setLower(requestMemory, Value::integer(jobMemoryMb));
+    m_job.setLower(accountingGroup, submitter.name);
+    m_job.setLower(submitterUserPrio, Value::real(submitter.userPrio));
+    m_job.setLower(submitterUserInUse, Value::real(submitter.userResourcesInUse));
+    m_job.setLower(submitterGroup, submitter.group);
+    m_job.setLower(submitterNegotiatingGroup, submitter.group);
+    m_job.setLower(submitterGroupQuota, Value::real(submitter.groupQuota));
+    m_job.setLower(submitterGroupInUse, Value::real(submitter.groupResourcesInUse));
 
     const classad::EvalContext context {&m_slot, &m_job, unixNow};
     if (!classad::evaluate(m_requirements, context).isTrue())

@@ -13,8 +13,8 @@ namespace pp {
 /// One side of a possible preemption: the idle job's submitter, or the slot's current user (§4.1).
 struct PreemptionParty
 {
-    const std::string* name = nullptr; ///< submitter name, `group.user`
-    const std::string* group = nullptr; ///< its accounting group node, "<none>" for the root
+    classad::Value name; ///< submitter name, `group.user` (a shared string: no copy per evaluation)
+    classad::Value group; ///< its accounting group node, "<none>" for the root
     double userPrio = 0; ///< effective priority
     double userResourcesInUse = 0;
     double groupQuota = 0; ///< the computed quota (§2.4), not the allocation

@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 using namespace pp;
 
@@ -55,7 +56,24 @@ constexpr Case cases[] = {
     {"demo week (20,480 cores)", nullptr, 0, 0},
 };
 
-int runCase(const Case& c, bool consumption)
+enum class Variant { Default, Consumption, Preemption, Defrag };
+
+const char* variantName(Variant v)
+{
+    switch (v) {
+    case Variant::Default:
+        return "default";
+    case Variant::Consumption:
+        return "consumption";
+    case Variant::Preemption:
+        return "+preemption";
+    case Variant::Defrag:
+        return "+defrag";
+    }
+    return "";
+}
+
+int runCase(const Case& c, Variant variant)
 {
     const auto t0 = std::chrono::steady_clock::now();
     Scenario scenario;
@@ -75,7 +93,13 @@ int runCase(const Case& c, bool consumption)
     } else {
         scenario = demoScenario(1);
     }
-    if (consumption) {
+    if (variant == Variant::Preemption) // intra-pool priority preemption, the classic UWCS form without the hour
+        scenario.policy.preemptionRequirements = "RemoteUserPrio > SubmitterUserPrio * 1.2";
+    if (variant == Variant::Defrag) {
+        scenario.policy.defragDrainingMachinesPerHour = 2;
+        scenario.policy.maxJobRetirementTime = 3600;
+    }
+    if (variant == Variant::Consumption) {
         scenario.policy.consumptionPolicy = true;
         scenario.policy.claimPartitionableLeftovers = false;
         scenario.policy.claimWorklife = 0;
@@ -90,9 +114,9 @@ int runCase(const Case& c, bool consumption)
     const double engineBytesPerJob = static_cast<double>(peak - rssBefore) * 1024.0 / jobs;
     std::printf("%-30s %-12s jobs %8.0f  load %6.3f s  replay %6.3f s  %9.0f jobs/s  %8.0f cycles/s  util %5.1f %%  "
                 "peak %6.1f MiB  engine %5.1f B/job (+%zu B/job workload)\n",
-        c.name, consumption ? "consumption" : "default", jobs, loadSeconds, result.wallSeconds,
-        jobs / result.wallSeconds, static_cast<double>(result.negotiationCycles) / result.wallSeconds,
-        result.utilization * 100.0, static_cast<double>(peak) / 1024.0, engineBytesPerJob, sizeof(Job));
+        c.name, variantName(variant), jobs, loadSeconds, result.wallSeconds, jobs / result.wallSeconds,
+        static_cast<double>(result.negotiationCycles) / result.wallSeconds, result.utilization * 100.0,
+        static_cast<double>(peak) / 1024.0, engineBytesPerJob, sizeof(Job));
     return 0;
 }
 
@@ -105,11 +129,14 @@ int main(int argc, char** argv)
     for (const Case& c : cases) {
         if (only && !std::strstr(c.name, only))
             continue;
-        for (bool consumption : {false, true}) {
+        std::vector<Variant> variants {Variant::Default, Variant::Consumption};
+        if (c.trace && std::strstr(c.trace, "LPC")) // policy costs measured against the plain replay, same trace
+            variants.insert(variants.end(), {Variant::Preemption, Variant::Defrag});
+        for (Variant variant : variants) {
             std::fflush(stdout);
             const pid_t child = fork();
             if (child == 0) {
-                const int code = runCase(c, consumption);
+                const int code = runCase(c, variant);
                 std::fflush(stdout);
                 _exit(code);
             }

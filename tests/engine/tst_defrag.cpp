@@ -153,6 +153,22 @@ private Q_SLOTS:
         QVERIFY(simulate(day).groups.at(0).drainEvictions >= 4);
     }
 
+    void customExpressionsAreEvaluatedAsWritten()
+    {
+        // With DEFRAG_WHOLE_MACHINE_EXPR = TotalSlotCpus >= 4 every machine counts as whole: none is a candidate.
+        const std::string rate = "DEFRAG_DRAINING_MACHINES_PER_HOUR = 2\nMAXJOBRETIREMENTTIME = 1000000\n";
+        QCOMPARE(
+            runTo(packed(consumption + rate + "DEFRAG_WHOLE_MACHINE_EXPR = TotalSlotCpus >= 4\n", 4, 4, 2000000), 7200)
+                .drainsStarted,
+            0L);
+        // DEFRAG_REQUIREMENTS restricts the candidates; DEFRAG_RANK orders them (here: any order, all qualify).
+        QCOMPARE(runTo(packed(consumption + rate + "DEFRAG_REQUIREMENTS = TotalSlotCpus > 4\n", 4, 4, 2000000), 7200)
+                     .drainsStarted,
+            0L);
+        QCOMPARE(
+            runTo(packed(consumption + rate + "DEFRAG_RANK = TotalSlotCpus\n", 4, 4, 2000000), 7200).drainsStarted, 4L);
+    }
+
     void badKnobsAreErrors_data()
     {
         QTest::addColumn<QString>("config");

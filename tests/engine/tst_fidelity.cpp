@@ -113,6 +113,32 @@ private Q_SLOTS:
         QCOMPARE(result.cycles.at(0).poolSize, 16.0);
     }
 
+    void laterRoundsReDealUnusedAllocation_data()
+    {
+        QTest::addColumn<int>("rounds");
+        QTest::addColumn<int>("coresOfB");
+        QTest::addRow("default 3 rounds: round 2 gives b what a could not use") << 3 << 14;
+        QTest::addRow("one round: the cores stay idle this cycle") << 1 << 4;
+    }
+    void laterRoundsReDealUnusedAllocation()
+    {
+        // §10.9 / §2.7: a (quota 18) wants three 8-core jobs but only one machine has 8 cores; b (quota 4) wants
+        // twenty 1-core jobs. Round 1: a uses 8 of its 18, b its 4. Round 2 resets a's request to its usage, so
+        // its unused 10 becomes surplus for b, which now gets 14.
+        QFETCH(int, rounds);
+        QFETCH(int, coresOfB);
+        const std::string withRounds = std::string(consumptionMode)
+            + "GROUP_QUOTA_MAX_ALLOCATION_ROUNDS = " + std::to_string(rounds)
+            + "\nGROUP_NAMES = a, b\nGROUP_QUOTA_a = 18\nGROUP_QUOTA_b = 4\nGROUP_ACCEPT_SURPLUS = True\n";
+        Result result;
+        auto cores
+            = coresAt(makeScenario(withRounds, {7, 7, 8}, concat(jobs("a.u", 3, 7200, 8), jobs("b.u", 20, 7200))), 0,
+                &result, true);
+        QCOMPARE(cores["a.u"], 8);
+        QCOMPARE(cores["b.u"], coresOfB);
+        QCOMPARE(result.cycles.at(0).rounds, rounds == 1 ? 1 : 2);
+    }
+
     void tiesFollowTheConfigurationTree()
     {
         // §10.14: equally starved groups negotiate top-level first, alphabetically, whatever GROUP_NAMES says.
