@@ -139,6 +139,41 @@ private Q_SLOTS:
         QCOMPARE(result.cycles.at(0).rounds, rounds == 1 ? 1 : 2);
     }
 
+    void preemptionFlipFlopsWhenThePolicyAllowsIt_data()
+    {
+        QTest::addColumn<QString>("requirements");
+        QTest::addColumn<bool>("flipFlops");
+        QTest::addRow("PREEMPTION_REQUIREMENTS = True: slots change owner every cycle")
+            << QStringLiteral("True") << true;
+        QTest::addRow("the down-to-quota recipe: quiet") << QStringLiteral(
+            "(SubmitterGroupResourcesInUse < SubmitterGroupQuota) && (RemoteGroupResourcesInUse > RemoteGroupQuota)")
+                                                         << false;
+    }
+    void preemptionFlipFlopsWhenThePolicyAllowsIt()
+    {
+        // §10.9: p (8, no surplus) keeps its node quota 8 as surplus for its child p.c, which strict enforcement
+        // then caps at 8. Round 2 hands that capped part to q as surplus; q preempts p.c, and p.c, back under
+        // its limit, preempts q in return — in every cycle. The usage settles at 8 and 8 either way.
+        QFETCH(QString, requirements);
+        QFETCH(bool, flipFlops);
+        const std::string config = std::string(consumptionMode)
+            + "PREEMPTION_REQUIREMENTS = " + requirements.toStdString()
+            + "\nGROUP_NAMES = p, p.c, q\nGROUP_QUOTA_p = 8\nGROUP_QUOTA_p.c = 8\nGROUP_QUOTA_q = 8\n"
+              "GROUP_ACCEPT_SURPLUS_p.c = True\nGROUP_ACCEPT_SURPLUS_q = True\n";
+        const auto scenario = makeScenario(
+            config, std::vector<int>(16, 1), concat(jobs("p.c.u", 20, 7200), jobs("q.u", 20, 7200)), 600);
+        auto cores = coresAt(scenario, 600);
+        QCOMPARE(cores["p.c.u"], 8);
+        QCOMPARE(cores["q.u"], 8);
+        const Result result = simulate(scenario);
+        const long preemptions = result.groups.at(static_cast<std::size_t>(groupIndex(result, "p.c"))).preemptions
+            + result.groups.at(static_cast<std::size_t>(groupIndex(result, "q"))).preemptions;
+        if (flipFlops)
+            QVERIFY2(preemptions >= 10 * 8, qPrintable(QString::number(preemptions))); // at least 8 a cycle, 10 cycles
+        else
+            QCOMPARE(preemptions, 0L);
+    }
+
     void tiesFollowTheConfigurationTree()
     {
         // §10.14: equally starved groups negotiate top-level first, alphabetically, whatever GROUP_NAMES says.
