@@ -111,16 +111,10 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
     if (auto error = readBool(config, "CLAIM_PARTITIONABLE_LEFTOVERS", policy.claimPartitionableLeftovers))
         return *error;
 
-    if (auto sortExpr = config.value("GROUP_SORT_EXPR"); sortExpr && !text::trim(*sortExpr).empty()) {
-        policy.groupSortExpr = std::string(text::trim(*sortExpr));
-        const auto* e = config.entry("GROUP_SORT_EXPR");
-        warn.add({e->file, e->line,
-            "GROUP_SORT_EXPR is kept but not evaluated yet (the ClassAd evaluator comes with the policy engine); "
-            "groups negotiate in the default starvation order"});
-    }
     // Expressions are parsed now so that a typo is reported with its knob, line and position.
     for (auto [knob, target] : {std::pair {"PREEMPTION_REQUIREMENTS", &policy.preemptionRequirements},
-             std::pair {"PREEMPTION_RANK", &policy.preemptionRank}}) {
+             std::pair {"PREEMPTION_RANK", &policy.preemptionRank},
+             std::pair {"GROUP_SORT_EXPR", &policy.groupSortExpr}}) {
         const auto value = config.value(knob);
         if (!value)
             continue;

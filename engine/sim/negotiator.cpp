@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <numeric>
 
 namespace pp {
@@ -23,6 +24,9 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
     , m_groupSubmitters(static_cast<std::size_t>(context.tree.size()))
     , m_preemption(context.policy)
 {
+    if (!context.policy.groupSortExpr.empty())
+        if (auto parsed = classad::Expression::parse(context.policy.groupSortExpr, "GROUP_SORT_EXPR"))
+            m_sortExpr = *parsed;
     for (const auto& name : context.submitterNames)
         m_submitterNames.push_back(classad::Value::sharedString(std::make_shared<const std::string>(name)));
     for (const auto& node : context.tree.nodes())
@@ -120,10 +124,23 @@ double Negotiator::strictEnforce(int group, double slots, double usage) const
 
 double Negotiator::sortKey(int group) const
 {
-    if (group == GroupTree::root)
-        return rootSortKey;
     const double quota = m_allocation.group(group).quota;
-    return quota > 0 ? m_groupUsage[static_cast<std::size_t>(group)] / quota : zeroQuotaSortKey;
+    const double usage = m_groupUsage[static_cast<std::size_t>(group)];
+    if (m_sortExpr.isNull()) { // the default starvation order, computed directly
+        if (group == GroupTree::root)
+            return rootSortKey;
+        return quota > 0 ? usage / quota : zeroQuotaSortKey;
+    }
+    // GROUP_SORT_EXPR as written, in an ad with the attributes HTCondor's sort ad carries (§2.7).
+    classad::ClassAd ad;
+    ad.setString("AccountingGroup", m_ctx.tree.node(group).name);
+    ad.setReal("GroupQuota", quota);
+    ad.setReal("GroupResourcesAllocated", m_allocation.group(group).allocated);
+    ad.setReal("GroupResourcesInUse", usage);
+    double key = 0;
+    if (!classad::evaluate(m_sortExpr, classad::EvalContext {&ad, nullptr, 0}).toNumber(key))
+        key = std::numeric_limits<double>::max(); // HTCondor: "failed to evaluate ... defaulting to" DBL_MAX
+    return key;
 }
 
 void Negotiator::negotiate(std::int64_t now, CycleRecord* out)

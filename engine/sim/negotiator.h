@@ -84,6 +84,7 @@ private:
     std::vector<double> m_groupUsage; // node-level sum of m_subUsage
     std::vector<std::vector<std::uint32_t>> m_groupSubmitters; // submitters with jobs, per group
     PreemptionPolicy m_preemption;
+    classad::Expression m_sortExpr; // GROUP_SORT_EXPR when configured; null = the default
     std::vector<classad::Value> m_submitterNames; // as ClassAd strings, built once
     std::vector<classad::Value> m_groupNames;
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list

@@ -135,6 +135,25 @@ private Q_SLOTS:
         QCOMPARE(result["a.u"], running);
     }
 
+    void groupSortExprIsEvaluatedAsWritten()
+    {
+        // The GROUP_SORT_EXPR of HTCondor's own job_hgq_autoregroup test "sorts b before a": with one slot,
+        // b gets it (under the default order a, alphabetically first among equals, would).
+        const std::string config
+            = "CONSUMPTION_POLICY = True\nGROUP_NAMES = a, b\nGROUP_QUOTA_a = 1\nGROUP_QUOTA_b = 1\n"
+              "GROUP_SORT_EXPR = ifThenElse(AccountingGroup=?=\"a\", 2, ifThenElse(AccountingGroup=?=\"b\", 1, "
+              "3.40282e+38))\n";
+        auto cores = coresAt(makeScenario(config, {1}, concat(jobs("a.u", 2, 7200), jobs("b.u", 2, 7200))), 0);
+        QCOMPARE(cores["b.u"], 1);
+        QCOMPARE(cores["a.u"], 0);
+        // An expression that does not give a number sorts the group last, as HTCondor's DBL_MAX fallback does.
+        const std::string broken
+            = "CONSUMPTION_POLICY = True\nGROUP_NAMES = a, b\nGROUP_QUOTA_a = 1\nGROUP_QUOTA_b = 1\n"
+              "GROUP_SORT_EXPR = ifThenElse(AccountingGroup=?=\"a\", \"first\", 1)\n";
+        auto second = coresAt(makeScenario(broken, {1}, concat(jobs("a.u", 2, 7200), jobs("b.u", 2, 7200))), 0);
+        QCOMPARE(second["b.u"], 1);
+    }
+
     void groupLimitsAreTruncated_data()
     {
         QTest::addColumn<bool>("truncate");
