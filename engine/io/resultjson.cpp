@@ -31,6 +31,17 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
     for (const auto& n : r.notes)
         w.value(n);
     w.endArray();
+    w.key("waits_by_size").beginArray();
+    for (const auto& c : r.waitsBySize) {
+        w.beginObject();
+        w.key("size").value(c.label);
+        w.key("jobs_started").value(c.jobs);
+        w.key("wait_p50_s").value(c.waitP50, 0);
+        w.key("wait_p95_s").value(c.waitP95, 0);
+        w.key("wait_p99_s").value(c.waitP99, 0);
+        w.endObject();
+    }
+    w.endArray();
     w.key("groups").beginArray();
     for (const auto& g : r.groups) {
         w.beginObject();
@@ -49,6 +60,14 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
         w.key("wait_p99_s").value(g.waitP99, 0);
         w.key("preemptions").value(g.preemptions);
         w.key("drain_evictions").value(g.drainEvictions);
+        w.key("badput_preemption_core_hours").value(g.preemptionBadputCoreHours, 3);
+        w.key("badput_drain_core_hours").value(g.drainBadputCoreHours, 3);
+        w.key("jobs_removed").value(g.jobsRemoved);
+        w.key("jobs_held").value(g.jobsHeld);
+        w.key("notebook_sessions").value(g.notebookSessions);
+        w.key("notebook_failures").value(g.notebookFailures);
+        w.key("notebook_start_p50_s").value(g.notebookStartP50, 0);
+        w.key("notebook_start_p95_s").value(g.notebookStartP95, 0);
         w.key("badput_core_hours").value(g.badputCoreHours, 3);
         w.endObject();
     }
@@ -97,6 +116,7 @@ std::string resultFullJson(const Result& r, const Workload& workload)
         .value("idle_jobs")
         .value("whole_machines")
         .value("draining_machines")
+        .value("fragmented_cores")
         .endArray();
     w.key("rows").beginArray();
     for (const auto& p : r.poolSeries)
@@ -107,6 +127,7 @@ std::string resultFullJson(const Result& r, const Workload& workload)
             .value(p.idleJobs, 0)
             .value(p.wholeMachines, 0)
             .value(p.drainingMachines, 0)
+            .value(p.fragmentedCores, 0)
             .endArray();
     w.endArray();
     w.endObject();

@@ -58,6 +58,10 @@ struct Policy
     std::string defragRank = "-ExpectedMachineGracefulDrainingBadput"; ///< DEFRAG_RANK: highest drains first
     std::string defragSchedule = "graceful"; ///< DEFRAG_DRAINING_SCHEDULE: graceful, quick or fast
 
+    // Notebooks (BatchSpawner, §8). JupyterHub settings, not HTCondor knobs; their config names are PoolPlanner's.
+    double notebookStartTimeout = 300; ///< NOTEBOOK_START_TIMEOUT: BatchSpawner's start_timeout
+    double notebookStartupSeconds = 10; ///< NOTEBOOK_STARTUP_TIME: from JobCurrentStartDate to a usable notebook
+
     static constexpr const char* defaultPreemptionRank
         = "(RemoteUserPrio * 1000000) - ifThenElse(isUndefined(TotalJobRunTime), 0, TotalJobRunTime)";
 

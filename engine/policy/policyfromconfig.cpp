@@ -83,6 +83,8 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         {firstDefined(config, {"GROUP_QUOTA_ROUND_ROBIN_RATE", "HFS_ROUND_ROBIN_RATE"}), &policy.roundRobinRate, 1,
             1e300},
         {"CLAIM_WORKLIFE", &policy.claimWorklife, -1, 1e12},
+        {"NOTEBOOK_START_TIMEOUT", &policy.notebookStartTimeout, 1, 1e9},
+        {"NOTEBOOK_STARTUP_TIME", &policy.notebookStartupSeconds, 0, 1e6},
     };
     for (const auto& knob : numbers)
         if (auto error = readNumber(config, knob.name, *knob.target, knob.min, knob.max))

@@ -14,6 +14,14 @@ struct JobOutcome
     std::int32_t firstStart = -1; ///< seconds since the simulation start; -1 = never started
     std::int32_t end = -1; ///< completion; -1 = not finished within the horizon
     std::uint16_t starts = 0;
+    std::uint8_t fate = 0; ///< JobFate: how the job left the queue, when it did not simply complete
+};
+
+enum JobFate : std::uint8_t {
+    Queued = 0, ///< idle, running or completed (see firstStart and end)
+    SpawnFailed = 1, ///< a notebook not started within its start timeout: JupyterHub removed it
+    Removed = 2, ///< removed by SYSTEM_PERIODIC_REMOVE
+    Held = 3, ///< held by SYSTEM_PERIODIC_HOLD or HOLD_IF_RUNTIME_EXCEEDS
 };
 
 /// One sample of the pool over time (every Result::sampleInterval seconds).
@@ -25,6 +33,7 @@ struct PoolSample
     float idleJobs = 0; ///< jobs waiting
     float wholeMachines = 0;
     float drainingMachines = 0;
+    float fragmentedCores = 0; ///< idle cores on machines with fewer than 8 free: no 8-core job fits there
 };
 
 /// One group at one sample: node-level values, as HTCondor's group records hold them.
@@ -72,7 +81,22 @@ struct GroupSummary
     double waitP50 = 0, waitP95 = 0, waitP99 = 0; ///< seconds from submit to first start, started jobs
     long preemptions = 0; ///< runs of its jobs evicted by priority preemption
     long drainEvictions = 0; ///< runs of its jobs evicted by draining
+    long limitEvictions = 0; ///< runs ended by a runtime limit (evicted, held or removed)
     double badputCoreHours = 0; ///< core-hours of evicted runs, whatever evicted them
+    double preemptionBadputCoreHours = 0, drainBadputCoreHours = 0, limitBadputCoreHours = 0; ///< badput by cause
+    long jobsRemoved = 0;
+    long jobsHeld = 0;
+    long notebookSessions = 0; ///< notebook jobs submitted
+    long notebookFailures = 0; ///< spawn failures: not running within the start timeout
+    double notebookStartP50 = 0, notebookStartP95 = 0; ///< seconds from submit to a usable notebook
+};
+
+/// Waits by job size over the whole pool (cores requested: 1, 2–4, 5–8, more).
+struct SizeClassWaits
+{
+    std::string label;
+    long jobs = 0; ///< started jobs in this class
+    double waitP50 = 0, waitP95 = 0, waitP99 = 0;
 };
 
 struct SubmitterSummary
@@ -109,6 +133,7 @@ struct Result
     std::vector<std::string> notes; ///< what the engine wants the user to know (stalled jobs, …)
 
     std::vector<GroupSummary> groups;
+    std::vector<SizeClassWaits> waitsBySize;
     std::vector<SubmitterSummary> submitters;
     std::int64_t sampleInterval = 3600;
     std::vector<PoolSample> poolSeries;

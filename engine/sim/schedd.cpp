@@ -33,6 +33,22 @@ std::uint32_t SubmitterQueue::takeIdle(std::size_t autocluster, const Job& spec)
     return job;
 }
 
+bool SubmitterQueue::removeIdle(std::uint32_t job, const Job& spec)
+{
+    for (auto& a : m_autoclusters) {
+        if (a.cores != spec.cores || a.memoryMb != spec.memoryMb)
+            continue;
+        const auto it = std::lower_bound(a.jobs.begin(), a.jobs.end(), job);
+        if (it == a.jobs.end() || *it != job)
+            return false;
+        a.jobs.erase(it);
+        --m_idleJobs;
+        m_idleCores -= spec.cores;
+        return true;
+    }
+    return false;
+}
+
 std::vector<std::size_t> SubmitterQueue::offerOrder() const
 {
     std::vector<std::size_t> order;

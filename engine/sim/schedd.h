@@ -25,6 +25,8 @@ public:
     void addIdle(std::uint32_t job, const Job& spec);
     /// Removes and returns the oldest idle job of an autocluster.
     std::uint32_t takeIdle(std::size_t autocluster, const Job& spec);
+    /// Takes an idle job out of the queue (a removal); false when it is not idle here.
+    bool removeIdle(std::uint32_t job, const Job& spec);
     /// The autoclusters with idle jobs, oldest head job first: the order the schedd offers them in.
     std::vector<std::size_t> offerOrder() const;
     /// The oldest idle job that fits in the given resources (for claim reuse and leftovers), or -1.

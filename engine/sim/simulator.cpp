@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <iterator>
 #include <limits>
+#include <unordered_map>
 
 namespace pp {
 
@@ -85,6 +87,8 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
     describeGroups(); // names are known from the start, so results read mid-run can be shown
     m_groupPreemptions.assign(static_cast<std::size_t>(m_tree.size()), 0);
     m_groupDrainEvictions.assign(static_cast<std::size_t>(m_tree.size()), 0);
+    m_groupPreemptionBadput.assign(static_cast<std::size_t>(m_tree.size()), 0.0);
+    m_groupDrainBadput.assign(static_cast<std::size_t>(m_tree.size()), 0.0);
     m_drainSerial.assign(m_pool.machineCount(), 0);
     m_nextDefragPoll = m_defrag.enabled() ? m_start + m_defrag.interval() : never;
     m_groupBadputCoreSeconds.assign(static_cast<std::size_t>(m_tree.size()), 0.0);
@@ -133,6 +137,32 @@ int Simulator::smallestIdleCores() const
 void Simulator::arrive(std::uint32_t job)
 {
     enqueueIdle(job);
+    const Job& spec = m_scenario.workload.jobs[job];
+    if (spec.kind == Notebook) {
+        // JupyterHub gives up when the notebook is not usable within start_timeout (§8): it must be running
+        // by then minus the start-up of the single-user server.
+        const Policy& policy = m_scenario.policy;
+        const auto wait
+            = static_cast<std::int64_t>(std::max(0.0, policy.notebookStartTimeout - policy.notebookStartupSeconds));
+        m_notebookTimeouts.push({static_cast<std::int64_t>(spec.submit) + wait, job});
+    }
+}
+
+void Simulator::dropIdle(std::uint32_t job, JobFate fate)
+{
+    const Job& spec = m_scenario.workload.jobs[job];
+    if (!m_queues[spec.submitter].removeIdle(job, spec))
+        return;
+    if (auto it = m_idleByCores.find(spec.cores); it != m_idleByCores.end() && --it->second == 0)
+        m_idleByCores.erase(it);
+    --m_idleJobs;
+    m_result.jobs[job].fate = fate;
+}
+
+void Simulator::notebookTimeout(std::uint32_t job)
+{
+    if (m_result.jobs[job].firstStart < 0)
+        dropIdle(job, SpawnFailed); // condor_rm from the hub: the job leaves with a 009, never having run
 }
 
 void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64_t now)
@@ -185,7 +215,9 @@ void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause 
     const Job& spec = m_scenario.workload.jobs[job];
     const auto g = static_cast<std::size_t>(m_submitterGroup[spec.submitter]);
     ++(cause == EvictionCause::Preemption ? m_groupPreemptions : m_groupDrainEvictions)[g];
-    m_groupBadputCoreSeconds[g] += static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
+    const double badput = static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
+    m_groupBadputCoreSeconds[g] += badput;
+    (cause == EvictionCause::Preemption ? m_groupPreemptionBadput : m_groupDrainBadput)[g] += badput;
     SubmitterQueue& queue = m_queues[spec.submitter];
     --queue.runningJobs;
     queue.runningCores -= spec.cores;
@@ -326,7 +358,12 @@ void Simulator::takeSample(std::int64_t now)
         whole += m_pool.isWhole(m) ? 1 : 0;
         draining += m_pool.isDraining(m) ? 1 : 0;
     }
+    long fragmented = 0;
+    for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m)
+        if (!m_pool.isDraining(m) && m_pool.freeCores(m) < 8)
+            fragmented += m_pool.freeCores(m);
     sample.wholeMachines = static_cast<float>(whole);
+    sample.fragmentedCores = static_cast<float>(fragmented);
     sample.drainingMachines = static_cast<float>(draining);
     m_result.poolSeries.push_back(sample);
     std::vector<GroupSample> groups;
@@ -370,8 +407,9 @@ bool Simulator::runUntil(std::int64_t seconds)
         const std::int64_t nextArrival
             = m_nextArrival < jobs.size() ? static_cast<std::int64_t>(jobs[m_nextArrival].submit) : never;
         const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
-        const std::int64_t t
-            = std::min({nextCompletion, nextArrival, m_nextCycle, m_nextSample, m_nextDefragPoll, nextDeadline});
+        const std::int64_t nextTimeout = m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time;
+        const std::int64_t t = std::min(
+            {nextCompletion, nextArrival, m_nextCycle, m_nextSample, m_nextDefragPoll, nextDeadline, nextTimeout});
         if (t > m_end) {
             advanceClockTo(m_end);
             finish(m_end);
@@ -425,6 +463,10 @@ bool Simulator::runUntil(std::int64_t seconds)
             finish(t);
             return false;
         }
+        while (!m_notebookTimeouts.empty() && m_notebookTimeouts.top().time == t) {
+            notebookTimeout(m_notebookTimeouts.top().job);
+            m_notebookTimeouts.pop();
+        }
         if (t == m_nextSample) {
             takeSample(t);
             m_nextSample += m_result.sampleInterval;
@@ -460,7 +502,6 @@ void Simulator::finish(std::int64_t now)
     const auto& workload = m_scenario.workload;
     const std::size_t groups = static_cast<std::size_t>(m_tree.size());
     describeGroups();
-    std::vector<std::vector<double>> waits(groups);
     for (std::size_t g = 0; g < groups; ++g) {
         auto& summary = m_result.groups[g];
         double quotaSum = 0;
@@ -477,43 +518,85 @@ void Simulator::finish(std::int64_t now)
         sub.finalRealPriority = m_accountant.realPriority(s);
         sub.priorityFactor = m_accountant.priorityFactor(s);
     }
+    summariseJobs(now);
+    if (onProgress)
+        onProgress(1.0);
+}
+
+void Simulator::summariseJobs(std::int64_t now)
+{
+    const auto& workload = m_scenario.workload;
+    const Policy& policy = m_scenario.policy;
+    const std::size_t groups = m_result.groups.size();
+    // The run in progress at the end counts what it ran so far.
+    std::unordered_map<std::uint32_t, std::int64_t> runningSince;
+    for (const auto& claim : m_pool.claims())
+        if (claim.live && claim.job >= 0)
+            runningSince[static_cast<std::uint32_t>(claim.job)] = claim.jobStartedAt;
+
+    static constexpr struct
+    {
+        const char* label;
+        int maxCores;
+    } sizeClasses[] = {{"1 core", 1}, {"2-4 cores", 4}, {"5-8 cores", 8}, {"more than 8 cores", 1 << 30}};
+    std::vector<std::vector<double>> waits(groups);
+    std::vector<std::vector<double>> notebookStarts(groups);
+    std::vector<std::vector<double>> waitsBySize(std::size(sizeClasses));
     for (std::size_t j = 0; j < workload.jobs.size(); ++j) {
         const Job& spec = workload.jobs[j];
+        if (static_cast<std::int64_t>(spec.submit) > now)
+            continue; // never arrived within the horizon
         const JobOutcome& outcome = m_result.jobs[j];
         const auto g = static_cast<std::size_t>(m_submitterGroup[spec.submitter]);
         auto& summary = m_result.groups[g];
         auto& sub = m_result.submitters[spec.submitter];
-        if (spec.submit
-            > static_cast<std::uint32_t>(std::min<std::int64_t>(now, std::numeric_limits<std::uint32_t>::max())))
-            continue; // never arrived within the horizon
         ++summary.jobsTotal;
         double coreSeconds = 0;
         if (outcome.end >= 0) {
             ++summary.jobsCompleted;
             ++sub.jobsCompleted;
             coreSeconds = static_cast<double>(spec.cores) * spec.runtime;
-        } else if (outcome.firstStart >= 0) {
-            coreSeconds = static_cast<double>(spec.cores)
-                * static_cast<double>(std::max<std::int64_t>(0, now - (m_start + outcome.firstStart)));
+        } else if (const auto it = runningSince.find(static_cast<std::uint32_t>(j)); it != runningSince.end()) {
+            coreSeconds = static_cast<double>(spec.cores) * static_cast<double>(now - it->second);
         }
         summary.coreHours += coreSeconds / 3600.0;
         sub.coreHours += coreSeconds / 3600.0;
-        if (outcome.firstStart >= 0)
-            waits[g].push_back(
-                static_cast<double>(m_start + outcome.firstStart - static_cast<std::int64_t>(spec.submit)));
-        else
-            ++summary.jobsNeverStarted;
+        summary.jobsRemoved += outcome.fate == Removed ? 1 : 0;
+        summary.jobsHeld += outcome.fate == Held ? 1 : 0;
+        if (spec.kind == Notebook) {
+            ++summary.notebookSessions;
+            summary.notebookFailures += outcome.fate == SpawnFailed ? 1 : 0;
+        }
+        if (outcome.firstStart < 0) {
+            summary.jobsNeverStarted += outcome.fate == Queued ? 1 : 0;
+            continue;
+        }
+        const double wait = static_cast<double>(m_start + outcome.firstStart - static_cast<std::int64_t>(spec.submit));
+        waits[g].push_back(wait);
+        if (spec.kind == Notebook)
+            notebookStarts[g].push_back(wait + policy.notebookStartupSeconds);
+        std::size_t c = 0;
+        while (spec.cores > sizeClasses[c].maxCores)
+            ++c;
+        waitsBySize[c].push_back(wait);
     }
     for (std::size_t g = 0; g < groups; ++g) {
-        m_result.groups[g].preemptions = m_groupPreemptions[g];
-        m_result.groups[g].drainEvictions = m_groupDrainEvictions[g];
-        m_result.groups[g].badputCoreHours = m_groupBadputCoreSeconds[g] / 3600.0;
-        m_result.groups[g].waitP50 = percentile(waits[g], 50);
-        m_result.groups[g].waitP95 = percentile(waits[g], 95);
-        m_result.groups[g].waitP99 = percentile(waits[g], 99);
+        auto& summary = m_result.groups[g];
+        summary.preemptions = m_groupPreemptions[g];
+        summary.drainEvictions = m_groupDrainEvictions[g];
+        summary.badputCoreHours = m_groupBadputCoreSeconds[g] / 3600.0;
+        summary.preemptionBadputCoreHours = m_groupPreemptionBadput[g] / 3600.0;
+        summary.drainBadputCoreHours = m_groupDrainBadput[g] / 3600.0;
+        summary.waitP50 = percentile(waits[g], 50);
+        summary.waitP95 = percentile(waits[g], 95);
+        summary.waitP99 = percentile(waits[g], 99);
+        summary.notebookStartP50 = percentile(notebookStarts[g], 50);
+        summary.notebookStartP95 = percentile(notebookStarts[g], 95);
     }
-    if (onProgress)
-        onProgress(1.0);
+    m_result.waitsBySize.clear();
+    for (std::size_t c = 0; c < std::size(sizeClasses); ++c)
+        m_result.waitsBySize.push_back({sizeClasses[c].label, static_cast<long>(waitsBySize[c].size()),
+            percentile(waitsBySize[c], 50), percentile(waitsBySize[c], 95), percentile(waitsBySize[c], 99)});
 }
 
 std::vector<std::uint32_t> Simulator::runningJobs() const

@@ -70,6 +70,9 @@ private:
     void complete(const Completion& c);
     void arrive(std::uint32_t job);
     void enqueueIdle(std::uint32_t job);
+    /// Takes an idle job out of its queue for good (spawn failure, removal, hold).
+    void dropIdle(std::uint32_t job, JobFate fate);
+    void notebookTimeout(std::uint32_t job);
     std::uint32_t dequeueIdle(std::uint32_t submitter, std::size_t autocluster);
     void negotiationCycle(std::int64_t now);
     void defragPoll(std::int64_t now);
@@ -83,6 +86,8 @@ private:
     bool finished() const;
     void finish(std::int64_t now);
     void describeGroups();
+    /// Per-group and per-size statistics from the job outcomes, at the end of the run.
+    void summariseJobs(std::int64_t now);
     int smallestIdleCores() const;
 
     const Scenario& m_scenario;
@@ -107,9 +112,18 @@ private:
     std::priority_queue<DrainDeadline, std::vector<DrainDeadline>, std::greater<>> m_drainDeadlines;
     std::vector<std::uint64_t> m_drainSerial; // per machine: the drain in progress, 0 = none
     std::uint64_t m_drains = 0;
+    struct JobTimer
+    {
+        std::int64_t time;
+        std::uint32_t job;
+        bool operator>(const JobTimer& o) const { return time != o.time ? time > o.time : job > o.job; }
+    };
+    std::priority_queue<JobTimer, std::vector<JobTimer>, std::greater<>> m_notebookTimeouts;
     std::vector<long> m_groupPreemptions; // runs evicted by preemption, by the victim's group
     std::vector<long> m_groupDrainEvictions; // runs evicted by draining
     std::vector<double> m_groupBadputCoreSeconds;
+    std::vector<double> m_groupPreemptionBadput; // core-seconds, by cause
+    std::vector<double> m_groupDrainBadput;
 
     Result m_result;
     std::int64_t m_start = 0;
