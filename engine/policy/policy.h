@@ -58,6 +58,16 @@ struct Policy
     std::string defragRank = "-ExpectedMachineGracefulDrainingBadput"; ///< DEFRAG_RANK: highest drains first
     std::string defragSchedule = "graceful"; ///< DEFRAG_DRAINING_SCHEDULE: graceful, quick or fast
 
+    // Runtime limits (§4.6)
+    std::string systemPeriodicRemove; ///< SYSTEM_PERIODIC_REMOVE (schedd, on running jobs); empty = none
+    std::string systemPeriodicHold; ///< SYSTEM_PERIODIC_HOLD
+    double periodicExprInterval = 60; ///< PERIODIC_EXPR_INTERVAL, seconds between schedd evaluations
+    enum class RuntimeLimitAction { None, Evict, Hold };
+    /// `use POLICY : LIMIT_JOB_RUNTIMES(s)` or `PREEMPT_IF_RUNTIME_EXCEEDS(s)` evict and requeue;
+    /// `HOLD_IF_RUNTIME_EXCEEDS(s)` holds. The argument defaults to 24 hours.
+    RuntimeLimitAction runtimeLimitAction = RuntimeLimitAction::None;
+    double runtimeLimitSeconds = 86400;
+
     // Notebooks (BatchSpawner, §8). JupyterHub settings, not HTCondor knobs; their config names are PoolPlanner's.
     double notebookStartTimeout = 300; ///< NOTEBOOK_START_TIMEOUT: BatchSpawner's start_timeout
     double notebookStartupSeconds = 10; ///< NOTEBOOK_STARTUP_TIME: from JobCurrentStartDate to a usable notebook

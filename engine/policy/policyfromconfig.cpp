@@ -58,6 +58,36 @@ std::string firstDefined(const Config& config, std::initializer_list<const char*
     return *names.begin();
 }
 
+// `use POLICY : NAME(secs)` metaknobs for runtime limits (§4.6); other POLICY templates are not modelled.
+std::optional<Diagnostic> readRuntimePolicy(const Config& config, Policy& policy)
+{
+    const Config::Entry* use = config.entry("$use.policy");
+    if (!use)
+        return std::nullopt;
+    for (auto item : text::split(use->value, ",")) {
+        const std::size_t open = item.find('(');
+        const std::string name = text::toLower(text::trim(item.substr(0, open)));
+        double seconds = 86400;
+        if (open != std::string_view::npos) {
+            const std::size_t close = item.find(')', open);
+            const auto argument = text::parseDouble(
+                item.substr(open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1));
+            if (close == std::string_view::npos || !argument || *argument <= 0)
+                return Diagnostic {use->file, use->line,
+                    "use POLICY : " + std::string(item) + ": the argument must be a positive number of seconds"};
+            seconds = *argument;
+        }
+        if (name == "limit_job_runtimes" || name == "preempt_if_runtime_exceeds")
+            policy.runtimeLimitAction = Policy::RuntimeLimitAction::Evict;
+        else if (name == "hold_if_runtime_exceeds")
+            policy.runtimeLimitAction = Policy::RuntimeLimitAction::Hold;
+        else
+            continue; // another policy template: nothing the simulator models
+        policy.runtimeLimitSeconds = seconds;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
@@ -84,6 +114,7 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
             1e300},
         {"CLAIM_WORKLIFE", &policy.claimWorklife, -1, 1e12},
         {"NOTEBOOK_START_TIMEOUT", &policy.notebookStartTimeout, 1, 1e9},
+        {"PERIODIC_EXPR_INTERVAL", &policy.periodicExprInterval, 1, 1e9},
         {"NOTEBOOK_STARTUP_TIME", &policy.notebookStartupSeconds, 0, 1e6},
     };
     for (const auto& knob : numbers)
@@ -114,9 +145,11 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         return *error;
 
     // Expressions are parsed now so that a typo is reported with its knob, line and position.
-    for (auto [knob, target] : {std::pair {"PREEMPTION_REQUIREMENTS", &policy.preemptionRequirements},
-             std::pair {"PREEMPTION_RANK", &policy.preemptionRank},
-             std::pair {"GROUP_SORT_EXPR", &policy.groupSortExpr}}) {
+    for (auto [knob, target] :
+        {std::pair {"PREEMPTION_REQUIREMENTS", &policy.preemptionRequirements},
+            std::pair {"PREEMPTION_RANK", &policy.preemptionRank}, std::pair {"GROUP_SORT_EXPR", &policy.groupSortExpr},
+            std::pair {"SYSTEM_PERIODIC_REMOVE", &policy.systemPeriodicRemove},
+            std::pair {"SYSTEM_PERIODIC_HOLD", &policy.systemPeriodicHold}}) {
         const auto value = config.value(knob);
         if (!value)
             continue;
@@ -158,6 +191,8 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
             policy.defragSchedule = value;
         }
     }
+    if (auto error = readRuntimePolicy(config, policy))
+        return *error;
     if (auto error = readBool(config, "NEGOTIATOR_CONSIDER_EARLY_PREEMPTION", policy.considerEarlyPreemption))
         return *error;
     for (auto [knob, target] : {std::pair {"MAXJOBRETIREMENTTIME", &policy.maxJobRetirementTime},

@@ -85,13 +85,15 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
     if (m_pool.totalCores() == 0)
         m_result.notes.push_back("the pool has no cores; no job can run");
     describeGroups(); // names are known from the start, so results read mid-run can be shown
-    m_groupPreemptions.assign(static_cast<std::size_t>(m_tree.size()), 0);
-    m_groupDrainEvictions.assign(static_cast<std::size_t>(m_tree.size()), 0);
-    m_groupPreemptionBadput.assign(static_cast<std::size_t>(m_tree.size()), 0.0);
-    m_groupDrainBadput.assign(static_cast<std::size_t>(m_tree.size()), 0.0);
+    m_groupEvictions.assign(static_cast<std::size_t>(m_tree.size()), GroupEvictions {});
+    const auto periodic = [](const std::string& text, const char* knob) {
+        auto parsed = classad::Expression::parse(text, knob);
+        return text.empty() || !parsed ? classad::Expression {} : *parsed;
+    };
+    m_periodicRemove = periodic(scenario.policy.systemPeriodicRemove, "SYSTEM_PERIODIC_REMOVE");
+    m_periodicHold = periodic(scenario.policy.systemPeriodicHold, "SYSTEM_PERIODIC_HOLD");
     m_drainSerial.assign(m_pool.machineCount(), 0);
     m_nextDefragPoll = m_defrag.enabled() ? m_start + m_defrag.interval() : never;
-    m_groupBadputCoreSeconds.assign(static_cast<std::size_t>(m_tree.size()), 0.0);
 }
 
 Simulator::~Simulator() = default;
@@ -182,6 +184,9 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     queue.runningCores += spec.cores;
     ++m_runningJobs;
     m_completions.push({now + static_cast<std::int64_t>(spec.runtime), claimIndex, job, outcome.starts});
+    JobFate fate = Queued;
+    if (const std::int64_t limitAt = runtimeLimit(job, now, &fate); limitAt != never)
+        m_limitTimers.push({limitAt, claimIndex, job, outcome.starts, fate});
 }
 
 void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now)
@@ -208,28 +213,112 @@ void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, s
     }
 }
 
-void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause cause)
+void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause cause, JobFate fate)
 {
     Claim& claim = m_pool.claim(claimIndex);
     const auto job = static_cast<std::uint32_t>(claim.job);
     const Job& spec = m_scenario.workload.jobs[job];
-    const auto g = static_cast<std::size_t>(m_submitterGroup[spec.submitter]);
-    ++(cause == EvictionCause::Preemption ? m_groupPreemptions : m_groupDrainEvictions)[g];
-    const double badput = static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
-    m_groupBadputCoreSeconds[g] += badput;
-    (cause == EvictionCause::Preemption ? m_groupPreemptionBadput : m_groupDrainBadput)[g] += badput;
+    auto& evictions = m_groupEvictions[static_cast<std::size_t>(m_submitterGroup[spec.submitter])];
+    ++evictions.runs[cause];
+    evictions.badputCoreSeconds[cause]
+        += static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
     SubmitterQueue& queue = m_queues[spec.submitter];
     --queue.runningJobs;
     queue.runningCores -= spec.cores;
     --m_runningJobs;
     claim.job = -1;
-    enqueueIdle(job); // its pending completion is now stale (the run count moves on when it restarts)
+    if (fate == Queued)
+        enqueueIdle(job); // its pending completion is now stale (the run count moves on when it restarts)
+    else
+        m_result.jobs[job].fate = fate;
+}
+
+std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, JobFate* fate)
+{
+    const Policy& policy = m_scenario.policy;
+    const Job& spec = m_scenario.workload.jobs[job];
+    const std::int64_t end = start + static_cast<std::int64_t>(spec.runtime);
+    std::int64_t limitAt = never;
+    // Startd policy metaknobs (§4.6): evict (requeue) or hold once the job has run for the limit.
+    if (policy.runtimeLimitAction != Policy::RuntimeLimitAction::None) {
+        const auto at = start + static_cast<std::int64_t>(policy.runtimeLimitSeconds);
+        if (at < end) {
+            limitAt = at;
+            *fate = policy.runtimeLimitAction == Policy::RuntimeLimitAction::Hold ? Held : Queued;
+        }
+    }
+    if (m_periodicRemove.isNull() && m_periodicHold.isNull())
+        return limitAt;
+    // SYSTEM_PERIODIC_REMOVE/HOLD are evaluated by the schedd every PERIODIC_EXPR_INTERVAL. Runtime policies
+    // only become true as a run gets longer, so the first check that fires is found by bisection over the
+    // checks this run will see (with an expression that is true from the start, the first check).
+    const auto interval = std::max<std::int64_t>(1, static_cast<std::int64_t>(policy.periodicExprInterval));
+    const std::int64_t first = start / interval + 1;
+    const std::int64_t last = (std::min(end, limitAt) - 1) / interval;
+    const std::string& user = m_scenario.workload.submitters[spec.submitter];
+    const std::size_t dot = user.rfind('.');
+    const auto fires = [&](const classad::Expression& e, std::int64_t check) {
+        static const std::string jobStatus = "jobstatus", currentStart = "jobcurrentstartdate", qdate = "qdate",
+                                 requestCpus = "requestcpus", requestMemory = "requestmemory",
+                                 accounting = "accountinggroup", acctGroup = "acctgroup",
+                                 acctGroupUser = "acctgroupuser", owner = "owner", universe = "jobuniverse",
+                                 starts = "numjobstarts", entered = "enteredcurrentstatus";
+        const std::int64_t epoch = m_scenario.workload.epoch;
+        m_jobAd.setLower(jobStatus, classad::Value::integer(2));
+        m_jobAd.setLower(currentStart, classad::Value::integer(epoch + start));
+        m_jobAd.setLower(entered, classad::Value::integer(epoch + start));
+        m_jobAd.setLower(qdate, classad::Value::integer(epoch + spec.submit));
+        m_jobAd.setLower(requestCpus, classad::Value::integer(spec.cores));
+        m_jobAd.setLower(requestMemory, classad::Value::integer(spec.memoryMb));
+        m_jobAd.setLower(accounting, classad::Value::string(user));
+        m_jobAd.setLower(acctGroup,
+            dot == std::string::npos ? classad::Value::undefined() : classad::Value::string(user.substr(0, dot)));
+        m_jobAd.setLower(acctGroupUser, classad::Value::string(dot == std::string::npos ? user : user.substr(dot + 1)));
+        m_jobAd.setLower(owner, classad::Value::string(dot == std::string::npos ? user : user.substr(dot + 1)));
+        m_jobAd.setLower(universe, classad::Value::integer(5));
+        m_jobAd.setLower(starts, classad::Value::integer(m_result.jobs[job].starts));
+        return classad::evaluate(e, classad::EvalContext {&m_jobAd, nullptr, epoch + check * interval}).isTrue();
+    };
+    for (const auto& [expression, action] :
+        {std::pair {&m_periodicRemove, Removed}, std::pair {&m_periodicHold, Held}}) {
+        if (expression->isNull() || first > last || !fires(*expression, last))
+            continue;
+        std::int64_t low = first;
+        std::int64_t high = last; // fires at `high`
+        while (low < high) {
+            const std::int64_t mid = low + (high - low) / 2;
+            if (fires(*expression, mid))
+                high = mid;
+            else
+                low = mid + 1;
+        }
+        if (high * interval < limitAt) {
+            limitAt = high * interval;
+            *fate = action;
+        }
+    }
+    return limitAt;
+}
+
+void Simulator::applyRuntimeLimit(std::uint32_t claimIndex, std::uint32_t job, std::int64_t now, JobFate fate)
+{
+    evict(claimIndex, now, RuntimeLimit, fate);
+    if (fate == Queued) { // the startd preempted the claim: it ends with the job
+        Claim& claim = m_pool.claim(claimIndex);
+        const std::uint32_t machine = claim.machine;
+        m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
+        m_pool.release(claimIndex);
+        endDrainIfWhole(machine);
+    } else { // the schedd held or removed the job: its claim stays the schedd's to reuse
+        claimFreed(claimIndex, now);
+    }
+    (void)job;
 }
 
 void Simulator::startPreempting(
     std::uint32_t submitter, std::size_t autocluster, std::uint32_t claimIndex, std::int64_t now)
 {
-    evict(claimIndex, now, EvictionCause::Preemption);
+    evict(claimIndex, now, Preemption);
     // The claim passes to the new submitter and keeps its size: a 1-core job on a 4-core slot is charged 4 (§10.10).
     Claim& claim = m_pool.claim(claimIndex);
     m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
@@ -252,24 +341,29 @@ void Simulator::complete(const Completion& c)
     queue.runningCores -= spec.cores;
     --m_runningJobs;
 
-    Claim& claim = m_pool.claim(c.claim);
-    claim.job = -1;
+    m_pool.claim(c.claim).job = -1;
+    claimFreed(c.claim, c.time);
+}
+
+void Simulator::claimFreed(std::uint32_t claimIndex, std::int64_t now)
+{
+    Claim& claim = m_pool.claim(claimIndex);
     // The schedd reuses the claim for the submitter's next job that fits, while CLAIM_WORKLIFE allows (§10.2).
     const double worklife = m_scenario.policy.claimWorklife;
     const bool reusable = !m_pool.isDraining(claim.machine)
-        && (worklife < 0 || (worklife > 0 && static_cast<double>(c.time - claim.claimedAt) < worklife));
+        && (worklife < 0 || (worklife > 0 && static_cast<double>(now - claim.claimedAt) < worklife));
     if (reusable) {
         std::size_t ac = 0;
-        if (queue.oldestFitting(claim.cores, claim.memoryMb, &ac) >= 0) {
-            const std::uint32_t next = dequeueIdle(spec.submitter, ac);
+        if (m_queues[claim.submitter].oldestFitting(claim.cores, claim.memoryMb, &ac) >= 0) {
+            const std::uint32_t next = dequeueIdle(claim.submitter, ac);
             ++m_result.claimReuses;
-            startJob(next, c.claim, c.time);
+            startJob(next, claimIndex, now);
             return;
         }
     }
     const std::uint32_t machine = claim.machine;
-    m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), c.time);
-    m_pool.release(c.claim);
+    m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
+    m_pool.release(claimIndex);
     endDrainIfWhole(machine);
 }
 
@@ -318,7 +412,7 @@ void Simulator::finishDrain(std::uint32_t machine, std::int64_t now)
         if (!c.live || c.machine != machine)
             continue;
         if (c.job >= 0)
-            evict(i, now, EvictionCause::Drain);
+            evict(i, now, Drain);
         m_accountant.changeUsage(c.submitter, -static_cast<double>(c.cores), now);
         m_pool.release(i);
     }
@@ -407,7 +501,8 @@ bool Simulator::runUntil(std::int64_t seconds)
         const std::int64_t nextArrival
             = m_nextArrival < jobs.size() ? static_cast<std::int64_t>(jobs[m_nextArrival].submit) : never;
         const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
-        const std::int64_t nextTimeout = m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time;
+        const std::int64_t nextTimeout = std::min(m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time,
+            m_limitTimers.empty() ? never : m_limitTimers.top().time);
         const std::int64_t t = std::min(
             {nextCompletion, nextArrival, m_nextCycle, m_nextSample, m_nextDefragPoll, nextDeadline, nextTimeout});
         if (t > m_end) {
@@ -426,6 +521,12 @@ bool Simulator::runUntil(std::int64_t seconds)
             m_completions.pop();
             if (m_result.jobs[c.job].starts == c.run && m_pool.claim(c.claim).job == static_cast<std::int32_t>(c.job))
                 complete(c);
+        }
+        while (!m_limitTimers.empty() && m_limitTimers.top().time == t) {
+            const LimitTimer l = m_limitTimers.top();
+            m_limitTimers.pop();
+            if (m_result.jobs[l.job].starts == l.run && m_pool.claim(l.claim).job == static_cast<std::int32_t>(l.job))
+                applyRuntimeLimit(l.claim, l.job, t, l.fate);
         }
         while (!m_drainDeadlines.empty() && m_drainDeadlines.top().time == t) {
             const DrainDeadline d = m_drainDeadlines.top();
@@ -582,11 +683,15 @@ void Simulator::summariseJobs(std::int64_t now)
     }
     for (std::size_t g = 0; g < groups; ++g) {
         auto& summary = m_result.groups[g];
-        summary.preemptions = m_groupPreemptions[g];
-        summary.drainEvictions = m_groupDrainEvictions[g];
-        summary.badputCoreHours = m_groupBadputCoreSeconds[g] / 3600.0;
-        summary.preemptionBadputCoreHours = m_groupPreemptionBadput[g] / 3600.0;
-        summary.drainBadputCoreHours = m_groupDrainBadput[g] / 3600.0;
+        const auto& evictions = m_groupEvictions[g];
+        summary.preemptions = evictions.runs[Preemption];
+        summary.drainEvictions = evictions.runs[Drain];
+        summary.limitEvictions = evictions.runs[RuntimeLimit];
+        summary.preemptionBadputCoreHours = evictions.badputCoreSeconds[Preemption] / 3600.0;
+        summary.drainBadputCoreHours = evictions.badputCoreSeconds[Drain] / 3600.0;
+        summary.limitBadputCoreHours = evictions.badputCoreSeconds[RuntimeLimit] / 3600.0;
+        summary.badputCoreHours
+            = summary.preemptionBadputCoreHours + summary.drainBadputCoreHours + summary.limitBadputCoreHours;
         summary.waitP50 = percentile(waits[g], 50);
         summary.waitP95 = percentile(waits[g], 95);
         summary.waitP99 = percentile(waits[g], 99);

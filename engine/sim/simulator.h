@@ -64,10 +64,16 @@ private:
     void startPreempting(
         std::uint32_t submitter, std::size_t autocluster, std::uint32_t claim, std::int64_t now) override;
     void startJob(std::uint32_t job, std::uint32_t claim, std::int64_t now);
-    enum class EvictionCause { Preemption, Drain };
-    /// Ends the run on a claim early: the job goes back to the queue and its run so far is badput (§4.7).
-    void evict(std::uint32_t claim, std::int64_t now, EvictionCause cause);
+    enum EvictionCause { Preemption, Drain, RuntimeLimit, causeCount };
+    /// Ends the run on a claim early; its run so far is badput (§4.7). The job goes back to the queue, or
+    /// leaves it with `fate` (held or removed).
+    void evict(std::uint32_t claim, std::int64_t now, EvictionCause cause, JobFate fate = Queued);
+    /// The time a runtime limit ends this run, or never; and what then happens to the job.
+    std::int64_t runtimeLimit(std::uint32_t job, std::int64_t start, JobFate* fate);
+    void applyRuntimeLimit(std::uint32_t claim, std::uint32_t job, std::int64_t now, JobFate fate);
     void complete(const Completion& c);
+    /// A claim's job has left: the schedd reuses the claim for another of the submitter's jobs, or releases it.
+    void claimFreed(std::uint32_t claim, std::int64_t now);
     void arrive(std::uint32_t job);
     void enqueueIdle(std::uint32_t job);
     /// Takes an idle job out of its queue for good (spawn failure, removal, hold).
@@ -119,11 +125,25 @@ private:
         bool operator>(const JobTimer& o) const { return time != o.time ? time > o.time : job > o.job; }
     };
     std::priority_queue<JobTimer, std::vector<JobTimer>, std::greater<>> m_notebookTimeouts;
-    std::vector<long> m_groupPreemptions; // runs evicted by preemption, by the victim's group
-    std::vector<long> m_groupDrainEvictions; // runs evicted by draining
-    std::vector<double> m_groupBadputCoreSeconds;
-    std::vector<double> m_groupPreemptionBadput; // core-seconds, by cause
-    std::vector<double> m_groupDrainBadput;
+    struct GroupEvictions
+    {
+        long runs[causeCount] = {};
+        double badputCoreSeconds[causeCount] = {};
+    };
+    std::vector<GroupEvictions> m_groupEvictions; // by the evicted job's group
+    struct LimitTimer
+    {
+        std::int64_t time;
+        std::uint32_t claim;
+        std::uint32_t job;
+        std::uint16_t run;
+        JobFate fate; ///< Queued: evicted and requeued; Held or Removed: leaves the queue
+        bool operator>(const LimitTimer& o) const { return time != o.time ? time > o.time : job > o.job; }
+    };
+    std::priority_queue<LimitTimer, std::vector<LimitTimer>, std::greater<>> m_limitTimers;
+    classad::Expression m_periodicRemove; // SYSTEM_PERIODIC_REMOVE, null when unset
+    classad::Expression m_periodicHold;
+    classad::ClassAd m_jobAd; // refilled for each periodic evaluation
 
     Result m_result;
     std::int64_t m_start = 0;
