@@ -5,9 +5,11 @@
 #include "config/config.h"
 #include "io/resultjson.h"
 #include "io/scenarioinputs.h"
+#include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "policy/quotaallocation.h"
 #include "sim/simulator.h"
+#include "sim/workloadmodel.h"
 #include "util/json.h"
 #include "util/text.h"
 
@@ -155,8 +157,8 @@ int allocate(const std::vector<std::string>& args)
 int simulate(const std::vector<std::string>& args)
 {
     const Options options(args,
-        {"--scenario", "--config", "--trace", "--cores", "--machine-cores", "--pool", "--map", "--horizon", "--seed",
-            "--out"},
+        {"--scenario", "--config", "--trace", "--model", "--scale", "--cores", "--machine-cores", "--pool", "--map",
+            "--horizon", "--seed", "--out"},
         {"--demo", "--json", "--record-cycles"});
     if (!options.error().empty())
         return usageError(options.error());
@@ -168,6 +170,13 @@ int simulate(const std::vector<std::string>& args)
         inputs.builtin = options.get("--scenario");
     inputs.configPath = options.get("--config");
     inputs.tracePath = options.get("--trace");
+    inputs.modelPath = options.get("--model");
+    if (options.has("--scale")) {
+        auto scale = parseScale(options.get("--scale"));
+        if (!scale)
+            return inputError(scale.error());
+        inputs.scale = std::move(scale).value();
+    }
     inputs.poolPath = options.get("--pool");
     inputs.mapPath = options.get("--map");
     if (options.has("--cores")) {
@@ -237,6 +246,39 @@ int simulate(const std::vector<std::string>& args)
     }
     for (const auto& n : result.notes)
         std::printf("note: %s\n", n.c_str());
+    return 0;
+}
+
+int fit(const std::vector<std::string>& args)
+{
+    const Options options(args, {"--trace", "--map", "--out", "--seed"}, {});
+    if (!options.error().empty())
+        return usageError(options.error());
+    if (!options.has("--trace") || !options.has("--out"))
+        return usageError("fit needs --trace FILE and --out MODEL");
+    SwfOptions swf;
+    if (options.has("--map")) {
+        auto map = readGroupMap(options.get("--map"));
+        if (!map)
+            return inputError(map.error());
+        swf.groupMap = std::move(map).value();
+    }
+    Warnings warnings;
+    auto workload = readSwf(options.get("--trace"), swf, warnings);
+    if (!workload)
+        return inputError(workload.error());
+    printWarnings(warnings);
+    const WorkloadModel model = WorkloadModel::fit(*workload);
+    std::ofstream out(options.get("--out"), std::ios::binary | std::ios::trunc);
+    out << model.write();
+    if (!out)
+        return inputError({options.get("--out"), 0, "cannot be written"});
+    std::printf("%s: %zu groups fitted from %zu jobs\n", options.get("--out").c_str(), model.groups.size(),
+        workload->jobs.size());
+    for (const auto& g : model.groups)
+        std::printf("  %-24s %9.1f jobs/week  %8.2f core-hours/job  %zu users\n",
+            g.group.empty() ? "<none>" : g.group.c_str(), g.jobsPerWeek(), g.meanCoreSeconds() / 3600.0,
+            g.users.size());
     return 0;
 }
 

@@ -11,5 +11,6 @@ namespace pp::cli {
 /// 0 success, 1 bad input (the message names the file and line, or the option), 2 usage error.
 int allocate(const std::vector<std::string>& args);
 int simulate(const std::vector<std::string>& args);
+int fit(const std::vector<std::string>& args);
 
 } // namespace pp::cli

@@ -13,9 +13,12 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
 
   allocate --config CFG --pool-size CORES --demand GROUP=CORES[,GROUP=CORES...] [--json]
       HTCondor's group quotas and one allocation round for a demand (docs/HTCONDOR.md 2.4-2.6).
-  simulate (--demo | --scenario demo | --config CFG --trace FILE (--cores N [--machine-cores M] | --pool FILE))
+  simulate (--demo | --scenario demo | --config CFG (--trace FILE | --model MODEL [--scale G=F,...])
+            (--cores N [--machine-cores M] | --pool FILE))
            [--map FILE] [--horizon DAYS|360s|6h|7d] [--seed N] [--out RESULT.json] [--json] [--record-cycles]
       Replays a workload through HTCondor's negotiation cycles.
+  fit --trace FILE [--map FILE] --out MODEL
+      Fits a workload model (arrivals by hour of week, users, job shapes per group) for simulate --model.
 
 Not in this version yet: inspect, compare, report, sweep, collect, export-config.
 )";
@@ -34,6 +37,8 @@ int main(int argc, char** argv)
         return pp::cli::allocate(args);
     if (command == "simulate")
         return pp::cli::simulate(args);
+    if (command == "fit")
+        return pp::cli::fit(args);
     for (const char* later : {"inspect", "compare", "report", "sweep", "collect", "export-config"})
         if (command == later) {
             std::fprintf(stderr, "poolplanner-cli: '%s' is not available in this version yet\n", later);

@@ -6,6 +6,9 @@
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "sim/demo.h"
+#include "sim/workloadmodel.h"
+
+#include <algorithm>
 
 #include <filesystem>
 
@@ -24,8 +27,10 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
     }
     if (inputs.configPath.empty())
         return Diagnostic {"--config", 0, "a configuration file is required (or --demo)"};
-    if (inputs.tracePath.empty())
-        return Diagnostic {"--trace", 0, "a workload trace is required (an SWF file, plain or gzip)"};
+    if (inputs.tracePath.empty() && inputs.modelPath.empty())
+        return Diagnostic {"--trace", 0, "a workload is required: --trace (an SWF file, plain or gzip) or --model"};
+    if (!inputs.tracePath.empty() && !inputs.modelPath.empty())
+        return Diagnostic {"--model", 0, "give either --trace or --model, not both"};
     if (inputs.poolPath.empty() && inputs.cores <= 0)
         return Diagnostic {"--cores", 0, "give the pool: --cores N [--machine-cores M] or --pool FILE"};
 
@@ -52,20 +57,46 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
         scenario.pool = std::move(pool).value();
     }
 
-    SwfOptions swf;
-    swf.largestMachineCores = scenario.pool.largestMachineCores();
-    swf.largestMachineMemoryMb = scenario.pool.largestMachineMemoryMb();
-    if (!inputs.mapPath.empty()) {
-        auto map = readGroupMap(inputs.mapPath);
-        if (!map)
-            return map.error();
-        swf.groupMap = std::move(map).value();
+    if (!inputs.modelPath.empty()) {
+        auto model = WorkloadModel::read(inputs.modelPath);
+        if (!model)
+            return model.error();
+        // A model has no end of its own: a week unless --horizon says otherwise, from a fixed Monday so that
+        // the same seed gives the same jobs.
+        constexpr std::int64_t modelEpoch = 1'799'020'800; // Monday 2027-01-04 00:00 UTC
+        scenario.workload
+            = model->generate(inputs.horizonSeconds.value_or(7 * 86400.0), modelEpoch, inputs.seed, inputs.scale);
+        scenario.name = std::filesystem::path(inputs.modelPath).filename().string();
+        if (scenario.workload.jobs.empty())
+            return Diagnostic {inputs.modelPath, 0, "the model generates no jobs over this horizon"};
+        const int largest = scenario.pool.largestMachineCores();
+        const auto tooBig
+            = std::count_if(scenario.workload.jobs.begin(), scenario.workload.jobs.end(), [&](const Job& j) {
+                  return j.cores > largest || static_cast<long>(j.memoryMb) > scenario.pool.largestMachineMemoryMb();
+              });
+        if (tooBig > 0) {
+            std::erase_if(scenario.workload.jobs, [&](const Job& j) {
+                return j.cores > largest || static_cast<long>(j.memoryMb) > scenario.pool.largestMachineMemoryMb();
+            });
+            warnings.add({inputs.modelPath, 0,
+                std::to_string(tooBig) + " generated jobs skipped: larger than the largest machine"});
+        }
+    } else {
+        SwfOptions swf;
+        swf.largestMachineCores = scenario.pool.largestMachineCores();
+        swf.largestMachineMemoryMb = scenario.pool.largestMachineMemoryMb();
+        if (!inputs.mapPath.empty()) {
+            auto map = readGroupMap(inputs.mapPath);
+            if (!map)
+                return map.error();
+            swf.groupMap = std::move(map).value();
+        }
+        auto workload = readSwf(inputs.tracePath, swf, warnings);
+        if (!workload)
+            return workload.error();
+        scenario.workload = std::move(workload).value();
+        scenario.name = std::filesystem::path(inputs.tracePath).filename().string();
     }
-    auto workload = readSwf(inputs.tracePath, swf, warnings);
-    if (!workload)
-        return workload.error();
-    scenario.workload = std::move(workload).value();
-    scenario.name = std::filesystem::path(inputs.tracePath).filename().string();
     scenario.horizonSeconds = inputs.horizonSeconds.value_or(0.0);
     scenario.seed = inputs.seed;
     return scenario;

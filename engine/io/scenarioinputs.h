@@ -5,6 +5,7 @@
 #include "sim/scenario.h"
 #include "util/expected.h"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,8 @@ struct ScenarioInputs
     std::string builtin; ///< "demo" (or another built-in name); empty = from files
     std::string configPath;
     std::string tracePath;
+    std::string modelPath; ///< a workload model (WorkloadModel::write) instead of a trace
+    std::map<std::string, double> scale; ///< per-group arrival factors for a model
     std::string poolPath;
     std::string mapPath;
     long cores = 0;

@@ -74,7 +74,7 @@ Scenario demoScenario(std::uint64_t seed, double scale)
     RandomStream random(seed);
     Workload& workload = scenario.workload;
     workload.source = "built-in demo workload";
-    workload.epoch = 1'798'761'600; // Monday 2027-01-04 00:00 UTC
+    workload.epoch = 1'799'020'800; // Monday 2027-01-04 00:00 UTC
     const double horizon = demoDays * 86400.0;
     for (const Stream& stream : streams) {
         std::vector<std::uint32_t> users;
