@@ -473,6 +473,27 @@ bool Expression::isLiteral(Value* value) const
     return true;
 }
 
+std::vector<std::string> Expression::references() const
+{
+    std::vector<std::string> names;
+    std::vector<const Node*> stack;
+    if (m_root)
+        stack.push_back(m_root.get());
+    while (!stack.empty()) {
+        const Node* n = stack.back();
+        stack.pop_back();
+        if (n->op == Op::Attribute)
+            names.push_back(n->name);
+        if (n->op == Op::Call && n->name == "time")
+            names.emplace_back("time()");
+        for (const auto& c : n->children)
+            stack.push_back(c.get());
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Evaluation
 

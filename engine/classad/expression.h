@@ -37,6 +37,9 @@ public:
 
     const Node* root() const { return m_root.get(); }
 
+    /// The attribute names it refers to, lower case and without scope; `time()` counts as "time()".
+    std::vector<std::string> references() const;
+
 private:
     std::shared_ptr<const Node> m_root;
     std::string m_text;

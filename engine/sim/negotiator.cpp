@@ -27,6 +27,8 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
     if (!context.policy.groupSortExpr.empty())
         if (auto parsed = classad::Expression::parse(context.policy.groupSortExpr, "GROUP_SORT_EXPR"))
             m_sortExpr = *parsed;
+    m_verdictStamp.assign(context.submitterNames.size(), 0);
+    m_verdict.assign(context.submitterNames.size(), 0);
     for (const auto& name : context.submitterNames)
         m_submitterNames.push_back(classad::Value::sharedString(std::make_shared<const std::string>(name)));
     for (const auto& node : context.tree.nodes())
@@ -381,6 +383,7 @@ std::int64_t Negotiator::findVictim(
 {
     const Policy& policy = m_ctx.policy;
     const PreemptionParty self = party(submitter);
+    ++m_stamp; // forget the verdicts of the previous call: usage has moved since
     std::int64_t best = -1;
     int bestCores = 0;
     long bestMemory = 0;
@@ -404,10 +407,23 @@ std::int64_t Negotiator::findVictim(
         // NEGOTIATOR_PRE_JOB_RANK first (-100000*Cpus - Memory: the smallest slot), then PREEMPTION_RANK.
         if (best >= 0 && (c.cores > bestCores || (c.cores == bestCores && static_cast<long>(c.memoryMb) > bestMemory)))
             continue;
-        double rank = 0;
-        const PreemptionPolicy::Candidate candidate {c.cores, static_cast<long>(c.memoryMb), runTime};
-        if (!m_preemption.allows(self, party(c.submitter), candidate, cores, memoryMb, m_ctx.epoch + now, &rank))
+        // A verdict that depends only on the two users is worked out once per remote user (per call).
+        const bool perUser = !m_preemption.requirementsDependOnSlot();
+        if (perUser && m_verdictStamp[c.submitter] == m_stamp && !m_verdict[c.submitter])
             continue;
+        const PreemptionPolicy::Candidate candidate {c.cores, static_cast<long>(c.memoryMb), runTime};
+        const std::int64_t unixNow = m_ctx.epoch + now;
+        const PreemptionParty remote = party(c.submitter);
+        if (!perUser || m_verdictStamp[c.submitter] != m_stamp) {
+            const bool allowed = m_preemption.allows(self, remote, candidate, cores, memoryMb, unixNow);
+            if (perUser) {
+                m_verdictStamp[c.submitter] = m_stamp;
+                m_verdict[c.submitter] = allowed ? 1 : 0;
+            }
+            if (!allowed)
+                continue;
+        }
+        const double rank = m_preemption.rank(self, remote, candidate, cores, memoryMb, unixNow);
         const bool smaller = best < 0 || c.cores < bestCores || static_cast<long>(c.memoryMb) < bestMemory;
         if (smaller || rank > bestRank) {
             best = i;

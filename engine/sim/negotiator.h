@@ -86,6 +86,9 @@ private:
     PreemptionPolicy m_preemption;
     classad::Expression m_sortExpr; // GROUP_SORT_EXPR when configured; null = the default
     std::vector<classad::Value> m_submitterNames; // as ClassAd strings, built once
+    std::vector<std::uint64_t> m_verdictStamp; // per remote submitter: which findVictim call m_verdict is from
+    std::vector<char> m_verdict;
+    std::uint64_t m_stamp = 0;
     std::vector<classad::Value> m_groupNames;
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
 };

@@ -2,6 +2,10 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sim/preemption.h"
 
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
 namespace pp {
 
 using classad::Expression;
@@ -16,6 +20,16 @@ PreemptionPolicy::PreemptionPolicy(const Policy& policy)
     m_rank = rank ? *rank : *Expression::parse(Policy::defaultPreemptionRank);
     Value constant;
     m_enabled = !(m_requirements.isLiteral(&constant) && !constant.isTrue());
+    static const char* const partyAttributes[] = {"accountinggroup", "activity", "owner", "remoteautoregroup",
+        "remotegroup", "remotegroupquota", "remotegroupresourcesinuse", "remotenegotiatinggroup", "remoteowner",
+        "remoteuser", "remoteuserprio", "remoteuserresourcesinuse", "requestcpus", "requestmemory", "state",
+        "submitterautoregroup", "submittergroup", "submittergroupquota", "submittergroupresourcesinuse",
+        "submitternegotiatinggroup", "submitteruserprio", "submitteruserresourcesinuse"};
+    m_slotDependent = false;
+    for (const auto& name : m_requirements.references())
+        if (std::find(std::begin(partyAttributes), std::end(partyAttributes), name) == std::end(partyAttributes))
+            m_slotDependent = true;
+    m_defaultRank = m_rank.text() == Policy::defaultPreemptionRank;
     m_slot.setString("State", "Claimed");
     m_slot.setString("Activity", "Busy");
     m_slot.setBoolean("RemoteAutoregroup", false);
@@ -23,7 +37,15 @@ PreemptionPolicy::PreemptionPolicy(const Policy& policy)
 }
 
 bool PreemptionPolicy::allows(const PreemptionParty& submitter, const PreemptionParty& remote, const Candidate& slot,
-    int jobCores, long jobMemoryMb, std::int64_t unixNow, double* rank)
+    int jobCores, long jobMemoryMb, std::int64_t unixNow)
+{
+    fill(submitter, remote, slot, jobCores, jobMemoryMb, unixNow);
+    return classad::evaluate(m_requirements, classad::EvalContext {&m_slot, &m_job, unixNow})
+        .isTrue(); // UNDEFINED/ERROR: no
+}
+
+void PreemptionPolicy::fill(const PreemptionParty& submitter, const PreemptionParty& remote, const Candidate& slot,
+    int jobCores, long jobMemoryMb, std::int64_t unixNow)
 {
     // Lower-case keys built once: these ads are refilled for every candidate slot.
     static const std::string cpus
@@ -61,16 +83,18 @@ bool PreemptionPolicy::allows(const PreemptionParty& submitter, const Preemption
     m_job.setLower(submitterNegotiatingGroup, submitter.group);
     m_job.setLower(submitterGroupQuota, Value::real(submitter.groupQuota));
     m_job.setLower(submitterGroupInUse, Value::real(submitter.groupResourcesInUse));
+}
 
-    const classad::EvalContext context {&m_slot, &m_job, unixNow};
-    if (!classad::evaluate(m_requirements, context).isTrue())
-        return false; // UNDEFINED and ERROR do not preempt
+double PreemptionPolicy::rank(const PreemptionParty& submitter, const PreemptionParty& remote, const Candidate& slot,
+    int jobCores, long jobMemoryMb, std::int64_t unixNow)
+{
+    if (m_defaultRank) // (RemoteUserPrio * 1000000) - TotalJobRunTime: worst priority, then newest job
+        return remote.userPrio * 1000000.0 - std::floor(slot.jobRunTime);
+    fill(submitter, remote, slot, jobCores, jobMemoryMb, unixNow);
     double r = 0;
-    if (!classad::evaluate(m_rank, context).toNumber(r))
+    if (!classad::evaluate(m_rank, classad::EvalContext {&m_slot, &m_job, unixNow}).toNumber(r))
         r = -1e300;
-    if (rank)
-        *rank = r;
-    return true;
+    return r;
 }
 
 } // namespace pp

@@ -38,14 +38,25 @@ public:
         long memoryMb = 0;
         double jobRunTime = 0; ///< TotalJobRunTime of the running job
     };
-    /// Whether `submitter`'s job of `jobCores` may preempt `remote` on the slot; sets the victim rank.
+    /// Whether `submitter`'s job of `jobCores` may preempt `remote` on the slot.
     bool allows(const PreemptionParty& submitter, const PreemptionParty& remote, const Candidate& slot, int jobCores,
-        long jobMemoryMb, std::int64_t unixNow, double* rank);
+        long jobMemoryMb, std::int64_t unixNow);
+    /// PREEMPTION_RANK of a candidate slot: the highest is the victim.
+    double rank(const PreemptionParty& submitter, const PreemptionParty& remote, const Candidate& slot, int jobCores,
+        long jobMemoryMb, std::int64_t unixNow);
+    /// False when PREEMPTION_REQUIREMENTS refers only to the two parties (users, groups, the job's request):
+    /// then its verdict is the same on every slot of one remote user, and the negotiator evaluates it once.
+    bool requirementsDependOnSlot() const { return m_slotDependent; }
 
 private:
     classad::Expression m_requirements;
     classad::Expression m_rank;
     bool m_enabled = false;
+    bool m_slotDependent = true;
+    bool m_defaultRank = false; // the stock PREEMPTION_RANK, computed directly
+    /// Refills the slot (MY) and job (TARGET) ads for one candidate.
+    void fill(const PreemptionParty& submitter, const PreemptionParty& remote, const Candidate& slot, int jobCores,
+        long jobMemoryMb, std::int64_t unixNow);
     classad::ClassAd m_slot; // reused between evaluations: only values change
     classad::ClassAd m_job;
 };

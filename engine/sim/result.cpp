@@ -7,7 +7,7 @@
 
 namespace pp {
 
-double percentile(std::vector<double> values, double p)
+double percentile(std::vector<float>& values, double p)
 {
     if (values.empty())
         return 0;

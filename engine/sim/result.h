@@ -142,7 +142,8 @@ struct Result
     std::vector<JobOutcome> jobs; ///< indexed like Workload::jobs
 };
 
-/// Nearest-rank percentile of an unsorted sample (p in 0..100); 0 for an empty sample.
-double percentile(std::vector<double> values, double p);
+/// Nearest-rank percentile of a sample (p in 0..100); 0 for an empty sample. Reorders the sample in place
+/// (no copy: a year of jobs is millions of values), so several percentiles can be taken in turn.
+double percentile(std::vector<float>& values, double p);
 
 } // namespace pp

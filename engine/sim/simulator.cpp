@@ -640,9 +640,9 @@ void Simulator::summariseJobs(std::int64_t now)
         const char* label;
         int maxCores;
     } sizeClasses[] = {{"1 core", 1}, {"2-4 cores", 4}, {"5-8 cores", 8}, {"more than 8 cores", 1 << 30}};
-    std::vector<std::vector<double>> waits(groups);
-    std::vector<std::vector<double>> notebookStarts(groups);
-    std::vector<std::vector<double>> waitsBySize(std::size(sizeClasses));
+    std::vector<std::vector<float>> waits(groups);
+    std::vector<std::vector<float>> notebookStarts(groups);
+    std::vector<std::vector<float>> waitsBySize(std::size(sizeClasses));
     for (std::size_t j = 0; j < workload.jobs.size(); ++j) {
         const Job& spec = workload.jobs[j];
         if (static_cast<std::int64_t>(spec.submit) > now)
@@ -672,10 +672,10 @@ void Simulator::summariseJobs(std::int64_t now)
             summary.jobsNeverStarted += outcome.fate == Queued ? 1 : 0;
             continue;
         }
-        const double wait = static_cast<double>(m_start + outcome.firstStart - static_cast<std::int64_t>(spec.submit));
+        const auto wait = static_cast<float>(m_start + outcome.firstStart - static_cast<std::int64_t>(spec.submit));
         waits[g].push_back(wait);
         if (spec.kind == Notebook)
-            notebookStarts[g].push_back(wait + policy.notebookStartupSeconds);
+            notebookStarts[g].push_back(wait + static_cast<float>(policy.notebookStartupSeconds));
         std::size_t c = 0;
         while (spec.cores > sizeClasses[c].maxCores)
             ++c;
