@@ -62,6 +62,8 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
         w.key("drain_evictions").value(g.drainEvictions);
         w.key("badput_preemption_core_hours").value(g.preemptionBadputCoreHours, 3);
         w.key("badput_drain_core_hours").value(g.drainBadputCoreHours, 3);
+        w.key("limit_evictions").value(g.limitEvictions);
+        w.key("badput_limit_core_hours").value(g.limitBadputCoreHours, 3);
         w.key("jobs_removed").value(g.jobsRemoved);
         w.key("jobs_held").value(g.jobsHeld);
         w.key("notebook_sessions").value(g.notebookSessions);

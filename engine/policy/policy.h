@@ -44,6 +44,8 @@ struct Policy
     std::string preemptionRequirements = "False"; ///< PREEMPTION_REQUIREMENTS (MY = slot, TARGET = idle job)
     std::string preemptionRank = defaultPreemptionRank; ///< PREEMPTION_RANK: the highest is the victim
     bool considerEarlyPreemption = false; ///< NEGOTIATOR_CONSIDER_EARLY_PREEMPTION
+    std::string startdRank; ///< RANK (startd), one for every machine; empty or a constant = no preference
+    bool allowPslotPreemption = false; ///< ALLOW_PSLOT_PREEMPTION: several dynamic slots preempted for one job
     double maxJobRetirementTime = 0; ///< MAXJOBRETIREMENTTIME (startd), seconds a running job is shielded
     double machineMaxVacateTime = 600; ///< MACHINE_MAX_VACATE_TIME; jobs here exit at once on the soft kill
 

@@ -135,6 +135,7 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         {"NEGOTIATOR_CONSIDER_PREEMPTION", &policy.considerPreemption},
         {"NEGOTIATOR_IGNORE_USER_PRIORITIES", &policy.ignoreUserPriorities},
         {"CONSUMPTION_POLICY", &policy.consumptionPolicy},
+        {"ALLOW_PSLOT_PREEMPTION", &policy.allowPslotPreemption},
     };
     for (const auto& knob : bools)
         if (auto error = readBool(config, knob.name, *knob.target))
@@ -149,7 +150,7 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         {std::pair {"PREEMPTION_REQUIREMENTS", &policy.preemptionRequirements},
             std::pair {"PREEMPTION_RANK", &policy.preemptionRank}, std::pair {"GROUP_SORT_EXPR", &policy.groupSortExpr},
             std::pair {"SYSTEM_PERIODIC_REMOVE", &policy.systemPeriodicRemove},
-            std::pair {"SYSTEM_PERIODIC_HOLD", &policy.systemPeriodicHold}}) {
+            std::pair {"SYSTEM_PERIODIC_HOLD", &policy.systemPeriodicHold}, std::pair {"RANK", &policy.startdRank}}) {
         const auto value = config.value(knob);
         if (!value)
             continue;

@@ -348,7 +348,7 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
             else if (spin > 1 && (full < m_minSlotWeight || pieLeft < m_minSlotWeight))
                 outcome = Outcome::Resume;
             else
-                outcome = negotiateWithSubmitter(s, unclaimed, full, pieLeft, now, matches);
+                outcome = negotiateWithSubmitter(s, unclaimed, full, ignoreSubmitterLimit, pieLeft, now, matches);
             if (outcome == Outcome::Resume)
                 stay.push_back(s);
         }
@@ -378,23 +378,24 @@ PreemptionParty Negotiator::party(std::uint32_t submitter) const
     return p;
 }
 
-std::int64_t Negotiator::findVictim(
-    std::uint32_t submitter, int cores, long memoryMb, std::int64_t now, const std::function<bool(double)>& affordable)
+Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& job, std::int64_t now,
+    bool ignoreLimitForRank, const std::function<bool(double)>& affordable)
 {
     const Policy& policy = m_ctx.policy;
     const PreemptionParty self = party(submitter);
+    const bool rankOn = m_ctx.rank && m_ctx.rank->enabled();
+    const bool prioOn = m_preemption.enabled();
+    const std::int64_t unixNow = m_ctx.epoch + now;
     ++m_stamp; // forget the verdicts of the previous call: usage has moved since
-    std::int64_t best = -1;
+    Victim best;
     int bestCores = 0;
     long bestMemory = 0;
     double bestRank = 0;
     const auto& claims = m_ctx.pool.claims();
     for (std::uint32_t i = 0; i < claims.size(); ++i) {
         const Claim& c = claims[i];
-        // The same submitter is never preempted by priority; the slot must hold the job.
-        if (!c.live || c.job < 0 || c.submitter == submitter || c.cores < cores || c.memoryMb < memoryMb)
-            continue;
-        if (m_ctx.pool.isDraining(c.machine))
+        if (!c.live || c.job < 0 || c.cores < job.cores || c.memoryMb < job.memoryMb
+            || m_ctx.pool.isDraining(c.machine))
             continue;
         const double runTime = static_cast<double>(now - c.jobStartedAt);
         // A job inside its retirement time is trimmed from the candidates unless early preemption is on (§4.2).
@@ -402,31 +403,54 @@ std::int64_t Negotiator::findVictim(
             continue;
         if (std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
             continue;
-        if (!affordable(policy.useSlotWeights ? c.cores : 1.0))
+        // RANK preemption: the machine strictly prefers the new job; priorities and PREEMPTION_REQUIREMENTS do not
+        // matter, and in the first spin not even the submitter limit. Otherwise priority preemption needs another
+        // user, Rank >= CurrentRank and PREEMPTION_REQUIREMENTS.
+        const double newRank = rankOn ? m_ctx.rank->rank(job, m_ctx.submitterNames[submitter],
+                                   m_ctx.pool.machineName(c.machine), m_ctx.pool.machineCores(c.machine), unixNow)
+                                      : 0.0;
+        const bool byRank = rankOn && newRank > c.currentRank;
+        if (!byRank && (!prioOn || c.submitter == submitter || newRank < c.currentRank))
+            continue;
+        if (!(byRank && ignoreLimitForRank) && !affordable(policy.useSlotWeights ? c.cores : 1.0))
             continue; // the submitter limit must permit the slot's cost (§4.1)
-        // NEGOTIATOR_PRE_JOB_RANK first (-100000*Cpus - Memory: the smallest slot), then PREEMPTION_RANK.
-        if (best >= 0 && (c.cores > bestCores || (c.cores == bestCores && static_cast<long>(c.memoryMb) > bestMemory)))
-            continue;
-        // A verdict that depends only on the two users is worked out once per remote user (per call).
-        const bool perUser = !m_preemption.requirementsDependOnSlot();
-        if (perUser && m_verdictStamp[c.submitter] == m_stamp && !m_verdict[c.submitter])
-            continue;
-        const PreemptionPolicy::Candidate candidate {c.cores, static_cast<long>(c.memoryMb), runTime};
-        const std::int64_t unixNow = m_ctx.epoch + now;
-        const PreemptionParty remote = party(c.submitter);
-        if (!perUser || m_verdictStamp[c.submitter] != m_stamp) {
-            const bool allowed = m_preemption.allows(self, remote, candidate, cores, memoryMb, unixNow);
-            if (perUser) {
-                m_verdictStamp[c.submitter] = m_stamp;
-                m_verdict[c.submitter] = allowed ? 1 : 0;
+        // Lexicographic, higher wins (§3.5): NEGOTIATOR_PRE_JOB_RANK (10000000*Rank, then the smallest slot), then
+        // the kind of preemption (Rank before priority), then PREEMPTION_RANK.
+        if (best.claim >= 0) {
+            if (newRank != best.newRank) {
+                if (newRank < best.newRank)
+                    continue;
+            } else if (c.cores != bestCores || static_cast<long>(c.memoryMb) != bestMemory) {
+                if (c.cores > bestCores || (c.cores == bestCores && static_cast<long>(c.memoryMb) > bestMemory))
+                    continue;
+            } else if (byRank != best.byRank) {
+                if (!byRank)
+                    continue;
             }
-            if (!allowed)
-                continue;
         }
-        const double rank = m_preemption.rank(self, remote, candidate, cores, memoryMb, unixNow);
-        const bool smaller = best < 0 || c.cores < bestCores || static_cast<long>(c.memoryMb) < bestMemory;
-        if (smaller || rank > bestRank) {
-            best = i;
+        const PreemptionPolicy::Candidate candidate {c.cores, static_cast<long>(c.memoryMb), runTime};
+        const PreemptionParty remote = party(c.submitter);
+        if (!byRank) {
+            // A verdict that depends only on the two users is worked out once per remote user (per call).
+            const bool perUser = !m_preemption.requirementsDependOnSlot();
+            if (perUser && m_verdictStamp[c.submitter] == m_stamp) {
+                if (!m_verdict[c.submitter])
+                    continue;
+            } else {
+                const bool allowed = m_preemption.allows(self, remote, candidate, job.cores, job.memoryMb, unixNow);
+                if (perUser) {
+                    m_verdictStamp[c.submitter] = m_stamp;
+                    m_verdict[c.submitter] = allowed ? 1 : 0;
+                }
+                if (!allowed)
+                    continue;
+            }
+        }
+        const double rank = m_preemption.rank(self, remote, candidate, job.cores, job.memoryMb, unixNow);
+        const bool better = best.claim < 0 || newRank > best.newRank || c.cores < bestCores
+            || static_cast<long>(c.memoryMb) < bestMemory || (byRank && !best.byRank) || rank > bestRank;
+        if (better) {
+            best = {static_cast<std::int64_t>(i), byRank, newRank};
             bestCores = c.cores;
             bestMemory = static_cast<long>(c.memoryMb);
             bestRank = rank;
@@ -436,12 +460,13 @@ std::int64_t Negotiator::findVictim(
 }
 
 Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, double allowed, double allowedClaimed,
-    double& pieLeft, std::int64_t now, std::uint32_t& matches)
+    bool ignoreSubmitterLimit, double& pieLeft, std::int64_t now, std::uint32_t& matches)
 {
     const Policy& policy = m_ctx.policy;
     SubmitterQueue& queue = m_ctx.queues[submitter];
     const auto group = static_cast<std::size_t>(m_ctx.submitterGroup[submitter]);
     const bool preemption = preemptionEnabled();
+    const bool rankOn = m_ctx.rank && m_ctx.rank->enabled();
     double used = 0;
     // One round-up per spin: a submitter with a positive limit that has matched nothing yet may take one slot
     // costing more than its limit (§3.4, §10.7).
@@ -450,7 +475,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
         while (!queue.autoclusters()[ac].jobs.empty()) {
             const auto& cluster = queue.autoclusters()[ac];
             const std::int64_t machine = m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb);
-            if (machine >= 0) { // an unclaimed slot always ranks first (RemoteOwner =?= UNDEFINED)
+            if (machine >= 0) { // an unclaimed slot ranks first among equal RANKs (RemoteOwner =?= UNDEFINED)
                 const auto m = static_cast<std::uint32_t>(machine);
                 double cost = 1.0;
                 if (policy.useSlotWeights)
@@ -467,18 +492,21 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
             }
             if (!preemption)
                 break; // nothing fits: the schedd offers no more of this autocluster this cycle
-            // Priority preemption, decided with the usage of this very moment (§10.9). A victim's slot is at
-            // least as large as the job, so when even that cost is beyond the limit no slot can be afforded.
+            // Preemption, decided with the usage of this very moment (§10.9). A victim's slot is at least as
+            // large as the job, so when even that cost is beyond the limit no slot can be afforded (unless the
+            // machine's RANK prefers the job, which in the first spin ignores the limit).
             const auto affordable = [&](double cost) { return permits(cost, allowedClaimed); };
-            if (!affordable(policy.useSlotWeights ? cluster.cores : 1.0))
+            const bool rankMayIgnoreLimit = rankOn && ignoreSubmitterLimit;
+            if (!rankMayIgnoreLimit && !affordable(policy.useSlotWeights ? cluster.cores : 1.0))
                 return Outcome::Resume;
-            const std::int64_t victim = findVictim(submitter, cluster.cores, cluster.memoryMb, now, affordable);
-            if (victim < 0)
+            const Job& head = m_ctx.jobs[cluster.jobs.front()];
+            const Victim victim = findVictim(submitter, head, now, rankMayIgnoreLimit, affordable);
+            if (victim.claim < 0)
                 break;
-            const auto claimIndex = static_cast<std::uint32_t>(victim);
+            const auto claimIndex = static_cast<std::uint32_t>(victim.claim);
             const Claim& claim = m_ctx.pool.claim(claimIndex);
             const double cost = policy.useSlotWeights ? claim.cores : 1.0;
-            if (!permits(cost, allowedClaimed))
+            if (!(victim.byRank && rankMayIgnoreLimit) && !permits(cost, allowedClaimed))
                 return Outcome::Resume;
             used += cost;
             pieLeft -= cost;

@@ -9,6 +9,7 @@
 #include "sim/preemption.h"
 #include "sim/result.h"
 #include "sim/schedd.h"
+#include "sim/startdrank.h"
 
 #include <cstdint>
 #include <functional>
@@ -48,10 +49,14 @@ public:
         const std::vector<Job>& jobs;
         const std::vector<std::string>& submitterNames;
         std::int64_t epoch = 0; ///< Unix time of workload second 0, for time() in expressions
+        StartdRank* rank = nullptr; ///< the startd RANK, when configured
     };
 
     /// Whether this policy ever preempts by priority (PREEMPTION_REQUIREMENTS is not the literal False).
-    bool preemptionEnabled() const { return m_ctx.policy.considerPreemption && m_preemption.enabled(); }
+    bool preemptionEnabled() const
+    {
+        return m_ctx.policy.considerPreemption && (m_preemption.enabled() || (m_ctx.rank && m_ctx.rank->enabled()));
+    }
 
     Negotiator(Context context, MatchSink& sink);
 
@@ -65,10 +70,16 @@ private:
     enum class Outcome { Done, Resume };
     void prepareDemand();
     void negotiateWithGroup(int group, bool unlimitedRoot, double limit, std::int64_t now, CycleRecord* out);
-    Outcome negotiateWithSubmitter(std::uint32_t submitter, double limitUnclaimed, double limitClaimed, double& pieLeft,
-        std::int64_t now, std::uint32_t& matches);
+    Outcome negotiateWithSubmitter(std::uint32_t submitter, double limitUnclaimed, double limitClaimed,
+        bool ignoreSubmitterLimit, double& pieLeft, std::int64_t now, std::uint32_t& matches);
+    struct Victim
+    {
+        std::int64_t claim = -1;
+        bool byRank = false; ///< the machine's RANK prefers the new job (no priority test, §4.1)
+        double newRank = 0;
+    };
     /// The claimed dynamic slot the submitter's job may preempt (§3.5 ranking, §4.1 rules), or -1.
-    std::int64_t findVictim(std::uint32_t submitter, int cores, long memoryMb, std::int64_t now,
+    Victim findVictim(std::uint32_t submitter, const Job& job, std::int64_t now, bool ignoreLimitForRank,
         const std::function<bool(double)>& affordable);
     PreemptionParty party(std::uint32_t submitter) const;
     double subtreeUsage(int group) const;

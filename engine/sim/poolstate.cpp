@@ -12,6 +12,7 @@ PoolState::PoolState(const Pool& pool)
     m_total.reserve(pool.machines.size());
     for (const auto& m : pool.machines) {
         m_total.push_back({m.cores, m.memoryMb});
+        m_names.push_back(m.name);
         m_totalCores += m.cores;
     }
     m_free = m_total;

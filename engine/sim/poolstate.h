@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct Claim
     std::uint32_t memoryMb = 0;
     std::int64_t claimedAt = 0; ///< for CLAIM_WORKLIFE
     std::int64_t jobStartedAt = 0;
+    float currentRank = 0; ///< the startd RANK of the running job (CurrentRank)
     bool live = false;
 };
 
@@ -39,6 +41,7 @@ public:
     int freeCores(std::uint32_t machine) const { return m_free[machine].cores; }
     long freeMemory(std::uint32_t machine) const { return m_free[machine].memoryMb; }
     int machineCores(std::uint32_t machine) const { return m_total[machine].cores; }
+    const std::string& machineName(std::uint32_t machine) const { return m_names[machine]; }
     bool isWhole(std::uint32_t machine) const { return m_free[machine].cores == m_total[machine].cores; }
     /// Largest number of free cores on any candidate p-slot (0 when none).
     int largestFreeCores() const;
@@ -75,6 +78,7 @@ private:
     void unindex(std::uint32_t machine);
 
     std::vector<Resources> m_total;
+    std::vector<std::string> m_names;
     std::vector<Resources> m_free;
     std::vector<char> m_withdrawn;
     std::vector<char> m_draining;

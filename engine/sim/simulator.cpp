@@ -41,6 +41,7 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
     , m_accountant(scenario.workload.submitters.size(), scenario.policy.priorityHalflife,
           scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit)
     , m_queues(scenario.workload.submitters.size())
+    , m_rank(scenario.policy)
     , m_defrag(scenario.policy, scenario.seed,
           scenario.workload.epoch + (scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit))
 {
@@ -51,10 +52,10 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
         m_submitterGroup.push_back(group);
         m_accountant.setPriorityFactor(s, priorityFactorFor(scenario.policy, m_tree, group, workload.submitters[s]));
     }
-    m_negotiator
-        = std::make_unique<Negotiator>(Negotiator::Context {scenario.policy, m_tree, m_pool, m_accountant, m_queues,
-                                           m_submitterGroup, workload.jobs, workload.submitters, workload.epoch},
-            *this);
+    m_negotiator = std::make_unique<Negotiator>(
+        Negotiator::Context {scenario.policy, m_tree, m_pool, m_accountant, m_queues, m_submitterGroup, workload.jobs,
+            workload.submitters, workload.epoch, &m_rank},
+        *this);
 
     m_start = workload.jobs.empty() ? 0 : workload.jobs.front().submit;
     m_now = m_start;
@@ -173,6 +174,9 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     Claim& claim = m_pool.claim(claimIndex);
     claim.job = static_cast<std::int32_t>(job);
     claim.jobStartedAt = now;
+    if (m_rank.enabled())
+        claim.currentRank = static_cast<float>(m_rank.rank(spec, m_scenario.workload.submitters[spec.submitter],
+            m_pool.machineName(claim.machine), m_pool.machineCores(claim.machine), m_scenario.workload.epoch + now));
     JobOutcome& outcome = m_result.jobs[job];
     if (outcome.firstStart < 0) {
         outcome.firstStart = static_cast<std::int32_t>(now - m_start);

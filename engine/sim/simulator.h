@@ -103,6 +103,7 @@ private:
     Accountant m_accountant;
     std::vector<SubmitterQueue> m_queues;
     std::vector<int> m_submitterGroup;
+    StartdRank m_rank;
     std::unique_ptr<Negotiator> m_negotiator;
     std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
     std::map<int, long> m_idleByCores; // cores -> idle jobs asking for that many

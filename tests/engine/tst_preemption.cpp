@@ -116,6 +116,26 @@ private Q_SLOTS:
         QCOMPARE(cores["a.light"], 2);
     }
 
+    void startdRankPrefersTheOwnersJobs()
+    {
+        // RANK = AcctGroup =?= "owner": the machines strictly prefer owner jobs, so they preempt guest jobs even
+        // with PREEMPTION_REQUIREMENTS = False (the default), and guests never preempt them back (§4.1).
+        const std::string config = "RANK = AcctGroup =?= \"owner\"\n";
+        const auto list = concat(jobs("guest.g", 4, 20000), jobs("owner.o", 2, 20000, 1, 30));
+        Result result;
+        auto cores = coresAt(makeScenario(config, {1, 1, 1, 1}, list), 60, &result);
+        QCOMPARE(cores["owner.o"], 2);
+        QCOMPARE(cores["guest.g"], 2);
+        auto later = coresAt(makeScenario(config, {1, 1, 1, 1}, list), 600);
+        QCOMPARE(later["owner.o"], 2); // no flip-flop: the guests' RANK (0) is below CurrentRank (1)
+        // The retirement shield holds for RANK preemption too.
+        auto shielded = coresAt(makeScenario(config + "MAXJOBRETIREMENTTIME = 3600\n", {1, 1, 1, 1}, list), 3540);
+        QCOMPARE(shielded["owner.o"], 0);
+        // A constant RANK (HTCondor's default 0) prefers nothing.
+        auto flat = coresAt(makeScenario("RANK = 0\n", {1, 1, 1, 1}, list), 600);
+        QCOMPARE(flat["owner.o"], 0);
+    }
+
     void badExpressionsNameTheKnob_data()
     {
         QTest::addColumn<QString>("config");
