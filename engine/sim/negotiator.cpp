@@ -459,6 +459,70 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
     return best;
 }
 
+Negotiator::PslotVictims Negotiator::findPslotVictims(std::uint32_t submitter, const Job& job, std::int64_t now)
+{
+    const Policy& policy = m_ctx.policy;
+    const bool rankOn = m_ctx.rank && m_ctx.rank->enabled();
+    const std::int64_t unixNow = m_ctx.epoch + now;
+    const PreemptionParty self = party(submitter);
+    // The dynamic slots of each machine that could be victims (pslotMultiMatch, §4.4).
+    std::vector<std::vector<std::uint32_t>> children(m_ctx.pool.machineCount());
+    const auto& claims = m_ctx.pool.claims();
+    for (std::uint32_t i = 0; i < claims.size(); ++i) {
+        const Claim& c = claims[i];
+        if (!c.live || c.job < 0 || m_ctx.pool.isDraining(c.machine))
+            continue;
+        const double runTime = static_cast<double>(now - c.jobStartedAt);
+        if (!policy.considerEarlyPreemption && runTime < policy.maxJobRetirementTime)
+            continue; // retiring children are skipped
+        if (std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
+            continue;
+        children[c.machine].push_back(i);
+    }
+    PslotVictims best;
+    for (std::uint32_t m = 0; m < children.size(); ++m) {
+        auto& list = children[m];
+        if (list.empty() || m_ctx.pool.machineCores(m) < job.cores)
+            continue;
+        // Lowest CurrentRank first; children are added back until the job fits.
+        std::stable_sort(list.begin(), list.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return claims[a].currentRank < claims[b].currentRank; });
+        const double newRank = rankOn ? m_ctx.rank->rank(job, m_ctx.submitterNames[submitter],
+                                   m_ctx.pool.machineName(m), m_ctx.pool.machineCores(m), unixNow)
+                                      : 0.0;
+        int cores = m_ctx.pool.freeCores(m);
+        long memory = m_ctx.pool.freeMemory(m);
+        PslotVictims candidate;
+        candidate.machine = m;
+        for (std::uint32_t i : list) {
+            if (cores >= job.cores && memory >= job.memoryMb)
+                break;
+            const Claim& c = claims[i];
+            if (c.currentRank > newRank)
+                break; // a child the machine prefers stops the scan
+            if (c.currentRank == newRank) { // priority preemption: another user, PREEMPTION_REQUIREMENTS on the dslot
+                const PreemptionPolicy::Candidate slot {
+                    c.cores, static_cast<long>(c.memoryMb), static_cast<double>(now - c.jobStartedAt)};
+                if (c.submitter == submitter || !m_preemption.enabled()
+                    || !m_preemption.allows(self, party(c.submitter), slot, job.cores, job.memoryMb, unixNow))
+                    continue;
+                candidate.rankOnly = false;
+            }
+            candidate.claims.push_back(i);
+            cores += c.cores;
+            memory += static_cast<long>(c.memoryMb);
+        }
+        if (cores < job.cores || memory < job.memoryMb || candidate.claims.empty())
+            continue;
+        candidate.cost = cores;
+        // The smallest p-slot that fits (NEGOTIATOR_PRE_JOB_RANK), then the fewest victims.
+        if (best.machine < 0 || candidate.cost < best.cost
+            || (candidate.cost == best.cost && candidate.claims.size() < best.claims.size()))
+            best = std::move(candidate);
+    }
+    return best;
+}
+
 Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, double allowed, double allowedClaimed,
     bool ignoreSubmitterLimit, double& pieLeft, std::int64_t now, std::uint32_t& matches)
 {
@@ -501,8 +565,31 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                 return Outcome::Resume;
             const Job& head = m_ctx.jobs[cluster.jobs.front()];
             const Victim victim = findVictim(submitter, head, now, rankMayIgnoreLimit, affordable);
-            if (victim.claim < 0)
-                break;
+            if (victim.claim < 0) {
+                if (!policy.allowPslotPreemption)
+                    break;
+                const PslotVictims many = findPslotVictims(submitter, head, now);
+                if (many.machine < 0)
+                    break;
+                const double cost = policy.useSlotWeights ? many.cost : 1.0;
+                if (!(many.rankOnly && rankMayIgnoreLimit) && !permits(cost, allowedClaimed))
+                    return Outcome::Resume;
+                used += cost;
+                pieLeft -= cost;
+                m_subUsage[submitter] += cost;
+                m_groupUsage[group] += cost;
+                for (std::uint32_t v : many.claims) {
+                    const Claim& c = m_ctx.pool.claim(v);
+                    const double weight = policy.useSlotWeights ? c.cores : 1.0;
+                    m_subUsage[c.submitter] -= weight;
+                    m_groupUsage[static_cast<std::size_t>(m_ctx.submitterGroup[c.submitter])] -= weight;
+                    m_preemptedThisCycle.push_back(v);
+                }
+                ++matches;
+                m_sink.startAfterPslotPreemption(
+                    submitter, ac, static_cast<std::uint32_t>(many.machine), many.claims, now);
+                continue;
+            }
             const auto claimIndex = static_cast<std::uint32_t>(victim.claim);
             const Claim& claim = m_ctx.pool.claim(claimIndex);
             const double cost = policy.useSlotWeights ? claim.cores : 1.0;

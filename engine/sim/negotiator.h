@@ -29,6 +29,11 @@ public:
     virtual void startPreempting(
         std::uint32_t submitter, std::size_t autocluster, std::uint32_t claim, std::int64_t now)
         = 0;
+    /// ALLOW_PSLOT_PREEMPTION: the claims are preempted together, their resources return to the machine's
+    /// p-slot, and the submitter's job is matched to it.
+    virtual void startAfterPslotPreemption(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine,
+        const std::vector<std::uint32_t>& claims, std::int64_t now)
+        = 0;
 };
 
 /// One negotiation cycle of HTCondor's negotiator in HGQ mode (docs/HTCONDOR.md §1–3, §10): pool size,
@@ -81,6 +86,15 @@ private:
     /// The claimed dynamic slot the submitter's job may preempt (§3.5 ranking, §4.1 rules), or -1.
     Victim findVictim(std::uint32_t submitter, const Job& job, std::int64_t now, bool ignoreLimitForRank,
         const std::function<bool(double)>& affordable);
+    /// A machine where preempting several dynamic slots makes room for the job (§4.4), or machine -1.
+    struct PslotVictims
+    {
+        std::int64_t machine = -1;
+        std::vector<std::uint32_t> claims;
+        double cost = 0; ///< the p-slot's weight once the victims' cores are added back
+        bool rankOnly = true; ///< every victim is a RANK preemption
+    };
+    PslotVictims findPslotVictims(std::uint32_t submitter, const Job& job, std::int64_t now);
     PreemptionParty party(std::uint32_t submitter) const;
     double subtreeUsage(int group) const;
     double strictEnforce(int group, double slots, double usage) const;

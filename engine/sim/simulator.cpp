@@ -333,6 +333,18 @@ void Simulator::startPreempting(
     startJob(dequeueIdle(submitter, autocluster), claimIndex, now);
 }
 
+void Simulator::startAfterPslotPreemption(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine,
+    const std::vector<std::uint32_t>& claims, std::int64_t now)
+{
+    for (std::uint32_t c : claims) {
+        evict(c, now, Preemption);
+        const Claim& claim = m_pool.claim(c);
+        m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
+        m_pool.release(c);
+    }
+    startMatched(submitter, autocluster, machine, now);
+}
+
 void Simulator::complete(const Completion& c)
 {
     m_lastCompletion = c.time;

@@ -63,6 +63,8 @@ private:
         std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now) override;
     void startPreempting(
         std::uint32_t submitter, std::size_t autocluster, std::uint32_t claim, std::int64_t now) override;
+    void startAfterPslotPreemption(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine,
+        const std::vector<std::uint32_t>& claims, std::int64_t now) override;
     void startJob(std::uint32_t job, std::uint32_t claim, std::int64_t now);
     enum EvictionCause { Preemption, Drain, RuntimeLimit, causeCount };
     /// Ends the run on a claim early; its run so far is badput (§4.7). The job goes back to the queue, or

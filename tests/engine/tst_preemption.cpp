@@ -136,6 +136,29 @@ private Q_SLOTS:
         QCOMPARE(flat["owner.o"], 0);
     }
 
+    void pslotPreemptionMakesRoomForALargeJob_data()
+    {
+        QTest::addColumn<bool>("allow");
+        QTest::addColumn<int>("owner");
+        QTest::addRow("ALLOW_PSLOT_PREEMPTION = True: eight 1-core slots go for one 8-core job") << true << 8;
+        QTest::addRow("default False: no single slot is large enough, the job waits") << false << 0;
+    }
+    void pslotPreemptionMakesRoomForALargeJob()
+    {
+        // §4.4: without the knob the negotiator preempts whole dynamic slots only, so an 8-core job cannot
+        // evict eight 1-core jobs; with it, the children are added back (lowest CurrentRank first) until it fits.
+        QFETCH(bool, allow);
+        QFETCH(int, owner);
+        const std::string config = std::string("RANK = AcctGroup =?= \"owner\"\nALLOW_PSLOT_PREEMPTION = ")
+            + (allow ? "True" : "False") + "\n";
+        Result result;
+        auto cores
+            = coresAt(makeScenario(config, {8}, concat(jobs("guest.g", 8, 20000), jobs("owner.o", 1, 20000, 8, 30))),
+                60, &result);
+        QCOMPARE(cores["owner.o"], owner);
+        QCOMPARE(cores["guest.g"], 8 - owner);
+    }
+
     void badExpressionsNameTheKnob_data()
     {
         QTest::addColumn<QString>("config");
