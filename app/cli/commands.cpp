@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "config/config.h"
+#include "io/inspect.h"
 #include "io/resultjson.h"
 #include "io/scenarioinputs.h"
 #include "io/swfreader.h"
@@ -280,6 +281,55 @@ int fit(const std::vector<std::string>& args)
             g.group.empty() ? "<none>" : g.group.c_str(), g.jobsPerWeek(), g.meanCoreSeconds() / 3600.0,
             g.users.size());
     return 0;
+}
+
+int inspect(const std::vector<std::string>& args)
+{
+    std::vector<std::string> files;
+    bool json = false;
+    for (const auto& a : args) {
+        if (a == "--json")
+            json = true;
+        else if (a.rfind("--", 0) == 0)
+            return usageError("unknown option '" + a + "'");
+        else
+            files.push_back(a);
+    }
+    if (files.empty())
+        return usageError("inspect needs at least one FILE");
+    std::vector<FileSummary> summaries;
+    int status = 0;
+    for (const auto& f : files) {
+        auto summary = inspectFile(f);
+        if (!summary) {
+            status = inputError(summary.error());
+            continue; // the other files are still worth reading
+        }
+        summaries.push_back(std::move(summary).value());
+    }
+    if (json) {
+        std::fputs(inspectJson(summaries).c_str(), stdout);
+        return status;
+    }
+    for (const auto& s : summaries) {
+        std::printf("%s: %s, %ld records\n", s.path.c_str(), s.format.c_str(), s.records);
+        if (s.hasSlots)
+            std::printf("  slots: %ld partitionable, %ld dynamic, %ld static; %ld cores, %ld claimed\n",
+                s.partitionable, s.dynamicSlots, s.staticSlots, s.coresTotal, s.coresClaimed);
+        for (const auto& [jobStatus, n] : s.jobsByStatus)
+            std::printf("  jobs %s: %ld\n", jobStatus.c_str(), n);
+        for (const auto& [code, n] : s.eventsByCode)
+            std::printf("  events %s: %ld\n", code.c_str(), n);
+        if (!s.groups.empty()) {
+            std::printf("  groups:");
+            for (const auto& g : s.groups)
+                std::printf(" %s", g.c_str());
+            std::printf("\n");
+        }
+        for (const auto& w : s.warnings)
+            std::printf("  warning: %s\n", w.c_str());
+    }
+    return status;
 }
 
 } // namespace pp::cli

@@ -12,5 +12,6 @@ namespace pp::cli {
 int allocate(const std::vector<std::string>& args);
 int simulate(const std::vector<std::string>& args);
 int fit(const std::vector<std::string>& args);
+int inspect(const std::vector<std::string>& args);
 
 } // namespace pp::cli

@@ -17,10 +17,12 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
             (--cores N [--machine-cores M] | --pool FILE))
            [--map FILE] [--horizon DAYS|360s|6h|7d] [--seed N] [--out RESULT.json] [--json] [--record-cycles]
       Replays a workload through HTCondor's negotiation cycles.
+  inspect FILE... [--json]
+      Detects each file's format by content, reads it through and summarises it (slots, cores, jobs, events, groups).
   fit --trace FILE [--map FILE] --out MODEL
       Fits a workload model (arrivals by hour of week, users, job shapes per group) for simulate --model.
 
-Not in this version yet: inspect, compare, report, sweep, collect, export-config.
+Not in this version yet: compare, report, sweep, collect, export-config.
 )";
 
 } // namespace
@@ -39,7 +41,9 @@ int main(int argc, char** argv)
         return pp::cli::simulate(args);
     if (command == "fit")
         return pp::cli::fit(args);
-    for (const char* later : {"inspect", "compare", "report", "sweep", "collect", "export-config"})
+    if (command == "inspect")
+        return pp::cli::inspect(args);
+    for (const char* later : {"compare", "report", "sweep", "collect", "export-config"})
         if (command == later) {
             std::fprintf(stderr, "poolplanner-cli: '%s' is not available in this version yet\n", later);
             return 2;

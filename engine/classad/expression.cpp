@@ -75,9 +75,10 @@ using NodePtr = std::shared_ptr<const Expression::Node>;
 class Parser
 {
 public:
-    Parser(std::string_view text, const std::string& origin)
+    Parser(std::string_view text, const std::string& origin, bool strictFunctions)
         : m_text(text)
         , m_origin(origin)
+        , m_strictFunctions(strictFunctions)
     {
     }
 
@@ -338,8 +339,9 @@ private:
             skipSpace();
             if (m_pos < m_text.size() && m_text[m_pos] == '(') {
                 ++m_pos;
-                if (std::find(std::begin(knownFunctions), std::end(knownFunctions), lower)
-                    == std::end(knownFunctions)) {
+                if (m_strictFunctions
+                    && std::find(std::begin(knownFunctions), std::end(knownFunctions), lower)
+                        == std::end(knownFunctions)) {
                     m_pos -= word.size() + 1;
                     fail("unknown function '" + word + "'");
                     return literal(Value::error());
@@ -434,16 +436,17 @@ private:
     std::string m_origin;
     std::size_t m_pos = 0;
     int m_depth = 0;
+    bool m_strictFunctions = true;
     std::optional<Diagnostic> m_error;
 };
 
 } // namespace
 
-Expected<Expression> Expression::parse(std::string_view source, const std::string& origin)
+Expected<Expression> Expression::parse(std::string_view source, const std::string& origin, Functions functions)
 {
     if (text::trim(source).empty())
         return Diagnostic {origin, 0, "empty expression"};
-    Parser parser(source, origin);
+    Parser parser(source, origin, functions == Functions::Known);
     NodePtr root = parser.parseAll();
     if (parser.error())
         return *parser.error();

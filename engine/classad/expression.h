@@ -25,7 +25,11 @@ public:
 
     Expression() = default;
     /// Parses `text`; on failure the Diagnostic names `origin` (the knob or attribute) and the position.
-    static Expected<Expression> parse(std::string_view text, const std::string& origin = "expression");
+    /// Knobs are parsed with Functions::Known so that a typo is an error; ads written by HTCondor may call
+    /// functions the evaluator lacks (userMap, splitSlotName, …): Functions::Any keeps them, evaluating to ERROR.
+    enum class Functions { Known, Any };
+    static Expected<Expression> parse(
+        std::string_view text, const std::string& origin = "expression", Functions functions = Functions::Known);
     /// A literal value as an expression.
     static Expression literal(Value value);
 

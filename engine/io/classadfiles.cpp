@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "io/classadfiles.h"
+
+#include "util/linereader.h"
+#include "util/text.h"
+
+#include <cctype>
+#include <simdjson.h>
+
+namespace pp {
+
+using classad::ClassAd;
+using classad::Expression;
+using classad::Value;
+
+const char* adFormatName(AdFormat format)
+{
+    switch (format) {
+    case AdFormat::Long:
+        return "classad-long";
+    case AdFormat::History:
+        return "history";
+    case AdFormat::NewClassAd:
+        return "classad-new";
+    case AdFormat::Json:
+        return "classad-json";
+    case AdFormat::JsonLines:
+        return "classad-jsonl";
+    }
+    return "classad";
+}
+
+namespace {
+
+bool validName(std::string_view name)
+{
+    if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name.front())) || name.front() == '_'))
+        return false;
+    for (char c : name)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'))
+            return false;
+    return true;
+}
+
+// Adds `name = text` to the ad; an unparsable value is a warning, not the end of the file.
+void addAttribute(
+    ClassAd& ad, std::string_view name, std::string_view text, const std::string& path, long line, Warnings& warnings)
+{
+    auto parsed = Expression::parse(text, std::string(name), Expression::Functions::Any);
+    if (!parsed) {
+        warnings.add({path, line, "attribute " + std::string(name) + " skipped: " + parsed.error().reason});
+        return;
+    }
+    ad.set(std::string(name), std::move(parsed).value());
+}
+
+Expected<long> readLong(const std::string& path, bool history, const AdSink& sink, Warnings& warnings)
+{
+    auto opened = LineReader::open(path);
+    if (auto* error = std::get_if<Diagnostic>(&opened))
+        return *error;
+    auto& reader = std::get<LineReader>(opened);
+    long ads = 0;
+    ClassAd ad;
+    long adLine = 0;
+    bool stopped = false;
+    const auto flush = [&] {
+        if (adLine == 0)
+            return;
+        ++ads;
+        if (!sink(std::move(ad), adLine))
+            stopped = true;
+        ad = ClassAd {};
+        adLine = 0;
+    };
+    while (!stopped) {
+        const auto line = reader.next();
+        if (!line)
+            break;
+        const std::string_view content = text::trim(*line);
+        if (content.empty()) {
+            if (!history)
+                flush();
+            continue;
+        }
+        if (content.substr(0, 3) == "***") { // the banner after each ad of a history file
+            flush();
+            continue;
+        }
+        if (content.front() == '#' || content.substr(0, 2) == "--")
+            continue; // comments, and condor_q's "-- Schedd: …" headers
+        const std::size_t eq = content.find('=');
+        const std::string_view name = eq == std::string_view::npos ? content : text::trim(content.substr(0, eq));
+        if (eq == std::string_view::npos || !validName(name))
+            return Diagnostic {path, reader.lineNumber(),
+                "expected 'Name = value' (a ClassAd in long form), found '" + std::string(content.substr(0, 60)) + "'"};
+        if (adLine == 0)
+            adLine = reader.lineNumber();
+        addAttribute(ad, name, text::trim(content.substr(eq + 1)), path, reader.lineNumber(), warnings);
+    }
+    if (reader.error())
+        return *reader.error();
+    if (!stopped)
+        flush();
+    return ads;
+}
+
+// New ClassAds: `[` attribute `;` … `]`, possibly spanning lines, with strings and nested brackets in values.
+Expected<long> readNew(const std::string& path, const AdSink& sink, Warnings& warnings)
+{
+    auto opened = LineReader::open(path);
+    if (auto* error = std::get_if<Diagnostic>(&opened))
+        return *error;
+    auto& reader = std::get<LineReader>(opened);
+    long ads = 0;
+    int depth = 0; // bracket and brace depth inside an ad
+    bool inString = false;
+    bool escaped = false;
+    std::string current; // the attribute being read
+    long currentLine = 0;
+    long adLine = 0;
+    ClassAd ad;
+    const auto endAttribute = [&]() -> std::optional<Diagnostic> {
+        const std::string_view item = text::trim(current);
+        if (!item.empty()) {
+            const std::size_t eq = item.find('=');
+            const std::string_view name = eq == std::string_view::npos ? item : text::trim(item.substr(0, eq));
+            if (eq == std::string_view::npos || !validName(name))
+                return Diagnostic {path, currentLine,
+                    "expected 'Name = value;' inside [ ], found '" + std::string(item.substr(0, 60)) + "'"};
+            addAttribute(ad, name, text::trim(item.substr(eq + 1)), path, currentLine, warnings);
+        }
+        current.clear();
+        currentLine = 0;
+        return std::nullopt;
+    };
+    while (const auto line = reader.next()) {
+        for (const char c : *line) {
+            if (depth == 0) {
+                if (c == '[') {
+                    depth = 1;
+                    adLine = reader.lineNumber();
+                } else if (!std::isspace(static_cast<unsigned char>(c))) {
+                    return Diagnostic {
+                        path, reader.lineNumber(), std::string("expected '[' opening a ClassAd, found '") + c + "'"};
+                }
+                continue;
+            }
+            if (currentLine == 0 && !std::isspace(static_cast<unsigned char>(c)))
+                currentLine = reader.lineNumber();
+            if (inString) {
+                current += c;
+                if (escaped)
+                    escaped = false;
+                else if (c == '\\')
+                    escaped = true;
+                else if (c == '"')
+                    inString = false;
+                continue;
+            }
+            if (c == '"') {
+                inString = true;
+                current += c;
+            } else if ((c == ';' && depth == 1) || (c == ']' && depth == 1)) {
+                if (auto error = endAttribute())
+                    return *error;
+                if (c == ']') {
+                    depth = 0;
+                    ++ads;
+                    if (!sink(std::move(ad), adLine))
+                        return ads;
+                    ad = ClassAd {};
+                }
+            } else {
+                if (c == '[' || c == '{' || c == '(')
+                    ++depth;
+                else if (c == ']' || c == '}' || c == ')')
+                    --depth;
+                current += c;
+            }
+        }
+        if (inString)
+            current += '\n';
+    }
+    if (reader.error())
+        return *reader.error();
+    if (depth != 0)
+        return Diagnostic {path, reader.lineNumber(), "the last ClassAd is not closed by ']': the file is truncated"};
+    return ads;
+}
+
+// JSON: the "\/Expr(...)\/" strings of condor's JSON writer are expressions, the rest are literals.
+std::optional<Diagnostic> jsonToAd(
+    simdjson::dom::object object, ClassAd& ad, const std::string& path, long line, Warnings& warnings)
+{
+    for (auto [key, value] : object) {
+        const std::string name(key);
+        switch (value.type()) {
+        case simdjson::dom::element_type::STRING: {
+            const std::string_view s = value.get_string().value_unsafe();
+            if (s.size() >= 9 && s.substr(0, 6) == "/Expr(" && s.substr(s.size() - 2) == ")/")
+                addAttribute(ad, name, s.substr(6, s.size() - 8), path, line, warnings);
+            else
+                ad.set(name, Value::string(std::string(s)));
+            break;
+        }
+        case simdjson::dom::element_type::INT64:
+            ad.set(name, Value::integer(value.get_int64().value_unsafe()));
+            break;
+        case simdjson::dom::element_type::UINT64:
+            ad.set(name, Value::real(static_cast<double>(value.get_uint64().value_unsafe())));
+            break;
+        case simdjson::dom::element_type::DOUBLE:
+            ad.set(name, Value::real(value.get_double().value_unsafe()));
+            break;
+        case simdjson::dom::element_type::BOOL:
+            ad.set(name, Value::boolean(value.get_bool().value_unsafe()));
+            break;
+        case simdjson::dom::element_type::NULL_VALUE:
+            ad.set(name, Value::undefined());
+            break;
+        case simdjson::dom::element_type::ARRAY: {
+            std::vector<Value> items;
+            for (auto item : value.get_array().value_unsafe()) {
+                if (item.is_int64())
+                    items.push_back(Value::integer(item.get_int64().value_unsafe()));
+                else if (item.is_number())
+                    items.push_back(Value::real(item.get_double().value_unsafe()));
+                else if (item.is_string())
+                    items.push_back(Value::string(std::string(item.get_string().value_unsafe())));
+                else if (item.is_bool())
+                    items.push_back(Value::boolean(item.get_bool().value_unsafe()));
+                else
+                    items.push_back(Value::undefined());
+            }
+            ad.set(name, Value::list(std::move(items)));
+            break;
+        }
+        case simdjson::dom::element_type::OBJECT: // nested ads are not used by the planner
+            break;
+        }
+    }
+    (void)path;
+    return std::nullopt;
+}
+
+// Streams JSON objects from a file without holding it whole: top-level objects are cut out by brace depth
+// (outside strings) and parsed one at a time. Works for the `-json` array and for `-jsonl`.
+Expected<long> readJson(const std::string& path, bool lines, const AdSink& sink, Warnings& warnings)
+{
+    auto opened = LineReader::open(path);
+    if (auto* error = std::get_if<Diagnostic>(&opened))
+        return *error;
+    auto& reader = std::get<LineReader>(opened);
+    simdjson::dom::parser parser;
+    long ads = 0;
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    bool sawArray = lines;
+    std::string object;
+    long objectLine = 0;
+    while (const auto line = reader.next()) {
+        for (std::size_t i = 0; i < line->size(); ++i) {
+            const char c = (*line)[i];
+            if (depth == 0) {
+                if (c == '{') {
+                    depth = 1;
+                    object.assign(1, c);
+                    objectLine = reader.lineNumber();
+                } else if (c == '[' && !sawArray) {
+                    sawArray = true;
+                } else if (!(std::isspace(static_cast<unsigned char>(c)) || c == ',' || (c == ']' && !lines))) {
+                    return Diagnostic {path, reader.lineNumber(),
+                        std::string("unexpected '") + c + "' between JSON objects (expected a ClassAd object)"};
+                }
+                continue;
+            }
+            object += c;
+            if (inString) {
+                if (escaped)
+                    escaped = false;
+                else if (c == '\\')
+                    escaped = true;
+                else if (c == '"')
+                    inString = false;
+                continue;
+            }
+            if (c == '"')
+                inString = true;
+            else if (c == '{' || c == '[')
+                ++depth;
+            else if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    simdjson::dom::element element;
+                    if (const auto error = parser.parse(object).get(element); error)
+                        return Diagnostic {path, objectLine,
+                            std::string("invalid JSON in the object starting here: ") + simdjson::error_message(error)};
+                    if (!element.is_object())
+                        return Diagnostic {path, objectLine, "expected a JSON object (a ClassAd)"};
+                    ClassAd ad;
+                    if (auto error = jsonToAd(element.get_object().value_unsafe(), ad, path, objectLine, warnings))
+                        return *error;
+                    ++ads;
+                    if (!sink(std::move(ad), objectLine))
+                        return ads;
+                }
+            }
+        }
+        if (depth > 0)
+            object += '\n';
+        if (object.size() > (64u << 20))
+            return Diagnostic {path, objectLine, "a JSON object larger than 64 MiB: this is not a ClassAd"};
+    }
+    if (reader.error())
+        return *reader.error();
+    if (depth != 0)
+        return Diagnostic {path, reader.lineNumber(), "the last JSON object is not closed: the file is truncated"};
+    return ads;
+}
+
+} // namespace
+
+Expected<long> readClassAds(const std::string& path, AdFormat format, const AdSink& sink, Warnings& warnings)
+{
+    switch (format) {
+    case AdFormat::Long:
+        return readLong(path, false, sink, warnings);
+    case AdFormat::History:
+        return readLong(path, true, sink, warnings);
+    case AdFormat::NewClassAd:
+        return readNew(path, sink, warnings);
+    case AdFormat::Json:
+        return readJson(path, false, sink, warnings);
+    case AdFormat::JsonLines:
+        return readJson(path, true, sink, warnings);
+    }
+    return Diagnostic {path, 0, "unknown ClassAd format"};
+}
+
+} // namespace pp

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "classad/classad.h"
+#include "util/expected.h"
+
+#include <functional>
+#include <string>
+
+namespace pp {
+
+/// The text forms HTCondor prints ClassAds in (docs/HTCONDOR.md §6.1).
+enum class AdFormat {
+    Long, ///< `condor_status -long`, `condor_q -long`: `Name = expr` lines, a blank line between ads
+    History, ///< a history file: long form, each ad followed by a `*** Offset = …` banner
+    NewClassAd, ///< `[ Name = expr; … ]`, as the Python bindings print
+    Json, ///< `-json`: an array of objects; expressions as "\/Expr(…)\/"
+    JsonLines, ///< `-jsonl`: one object per line
+};
+const char* adFormatName(AdFormat format);
+
+/// Called for each ad with the line it starts on; return false to stop reading.
+using AdSink = std::function<bool(classad::ClassAd&& ad, long line)>;
+
+/// Streams the ads of a file in the given format; memory stays bounded by one ad. Values that are not valid
+/// ClassAd expressions are skipped with a warning naming the line and the attribute; a file that is not of
+/// the format at all is an error with the path and the line (or byte offset for JSON).
+Expected<long> readClassAds(const std::string& path, AdFormat format, const AdSink& sink, Warnings& warnings);
+
+} // namespace pp

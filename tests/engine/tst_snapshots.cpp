@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// HTCondor's text forms read from the real samples in ../shared/htcondor-samples (counts derived from the files
+// themselves in each test), and the broken inputs every reader must survive.
+#include "io/classadfiles.h"
+#include "io/eventlog.h"
+#include "io/formatdetect.h"
+#include "io/inspect.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace pp;
+
+namespace {
+
+QString shared(const char* relative)
+{
+    return QStringLiteral(PP_SHARED_DIR "/htcondor-samples/") + QLatin1String(relative);
+}
+QString data(const char* name)
+{
+    return QStringLiteral(PP_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+QStringList lines(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+}
+
+// Ads in a long-form file: blocks of non-empty lines.
+long countBlocks(const QString& path)
+{
+    long blocks = 0;
+    bool inBlock = false;
+    for (const auto& l : lines(path)) {
+        const bool content = !l.trimmed().isEmpty();
+        if (content && !inBlock)
+            ++blocks;
+        inBlock = content;
+    }
+    return blocks;
+}
+
+long countMatching(const QString& path, const QString& pattern)
+{
+    const QRegularExpression re(pattern);
+    long n = 0;
+    for (const auto& l : lines(path))
+        n += re.match(l).hasMatch() ? 1 : 0;
+    return n;
+}
+
+std::vector<classad::ClassAd> readAll(const QString& path, AdFormat format, Warnings* warnings = nullptr)
+{
+    std::vector<classad::ClassAd> ads;
+    Warnings local;
+    auto read = readClassAds(
+        path.toStdString(), format,
+        [&](classad::ClassAd&& ad, long) {
+            ads.push_back(std::move(ad));
+            return true;
+        },
+        warnings ? *warnings : local);
+    if (!read)
+        qFatal("%s", read.error().message().c_str());
+    return ads;
+}
+
+QString writeTemp(QTemporaryDir& dir, const char* name, const QByteArray& content)
+{
+    const QString path = dir.filePath(QLatin1String(name));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(content);
+    return path;
+}
+
+} // namespace
+
+class SnapshotsTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void detectsEachSampleByContent_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("format");
+        QTest::addRow("slot ads, long") << shared("machine-ads/htcondor_StatusAds_partionable8core.long.ads")
+                                        << QStringLiteral("classad-long");
+        QTest::addRow("job ad, long") << shared("job-ads/htcondor_python_bindings_test.old.ad")
+                                      << QStringLiteral("classad-long");
+        QTest::addRow("accounting, new ClassAds")
+            << shared("accounting/htcondor_personal_pool_collector_ads.new-classad.txt")
+            << QStringLiteral("classad-new");
+        QTest::addRow("event log, legacy dates")
+            << shared("event-logs/htcondor_test_condor.log") << QStringLiteral("event-log");
+        QTest::addRow("event log, ISO dates")
+            << shared("event-logs/lsst_tiny_problems.dag.nodes.log") << QStringLiteral("event-log");
+        QTest::addRow("condor_config") << shared("configs/job_hgq_negfail_basic_van.condor_config")
+                                       << QStringLiteral("condor-config");
+        QTest::addRow("-json") << data("partitionable8core.status.json") << QStringLiteral("classad-json");
+        QTest::addRow("-jsonl") << data("partitionable8core.status.jsonl") << QStringLiteral("classad-jsonl");
+        QTest::addRow("history") << data("two-jobs.history") << QStringLiteral("history");
+        QTest::addRow("SWF") << data("hpc2n-slice.swf") << QStringLiteral("swf");
+        QTest::addRow("SWF, gzip") << QStringLiteral(PP_SHARED_DIR "/traces/KTH-SP2-1996-2.1-cln.swf.gz")
+                                   << QStringLiteral("swf");
+    }
+    void detectsEachSampleByContent()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, format);
+        const auto detected = detectFormat(path.toStdString());
+        QVERIFY2(detected.ok(), detected.ok() ? "" : detected.error().message().c_str());
+        QCOMPARE(QString::fromLatin1(fileFormatName(*detected)), format);
+    }
+
+    void slotAdsCountAsTheFileSays_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<long>("partitionable");
+        QTest::addColumn<long>("dynamic");
+        QTest::addColumn<long>("staticSlots");
+        QTest::addRow("partitionable 8-core machine")
+            << shared("machine-ads/htcondor_StatusAds_partionable8core.long.ads") << 1L << 4L << 0L;
+        QTest::addRow("same machine, -json") << data("partitionable8core.status.json") << 1L << 4L << 0L;
+        QTest::addRow("same machine, -jsonl") << data("partitionable8core.status.jsonl") << 1L << 4L << 0L;
+        QTest::addRow("4 static slots") << shared("machine-ads/htcondor_StatusAds_basic4slot.long.ads") << 0L << 0L
+                                        << 4L;
+        QTest::addRow("one slot without slotN@")
+            << shared("machine-ads/htcondor_StatusAds_small1slot.long.ads") << 0L << 0L << 1L;
+        QTest::addRow("8 static slots, 8.9.12")
+            << shared("machine-ads/htcondor_cmd_status_8static_slots_v8.9.12.long.ads") << 0L << 0L << 8L;
+    }
+    void slotAdsCountAsTheFileSays()
+    {
+        QFETCH(QString, path);
+        QFETCH(long, partitionable);
+        QFETCH(long, dynamic);
+        QFETCH(long, staticSlots);
+        const auto s = inspectFile(path.toStdString());
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
+        QCOMPARE(s->partitionable, partitionable);
+        QCOMPARE(s->dynamicSlots, dynamic);
+        QCOMPARE(s->staticSlots, staticSlots);
+        QCOMPARE(s->records, partitionable + dynamic + staticSlots);
+        if (path.endsWith(QLatin1String(".ads")))
+            QCOMPARE(s->records, countBlocks(path));
+        // Claimed cores: the Cpus of every slot in State "Claimed", counted from the text.
+        if (path.contains(QLatin1String("partionable8core")) || path.contains(QLatin1String("partitionable8core")))
+            QCOMPARE(s->coresClaimed, 4L);
+        QVERIFY2(s->warnings.empty(), s->warnings.empty() ? "" : s->warnings.front().c_str());
+    }
+
+    void expressionsAreKeptAndEvaluated()
+    {
+        // The p-slot publishes remaining Cpus = 4 of TotalSlotCpus = 8; SlotWeight = Cpus and
+        // MachineMaxVacateTime = 10 * 60 are expressions, kept as written and evaluated on demand.
+        for (const auto& [path, format] :
+            {std::pair {shared("machine-ads/htcondor_StatusAds_partionable8core.long.ads"), AdFormat::Long},
+                std::pair {data("partitionable8core.status.json"), AdFormat::Json}}) {
+            const auto ads = readAll(path, format);
+            const auto pslot = std::find_if(ads.begin(), ads.end(),
+                [](const classad::ClassAd& a) { return a.evaluateAttribute("PartitionableSlot").isTrue(); });
+            QVERIFY(pslot != ads.end());
+            double v = 0;
+            QVERIFY(pslot->evaluateAttribute("SlotWeight").toNumber(v));
+            QCOMPARE(v, 4.0);
+            QVERIFY(pslot->evaluateAttribute("MachineMaxVacateTime").toNumber(v));
+            QCOMPARE(v, 600.0);
+            QVERIFY(pslot->evaluateAttribute("TotalSlotCpus").toNumber(v));
+            QCOMPARE(v, 8.0);
+        }
+    }
+
+    void jobsAndAccounting()
+    {
+        const auto job = inspectFile(shared("job-ads/htcondor_python_bindings_test.old.ad").toStdString());
+        QVERIFY(job.ok());
+        QCOMPARE(job->records, 1L);
+        QCOMPARE(job->jobsByStatus.at("idle"), 1L); // JobStatus = 1
+        const auto history = inspectFile(data("two-jobs.history").toStdString());
+        QVERIFY(history.ok());
+        QCOMPARE(history->records, 2L);
+        QCOMPARE(history->jobsByStatus.at("idle"), 1L);
+        QCOMPARE(history->jobsByStatus.at("completed"), 1L);
+        const QString accounting = shared("accounting/htcondor_personal_pool_collector_ads.new-classad.txt");
+        const auto ads = readAll(accounting, AdFormat::NewClassAd);
+        QCOMPARE(static_cast<long>(ads.size()), countMatching(accounting, QStringLiteral("^\\s*\\[\\s*$")));
+        QCOMPARE(ads.front().evaluateAttribute("Name").asString(), std::string("<none>"));
+        QCOMPARE(ads.front().evaluateAttribute("SurplusPolicy").asString(), std::string("byquota"));
+        double factor = 0;
+        QVERIFY(ads.front().evaluateAttribute("PriorityFactor").toNumber(factor));
+        QCOMPARE(factor, 1000.0);
+    }
+
+    void eventLogsCountEveryEvent_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char* f :
+            {"htcondor_test_condor.log", "lsst_group_failed_1.dag.nodes.log", "lsst_noop_failed_1.dag.nodes.log",
+                "lsst_tiny_problems.dag.nodes.log", "lsst_test_pipelines_check_20240727T003507Z.dag.nodes.log",
+                "lsst_test_pipelines_check_20240727T003507Z.dag.dagman.log"})
+            QTest::addRow("%s", f) << QString::fromLatin1(f);
+    }
+    void eventLogsCountEveryEvent()
+    {
+        QFETCH(QString, file);
+        const QString path = QStringLiteral(PP_SHARED_DIR "/htcondor-samples/event-logs/") + file;
+        const auto s = inspectFile(path.toStdString());
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
+        QCOMPARE(s->records, countMatching(path, QStringLiteral("^\\d{3} \\(")));
+        for (const auto& [code, n] : s->eventsByCode)
+            QCOMPARE(n, countMatching(path, QStringLiteral("^%1 \\(").arg(QString::fromStdString(code))));
+    }
+
+    void eventTimestamps()
+    {
+        // ISO, local time of the submit host: 2024-07-26 19:35:19 at UTC-7 is 02:35:19 UTC the next day.
+        std::vector<JobEvent> events;
+        Warnings warnings;
+        EventLogOptions options;
+        options.utcOffsetSeconds = -7 * 3600;
+        auto read = readEventLog(
+            shared("event-logs/lsst_test_pipelines_check_20240727T003507Z.dag.nodes.log").toStdString(), options,
+            [&](const JobEvent& e) { events.push_back(e); }, warnings);
+        QVERIFY(read.ok());
+        QCOMPARE(events.front().code, 0);
+        QCOMPARE(events.front().cluster, 1164L);
+        QCOMPARE(events.front().time, daysFromCivil(2024, 7, 27) * 86400 + 2 * 3600 + 35 * 60 + 19);
+        QCOMPARE(events.at(1).code, 1);
+        QCOMPARE(events.at(1).cores, 1); // "Cpus = 1" of the dynamic slot
+        // Legacy MM/DD dates take the year the user gives.
+        std::vector<JobEvent> legacy;
+        EventLogOptions year;
+        year.legacyYear = 2005;
+        QVERIFY(readEventLog(
+            shared("event-logs/htcondor_test_condor.log").toStdString(), year,
+            [&](const JobEvent& e) { legacy.push_back(e); }, warnings)
+                    .ok());
+        QCOMPARE(legacy.front().time, daysFromCivil(2005, 3, 20) * 86400 + 21 * 3600 + 4 * 60 + 58);
+        QCOMPARE(daysFromCivil(1970, 1, 1), std::int64_t(0));
+        QCOMPARE(daysFromCivil(2027, 1, 4) * 86400, std::int64_t(1799020800));
+    }
+
+    void jsonEventLog()
+    {
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, "events.json",
+            "{\n  \"MyType\": \"SubmitEvent\",\n  \"EventTypeNumber\": 0,\n  \"EventTime\": "
+            "\"2026-01-02T03:04:05Z\",\n  \"Cluster\": 7,\n  \"Proc\": 0\n}\n"
+            "{\n  \"MyType\": \"ExecuteEvent\",\n  \"EventTypeNumber\": 1,\n  \"EventTime\": "
+            "\"2026-01-02T03:05:05.250Z\",\n  \"Cluster\": 7,\n  \"Proc\": 0\n}\n");
+        const auto s = inspectFile(path.toStdString());
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
+        QCOMPARE(s->format, std::string("event-log-json"));
+        QCOMPARE(s->records, 2L);
+        QCOMPARE(s->spanEnd - s->spanStart, std::int64_t(60));
+    }
+
+    void brokenInputs_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<long>("line");
+        QTest::addRow("empty") << QByteArray() << QStringLiteral("empty file") << 0L;
+        QTest::addRow("random bytes") << QByteArray("\x01\x02\x03\x04\xff\xfe", 6) << QStringLiteral("not a format")
+                                      << 1L;
+        QTest::addRow("stray NUL in an ad")
+            << QByteArray("MyType = \"Machine\"\nCpus = 4\0\n", 28) << QStringLiteral("binary data") << 2L;
+        QTest::addRow("truncated JSON") << QByteArray(
+            "[\n{\n  \"MyType\": \"Machine\",\n  \"Cpus\": 4\n}\n,\n{\n  \"MyType\": \"Mach")
+                                        << QStringLiteral("truncated") << 8L;
+        QTest::addRow("bad JSON inside an object")
+            << QByteArray("[\n{\n  \"Cpus\": 4,,\n  \"State\": \"Claimed\"\n}\n]\n") << QStringLiteral("invalid JSON")
+            << 2L;
+        QTest::addRow("garbage line in a long ad")
+            << QByteArray("MyType = \"Machine\"\nCpus = 4\nthis is not an attribute\n")
+            << QStringLiteral("expected 'Name = value'") << 3L;
+        QTest::addRow("unclosed new ClassAd")
+            << QByteArray("[\n  Name = \"x\";\n  Cpus = 4;\n") << QStringLiteral("not closed") << 3L;
+        QTest::addRow("event log cut in a header")
+            << QByteArray("000 (1.0.0) 2024-07-26 19:35:19 Job submitted\n...\n001 (1.0")
+            << QStringLiteral("event header") << 3L;
+    }
+    void brokenInputs()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, reason);
+        QFETCH(long, line);
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, "broken", content);
+        const auto s = inspectFile(path.toStdString());
+        QVERIFY(!s.ok());
+        QCOMPARE(QString::fromStdString(s.error().source), path);
+        QCOMPARE(s.error().line, line);
+        QVERIFY2(QString::fromStdString(s.error().reason).contains(reason), s.error().reason.c_str());
+    }
+
+    void aStringWhereANumberBelongsIsAWarning()
+    {
+        // A value that does not parse as a ClassAd expression is dropped with a warning naming the line and the
+        // attribute; the rest of the ad stays.
+        QTemporaryDir dir;
+        const QString path = writeTemp(
+            dir, "slot.ads", "MyType = \"Machine\"\nSlotType = \"Static\"\nCpus = 4 cores\nState = \"Claimed\"\n");
+        Warnings warnings;
+        const auto ads = readAll(path, AdFormat::Long, &warnings);
+        QCOMPARE(ads.size(), std::size_t(1));
+        QCOMPARE(warnings.items.size(), std::size_t(1));
+        QCOMPARE(warnings.items[0].line, 3L);
+        QVERIFY(QString::fromStdString(warnings.items[0].reason).contains(QStringLiteral("attribute Cpus")));
+        QCOMPARE(ads[0].evaluateAttribute("State").asString(), std::string("Claimed"));
+    }
+
+    void directoriesAndMissingFiles()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(QString::fromStdString(inspectFile(dir.path().toStdString()).error().reason),
+            QStringLiteral("is a directory, not a file"));
+        QCOMPARE(QString::fromStdString(inspectFile(dir.filePath(QStringLiteral("nope")).toStdString()).error().reason),
+            QStringLiteral("no such file"));
+    }
+
+    void inspectJsonHasTheContractKeys()
+    {
+        const auto s = inspectFile(shared("event-logs/lsst_tiny_problems.dag.nodes.log").toStdString());
+        const QByteArray json = QByteArray::fromStdString(inspectJson({*s}));
+        const auto doc = QJsonDocument::fromJson(json);
+        QVERIFY(doc.isArray());
+        const QJsonObject o = doc.array().at(0).toObject();
+        for (const char* key : {"path", "format", "records", "warnings", "events", "events_by_code", "groups"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QCOMPARE(o.value(QStringLiteral("events_by_code")).toObject().value(QStringLiteral("005")).toInt(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(SnapshotsTest)
+#include "tst_snapshots.moc"
