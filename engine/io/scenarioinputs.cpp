@@ -3,6 +3,7 @@
 #include "io/scenarioinputs.h"
 
 #include "config/config.h"
+#include "io/jobworkload.h"
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "sim/demo.h"
@@ -91,7 +92,9 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
                 return map.error();
             swf.groupMap = std::move(map).value();
         }
-        auto workload = readSwf(inputs.tracePath, swf, warnings);
+        WorkloadReadOptions read;
+        read.swf = swf;
+        auto workload = readWorkload(inputs.tracePath, read, warnings);
         if (!workload)
             return workload.error();
         scenario.workload = std::move(workload).value();

@@ -313,7 +313,7 @@ void CliTest::badInputIsRefused_data()
     QTest::addRow("simulate: 2 GB sparse trace of NULs") << simulate(
         path("sparse.swf")) << 1 << QStringList {path("sparse.swf") + QStringLiteral(":1:"), QStringLiteral("binary")};
     QTest::addRow("simulate: empty trace")
-        << simulate(path("empty.swf")) << 1 << QStringList {path("empty.swf") + QStringLiteral(": no SWF job lines")};
+        << simulate(path("empty.swf")) << 1 << QStringList {path("empty.swf") + QStringLiteral(": empty file")};
     QTest::addRow("simulate: trace is a directory")
         << simulate(path("traces.d")) << 1 << QStringList {path("traces.d") + QStringLiteral(": is a directory")};
     QTest::addRow("simulate: missing trace")

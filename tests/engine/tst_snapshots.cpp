@@ -6,6 +6,7 @@
 #include "io/eventlog.h"
 #include "io/formatdetect.h"
 #include "io/inspect.h"
+#include "io/jobworkload.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -326,6 +327,72 @@ private Q_SLOTS:
             QStringLiteral("is a directory, not a file"));
         QCOMPARE(QString::fromStdString(inspectFile(dir.filePath(QStringLiteral("nope")).toStdString()).error().reason),
             QStringLiteral("no such file"));
+    }
+
+    void historyBecomesAWorkload()
+    {
+        // The completed job ran from 300 s after submit to 3600 s: 3300 s of 1 core; the idle one is skipped.
+        Warnings warnings;
+        const auto w = readWorkload(data("two-jobs.history").toStdString(), {}, warnings);
+        QVERIFY2(w.ok(), w.ok() ? "" : w.error().message().c_str());
+        QCOMPARE(w->jobs.size(), std::size_t(1));
+        QCOMPARE(w->jobs[0].runtime, 3300u);
+        QCOMPARE(w->jobs[0].cores, std::uint16_t(1));
+        QCOMPARE(w->submitters.at(0), std::string("bbockelm"));
+        QCOMPARE(w->epoch, std::int64_t(1357311627));
+        QCOMPARE(warnings.items.size(), std::size_t(1));
+        // RequestMemory = ifthenelse(MemoryUsage isnt undefined, MemoryUsage, (ImageSize + 1023) / 1024), evaluated
+        // and rounded up to 128 MB as the startd does.
+        QCOMPARE(w->jobs[0].memoryMb % 128, 0u);
+    }
+
+    void eventLogBecomesAWorkload()
+    {
+        // Jobs count when an execute (001) is followed by a termination (005): 24 of the 25 nodes here.
+        const QString path = shared("event-logs/lsst_group_failed_1.dag.nodes.log");
+        Warnings warnings;
+        WorkloadReadOptions options;
+        options.eventLogSubmitter = "lsst.pipeline";
+        const auto w = readWorkload(path.toStdString(), options, warnings);
+        QVERIFY(w.ok());
+        QCOMPARE(static_cast<long>(w->jobs.size()), countMatching(path, QStringLiteral("^005 \\(")));
+        QCOMPARE(w->submitters, std::vector<std::string> {"lsst.pipeline"});
+    }
+
+    void notebooksAreRecognised()
+    {
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, "notebooks.jsonl",
+            "{\"MyType\":\"Job\",\"Cmd\":\"/bin/sh\",\"Args\":\"-c 'exec batchspawner-singleuser "
+            "jupyterhub-singleuser'\",\"QDate\":1000,"
+            "\"JobCurrentStartDate\":1030,\"CompletionDate\":4630,\"JobStatus\":3,\"RequestCpus\":1,\"RequestMemory\":"
+            "2048,\"Owner\":\"ann\"}\n"
+            "{\"MyType\":\"Job\",\"Cmd\":\"/usr/bin/"
+            "reco\",\"QDate\":1000,\"JobCurrentStartDate\":1100,\"CompletionDate\":1200,"
+            "\"JobStatus\":4,\"RequestCpus\":8,\"RequestMemory\":\"\\/Expr(4 * "
+            "1024)\\/\",\"AcctGroup\":\"atlas.prod\",\"AcctGroupUser\":\"bob\"}\n");
+        Warnings warnings;
+        const auto w = readWorkload(path.toStdString(), {}, warnings);
+        QVERIFY2(w.ok(), w.ok() ? "" : w.error().message().c_str());
+        QCOMPARE(w->jobs.size(), std::size_t(2));
+        QCOMPARE(w->jobs[0].kind, std::uint16_t(Notebook));
+        QCOMPARE(w->jobs[0].runtime, 3600u);
+        QCOMPARE(w->jobs[1].kind, std::uint16_t(Batch));
+        QCOMPARE(w->jobs[1].memoryMb, 4096u);
+        QCOMPARE(w->submitters.at(w->jobs[1].submitter), std::string("atlas.prod.bob"));
+    }
+
+    void notAWorkload()
+    {
+        Warnings warnings;
+        const auto config
+            = readWorkload(shared("configs/job_hgq_negfail_basic_van.condor_config").toStdString(), {}, warnings);
+        QVERIFY(!config.ok());
+        QVERIFY(QString::fromStdString(config.error().reason).contains(QStringLiteral("not a workload")));
+        const auto idle
+            = readWorkload(shared("job-ads/htcondor_python_bindings_test.old.ad").toStdString(), {}, warnings);
+        QVERIFY(!idle.ok());
+        QVERIFY(QString::fromStdString(idle.error().reason).contains(QStringLiteral("no finished jobs")));
     }
 
     void inspectJsonHasTheContractKeys()

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "io/jobworkload.h"
+
+#include "io/classadfiles.h"
+#include "io/formatdetect.h"
+#include "util/text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+
+namespace pp {
+
+namespace {
+
+using classad::ClassAd;
+using classad::Value;
+
+struct PendingJob
+{
+    std::int64_t submit = 0;
+    std::int64_t start = -1;
+    std::int64_t end = -1;
+    int cores = 1;
+    long memoryMb = 0;
+    std::uint16_t kind = Batch;
+    std::string submitter;
+};
+
+std::string stringAttr(const ClassAd& ad, const char* name)
+{
+    const Value v = ad.evaluateAttribute(name);
+    return v.isString() ? v.asString() : std::string();
+}
+
+double numberAttr(const ClassAd& ad, const char* name, double fallback)
+{
+    double d = 0;
+    return ad.evaluateAttribute(name).toNumber(d) ? d : fallback;
+}
+
+bool endsWith(const std::string& s, std::string_view suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// BatchSpawner's jobs: /bin/sh running batchspawner-singleuser, its output file, the hub's environment, or a site mark.
+bool isNotebook(const ClassAd& ad)
+{
+    if (ad.evaluateAttribute("IsJupyter").isTrue())
+        return true;
+    const std::string args = stringAttr(ad, "Args") + stringAttr(ad, "Arguments");
+    if (endsWith(stringAttr(ad, "Cmd"), "/bin/sh")
+        && (args.find("batchspawner-singleuser") != std::string::npos
+            || args.find("jupyterhub-singleuser") != std::string::npos))
+        return true;
+    if (endsWith(stringAttr(ad, "Out"), ".jupyterhub.condor.out"))
+        return true;
+    const std::string env = stringAttr(ad, "Environment");
+    return env.find("JUPYTERHUB_API_TOKEN") != std::string::npos || env.find("JUPYTERHUB_USER") != std::string::npos;
+}
+
+std::string submitterOf(const ClassAd& ad)
+{
+    std::string name = stringAttr(ad, "AccountingGroup");
+    if (name.empty()) {
+        const std::string group = stringAttr(ad, "AcctGroup");
+        std::string user = stringAttr(ad, "AcctGroupUser");
+        if (user.empty())
+            user = stringAttr(ad, "Owner");
+        name = group.empty() ? user : group + "." + user;
+    }
+    if (name.empty())
+        name = stringAttr(ad, "User");
+    if (const std::size_t at = name.rfind('@'); at != std::string::npos)
+        name.resize(at);
+    return name.empty() ? std::string("unknown") : name;
+}
+
+// The startd rounds RequestMemory up to a multiple of 128 MB (MODIFY_REQUEST_EXPR_REQUESTMEMORY, §2.9).
+long roundedMemory(double mb)
+{
+    return mb > 0 ? static_cast<long>(std::ceil(mb / 128.0) * 128.0) : 0;
+}
+
+Workload finish(std::vector<PendingJob>& pending, const std::string& source, const WorkloadReadOptions& options,
+    Warnings& warnings, long unfinished)
+{
+    Workload workload;
+    workload.source = source;
+    std::int64_t epoch = 0;
+    bool first = true;
+    for (const auto& p : pending)
+        if (p.start >= 0 && p.end >= p.start) {
+            epoch = first ? p.submit : std::min(epoch, p.submit);
+            first = false;
+        }
+    workload.epoch = epoch;
+    std::unordered_map<std::string, std::uint32_t> index;
+    long tooBig = 0;
+    for (auto& p : pending) {
+        if (p.start < 0 || p.end < p.start)
+            continue;
+        if ((options.swf.largestMachineCores > 0 && p.cores > options.swf.largestMachineCores)
+            || (options.swf.largestMachineMemoryMb > 0 && p.memoryMb > options.swf.largestMachineMemoryMb)) {
+            ++tooBig;
+            continue;
+        }
+        // --map renames groups here too: the group part of the submitter name.
+        std::string submitter = p.submitter;
+        if (const std::size_t dot = submitter.rfind('.'); dot != std::string::npos)
+            if (const auto it = options.swf.groupMap.find(submitter.substr(0, dot)); it != options.swf.groupMap.end())
+                submitter = it->second + submitter.substr(dot);
+        auto [it, inserted] = index.try_emplace(submitter, static_cast<std::uint32_t>(workload.submitters.size()));
+        if (inserted)
+            workload.submitters.push_back(submitter);
+        Job job;
+        job.submit = static_cast<std::uint32_t>(std::max<std::int64_t>(0, p.submit - epoch));
+        job.runtime = static_cast<std::uint32_t>(p.end - p.start);
+        job.cores = static_cast<std::uint16_t>(std::clamp(p.cores, 1, 65535));
+        job.memoryMb = static_cast<std::uint32_t>(p.memoryMb);
+        job.kind = p.kind;
+        job.submitter = it->second;
+        workload.jobs.push_back(job);
+    }
+    std::stable_sort(
+        workload.jobs.begin(), workload.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; });
+    if (unfinished > 0)
+        warnings.add({source, 0,
+            std::to_string(unfinished) + " jobs skipped: they have not finished, so their runtime is unknown"});
+    if (tooBig > 0)
+        warnings.add(
+            {source, 0, std::to_string(tooBig) + " jobs skipped: they ask for more than the largest machine has"});
+    return workload;
+}
+
+Expected<Workload> fromJobAds(
+    const std::string& path, AdFormat format, const WorkloadReadOptions& options, Warnings& warnings)
+{
+    std::vector<PendingJob> pending;
+    long unfinished = 0;
+    long others = 0;
+    auto read = readClassAds(
+        path, format,
+        [&](ClassAd&& ad, long) {
+            const std::string type = stringAttr(ad, "MyType");
+            if (!type.empty() && type != "Job") {
+                ++others;
+                return true;
+            }
+            PendingJob job;
+            job.submit = static_cast<std::int64_t>(numberAttr(ad, "QDate", 0));
+            const double completion = numberAttr(ad, "CompletionDate", 0);
+            const double start = numberAttr(ad, "JobCurrentStartDate", numberAttr(ad, "JobStartDate", 0));
+            if (completion > 0 && start > 0 && completion >= start) {
+                job.start = static_cast<std::int64_t>(start);
+                job.end = static_cast<std::int64_t>(completion);
+            } else if (const double committed = numberAttr(ad, "CommittedTime", 0); completion > 0 && committed > 0) {
+                job.end = static_cast<std::int64_t>(completion);
+                job.start = job.end - static_cast<std::int64_t>(committed);
+            } else {
+                ++unfinished;
+                return true;
+            }
+            job.cores = static_cast<int>(numberAttr(ad, "RequestCpus", 1));
+            job.memoryMb = roundedMemory(numberAttr(ad, "RequestMemory", numberAttr(ad, "MemoryUsage", 0)));
+            job.kind = isNotebook(ad) ? Notebook : Batch;
+            job.submitter = submitterOf(ad);
+            pending.push_back(std::move(job));
+            return true;
+        },
+        warnings);
+    if (!read)
+        return read.error();
+    if (others > 0)
+        warnings.add({path, 0, std::to_string(others) + " ads are not jobs (MyType is not \"Job\") and were skipped"});
+    if (pending.empty())
+        return Diagnostic {path, 0, "no finished jobs to replay (a workload needs jobs with a start and a completion)"};
+    return finish(pending, path, options, warnings, unfinished);
+}
+
+Expected<Workload> fromEventLog(const std::string& path, const WorkloadReadOptions& options, Warnings& warnings)
+{
+    std::map<std::pair<long, long>, PendingJob> jobs;
+    const std::string submitter
+        = options.eventLogSubmitter.empty() ? std::filesystem::path(path).stem().string() : options.eventLogSubmitter;
+    auto read = readEventLog(
+        path, options.eventLog,
+        [&](const JobEvent& e) {
+            if (e.cluster < 0) // the global log's own header events
+                return;
+            PendingJob& job = jobs[{e.cluster, e.proc}];
+            job.submitter = submitter;
+            switch (e.code) {
+            case 0:
+                job.submit = e.time;
+                break;
+            case 1: // each execute starts a run; the last run is the one that counts
+                job.start = e.time;
+                job.end = -1;
+                if (e.cores > 0)
+                    job.cores = e.cores;
+                break;
+            case 5:
+                job.end = e.time;
+                break;
+            default:
+                break;
+            }
+        },
+        warnings);
+    if (!read)
+        return read.error();
+    std::vector<PendingJob> pending;
+    long unfinished = 0;
+    for (auto& [id, job] : jobs) {
+        if (job.start < 0 || job.end < 0) {
+            ++unfinished;
+            continue;
+        }
+        if (job.submit == 0 || job.submit > job.start)
+            job.submit = job.start; // no submit event (a log that starts mid-way): submitted when it started
+        pending.push_back(job);
+    }
+    if (pending.empty())
+        return Diagnostic {path, 0, "no job ran to completion (no 001 followed by 005) in this event log"};
+    return finish(pending, path, options, warnings, unfinished);
+}
+
+} // namespace
+
+Expected<Workload> readWorkload(const std::string& path, const WorkloadReadOptions& options, Warnings& warnings)
+{
+    auto format = detectFormat(path);
+    if (!format)
+        return format.error();
+    switch (*format) {
+    case FileFormat::Swf:
+        return readSwf(path, options.swf, warnings);
+    case FileFormat::ClassAdLong:
+        return fromJobAds(path, AdFormat::Long, options, warnings);
+    case FileFormat::History:
+        return fromJobAds(path, AdFormat::History, options, warnings);
+    case FileFormat::ClassAdNew:
+        return fromJobAds(path, AdFormat::NewClassAd, options, warnings);
+    case FileFormat::ClassAdJson:
+        return fromJobAds(path, AdFormat::Json, options, warnings);
+    case FileFormat::ClassAdJsonLines:
+        return fromJobAds(path, AdFormat::JsonLines, options, warnings);
+    case FileFormat::EventLog:
+    case FileFormat::EventLogJson:
+        return fromEventLog(path, options, warnings);
+    case FileFormat::CondorConfig:
+    case FileFormat::WorkloadModel:
+        break;
+    }
+    return Diagnostic {path, 0,
+        std::string("is a ") + fileFormatName(*format) + " file, not a workload (a trace, job ads or an event log)"};
+}
+
+} // namespace pp
