@@ -4,6 +4,7 @@
 
 #include "config/config.h"
 #include "io/jobworkload.h"
+#include "io/slotpool.h"
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "sim/demo.h"
@@ -47,7 +48,7 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
     scenario.policy = std::move(policy).value();
 
     if (!inputs.poolPath.empty()) {
-        auto pool = readPoolFile(inputs.poolPath);
+        auto pool = readPool(inputs.poolPath, warnings);
         if (!pool)
             return pool.error();
         scenario.pool = std::move(pool).value();

@@ -7,6 +7,7 @@
 #include "io/formatdetect.h"
 #include "io/inspect.h"
 #include "io/jobworkload.h"
+#include "io/slotpool.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -393,6 +394,33 @@ private Q_SLOTS:
             = readWorkload(shared("job-ads/htcondor_python_bindings_test.old.ad").toStdString(), {}, warnings);
         QVERIFY(!idle.ok());
         QVERIFY(QString::fromStdString(idle.error().reason).contains(QStringLiteral("no finished jobs")));
+    }
+
+    void slotAdsBecomeAPool_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("cores");
+        QTest::addColumn<long>("memory");
+        // The p-slot's TotalSlotCpus/TotalSlotMemory (8, 15940); its dynamic slots add nothing.
+        QTest::addRow("partitionable, long")
+            << shared("machine-ads/htcondor_StatusAds_partionable8core.long.ads") << 8 << 15940L;
+        QTest::addRow("partitionable, -json") << data("partitionable8core.status.json") << 8 << 15940L;
+        // Four static slots of 1 core and 3985 MB on one host.
+        QTest::addRow("static slots") << shared("machine-ads/htcondor_StatusAds_basic4slot.long.ads") << 4 << 4 * 3985L;
+    }
+    void slotAdsBecomeAPool()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, cores);
+        QFETCH(long, memory);
+        Warnings warnings;
+        const auto pool = readPool(path.toStdString(), warnings);
+        QVERIFY2(pool.ok(), pool.ok() ? "" : pool.error().message().c_str());
+        QCOMPARE(pool->machines.size(), std::size_t(1));
+        QCOMPARE(pool->machines[0].name, std::string("ingwe.cs.wisc.edu"));
+        QCOMPARE(pool->machines[0].cores, cores);
+        QCOMPARE(pool->machines[0].memoryMb, memory);
+        QVERIFY(!readPool(shared("event-logs/lsst_tiny_problems.dag.nodes.log").toStdString(), warnings).ok());
     }
 
     void inspectJsonHasTheContractKeys()

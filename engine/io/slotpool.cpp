@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "io/slotpool.h"
+
+#include "io/classadfiles.h"
+#include "io/formatdetect.h"
+
+#include <map>
+
+namespace pp {
+
+namespace {
+
+std::string stringAttr(const classad::ClassAd& ad, const char* name)
+{
+    const classad::Value v = ad.evaluateAttribute(name);
+    return v.isString() ? v.asString() : std::string();
+}
+
+double numberAttr(const classad::ClassAd& ad, const char* name, double fallback)
+{
+    double d = 0;
+    return ad.evaluateAttribute(name).toNumber(d) ? d : fallback;
+}
+
+} // namespace
+
+Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
+{
+    auto format = detectFormat(path);
+    if (!format)
+        return format.error();
+    AdFormat adFormat = AdFormat::Long;
+    switch (*format) {
+    case FileFormat::ClassAdLong:
+        break;
+    case FileFormat::ClassAdNew:
+        adFormat = AdFormat::NewClassAd;
+        break;
+    case FileFormat::ClassAdJson:
+        adFormat = AdFormat::Json;
+        break;
+    case FileFormat::ClassAdJsonLines:
+        adFormat = AdFormat::JsonLines;
+        break;
+    default:
+        return Diagnostic {
+            path, 0, std::string("is a ") + fileFormatName(*format) + " file, not slot ads (condor_status output)"};
+    }
+    struct Machine
+    {
+        double cores = 0;
+        double memory = 0;
+        bool partitionable = false;
+    };
+    std::map<std::string, Machine> machines; // sorted by name: the same pool whatever the ad order
+    long skipped = 0;
+    auto read = readClassAds(
+        path, adFormat,
+        [&](classad::ClassAd&& ad, long line) {
+            const std::string type = stringAttr(ad, "MyType");
+            if (!type.empty() && type != "Machine") {
+                ++skipped;
+                return true;
+            }
+            std::string host = stringAttr(ad, "Machine");
+            if (host.empty()) {
+                const std::string name = stringAttr(ad, "Name");
+                host = name.substr(name.find('@') == std::string::npos ? 0 : name.find('@') + 1);
+            }
+            if (host.empty()) {
+                warnings.add({path, line, "a slot ad without Machine or Name was skipped"});
+                return true;
+            }
+            Machine& m = machines[host];
+            const std::string slotType = stringAttr(ad, "SlotType");
+            const double cpus = numberAttr(ad, "Cpus", -1);
+            const double memory = numberAttr(ad, "Memory", 0);
+            if (ad.evaluateAttribute("PartitionableSlot").isTrue() || slotType == "Partitionable") {
+                m.partitionable = true;
+                m.cores = numberAttr(ad, "TotalSlotCpus", cpus);
+                m.memory = numberAttr(ad, "TotalSlotMemory", memory);
+            } else if (ad.evaluateAttribute("DynamicSlot").isTrue() || slotType == "Dynamic") {
+                // part of its partitionable slot
+            } else if (!m.partitionable) {
+                if (cpus < 0) {
+                    warnings.add({path, line, "slot of " + host + " has no numeric Cpus; skipped"});
+                    return true;
+                }
+                m.cores += cpus;
+                m.memory += memory;
+            }
+            return true;
+        },
+        warnings);
+    if (!read)
+        return read.error();
+    Pool pool;
+    for (const auto& [host, m] : machines)
+        if (m.cores >= 1)
+            pool.machines.push_back({host, static_cast<int>(m.cores), static_cast<long>(m.memory)});
+    if (skipped > 0)
+        warnings.add(
+            {path, 0, std::to_string(skipped) + " ads are not slots (MyType is not \"Machine\") and were skipped"});
+    if (pool.machines.empty())
+        return Diagnostic {path, 0, "no machine with cores in these slot ads"};
+    return pool;
+}
+
+Expected<Pool> readPool(const std::string& path, Warnings& warnings)
+{
+    auto format = detectFormat(path);
+    if (format
+        && (*format == FileFormat::ClassAdLong || *format == FileFormat::ClassAdJson
+            || *format == FileFormat::ClassAdJsonLines || *format == FileFormat::ClassAdNew))
+        return poolFromSlotAds(path, warnings);
+    return readPoolFile(path);
+}
+
+} // namespace pp
