@@ -36,14 +36,26 @@ void ClassAd::remove(const std::string& name)
     m_values.erase(lower);
 }
 
+namespace {
+// A reused buffer for lower-casing names: lookups by name happen millions of times when reading job ads.
+const std::string& lowered(std::string_view name)
+{
+    thread_local std::string buffer;
+    buffer.assign(name);
+    for (auto& c : buffer)
+        c = text::asciiLower(c);
+    return buffer;
+}
+} // namespace
+
 const Expression* ClassAd::lookup(std::string_view name) const
 {
-    return lookupLower(text::toLower(name));
+    return lookupLower(lowered(name));
 }
 
 Value ClassAd::evaluateAttribute(std::string_view name, const ClassAd* target, std::int64_t now) const
 {
-    const std::string lower = text::toLower(name);
+    const std::string& lower = lowered(name);
     if (const Value* v = lookupValueLower(lower))
         return *v;
     const Expression* e = lookupLower(lower);

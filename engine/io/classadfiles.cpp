@@ -5,7 +5,9 @@
 #include "util/linereader.h"
 #include "util/text.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <simdjson.h>
 
 namespace pp {
@@ -29,6 +31,38 @@ const char* adFormatName(AdFormat format)
         return "classad-jsonl";
     }
     return "classad";
+}
+
+AttributeFilter::AttributeFilter(std::initializer_list<const char*> names)
+{
+    for (const char* n : names) {
+        m_names.push_back(text::toLower(n));
+        if (m_names.back().size() < m_lengths.size())
+            m_lengths[m_names.back().size()] = true;
+        m_firstLetters[static_cast<unsigned char>(m_names.back().front())] = true;
+    }
+    std::sort(m_names.begin(), m_names.end());
+}
+
+bool AttributeFilter::keeps(std::string_view name) const
+{
+    // Most names are rejected by their length and first letter, before any comparison.
+    if (name.empty() || name.size() >= m_lengths.size() || !m_lengths[name.size()]
+        || !m_firstLetters[static_cast<unsigned char>(text::asciiLower(name.front()))])
+        return false;
+    const auto lessCaseless = [](std::string_view a, std::string_view b) {
+        const std::size_t n = std::min(a.size(), b.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            const int x = text::asciiLower(a[i]);
+            const int y = text::asciiLower(b[i]);
+            if (x != y)
+                return x < y;
+        }
+        return a.size() < b.size();
+    };
+    const auto it = std::lower_bound(m_names.begin(), m_names.end(), name,
+        [&](const std::string& element, std::string_view value) { return lessCaseless(element, value); });
+    return it != m_names.end() && !lessCaseless(name, *it);
 }
 
 namespace {
@@ -55,7 +89,8 @@ void addAttribute(
     ad.set(std::string(name), std::move(parsed).value());
 }
 
-Expected<long> readLong(const std::string& path, bool history, const AdSink& sink, Warnings& warnings)
+Expected<long> readLong(
+    const std::string& path, bool history, const AdSink& sink, Warnings& warnings, const AttributeFilter* keep)
 {
     auto opened = LineReader::open(path);
     if (auto* error = std::get_if<Diagnostic>(&opened))
@@ -97,7 +132,8 @@ Expected<long> readLong(const std::string& path, bool history, const AdSink& sin
                 "expected 'Name = value' (a ClassAd in long form), found '" + std::string(content.substr(0, 60)) + "'"};
         if (adLine == 0)
             adLine = reader.lineNumber();
-        addAttribute(ad, name, text::trim(content.substr(eq + 1)), path, reader.lineNumber(), warnings);
+        if (!keep || keep->keeps(name))
+            addAttribute(ad, name, text::trim(content.substr(eq + 1)), path, reader.lineNumber(), warnings);
     }
     if (reader.error())
         return *reader.error();
@@ -191,10 +227,12 @@ Expected<long> readNew(const std::string& path, const AdSink& sink, Warnings& wa
 }
 
 // JSON: the "\/Expr(...)\/" strings of condor's JSON writer are expressions, the rest are literals.
-std::optional<Diagnostic> jsonToAd(
-    simdjson::dom::object object, ClassAd& ad, const std::string& path, long line, Warnings& warnings)
+std::optional<Diagnostic> jsonToAd(simdjson::dom::object object, ClassAd& ad, const std::string& path, long line,
+    Warnings& warnings, const AttributeFilter* keep)
 {
     for (auto [key, value] : object) {
+        if (keep && !keep->keeps(key))
+            continue;
         const std::string name(key);
         switch (value.type()) {
         case simdjson::dom::element_type::STRING: {
@@ -247,7 +285,8 @@ std::optional<Diagnostic> jsonToAd(
 
 // Streams JSON objects from a file without holding it whole: top-level objects are cut out by brace depth
 // (outside strings) and parsed one at a time. Works for the `-json` array and for `-jsonl`.
-Expected<long> readJson(const std::string& path, bool lines, const AdSink& sink, Warnings& warnings)
+Expected<long> readJson(
+    const std::string& path, bool lines, const AdSink& sink, Warnings& warnings, const AttributeFilter* keep)
 {
     auto opened = LineReader::open(path);
     if (auto* error = std::get_if<Diagnostic>(&opened))
@@ -257,17 +296,19 @@ Expected<long> readJson(const std::string& path, bool lines, const AdSink& sink,
     long ads = 0;
     int depth = 0;
     bool inString = false;
-    bool escaped = false;
     bool sawArray = lines;
     std::string object;
     long objectLine = 0;
     while (const auto line = reader.next()) {
-        for (std::size_t i = 0; i < line->size(); ++i) {
-            const char c = (*line)[i];
+        const std::string_view l = *line;
+        std::size_t spanStart = 0; // where this line's part of the current object begins
+        for (std::size_t i = 0; i < l.size(); ++i) {
+            const char c = l[i];
             if (depth == 0) {
                 if (c == '{') {
                     depth = 1;
-                    object.assign(1, c);
+                    spanStart = i;
+                    object.clear();
                     objectLine = reader.lineNumber();
                 } else if (c == '[' && !sawArray) {
                     sawArray = true;
@@ -277,41 +318,57 @@ Expected<long> readJson(const std::string& path, bool lines, const AdSink& sink,
                 }
                 continue;
             }
-            object += c;
             if (inString) {
-                if (escaped)
-                    escaped = false;
-                else if (c == '\\')
-                    escaped = true;
-                else if (c == '"')
+                // Most of a ClassAd's bytes are inside strings: jump to the closing quote, one that is not
+                // escaped (an even run of backslashes before it). JSON strings never span lines.
+                std::size_t quote = i;
+                for (;;) {
+                    const void* hit = std::memchr(l.data() + quote, '"', l.size() - quote);
+                    if (!hit) {
+                        quote = l.size();
+                        break;
+                    }
+                    quote = static_cast<std::size_t>(static_cast<const char*>(hit) - l.data());
+                    std::size_t backslashes = 0;
+                    while (quote > backslashes && l[quote - 1 - backslashes] == '\\')
+                        ++backslashes;
+                    if (backslashes % 2 == 0)
+                        break;
+                    ++quote;
+                }
+                if (quote < l.size())
                     inString = false;
+                i = quote;
                 continue;
             }
             if (c == '"')
                 inString = true;
             else if (c == '{' || c == '[')
                 ++depth;
-            else if (c == '}' || c == ']') {
-                if (--depth == 0) {
-                    simdjson::dom::element element;
-                    if (const auto error = parser.parse(object).get(element); error)
-                        return Diagnostic {path, objectLine,
-                            std::string("invalid JSON in the object starting here: ") + simdjson::error_message(error)};
-                    if (!element.is_object())
-                        return Diagnostic {path, objectLine, "expected a JSON object (a ClassAd)"};
-                    ClassAd ad;
-                    if (auto error = jsonToAd(element.get_object().value_unsafe(), ad, path, objectLine, warnings))
-                        return *error;
-                    ++ads;
-                    if (!sink(std::move(ad), objectLine))
-                        return ads;
-                }
+            else if ((c == '}' || c == ']') && --depth == 0) {
+                object.append(l, spanStart, i - spanStart + 1);
+                simdjson::dom::element element;
+                // simdjson reads a little past the end: with that much spare capacity it parses in place.
+                object.reserve(object.size() + simdjson::SIMDJSON_PADDING);
+                if (const auto error = parser.parse(object.data(), object.size(), false).get(element); error)
+                    return Diagnostic {path, objectLine,
+                        std::string("invalid JSON in the object starting here: ") + simdjson::error_message(error)};
+                if (!element.is_object())
+                    return Diagnostic {path, objectLine, "expected a JSON object (a ClassAd)"};
+                ClassAd ad;
+                if (auto error = jsonToAd(element.get_object().value_unsafe(), ad, path, objectLine, warnings, keep))
+                    return *error;
+                ++ads;
+                if (!sink(std::move(ad), objectLine))
+                    return ads;
             }
         }
-        if (depth > 0)
+        if (depth > 0) {
+            object.append(l, spanStart, std::string_view::npos);
             object += '\n';
-        if (object.size() > (64u << 20))
-            return Diagnostic {path, objectLine, "a JSON object larger than 64 MiB: this is not a ClassAd"};
+            if (object.size() > (64u << 20))
+                return Diagnostic {path, objectLine, "a JSON object larger than 64 MiB: this is not a ClassAd"};
+        }
     }
     if (reader.error())
         return *reader.error();
@@ -322,19 +379,20 @@ Expected<long> readJson(const std::string& path, bool lines, const AdSink& sink,
 
 } // namespace
 
-Expected<long> readClassAds(const std::string& path, AdFormat format, const AdSink& sink, Warnings& warnings)
+Expected<long> readClassAds(
+    const std::string& path, AdFormat format, const AdSink& sink, Warnings& warnings, const AttributeFilter* keep)
 {
     switch (format) {
     case AdFormat::Long:
-        return readLong(path, false, sink, warnings);
+        return readLong(path, false, sink, warnings, keep);
     case AdFormat::History:
-        return readLong(path, true, sink, warnings);
+        return readLong(path, true, sink, warnings, keep);
     case AdFormat::NewClassAd:
         return readNew(path, sink, warnings);
     case AdFormat::Json:
-        return readJson(path, false, sink, warnings);
+        return readJson(path, false, sink, warnings, keep);
     case AdFormat::JsonLines:
-        return readJson(path, true, sink, warnings);
+        return readJson(path, true, sink, warnings, keep);
     }
     return Diagnostic {path, 0, "unknown ClassAd format"};
 }

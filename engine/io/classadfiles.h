@@ -5,8 +5,12 @@
 #include "classad/classad.h"
 #include "util/expected.h"
 
+#include <bitset>
 #include <functional>
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace pp {
 
@@ -23,9 +27,23 @@ const char* adFormatName(AdFormat format);
 /// Called for each ad with the line it starts on; return false to stop reading.
 using AdSink = std::function<bool(classad::ClassAd&& ad, long line)>;
 
+/// The attributes a reader needs; the others are skipped without being parsed (a job ad has ~100).
+class AttributeFilter
+{
+public:
+    AttributeFilter(std::initializer_list<const char*> names);
+    bool keeps(std::string_view name) const;
+
+private:
+    std::vector<std::string> m_names; // lower case, sorted
+    std::bitset<64> m_lengths;
+    std::bitset<256> m_firstLetters;
+};
+
 /// Streams the ads of a file in the given format; memory stays bounded by one ad. Values that are not valid
 /// ClassAd expressions are skipped with a warning naming the line and the attribute; a file that is not of
 /// the format at all is an error with the path and the line (or byte offset for JSON).
-Expected<long> readClassAds(const std::string& path, AdFormat format, const AdSink& sink, Warnings& warnings);
+Expected<long> readClassAds(const std::string& path, AdFormat format, const AdSink& sink, Warnings& warnings,
+    const AttributeFilter* keep = nullptr);
 
 } // namespace pp

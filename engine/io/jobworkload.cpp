@@ -137,6 +137,16 @@ Workload finish(std::vector<PendingJob>& pending, const std::string& source, con
     return workload;
 }
 
+// What a replay reads from a job ad, and what RequestMemory / RequestCpus expressions commonly refer to.
+const AttributeFilter& jobAttributes()
+{
+    static const AttributeFilter filter {"MyType", "QDate", "CompletionDate", "JobCurrentStartDate", "JobStartDate",
+        "CommittedTime", "RequestCpus", "RequestMemory", "MemoryUsage", "ImageSize", "ResidentSetSize", "RequestDisk",
+        "DiskUsage", "JobUniverse", "JobStatus", "AccountingGroup", "AcctGroup", "AcctGroupUser", "Owner", "User",
+        "IsJupyter", "Cmd", "Args", "Arguments", "Out", "Environment"};
+    return filter;
+}
+
 Expected<Workload> fromJobAds(
     const std::string& path, AdFormat format, const WorkloadReadOptions& options, Warnings& warnings)
 {
@@ -172,7 +182,7 @@ Expected<Workload> fromJobAds(
             pending.push_back(std::move(job));
             return true;
         },
-        warnings);
+        warnings, &jobAttributes());
     if (!read)
         return read.error();
     if (others > 0)

@@ -24,8 +24,8 @@ std::string_view trim(std::string_view s)
 std::string toLower(std::string_view s)
 {
     std::string out(s);
-    std::transform(
-        out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (auto& c : out)
+        c = asciiLower(c);
     return out;
 }
 

@@ -10,6 +10,11 @@
 namespace pp::text {
 
 std::string_view trim(std::string_view s);
+/// Lower case for ASCII letters only (names of knobs and attributes are ASCII), without the C locale's cost.
+inline char asciiLower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+}
 std::string toLower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool istartsWith(std::string_view s, std::string_view prefix);

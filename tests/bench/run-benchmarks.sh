@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds the release preset and runs the replay benchmark; figures go to stdout.
+# Builds the release preset and runs the benchmarks; figures go to stdout.
+#   tests/bench/run-benchmarks.sh [CASE]   the replay benchmark (CASE filters by name, e.g. LPC)
+#   READERS_MB=1000 tests/bench/run-benchmarks.sh   also the reader benchmark on a generated history of that size
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cmake --preset release >/dev/null
-cmake --build --preset release --target poolplanner-bench
+cmake --build --preset release --target poolplanner-bench poolplanner-bench-readers
 build/release/tests/bench/poolplanner-bench "$@"
+build/release/tests/bench/poolplanner-bench-readers "${READERS_MB:-300}"
