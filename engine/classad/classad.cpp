@@ -48,6 +48,11 @@ const std::string& lowered(std::string_view name)
 }
 } // namespace
 
+bool ClassAd::contains(std::string_view name) const
+{
+    return hasLower(lowered(name));
+}
+
 const Expression* ClassAd::lookup(std::string_view name) const
 {
     return lookupLower(lowered(name));

@@ -23,7 +23,9 @@ public:
     void setBoolean(const std::string& name, bool v) { set(name, Value::boolean(v)); }
     void remove(const std::string& name);
 
-    /// The expression of an attribute, or nullptr.
+    /// Whether the ad has the attribute, as an expression or a literal value.
+    bool contains(std::string_view name) const;
+    /// The expression of an attribute, or nullptr (literal values set with set(name, Value) are not expressions).
     const Expression* lookup(std::string_view name) const;
     /// The same, for a name already in lower case (the evaluator's hot path: no allocation).
     const Expression* lookupLower(const std::string& lowerName) const

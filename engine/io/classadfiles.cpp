@@ -29,6 +29,8 @@ const char* adFormatName(AdFormat format)
         return "classad-json";
     case AdFormat::JsonLines:
         return "classad-jsonl";
+    case AdFormat::AfTable:
+        return "condor-af";
     }
     return "classad";
 }
@@ -377,6 +379,63 @@ Expected<long> readJson(
     return ads;
 }
 
+// `-af` output with a header of attribute names: one ad per row. Values read as `-af` prints them: numbers,
+// True/False, None (undefined), anything else a string.
+Expected<long> readAfTable(const std::string& path, const AdSink& sink, Warnings& warnings, const AttributeFilter* keep)
+{
+    (void)warnings;
+    auto opened = LineReader::open(path);
+    if (auto* error = std::get_if<Diagnostic>(&opened))
+        return *error;
+    auto& reader = std::get<LineReader>(opened);
+    std::vector<std::string> columns;
+    long ads = 0;
+    while (const auto line = reader.next()) {
+        const auto fields = text::split(*line, " \t");
+        if (fields.empty())
+            continue;
+        if (columns.empty()) {
+            for (auto f : fields) {
+                if (!validName(f))
+                    return Diagnostic {path, reader.lineNumber(),
+                        "the header names an attribute '" + std::string(f) + "' that is not a ClassAd name"};
+                columns.emplace_back(f);
+            }
+            continue;
+        }
+        if (fields.size() != columns.size())
+            return Diagnostic {path, reader.lineNumber(),
+                std::to_string(fields.size()) + " values for " + std::to_string(columns.size())
+                    + " columns: the row is cut or the file is not -af output"};
+        ClassAd ad;
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (keep && !keep->keeps(columns[i]))
+                continue;
+            const std::string_view f = fields[i];
+            if (const auto integer = text::parseInteger(f))
+                ad.set(columns[i], Value::integer(*integer));
+            else if (const auto real = text::parseDouble(f))
+                ad.set(columns[i], Value::real(*real));
+            else if (f == "True" || f == "true")
+                ad.set(columns[i], Value::boolean(true));
+            else if (f == "False" || f == "false")
+                ad.set(columns[i], Value::boolean(false));
+            else if (f == "None" || f == "undefined")
+                ad.set(columns[i], Value::undefined());
+            else
+                ad.set(columns[i], Value::string(std::string(f)));
+        }
+        ++ads;
+        if (!sink(std::move(ad), reader.lineNumber()))
+            return ads;
+    }
+    if (reader.error())
+        return *reader.error();
+    if (columns.empty())
+        return Diagnostic {path, 0, "empty file: no header of attribute names"};
+    return ads;
+}
+
 } // namespace
 
 Expected<long> readClassAds(
@@ -393,6 +452,8 @@ Expected<long> readClassAds(
         return readJson(path, false, sink, warnings, keep);
     case AdFormat::JsonLines:
         return readJson(path, true, sink, warnings, keep);
+    case AdFormat::AfTable:
+        return readAfTable(path, sink, warnings, keep);
     }
     return Diagnostic {path, 0, "unknown ClassAd format"};
 }

@@ -21,6 +21,7 @@ enum class AdFormat {
     NewClassAd, ///< `[ Name = expr; … ]`, as the Python bindings print
     Json, ///< `-json`: an array of objects; expressions as "\/Expr(…)\/"
     JsonLines, ///< `-jsonl`: one object per line
+    AfTable, ///< `condor_history -af` / `condor_status -af` columns under a header line of attribute names
 };
 const char* adFormatName(AdFormat format);
 

@@ -5,6 +5,7 @@
 #include "util/linereader.h"
 #include "util/text.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace pp {
@@ -32,6 +33,8 @@ const char* fileFormatName(FileFormat format)
         return "condor-config";
     case FileFormat::WorkloadModel:
         return "workload-model";
+    case FileFormat::AfTable:
+        return "condor-af";
     }
     return "unknown";
 }
@@ -82,6 +85,8 @@ Expected<FileFormat> detectFormat(const std::string& path)
     bool configSyntax = false;
     bool banner = false;
     bool eventJson = false;
+    std::size_t headerColumns = 0; // the first line as a header of attribute names, when it looks like one
+    bool tableRows = true;
     std::string firstContent;
     long firstLine = 0;
     while (const auto raw = reader.next()) {
@@ -97,6 +102,13 @@ Expected<FileFormat> detectFormat(const std::string& path)
                 return FileFormat::WorkloadModel;
             if (line.front() == ';' || isSwfLine(line))
                 return FileFormat::Swf;
+            const auto names = text::split(line, " \t");
+            if (names.size() >= 2 && std::all_of(names.begin(), names.end(), [](std::string_view n) {
+                    return std::isalpha(static_cast<unsigned char>(n.front()))
+                        && std::all_of(n.begin(), n.end(),
+                            [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+                }))
+                headerColumns = names.size();
             if (isEventHeader(line))
                 return FileFormat::EventLog;
             if (line.front() == '[') {
@@ -129,6 +141,8 @@ Expected<FileFormat> detectFormat(const std::string& path)
                 return FileFormat::EventLogJson;
             continue;
         }
+        if (headerColumns > 0 && reader.lineNumber() != firstLine && text::split(line, " \t").size() != headerColumns)
+            tableRows = false;
         if (line.front() == '#')
             continue;
         if (line.substr(0, 3) == "***") {
@@ -151,6 +165,8 @@ Expected<FileFormat> detectFormat(const std::string& path)
         return FileFormat::ClassAdJson; // pretty objects without event fields: a -json dump without its [ ]
     if (firstContent.empty())
         return Diagnostic {path, 0, "empty file: nothing to read"};
+    if (headerColumns > 0 && tableRows && assignments == 0)
+        return FileFormat::AfTable;
     if (assignments > 0) {
         if (banner)
             return FileFormat::History;

@@ -20,6 +20,7 @@ enum class FileFormat {
     EventLogJson, ///< job event log, JSON
     CondorConfig, ///< condor_config or condor_config_val -dump
     WorkloadModel, ///< a PoolPlanner workload model
+    AfTable, ///< `-af` columns under a header of attribute names
 };
 const char* fileFormatName(FileFormat format);
 

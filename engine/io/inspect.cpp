@@ -59,7 +59,7 @@ void span(FileSummary& s, std::int64_t t)
 void countAd(FileSummary& s, const ClassAd& ad)
 {
     const std::string type = stringAttr(ad, "MyType");
-    if (type == "Machine" || (type.empty() && ad.lookup("SlotType"))) {
+    if (type == "Machine" || (type.empty() && ad.contains("SlotType"))) {
         s.hasSlots = true;
         const std::string slotType = stringAttr(ad, "SlotType");
         const bool claimed = stringAttr(ad, "State") == "Claimed";
@@ -79,11 +79,21 @@ void countAd(FileSummary& s, const ClassAd& ad)
             s.groups.insert(g);
         return;
     }
-    if (type == "Job" || (type.empty() && ad.lookup("ClusterId") && ad.lookup("JobStatus"))) {
+    if (type.empty() && ad.contains("Count") && ad.contains("TotalSlotCPUs")) { // an -af census of machine types
+        s.hasSlots = true;
+        const long count = numberAttr(ad, "Count");
+        s.partitionable += count;
+        s.coresTotal += count * numberAttr(ad, "TotalSlotCPUs");
+        return;
+    }
+    if (type == "Job"
+        || (type.empty() && ((ad.contains("ClusterId") && ad.contains("JobStatus")) || ad.contains("QDate")))) {
         s.hasJobs = true;
         static const char* const names[]
             = {"unexpanded", "idle", "running", "removed", "completed", "held", "transferring_output", "suspended"};
-        const long status = numberAttr(ad, "JobStatus", -1);
+        long status = numberAttr(ad, "JobStatus", -1);
+        if (status < 0) // -af columns often leave JobStatus out: a completion date or a start tells
+            status = numberAttr(ad, "CompletionDate") > 0 ? 4 : (numberAttr(ad, "JobStartDate") > 0 ? 2 : 1);
         ++s.jobsByStatus[status >= 0 && status <= 7 ? names[status] : "unknown"];
         std::string group = stringAttr(ad, "AcctGroup");
         if (group.empty())
@@ -143,6 +153,9 @@ Expected<FileSummary> inspectFile(const std::string& path)
         break;
     case FileFormat::ClassAdJsonLines:
         error = inspectAds(s, AdFormat::JsonLines, warnings);
+        break;
+    case FileFormat::AfTable:
+        error = inspectAds(s, AdFormat::AfTable, warnings);
         break;
     case FileFormat::EventLog:
     case FileFormat::EventLogJson: {

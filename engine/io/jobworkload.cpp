@@ -260,6 +260,8 @@ Expected<Workload> readWorkload(const std::string& path, const WorkloadReadOptio
         return fromJobAds(path, AdFormat::Json, options, warnings);
     case FileFormat::ClassAdJsonLines:
         return fromJobAds(path, AdFormat::JsonLines, options, warnings);
+    case FileFormat::AfTable:
+        return fromJobAds(path, AdFormat::AfTable, options, warnings);
     case FileFormat::EventLog:
     case FileFormat::EventLogJson:
         return fromEventLog(path, options, warnings);

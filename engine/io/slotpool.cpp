@@ -43,6 +43,9 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
     case FileFormat::ClassAdJsonLines:
         adFormat = AdFormat::JsonLines;
         break;
+    case FileFormat::AfTable:
+        adFormat = AdFormat::AfTable;
+        break;
     default:
         return Diagnostic {
             path, 0, std::string("is a ") + fileFormatName(*format) + " file, not slot ads (condor_status output)"};
@@ -61,6 +64,17 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
             const std::string type = stringAttr(ad, "MyType");
             if (!type.empty() && type != "Machine") {
                 ++skipped;
+                return true;
+            }
+            if (type.empty() && ad.contains("Count") && ad.contains("TotalSlotCPUs")) {
+                // An -af census: Count machines of TotalSlotCPUs cores and TotalSlotMemory MB.
+                const auto count = static_cast<long>(numberAttr(ad, "Count", 0));
+                for (long i = 0; i < count; ++i) {
+                    Machine& m = machines["census" + std::to_string(line) + "-" + std::to_string(i + 1)];
+                    m.partitionable = true;
+                    m.cores = numberAttr(ad, "TotalSlotCPUs", 0);
+                    m.memory = numberAttr(ad, "TotalSlotMemory", 0);
+                }
                 return true;
             }
             std::string host = stringAttr(ad, "Machine");
@@ -112,7 +126,8 @@ Expected<Pool> readPool(const std::string& path, Warnings& warnings)
     auto format = detectFormat(path);
     if (format
         && (*format == FileFormat::ClassAdLong || *format == FileFormat::ClassAdJson
-            || *format == FileFormat::ClassAdJsonLines || *format == FileFormat::ClassAdNew))
+            || *format == FileFormat::ClassAdJsonLines || *format == FileFormat::ClassAdNew
+            || *format == FileFormat::AfTable))
         return poolFromSlotAds(path, warnings);
     return readPoolFile(path);
 }

@@ -423,6 +423,39 @@ private Q_SLOTS:
         QVERIFY(!readPool(shared("event-logs/lsst_tiny_problems.dag.nodes.log").toStdString(), warnings).ok());
     }
 
+    void afTablesFromLapis()
+    {
+        // condor_history -af columns under a header (17 anonymised real jobs); completed when CompletionDate > 0.
+        const QString jobs = shared("history/lapis_htcondor_jobs.af.csv");
+        const QStringList rows = lines(jobs);
+        const int completionColumn
+            = rows.front().split(QLatin1Char(' '), Qt::SkipEmptyParts).indexOf(QStringLiteral("CompletionDate"));
+        long completed = 0;
+        long total = 0;
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            const auto fields = rows[i].split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (fields.isEmpty())
+                continue;
+            ++total;
+            completed += fields.at(completionColumn).toLongLong() > 0 ? 1 : 0;
+        }
+        const auto s = inspectFile(jobs.toStdString());
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
+        QCOMPARE(s->format, std::string("condor-af"));
+        QCOMPARE(s->records, total);
+        QCOMPARE(s->jobsByStatus.at("completed"), completed);
+        Warnings warnings;
+        const auto w = readWorkload(jobs.toStdString(), {}, warnings);
+        QVERIFY(w.ok());
+        QCOMPARE(static_cast<long>(w->jobs.size()), completed);
+        // The machine census: Count machines of TotalSlotCPUs each (2x2, 2x2, 1x8, 1x4).
+        const auto pool = readPool(shared("history/lapis_htcondor_pools.csv").toStdString(), warnings);
+        QVERIFY2(pool.ok(), pool.ok() ? "" : pool.error().message().c_str());
+        QCOMPARE(pool->machines.size(), std::size_t(6));
+        QCOMPARE(pool->totalCores(), 20L);
+        QCOMPARE(pool->largestMachineMemoryMb(), 32200L);
+    }
+
     void inspectJsonHasTheContractKeys()
     {
         const auto s = inspectFile(shared("event-logs/lsst_tiny_problems.dag.nodes.log").toStdString());
