@@ -3,12 +3,14 @@
 #include "commands.h"
 
 #include "config/config.h"
+#include "config/policywriter.h"
 #include "io/inspect.h"
 #include "io/resultjson.h"
 #include "io/scenarioinputs.h"
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "policy/quotaallocation.h"
+#include "sim/demo.h"
 #include "sim/simulator.h"
 #include "sim/workloadmodel.h"
 #include "util/json.h"
@@ -330,6 +332,61 @@ int inspect(const std::vector<std::string>& args)
             std::printf("  warning: %s\n", w.c_str());
     }
     return status;
+}
+
+int exportConfig(const std::vector<std::string>& args)
+{
+    std::string base;
+    std::string builtin;
+    std::string out;
+    std::vector<std::string> sets;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if ((a == "--config" || a == "--scenario" || a == "--set" || a == "--out") && i + 1 >= args.size())
+            return usageError(a + " needs a value");
+        if (a == "--config")
+            base = args[++i];
+        else if (a == "--scenario")
+            builtin = args[++i];
+        else if (a == "--set")
+            sets.push_back(args[++i]);
+        else if (a == "--out")
+            out = args[++i];
+        else
+            return usageError("unknown option '" + a + "'");
+    }
+    if (base.empty() == builtin.empty())
+        return usageError("export-config needs --config CFG or --scenario demo");
+    if (!builtin.empty() && builtin != "demo")
+        return inputError({"--scenario", 0, "unknown built-in scenario '" + builtin + "' (this version has: demo)"});
+    auto config = builtin.empty() ? Config::fromFile(base) : Config::fromText(demoConfigText(), "demo.condor_config");
+    if (!config)
+        return inputError(config.error());
+    Warnings warnings;
+    auto before = policyFromConfig(*config, &warnings);
+    if (!before)
+        return inputError(before.error());
+    Config edited = *config;
+    for (const auto& s : sets) {
+        const auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0)
+            return inputError({"--set", 0, "'" + s + "' is not KNOB=VALUE"});
+        edited.set(std::string(text::trim(std::string_view(s).substr(0, eq))),
+            std::string(text::trim(std::string_view(s).substr(eq + 1))), "--set");
+    }
+    auto after = policyFromConfig(edited, &warnings);
+    if (!after)
+        return inputError(after.error());
+    const std::string snippet = configSnippet(*before, *after, builtin.empty() ? base : "the built-in demo");
+    if (out.empty()) {
+        std::fputs(snippet.c_str(), stdout);
+        return 0;
+    }
+    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    file << snippet;
+    if (!file)
+        return inputError({out, 0, "cannot be written"});
+    return 0;
 }
 
 } // namespace pp::cli

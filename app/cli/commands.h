@@ -13,5 +13,6 @@ int allocate(const std::vector<std::string>& args);
 int simulate(const std::vector<std::string>& args);
 int fit(const std::vector<std::string>& args);
 int inspect(const std::vector<std::string>& args);
+int exportConfig(const std::vector<std::string>& args);
 
 } // namespace pp::cli

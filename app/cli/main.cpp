@@ -19,10 +19,12 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       Replays a workload through HTCondor's negotiation cycles.
   inspect FILE... [--json]
       Detects each file's format by content, reads it through and summarises it (slots, cores, jobs, events, groups).
+  export-config (--config CFG | --scenario demo) --set KNOB=VALUE [--set ...] [--out SNIPPET.config]
+      Writes the knobs the edits change as a condor_config snippet for config.d/, saying what changed from what.
   fit --trace FILE [--map FILE] --out MODEL
       Fits a workload model (arrivals by hour of week, users, job shapes per group) for simulate --model.
 
-Not in this version yet: compare, report, sweep, collect, export-config.
+Not in this version yet: compare, report, sweep, collect.
 )";
 
 } // namespace
@@ -43,7 +45,9 @@ int main(int argc, char** argv)
         return pp::cli::fit(args);
     if (command == "inspect")
         return pp::cli::inspect(args);
-    for (const char* later : {"compare", "report", "sweep", "collect", "export-config"})
+    if (command == "export-config")
+        return pp::cli::exportConfig(args);
+    for (const char* later : {"compare", "report", "sweep", "collect"})
         if (command == later) {
             std::fprintf(stderr, "poolplanner-cli: '%s' is not available in this version yet\n", later);
             return 2;
