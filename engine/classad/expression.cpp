@@ -504,6 +504,14 @@ namespace {
 
 constexpr int maxEvaluationDepth = 100;
 
+// A real as an integer; ERROR when it does not fit in 64 bits (NaN included) rather than undefined behaviour.
+Value integerOf(double r)
+{
+    if (!(r >= -9.2e18 && r <= 9.2e18))
+        return Value::error();
+    return Value::integer(static_cast<std::int64_t>(r));
+}
+
 class Evaluator
 {
 public:
@@ -600,7 +608,7 @@ private:
             return Value::boolean(!v.isTrue());
         case '-':
             if (v.type() == Value::Type::Integer)
-                return Value::integer(-v.asInteger());
+                return Value::integer(static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(v.asInteger())));
             if (v.type() == Value::Type::Real)
                 return Value::real(-v.asReal());
             return Value::error();
@@ -696,17 +704,25 @@ private:
         if (integers) {
             const std::int64_t i = a.asInteger();
             const std::int64_t j = b.asInteger();
+            // 64-bit two's-complement wrap on overflow, as the C++ ClassAd library's integers behave in practice
+            // (computed on unsigned values: signed overflow would be undefined behaviour).
+            const auto u = static_cast<std::uint64_t>(i);
+            const auto v = static_cast<std::uint64_t>(j);
             switch (op) {
             case BinaryOp::Add:
-                return Value::integer(i + j);
+                return Value::integer(static_cast<std::int64_t>(u + v));
             case BinaryOp::Subtract:
-                return Value::integer(i - j);
+                return Value::integer(static_cast<std::int64_t>(u - v));
             case BinaryOp::Multiply:
-                return Value::integer(i * j);
+                return Value::integer(static_cast<std::int64_t>(u * v));
             case BinaryOp::Divide:
-                return j == 0 ? Value::error() : Value::integer(i / j);
+                if (j == 0 || (j == -1 && i == std::numeric_limits<std::int64_t>::min()))
+                    return Value::error();
+                return Value::integer(i / j);
             case BinaryOp::Modulo:
-                return j == 0 ? Value::error() : Value::integer(i % j);
+                if (j == 0 || (j == -1 && i == std::numeric_limits<std::int64_t>::min()))
+                    return Value::error();
+                return Value::integer(i % j);
             case BinaryOp::BitAnd:
                 return Value::integer(i & j);
             case BinaryOp::BitOr:
@@ -859,13 +875,12 @@ private:
             if (f == "real")
                 return Value::real(x);
             if (f == "abs")
-                return values[0].type() == Value::Type::Real ? Value::real(std::fabs(x))
-                                                             : Value::integer(std::llabs(static_cast<long long>(x)));
+                return values[0].type() == Value::Type::Real ? Value::real(std::fabs(x)) : integerOf(std::fabs(x));
             const double r = f == "int" ? std::trunc(x)
                 : f == "floor"          ? std::floor(x)
                 : f == "ceiling"        ? std::ceil(x)
                                         : std::round(x);
-            return Value::integer(static_cast<std::int64_t>(r));
+            return integerOf(r);
         }
         if (f == "pow") {
             double x = 0;
@@ -879,7 +894,7 @@ private:
             double q = 0;
             if (argc != 2 || !values[0].toNumber(x) || !values[1].toNumber(q) || q == 0)
                 return Value::error();
-            return Value::integer(static_cast<std::int64_t>(std::ceil(x / q) * q));
+            return integerOf(std::ceil(x / q) * q);
         }
         if (f == "string") {
             if (argc != 1)

@@ -76,7 +76,12 @@ public:
     bool isList() const { return m_type == Type::List; }
 
     bool asBool() const { return m_int != 0; }
-    std::int64_t asInteger() const { return m_type == Type::Real ? static_cast<std::int64_t>(m_real) : m_int; }
+    std::int64_t asInteger() const
+    {
+        if (m_type != Type::Real)
+            return m_int;
+        return (m_real >= -9.2e18 && m_real <= 9.2e18) ? static_cast<std::int64_t>(m_real) : 0; // no UB on huge reals
+    }
     double asReal() const { return m_type == Type::Real ? m_real : static_cast<double>(m_int); }
     const std::string& asString() const { return *m_string; }
     const std::vector<Value>& asList() const { return *m_list; }

@@ -122,6 +122,11 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
         const double requested = f[7];
         const double reqMemKb = f[9];
         const double usedMemKb = f[6];
+        // Ids and sizes far outside any real trace (a fuzzer's 1e300) are malformed, not numbers to cast.
+        if (std::abs(f[11]) > 1e12 || std::abs(f[12]) > 1e12 || std::abs(f[9]) > 1e15 || std::abs(f[6]) > 1e15) {
+            ++skippedRuntime;
+            continue;
+        }
         const long user = static_cast<long>(f[11]);
         const long group = static_cast<long>(f[12]);
         if (submit < 0 || runtime < 0 || submit > 4e9 || runtime > 4e9) {
@@ -138,7 +143,7 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
         double memoryMb = std::ceil(perCoreKb * cores / 1024.0);
         if (memoryMb > 0)
             memoryMb = std::ceil(memoryMb / 128.0) * 128.0;
-        if ((options.largestMachineCores > 0 && cores > options.largestMachineCores)
+        if (memoryMb > 4e9 || (options.largestMachineCores > 0 && cores > options.largestMachineCores)
             || (options.largestMachineMemoryMb > 0 && memoryMb > static_cast<double>(options.largestMachineMemoryMb))) {
             ++skippedTooBig;
             continue;

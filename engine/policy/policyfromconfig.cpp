@@ -72,7 +72,7 @@ std::optional<Diagnostic> readRuntimePolicy(const Config& config, Policy& policy
             const std::size_t close = item.find(')', open);
             const auto argument = text::parseDouble(
                 item.substr(open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1));
-            if (close == std::string_view::npos || !argument || *argument <= 0)
+            if (close == std::string_view::npos || !argument || *argument <= 0 || *argument > 1e12)
                 return Diagnostic {use->file, use->line,
                     "use POLICY : " + std::string(item) + ": the argument must be a positive number of seconds"};
             seconds = *argument;
@@ -206,8 +206,8 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         if (!parsed)
             return at(config, knob, parsed.error().reason);
         double seconds = 0;
-        if (!classad::evaluate(*parsed, {}).toNumber(seconds) || seconds < 0)
-            return at(config, knob, "'" + *value + "' is not a constant number of seconds");
+        if (!classad::evaluate(*parsed, {}).toNumber(seconds) || seconds < 0 || seconds > 1e12)
+            return at(config, knob, "'" + *value + "' is not a constant number of seconds (0 to 1e12)");
         *target = seconds;
     }
 

@@ -120,7 +120,7 @@ std::optional<double> parseDurationSeconds(std::string_view s)
     if (std::isalpha(static_cast<unsigned char>(s.back())))
         s.remove_suffix(1);
     const auto value = parseDouble(s);
-    if (!value || *value <= 0)
+    if (!value || *value <= 0 || *value * unit > 1e11) // over 3000 years is a typo, not a horizon
         return std::nullopt;
     return *value * unit;
 }

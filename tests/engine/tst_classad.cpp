@@ -76,6 +76,12 @@ private Q_SLOTS:
         QTest::addRow("ternary") << QStringLiteral("2 > 1 ? \"yes\" : \"no\"") << QStringLiteral("\"yes\"");
         QTest::addRow("ternary on undefined") << QStringLiteral("x ? 1 : 2") << QStringLiteral("undefined");
         QTest::addRow("list subscript") << QStringLiteral("{10, 20, 30}[1]") << QStringLiteral("20");
+        // Found by fuzz_classad: signed overflow was undefined behaviour; it wraps, and INT64_MIN / -1 is an error.
+        QTest::addRow("integer overflow wraps")
+            << QStringLiteral("9223372036854775807 + 1 < 0") << QStringLiteral("true");
+        QTest::addRow("INT64_MIN / -1 is error")
+            << QStringLiteral("(-9223372036854775807 - 1) / -1") << QStringLiteral("error");
+        QTest::addRow("int of a huge real is error") << QStringLiteral("int(1e300)") << QStringLiteral("error");
         QTest::addRow("real literal with exponent") << QStringLiteral("3.4e38 > 3.3e38") << QStringLiteral("true");
     }
     void literalsAndOperators()

@@ -170,7 +170,8 @@ private Q_SLOTS:
                                     << QStringLiteral("p.cfg:1: PREEMPTION_RANK: position 16: expected ')'");
         QTest::addRow("retirement not constant")
             << QStringLiteral("MAXJOBRETIREMENTTIME = TotalJobRunTime\n")
-            << QStringLiteral("p.cfg:1: MAXJOBRETIREMENTTIME: 'TotalJobRunTime' is not a constant number of seconds");
+            << QStringLiteral(
+                   "p.cfg:1: MAXJOBRETIREMENTTIME: 'TotalJobRunTime' is not a constant number of seconds (0 to 1e12)");
     }
     void badExpressionsNameTheKnob()
     {

@@ -8,6 +8,7 @@
 #include "io/inspect.h"
 #include "io/jobworkload.h"
 #include "io/slotpool.h"
+#include "io/swfreader.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -454,6 +455,20 @@ private Q_SLOTS:
         QCOMPARE(pool->machines.size(), std::size_t(6));
         QCOMPARE(pool->totalCores(), 20L);
         QCOMPARE(pool->largestMachineMemoryMb(), 32200L);
+    }
+
+    void absurdSwfFieldsAreSkippedNotCast()
+    {
+        // Found by fuzz_readers: a user id of 1e300 was cast to long (undefined behaviour, caught by UBSan).
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, "absurd.swf",
+            "1 0 0 100 1 -1 -1 1 -1 -1 1 1e300 1 -1 -1 -1 -1 -1\n2 5 0 100 1 -1 -1 1 -1 1e300 1 3 1 -1 -1 -1 -1 -1\n"
+            "3 9 0 100 1 -1 -1 1 -1 -1 1 3 1 -1 -1 -1 -1 -1\n");
+        Warnings warnings;
+        const auto w = readSwf(path.toStdString(), {}, warnings);
+        QVERIFY(w.ok());
+        QCOMPARE(w->jobs.size(), std::size_t(1));
+        QCOMPARE(warnings.items.size(), std::size_t(1));
     }
 
     void inspectJsonHasTheContractKeys()
