@@ -104,6 +104,35 @@ void countAd(FileSummary& s, const ClassAd& ad)
             span(s, qdate);
         return;
     }
+    if (const long records = numberAttr(ad, "NumSubmittors", -1); records >= 0) {
+        // Legacy `condor_userprio -long`: one ad, records numbered Name1, Priority1, IsAccountingGroup1, …
+        for (long i = 1; i <= records && i <= 1000000; ++i) {
+            const std::string suffix = std::to_string(i);
+            const std::string name = stringAttr(ad, ("Name" + suffix).c_str());
+            if (boolAttr(ad, ("IsAccountingGroup" + suffix).c_str())) {
+                if (!name.empty() && name != "<none>")
+                    s.groups.insert(name);
+            } else if (const std::string g = groupOf(name); !g.empty()) {
+                s.groups.insert(g);
+            }
+        }
+        return;
+    }
+    if (type == "Submitter") { // condor_status -submitters
+        if (const std::string g = groupOf(stringAttr(ad, "Name")); !g.empty())
+            s.groups.insert(g);
+        return;
+    }
+    if (type.empty() && ad.contains("IsAccountingGroup")) { // condor_userprio -long -modular
+        const std::string name = stringAttr(ad, "Name");
+        if (boolAttr(ad, "IsAccountingGroup")) {
+            if (!name.empty() && name != "<none>")
+                s.groups.insert(name);
+        } else if (const std::string g = groupOf(name); !g.empty()) {
+            s.groups.insert(g);
+        }
+        return;
+    }
     if (type == "Accounting" && boolAttr(ad, "IsAccountingGroup")) {
         const std::string name = stringAttr(ad, "Name");
         if (!name.empty() && name != "<none>")

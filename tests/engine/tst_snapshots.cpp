@@ -471,6 +471,34 @@ private Q_SLOTS:
         QCOMPARE(warnings.items.size(), std::size_t(1));
     }
 
+    void accountingForms()
+    {
+        // No real output of these was available (docs/HTCONDOR.md §7 gaps): written to the documented forms (§6.5).
+        QTemporaryDir dir;
+        const QString legacy = writeTemp(dir, "userprio-long",
+            "LastUpdate = 1776358092\nNumSubmittors = 3\nName1 = \"atlas\"\nIsAccountingGroup1 = true\nPriority1 = "
+            "500.0\n"
+            "Name2 = \"atlas.prod.ann@example.org\"\nIsAccountingGroup2 = false\nPriority2 = 1500.0\n"
+            "Name3 = \"cms.bob@example.org\"\nIsAccountingGroup3 = false\nPriority3 = 2500.0\n");
+        const auto s = inspectFile(legacy.toStdString());
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
+        QCOMPARE(s->records, 1L);
+        QCOMPARE(s->groups, (std::set<std::string> {"atlas", "atlas.prod", "cms"}));
+        const QString modular = writeTemp(dir, "userprio-modular",
+            "Name = \"atlas\"\nIsAccountingGroup = true\nPriority = 500.0\n\nName = "
+            "\"dune.carl@example.org\"\nIsAccountingGroup = false\n"
+            "Priority = 700.0\n\n");
+        const auto m = inspectFile(modular.toStdString());
+        QVERIFY2(m.ok(), m.ok() ? "" : m.error().message().c_str());
+        QCOMPARE(m->records, 2L);
+        QCOMPARE(m->groups, (std::set<std::string> {"atlas", "dune"}));
+        const QString submitters = writeTemp(dir, "submitters.jsonl",
+            "{\"MyType\":\"Submitter\",\"Name\":\"star.eve@bnl.gov\",\"IdleJobs\":12,\"RunningJobs\":30}\n");
+        const auto sub = inspectFile(submitters.toStdString());
+        QVERIFY(sub.ok());
+        QCOMPARE(sub->groups, std::set<std::string> {"star"});
+    }
+
     void inspectJsonHasTheContractKeys()
     {
         const auto s = inspectFile(shared("event-logs/lsst_tiny_problems.dag.nodes.log").toStdString());
