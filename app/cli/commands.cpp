@@ -160,8 +160,8 @@ int allocate(const std::vector<std::string>& args)
 int simulate(const std::vector<std::string>& args)
 {
     const Options options(args,
-        {"--scenario", "--config", "--trace", "--model", "--scale", "--cores", "--machine-cores", "--pool", "--map",
-            "--horizon", "--seed", "--out"},
+        {"--scenario", "--config", "--trace", "--model", "--scale", "--snapshot", "--cores", "--machine-cores",
+            "--pool", "--map", "--horizon", "--seed", "--out"},
         {"--demo", "--json", "--record-cycles"});
     if (!options.error().empty())
         return usageError(options.error());
@@ -174,6 +174,11 @@ int simulate(const std::vector<std::string>& args)
     inputs.configPath = options.get("--config");
     inputs.tracePath = options.get("--trace");
     inputs.modelPath = options.get("--model");
+    if (options.has("--snapshot")) {
+        const std::string list = options.get("--snapshot");
+        for (auto piece : text::split(list, ","))
+            inputs.snapshotPaths.emplace_back(piece);
+    }
     if (options.has("--scale")) {
         auto scale = parseScale(options.get("--scale"));
         if (!scale)

@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "io/jobworkload.h"
 #include "io/slotpool.h"
+#include "io/snapshot.h"
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "sim/demo.h"
@@ -25,6 +26,28 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
         Scenario scenario = demoScenario(inputs.seed);
         if (inputs.horizonSeconds)
             scenario.horizonSeconds = *inputs.horizonSeconds;
+        return scenario;
+    }
+    if (!inputs.snapshotPaths.empty()) {
+        if (inputs.modelPath.empty())
+            return Diagnostic {"--model", 0,
+                "a snapshot says what runs now, not what comes next: give a workload model (poolplanner-cli fit)"};
+        auto model = WorkloadModel::read(inputs.modelPath);
+        if (!model)
+            return model.error();
+        auto scenario = loadSnapshot(
+            inputs.snapshotPaths, *model, inputs.horizonSeconds.value_or(7 * 86400.0), inputs.seed, warnings);
+        if (!scenario)
+            return scenario.error();
+        if (!inputs.configPath.empty()) { // an explicit --config wins over configuration files in the snapshot
+            auto config = Config::fromFile(inputs.configPath);
+            if (!config)
+                return config.error();
+            auto policy = policyFromConfig(*config, &warnings);
+            if (!policy)
+                return policy.error();
+            scenario->policy = std::move(policy).value();
+        }
         return scenario;
     }
     if (inputs.configPath.empty())

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pp {
 
@@ -18,6 +19,7 @@ struct ScenarioInputs
     std::string configPath;
     std::string tracePath;
     std::string modelPath; ///< a workload model (WorkloadModel::write) instead of a trace
+    std::vector<std::string> snapshotPaths; ///< a pool as it is now (loadSnapshot); needs a model
     std::map<std::string, double> scale; ///< per-group arrival factors for a model
     std::string poolPath;
     std::string mapPath;

@@ -16,6 +16,15 @@ Accountant::Accountant(std::size_t submitters, double halflifeSeconds, std::int6
         r.integratedTo = start;
 }
 
+void Accountant::restore(std::uint32_t submitter, double realPriority, double accumulated)
+{
+    Record& r = m_records[submitter];
+    r.rup = std::max(minimumPriority, realPriority);
+    r.accumulated = accumulated;
+    if (r.rup > minimumPriority)
+        activate(submitter);
+}
+
 void Accountant::activate(std::uint32_t submitter)
 {
     if (!m_records[submitter].active) {

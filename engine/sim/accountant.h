@@ -19,6 +19,8 @@ public:
     Accountant(std::size_t submitters, double halflifeSeconds, std::int64_t start);
 
     void setPriorityFactor(std::uint32_t submitter, double factor) { m_records[submitter].factor = factor; }
+    /// The record as a snapshot found it: real priority and the usage accumulated so far.
+    void restore(std::uint32_t submitter, double realPriority, double accumulated);
     double priorityFactor(std::uint32_t submitter) const { return m_records[submitter].factor; }
     double realPriority(std::uint32_t submitter) const { return m_records[submitter].rup; }
     double effectivePriority(std::uint32_t submitter) const

@@ -39,11 +39,14 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
     , m_tree(scenario.policy)
     , m_pool(scenario.pool)
     , m_accountant(scenario.workload.submitters.size(), scenario.policy.priorityHalflife,
-          scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit)
+          scenario.startTime ? *scenario.startTime
+                             : (scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit))
     , m_queues(scenario.workload.submitters.size())
     , m_rank(scenario.policy)
     , m_defrag(scenario.policy, scenario.seed,
-          scenario.workload.epoch + (scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit))
+          scenario.workload.epoch
+              + (scenario.startTime ? *scenario.startTime
+                                    : (scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit)))
 {
     const auto& workload = scenario.workload;
     m_submitterGroup.reserve(workload.submitters.size());
@@ -57,7 +60,7 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
             workload.submitters, workload.epoch, &m_rank},
         *this);
 
-    m_start = workload.jobs.empty() ? 0 : workload.jobs.front().submit;
+    m_start = scenario.startTime ? *scenario.startTime : (workload.jobs.empty() ? 0 : workload.jobs.front().submit);
     m_now = m_start;
     m_end
         = scenario.horizonSeconds > 0 ? m_start + static_cast<std::int64_t>(std::ceil(scenario.horizonSeconds)) : never;
@@ -86,6 +89,7 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
     if (m_pool.totalCores() == 0)
         m_result.notes.push_back("the pool has no cores; no job can run");
     describeGroups(); // names are known from the start, so results read mid-run can be shown
+    restoreSnapshotState();
     m_groupEvictions.assign(static_cast<std::size_t>(m_tree.size()), GroupEvictions {});
     const auto periodic = [](const std::string& text, const char* knob) {
         auto parsed = classad::Expression::parse(text, knob);
@@ -98,6 +102,38 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
 }
 
 Simulator::~Simulator() = default;
+
+void Simulator::restoreSnapshotState()
+{
+    for (const auto& p : m_scenario.priorities)
+        if (p.submitter < m_queues.size()) {
+            m_accountant.setPriorityFactor(p.submitter, std::max(1.0, p.factor));
+            m_accountant.restore(p.submitter, p.realPriority, p.accumulatedUsage);
+        }
+    if (m_scenario.running.empty())
+        return;
+    m_alreadyRunning.assign(m_scenario.workload.jobs.size(), 0);
+    long misfits = 0;
+    for (const auto& r : m_scenario.running) {
+        if (r.job >= m_scenario.workload.jobs.size() || r.machine >= m_pool.machineCount()) {
+            ++misfits;
+            continue;
+        }
+        const Job& spec = m_scenario.workload.jobs[r.job];
+        if (m_pool.freeCores(r.machine) < spec.cores
+            || m_pool.freeMemory(r.machine) < static_cast<long>(spec.memoryMb)) {
+            ++misfits; // the snapshot claims more than the machine has: it queues instead
+            continue;
+        }
+        m_alreadyRunning[r.job] = 1;
+        const std::uint32_t claim = m_pool.carve(r.machine, spec.submitter, spec.cores, spec.memoryMb, r.startedAt);
+        m_accountant.changeUsage(spec.submitter, spec.cores, m_start);
+        startJob(r.job, claim, std::min(r.startedAt, m_start));
+    }
+    if (misfits > 0)
+        m_result.notes.push_back(std::to_string(misfits)
+            + " running jobs of the snapshot did not fit their machines and were queued instead");
+}
 
 void Simulator::describeGroups()
 {
@@ -514,8 +550,9 @@ bool Simulator::runUntil(std::int64_t seconds)
             return false;
         }
         const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
-        const std::int64_t nextArrival
-            = m_nextArrival < jobs.size() ? static_cast<std::int64_t>(jobs[m_nextArrival].submit) : never;
+        const std::int64_t nextArrival = m_nextArrival < jobs.size()
+            ? std::max(m_start, static_cast<std::int64_t>(jobs[m_nextArrival].submit))
+            : never;
         const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
         const std::int64_t nextTimeout = std::min(m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time,
             m_limitTimers.empty() ? never : m_limitTimers.top().time);
@@ -550,8 +587,13 @@ bool Simulator::runUntil(std::int64_t seconds)
             if (m_drainSerial[d.machine] == d.drain)
                 finishDrain(d.machine, t);
         }
-        while (m_nextArrival < jobs.size() && static_cast<std::int64_t>(jobs[m_nextArrival].submit) == t)
-            arrive(static_cast<std::uint32_t>(m_nextArrival++));
+        // Jobs submitted before a snapshot's start are in the queue from the first instant (<=, not ==).
+        while (m_nextArrival < jobs.size() && static_cast<std::int64_t>(jobs[m_nextArrival].submit) <= t) {
+            const auto job = static_cast<std::uint32_t>(m_nextArrival++);
+            if (!m_alreadyRunning.empty() && m_alreadyRunning[job])
+                continue;
+            arrive(job);
+        }
         if (t == m_nextDefragPoll) {
             defragPoll(t);
             m_nextDefragPoll += m_defrag.interval();

@@ -94,6 +94,8 @@ private:
     bool finished() const;
     void finish(std::int64_t now);
     void describeGroups();
+    /// A snapshot's running jobs and accountant records, in place before the first event.
+    void restoreSnapshotState();
     /// Per-group and per-size statistics from the job outcomes, at the end of the run.
     void summariseJobs(std::int64_t now);
     int smallestIdleCores() const;
@@ -161,6 +163,7 @@ private:
     double m_deliveredCoreSeconds = 0;
     std::int64_t m_lastCompletion = 0;
     std::int64_t m_stallLimit = 0; ///< seconds without a completion after which a run is declared stuck
+    std::vector<char> m_alreadyRunning; // jobs a snapshot starts running; they never arrive
     bool m_done = false;
     bool m_lastCycleMatched = true;
     double m_lastProgress = 0;

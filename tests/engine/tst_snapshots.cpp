@@ -8,7 +8,10 @@
 #include "io/inspect.h"
 #include "io/jobworkload.h"
 #include "io/slotpool.h"
+#include "io/snapshot.h"
 #include "io/swfreader.h"
+#include "sim/simulator.h"
+#include "sim/workloadmodel.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -497,6 +500,48 @@ private Q_SLOTS:
         const auto sub = inspectFile(submitters.toStdString());
         QVERIFY(sub.ok());
         QCOMPARE(sub->groups, std::set<std::string> {"star"});
+    }
+
+    void snapshotSimulatesForward()
+    {
+        // HTCondor's own 8-core machine: four 1-core dynamic slots claimed by bt@cs.wisc.edu since JobStart
+        // (1417808314), the ads written at MyCurrentTime 1417808323. With an accounting record and a model,
+        // the simulation starts there, with those four jobs running and the user's priority restored.
+        QTemporaryDir dir;
+        const QString accounting = writeTemp(dir, "userprio",
+            "Name = \"bt@cs.wisc.edu\"\nIsAccountingGroup = false\nPriority = 4000.0\n"
+            "PriorityFactor = 1000.0\nWeightedAccumulatedUsage = 7200.0\n");
+        WorkloadModel model;
+        GroupWorkloadModel group;
+        group.users = {"bt"};
+        group.userWeights = {1};
+        group.shapes = {{7200, 0, 1, Batch}};
+        model.groups = {group};
+        Warnings warnings;
+        const auto scenario
+            = loadSnapshot({shared("machine-ads/htcondor_StatusAds_partionable8core.long.ads").toStdString(),
+                               accounting.toStdString()},
+                model, 3600, 1, warnings);
+        QVERIFY2(scenario.ok(), scenario.ok() ? "" : scenario.error().message().c_str());
+        QCOMPARE(scenario->pool.machines.size(), std::size_t(1));
+        QCOMPARE(scenario->pool.machines[0].cores, 8);
+        QCOMPARE(scenario->running.size(), std::size_t(4));
+        QCOMPARE(*scenario->startTime, std::int64_t(1417808323 - 1417808314));
+        QCOMPARE(scenario->priorities.size(), std::size_t(1));
+        QCOMPARE(scenario->priorities[0].realPriority, 4.0);
+        QCOMPARE(scenario->priorities[0].accumulatedUsage, 7200.0);
+
+        SimulationOptions options;
+        options.sampleInterval = 60;
+        Simulator simulator(*scenario, options);
+        QCOMPARE(simulator.runningJobs().size(), std::size_t(4)); // running before the first event
+        const Result result = simulator.run();
+        QCOMPARE(result.poolSeries.front().claimedCores, 4.0f);
+        // They run for the model's 7200 s from JobStart, so none ends within the hour.
+        QCOMPARE(result.jobsCompleted, 0L);
+        QVERIFY(result.jobs[scenario->running[0].job].firstStart < 0); // started before the simulation did
+        // A snapshot without slot ads has no pool.
+        QVERIFY(!loadSnapshot({accounting.toStdString()}, model, 3600, 1, warnings).ok());
     }
 
     void inspectJsonHasTheContractKeys()

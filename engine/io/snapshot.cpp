@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "io/snapshot.h"
+
+#include "config/config.h"
+#include "io/classadfiles.h"
+#include "io/formatdetect.h"
+#include "policy/policyfromconfig.h"
+#include "sim/randomstream.h"
+#include "util/text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+namespace pp {
+
+namespace {
+
+using classad::ClassAd;
+
+std::string stringAttr(const ClassAd& ad, const char* name)
+{
+    const classad::Value v = ad.evaluateAttribute(name);
+    return v.isString() ? v.asString() : std::string();
+}
+
+double numberAttr(const ClassAd& ad, const char* name, double fallback)
+{
+    double d = 0;
+    return ad.evaluateAttribute(name).toNumber(d) ? d : fallback;
+}
+
+std::string withoutDomain(std::string name)
+{
+    if (const std::size_t at = name.rfind('@'); at != std::string::npos)
+        name.resize(at);
+    return name;
+}
+
+std::string groupOf(const std::string& submitter)
+{
+    const std::size_t dot = submitter.rfind('.');
+    return dot == std::string::npos ? std::string() : submitter.substr(0, dot);
+}
+
+struct Claimed
+{
+    std::string machine;
+    std::string submitter;
+    int cores = 1;
+    long memoryMb = 0;
+    std::int64_t since = 0;
+};
+
+struct Idle
+{
+    std::string submitter;
+    std::int64_t qdate = 0;
+    int cores = 1;
+    long memoryMb = 0;
+};
+
+AdFormat adFormatOf(FileFormat f)
+{
+    switch (f) {
+    case FileFormat::ClassAdNew:
+        return AdFormat::NewClassAd;
+    case FileFormat::ClassAdJson:
+        return AdFormat::Json;
+    case FileFormat::ClassAdJsonLines:
+        return AdFormat::JsonLines;
+    case FileFormat::History:
+        return AdFormat::History;
+    case FileFormat::AfTable:
+        return AdFormat::AfTable;
+    default:
+        return AdFormat::Long;
+    }
+}
+
+// The group's job shapes (or everyone's when the group has none), for drawing runtimes.
+const std::vector<GroupWorkloadModel::Shape>* shapesFor(const WorkloadModel& model, const std::string& group)
+{
+    const GroupWorkloadModel* any = nullptr;
+    for (const auto& g : model.groups) {
+        if (g.shapes.empty())
+            continue;
+        if (g.group == group)
+            return &g.shapes;
+        if (!any || g.shapes.size() > any->shapes.size())
+            any = &g;
+    }
+    return any ? &any->shapes : nullptr;
+}
+
+} // namespace
+
+Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const WorkloadModel& model,
+    double horizonSeconds, std::uint64_t seed, Warnings& warnings)
+{
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(p, ec)) {
+            std::vector<std::string> inDir;
+            for (const auto& entry : std::filesystem::directory_iterator(p, ec))
+                if (entry.is_regular_file())
+                    inDir.push_back(entry.path().string());
+            std::sort(inDir.begin(), inDir.end());
+            files.insert(files.end(), inDir.begin(), inDir.end());
+        } else {
+            files.push_back(p);
+        }
+    }
+    if (files.empty())
+        return Diagnostic {"--snapshot", 0, "no files in the snapshot"};
+
+    Config config;
+    bool haveConfig = false;
+    std::map<std::string, std::pair<int, long>> machines; // name -> cores, memory
+    std::vector<Claimed> claimed;
+    std::vector<Idle> idle;
+    std::map<std::string, std::pair<double, double>> priorities; // submitter -> effective priority, factor
+    std::map<std::string, double> accumulated;
+    std::int64_t now = 0;
+
+    for (const auto& path : files) {
+        auto format = detectFormat(path);
+        if (!format)
+            return format.error();
+        if (*format == FileFormat::CondorConfig) {
+            auto read = Config::fromFile(path);
+            if (!read)
+                return read.error();
+            if (!haveConfig)
+                config = std::move(read).value();
+            else // later files override earlier ones, as config.d does
+                for (const auto* e : read->entries())
+                    config.set(e->name, e->value, e->file);
+            haveConfig = true;
+            continue;
+        }
+        if (*format == FileFormat::Swf || *format == FileFormat::EventLog || *format == FileFormat::EventLogJson
+            || *format == FileFormat::WorkloadModel)
+            return Diagnostic {path, 0,
+                std::string("a snapshot holds ClassAds and configuration; this is a ") + fileFormatName(*format)
+                    + " file"};
+        auto read = readClassAds(
+            path, adFormatOf(*format),
+            [&](ClassAd&& ad, long line) {
+                const std::string type = stringAttr(ad, "MyType");
+                now = std::max<std::int64_t>(now,
+                    static_cast<std::int64_t>(numberAttr(ad, "MyCurrentTime", numberAttr(ad, "LastHeardFrom", 0))));
+                if (type == "Machine" || ad.contains("SlotType")) {
+                    std::string host = stringAttr(ad, "Machine");
+                    if (host.empty()) {
+                        const std::string name = stringAttr(ad, "Name");
+                        host = name.substr(name.find('@') == std::string::npos ? 0 : name.find('@') + 1);
+                    }
+                    const std::string slotType = stringAttr(ad, "SlotType");
+                    const int cpus = static_cast<int>(numberAttr(ad, "Cpus", 0));
+                    const long memory = static_cast<long>(numberAttr(ad, "Memory", 0));
+                    const bool partitionable
+                        = ad.evaluateAttribute("PartitionableSlot").isTrue() || slotType == "Partitionable";
+                    const bool dynamic = ad.evaluateAttribute("DynamicSlot").isTrue() || slotType == "Dynamic";
+                    auto& m = machines[host];
+                    if (partitionable) {
+                        m.first = static_cast<int>(numberAttr(ad, "TotalSlotCpus", cpus));
+                        m.second = static_cast<long>(numberAttr(ad, "TotalSlotMemory", static_cast<double>(memory)));
+                    } else if (!dynamic) {
+                        m.first += cpus;
+                        m.second += memory;
+                    }
+                    if (stringAttr(ad, "State") == "Claimed" && (dynamic || !partitionable)) {
+                        std::string submitter = withoutDomain(stringAttr(ad, "AccountingGroup"));
+                        if (submitter.empty())
+                            submitter = withoutDomain(stringAttr(ad, "RemoteUser"));
+                        const auto since = static_cast<std::int64_t>(
+                            numberAttr(ad, "JobStart", numberAttr(ad, "EnteredCurrentState", 0)));
+                        if (!submitter.empty() && since > 0)
+                            claimed.push_back({host, submitter, std::max(1, cpus), memory, since});
+                        else
+                            warnings.add({path, line,
+                                "a claimed slot of " + host + " names no user or start time; it is left idle"});
+                    }
+                    return true;
+                }
+                if (type == "Job" || ad.contains("ClusterId")) {
+                    if (numberAttr(ad, "JobStatus", 0) != 1)
+                        return true; // running jobs are known from their slots; others are not in the queue
+                    std::string submitter = withoutDomain(stringAttr(ad, "AccountingGroup"));
+                    if (submitter.empty())
+                        submitter = withoutDomain(stringAttr(ad, "User"));
+                    if (submitter.empty())
+                        submitter = stringAttr(ad, "Owner");
+                    const double memory = numberAttr(ad, "RequestMemory", 0);
+                    idle.push_back({submitter.empty() ? std::string("unknown") : submitter,
+                        static_cast<std::int64_t>(numberAttr(ad, "QDate", 0)),
+                        static_cast<int>(numberAttr(ad, "RequestCpus", 1)),
+                        memory > 0 ? static_cast<long>(std::ceil(memory / 128.0) * 128) : 0});
+                    return true;
+                }
+                if (type == "Accounting" || ad.contains("IsAccountingGroup")) {
+                    if (ad.evaluateAttribute("IsAccountingGroup").isTrue())
+                        return true;
+                    const std::string name = withoutDomain(stringAttr(ad, "Name"));
+                    if (!name.empty()) {
+                        priorities[name] = {numberAttr(ad, "Priority", 500), numberAttr(ad, "PriorityFactor", 1000)};
+                        accumulated[name]
+                            = numberAttr(ad, "WeightedAccumulatedUsage", numberAttr(ad, "AccumulatedUsage", 0));
+                    }
+                }
+                return true;
+            },
+            warnings);
+        if (!read)
+            return read.error();
+    }
+    if (machines.empty())
+        return Diagnostic {
+            "--snapshot", 0, "the snapshot has no slot ads (condor_status output): there is no pool to simulate"};
+
+    Scenario scenario;
+    scenario.name = "snapshot";
+    scenario.seed = seed;
+    if (haveConfig) {
+        auto policy = policyFromConfig(config, &warnings);
+        if (!policy)
+            return policy.error();
+        scenario.policy = std::move(policy).value();
+    }
+    std::map<std::string, std::uint32_t> machineIndex;
+    for (const auto& [name, m] : machines)
+        if (m.first > 0) {
+            machineIndex[name] = static_cast<std::uint32_t>(scenario.pool.machines.size());
+            scenario.pool.machines.push_back({name, m.first, m.second});
+        }
+    for (const auto& c : claimed)
+        now = std::max(now, c.since);
+    for (const auto& i : idle)
+        now = std::max(now, i.qdate);
+
+    // Workload seconds count from the earliest moment anything in the snapshot began.
+    std::int64_t epoch = now;
+    for (const auto& c : claimed)
+        epoch = std::min(epoch, c.since);
+    for (const auto& i : idle)
+        if (i.qdate > 0)
+            epoch = std::min(epoch, i.qdate);
+    Workload& w = scenario.workload;
+    w.epoch = epoch;
+    w.source = "snapshot";
+    RandomStream random(seed);
+    long unknownShape = 0;
+    const auto draw = [&](const std::string& submitter, double atLeast) -> double {
+        const auto* shapes = shapesFor(model, groupOf(submitter));
+        if (!shapes) {
+            ++unknownShape;
+            return atLeast + 3600;
+        }
+        // A runtime longer than what the job has run already, when the model has one.
+        for (int attempt = 0; attempt < 64; ++attempt) {
+            const double r = (*shapes)[static_cast<std::size_t>(random.next() % shapes->size())].runtime;
+            if (r > atLeast)
+                return r;
+        }
+        return atLeast + (*shapes)[static_cast<std::size_t>(random.next() % shapes->size())].runtime;
+    };
+    for (const auto& c : claimed) {
+        const auto m = machineIndex.find(c.machine);
+        if (m == machineIndex.end())
+            continue;
+        Job job;
+        job.submit = static_cast<std::uint32_t>(c.since - epoch);
+        job.cores = static_cast<std::uint16_t>(std::clamp(c.cores, 1, 65535));
+        job.memoryMb = static_cast<std::uint32_t>(std::max(0L, c.memoryMb));
+        job.runtime = static_cast<std::uint32_t>(std::min(4e9, draw(c.submitter, static_cast<double>(now - c.since))));
+        job.submitter = w.submitterIndex(c.submitter);
+        scenario.running.push_back({static_cast<std::uint32_t>(w.jobs.size()), m->second, c.since - epoch});
+        w.jobs.push_back(job);
+    }
+    for (const auto& i : idle) {
+        Job job;
+        job.submit = static_cast<std::uint32_t>(std::max<std::int64_t>(0, (i.qdate > 0 ? i.qdate : now) - epoch));
+        job.cores = static_cast<std::uint16_t>(std::clamp(i.cores, 1, 65535));
+        job.memoryMb = static_cast<std::uint32_t>(i.memoryMb);
+        job.runtime = static_cast<std::uint32_t>(std::min(4e9, draw(i.submitter, 0)));
+        job.submitter = w.submitterIndex(i.submitter);
+        w.jobs.push_back(job);
+    }
+    // The future, from the model, after the snapshot's moment.
+    const Workload future = model.generate(horizonSeconds, now, seed);
+    for (const Job& f : future.jobs) {
+        Job job = f;
+        job.submit = static_cast<std::uint32_t>(f.submit + (now - epoch));
+        job.submitter = w.submitterIndex(future.submitters[f.submitter]);
+        w.jobs.push_back(job);
+    }
+    // Running jobs keep their indices: sort the rest by submit time behind them, then fix the running list.
+    std::vector<std::uint32_t> order(w.jobs.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+        [&](std::uint32_t a, std::uint32_t b) { return w.jobs[a].submit < w.jobs[b].submit; });
+    std::vector<Job> sorted;
+    std::vector<std::uint32_t> newIndex(order.size());
+    sorted.reserve(order.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        newIndex[order[i]] = i;
+        sorted.push_back(w.jobs[order[i]]);
+    }
+    w.jobs.swap(sorted);
+    for (auto& r : scenario.running)
+        r.job = newIndex[r.job];
+    for (const auto& [name, p] : priorities) {
+        const double factor = std::max(1.0, p.second);
+        scenario.priorities.push_back({w.submitterIndex(name), p.first / factor, factor, accumulated[name]});
+    }
+    scenario.startTime = now - epoch;
+    scenario.horizonSeconds = horizonSeconds;
+    if (unknownShape > 0)
+        warnings.add({"--model", 0,
+            std::to_string(unknownShape) + " jobs got a runtime of an hour: the model has no job shapes"});
+    return scenario;
+}
+
+} // namespace pp
