@@ -160,8 +160,8 @@ int allocate(const std::vector<std::string>& args)
 int simulate(const std::vector<std::string>& args)
 {
     const Options options(args,
-        {"--scenario", "--config", "--trace", "--model", "--scale", "--snapshot", "--cores", "--machine-cores",
-            "--pool", "--map", "--horizon", "--seed", "--out"},
+        {"--scenario", "--config", "--trace", "--model", "--scale", "--snapshot", "--utc-offset", "--legacy-year",
+            "--cores", "--machine-cores", "--pool", "--map", "--horizon", "--seed", "--out"},
         {"--demo", "--json", "--record-cycles"});
     if (!options.error().empty())
         return usageError(options.error());
@@ -174,6 +174,20 @@ int simulate(const std::vector<std::string>& args)
     inputs.configPath = options.get("--config");
     inputs.tracePath = options.get("--trace");
     inputs.modelPath = options.get("--model");
+    if (options.has("--utc-offset")) {
+        const auto offset = text::parseUtcOffset(options.get("--utc-offset"));
+        if (!offset)
+            return inputError({"--utc-offset", 0,
+                "'" + options.get("--utc-offset") + "' is not a UTC offset such as +02:00 or -0500"});
+        inputs.eventLog.utcOffsetSeconds = *offset;
+    }
+    if (options.has("--legacy-year")) {
+        const auto year = text::parseInteger(options.get("--legacy-year"));
+        if (!year || *year < 1970 || *year > 2200)
+            return inputError(
+                {"--legacy-year", 0, "'" + options.get("--legacy-year") + "' is not a year between 1970 and 2200"});
+        inputs.eventLog.legacyYear = static_cast<int>(*year);
+    }
     if (options.has("--snapshot")) {
         const std::string list = options.get("--snapshot");
         for (auto piece : text::split(list, ","))

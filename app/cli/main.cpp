@@ -18,6 +18,7 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
   simulate (--demo | --scenario demo | --config CFG (--trace FILE | --model MODEL [--scale G=F,...])
             (--cores N [--machine-cores M] | --pool FILE))
            [--map FILE] [--horizon DAYS|360s|6h|7d] [--seed N] [--out RESULT.json] [--json] [--record-cycles]
+           [--utc-offset +HH:MM] [--legacy-year YYYY]   (event logs: the submit host's zone; the year of MM/DD dates)
       Replays a workload through HTCondor's negotiation cycles.
   inspect FILE... [--json]
       Detects each file's format by content, reads it through and summarises it (slots, cores, jobs, events, groups).

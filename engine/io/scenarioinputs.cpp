@@ -118,6 +118,7 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
         }
         WorkloadReadOptions read;
         read.swf = swf;
+        read.eventLog = inputs.eventLog;
         auto workload = readWorkload(inputs.tracePath, read, warnings);
         if (!workload)
             return workload.error();

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "io/eventlog.h"
 #include "sim/scenario.h"
 #include "util/expected.h"
 
@@ -24,6 +25,7 @@ struct ScenarioInputs
     std::string poolPath;
     std::string mapPath;
     long cores = 0;
+    EventLogOptions eventLog; ///< the submit host's time zone and the year of legacy dates, for event logs
     int machineCores = 8;
     std::optional<double> horizonSeconds;
     std::uint64_t seed = 1;

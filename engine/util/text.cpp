@@ -125,6 +125,30 @@ std::optional<double> parseDurationSeconds(std::string_view s)
     return *value * unit;
 }
 
+std::optional<long> parseUtcOffset(std::string_view s)
+{
+    s = trim(s);
+    if (s == "Z" || s == "UTC" || s == "0")
+        return 0L;
+    if (s.size() < 3 || (s.front() != '+' && s.front() != '-'))
+        return std::nullopt;
+    const long sign = s.front() == '-' ? -1 : 1;
+    std::string digits;
+    for (char c : s.substr(1))
+        if (c != ':')
+            digits += c;
+    if (digits.size() != 2 && digits.size() != 4)
+        return std::nullopt;
+    const auto value = parseInteger(digits);
+    if (!value)
+        return std::nullopt;
+    const long hours = digits.size() == 2 ? static_cast<long>(*value) : static_cast<long>(*value / 100);
+    const long minutes = digits.size() == 2 ? 0 : static_cast<long>(*value % 100);
+    if (hours > 14 || minutes > 59)
+        return std::nullopt;
+    return sign * (hours * 3600 + minutes * 60);
+}
+
 bool looksLikeText(std::string_view bytes)
 {
     const std::size_t n = std::min<std::size_t>(bytes.size(), 4096);

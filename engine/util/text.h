@@ -30,6 +30,9 @@ std::optional<bool> parseBool(std::string_view s);
 /// Parses a duration: plain days ("0.25"), or a number with a unit s, m, h, d ("360s", "6h", "7d").
 std::optional<double> parseDurationSeconds(std::string_view s);
 
+/// A UTC offset such as "+02:00", "-0500" or "Z" in seconds east of UTC; nullopt for anything else.
+std::optional<long> parseUtcOffset(std::string_view s);
+
 /// True when the bytes look like text a person wrote (no NUL, mostly printable).
 bool looksLikeText(std::string_view bytes);
 

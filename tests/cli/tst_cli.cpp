@@ -141,6 +141,8 @@ private slots:
     void simulateJsonConservesCoreHours();
     void simulateIsDeterministic();
     void selfReferentialMacroDoesNotHang();
+    void inspectReadsWhatItCanAndFailsOnTheRest();
+    void exportConfigWritesTheChange();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -493,6 +495,34 @@ void CliTest::selfReferentialMacroDoesNotHang()
     QVERIFY2(!run.crashed, describe(run).constData());
     QVERIFY2(run.exitCode == 0 || (run.exitCode == 1 && run.err.contains(QByteArray(config.toUtf8() + ":1:"))),
         describe(run).constData());
+}
+
+void CliTest::inspectReadsWhatItCanAndFailsOnTheRest()
+{
+    // One good file and one missing: the good one is summarised, the missing one named on stderr, exit 1.
+    const QString good = QStringLiteral(PP_SHARED_DIR "/htcondor-samples/event-logs/lsst_tiny_problems.dag.nodes.log");
+    const QString missing = path("no-such-file.log");
+    const Run run = runCli({QStringLiteral("inspect"), good, missing, QStringLiteral("--json")});
+    QVERIFY2(run.finished && !run.crashed, describe(run).constData());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.err.contains(QByteArray(missing.toUtf8() + ": no such file")));
+    const auto doc = QJsonDocument::fromJson(run.out);
+    QVERIFY(doc.isArray());
+    QCOMPARE(doc.array().size(), 1);
+    QCOMPARE(doc.array().at(0).toObject().value(QStringLiteral("records")).toInt(), 20);
+}
+
+void CliTest::exportConfigWritesTheChange()
+{
+    const Run run = runCli({QStringLiteral("export-config"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+        QStringLiteral("--set"), QStringLiteral("GROUP_QUOTA_atlas=9600")});
+    QVERIFY2(run.finished && run.exitCode == 0, describe(run).constData());
+    QVERIFY(run.out.contains("#   GROUP_QUOTA_atlas: 9200 -> 9600"));
+    QVERIFY(run.out.contains("\nGROUP_QUOTA_atlas = 9600\n"));
+    const Run bad = runCli({QStringLiteral("export-config"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+        QStringLiteral("--set"), QStringLiteral("GROUP_QUOTA_atlas=-5")});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("GROUP_QUOTA_atlas"), describe(bad).constData());
 }
 
 QTEST_GUILESS_MAIN(CliTest)

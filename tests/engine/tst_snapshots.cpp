@@ -12,6 +12,7 @@
 #include "io/swfreader.h"
 #include "sim/simulator.h"
 #include "sim/workloadmodel.h"
+#include "util/text.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -542,6 +543,15 @@ private Q_SLOTS:
         QVERIFY(result.jobs[scenario->running[0].job].firstStart < 0); // started before the simulation did
         // A snapshot without slot ads has no pool.
         QVERIFY(!loadSnapshot({accounting.toStdString()}, model, 3600, 1, warnings).ok());
+    }
+
+    void utcOffsets()
+    {
+        QCOMPARE(text::parseUtcOffset("+02:00").value(), 7200L);
+        QCOMPARE(text::parseUtcOffset("-0530").value(), -(5 * 3600 + 30 * 60));
+        QCOMPARE(text::parseUtcOffset("Z").value(), 0L);
+        QVERIFY(!text::parseUtcOffset("+25:00"));
+        QVERIFY(!text::parseUtcOffset("CEST"));
     }
 
     void inspectJsonHasTheContractKeys()
