@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// The Simulator's ways of ending a run early: preemption, draining by condor_defrag, runtime limits.
+#include "sim/simulator.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace pp {
+
+namespace {
+constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
+}
+
+void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause cause, JobFate fate)
+{
+    Claim& claim = m_pool.claim(claimIndex);
+    const auto job = static_cast<std::uint32_t>(claim.job);
+    const Job& spec = m_scenario.workload.jobs[job];
+    auto& evictions = m_groupEvictions[static_cast<std::size_t>(m_submitterGroup[spec.submitter])];
+    ++evictions.runs[cause];
+    evictions.badputCoreSeconds[cause]
+        += static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
+    SubmitterQueue& queue = m_queues[spec.submitter];
+    --queue.runningJobs;
+    queue.runningCores -= spec.cores;
+    --m_runningJobs;
+    claim.job = -1;
+    if (fate == Queued)
+        enqueueIdle(job); // its pending completion is now stale (the run count moves on when it restarts)
+    else
+        m_result.jobs[job].fate = fate;
+}
+
+void Simulator::startPreempting(
+    std::uint32_t submitter, std::size_t autocluster, std::uint32_t claimIndex, std::int64_t now)
+{
+    evict(claimIndex, now, Preemption);
+    // The claim passes to the new submitter and keeps its size: a 1-core job on a 4-core slot is charged 4 (§10.10).
+    Claim& claim = m_pool.claim(claimIndex);
+    m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
+    claim.submitter = submitter;
+    claim.claimedAt = now;
+    m_accountant.changeUsage(submitter, claim.cores, now);
+    ++m_result.matches;
+    startJob(dequeueIdle(submitter, autocluster), claimIndex, now);
+}
+
+void Simulator::startAfterPslotPreemption(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine,
+    const std::vector<std::uint32_t>& claims, std::int64_t now)
+{
+    for (std::uint32_t c : claims) {
+        evict(c, now, Preemption);
+        const Claim& claim = m_pool.claim(c);
+        m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
+        m_pool.release(c);
+    }
+    startMatched(submitter, autocluster, machine, now);
+}
+
+std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, JobFate* fate)
+{
+    const Policy& policy = m_scenario.policy;
+    const Job& spec = m_scenario.workload.jobs[job];
+    const std::int64_t end = start + static_cast<std::int64_t>(spec.runtime);
+    std::int64_t limitAt = never;
+    // Startd policy metaknobs (§4.6): evict (requeue) or hold once the job has run for the limit.
+    if (policy.runtimeLimitAction != Policy::RuntimeLimitAction::None) {
+        const auto at = start + static_cast<std::int64_t>(policy.runtimeLimitSeconds);
+        if (at < end) {
+            limitAt = at;
+            *fate = policy.runtimeLimitAction == Policy::RuntimeLimitAction::Hold ? Held : Queued;
+        }
+    }
+    if (m_periodicRemove.isNull() && m_periodicHold.isNull())
+        return limitAt;
+    // SYSTEM_PERIODIC_REMOVE/HOLD are evaluated by the schedd every PERIODIC_EXPR_INTERVAL. Runtime policies
+    // only become true as a run gets longer, so the first check that fires is found by bisection over the
+    // checks this run will see (with an expression that is true from the start, the first check).
+    const auto interval = std::max<std::int64_t>(1, static_cast<std::int64_t>(policy.periodicExprInterval));
+    const std::int64_t first = start / interval + 1;
+    const std::int64_t last = (std::min(end, limitAt) - 1) / interval;
+    const std::string& user = m_scenario.workload.submitters[spec.submitter];
+    const std::size_t dot = user.rfind('.');
+    const auto fires = [&](const classad::Expression& e, std::int64_t check) {
+        static const std::string jobStatus = "jobstatus", currentStart = "jobcurrentstartdate", qdate = "qdate",
+                                 requestCpus = "requestcpus", requestMemory = "requestmemory",
+                                 accounting = "accountinggroup", acctGroup = "acctgroup",
+                                 acctGroupUser = "acctgroupuser", owner = "owner", universe = "jobuniverse",
+                                 starts = "numjobstarts", entered = "enteredcurrentstatus";
+        const std::int64_t epoch = m_scenario.workload.epoch;
+        m_jobAd.setLower(jobStatus, classad::Value::integer(2));
+        m_jobAd.setLower(currentStart, classad::Value::integer(epoch + start));
+        m_jobAd.setLower(entered, classad::Value::integer(epoch + start));
+        m_jobAd.setLower(qdate, classad::Value::integer(epoch + spec.submit));
+        m_jobAd.setLower(requestCpus, classad::Value::integer(spec.cores));
+        m_jobAd.setLower(requestMemory, classad::Value::integer(spec.memoryMb));
+        m_jobAd.setLower(accounting, classad::Value::string(user));
+        m_jobAd.setLower(acctGroup,
+            dot == std::string::npos ? classad::Value::undefined() : classad::Value::string(user.substr(0, dot)));
+        m_jobAd.setLower(acctGroupUser, classad::Value::string(dot == std::string::npos ? user : user.substr(dot + 1)));
+        m_jobAd.setLower(owner, classad::Value::string(dot == std::string::npos ? user : user.substr(dot + 1)));
+        m_jobAd.setLower(universe, classad::Value::integer(5));
+        m_jobAd.setLower(starts, classad::Value::integer(m_result.jobs[job].starts));
+        return classad::evaluate(e, classad::EvalContext {&m_jobAd, nullptr, epoch + check * interval}).isTrue();
+    };
+    for (const auto& [expression, action] :
+        {std::pair {&m_periodicRemove, Removed}, std::pair {&m_periodicHold, Held}}) {
+        if (expression->isNull() || first > last || !fires(*expression, last))
+            continue;
+        std::int64_t low = first;
+        std::int64_t high = last; // fires at `high`
+        while (low < high) {
+            const std::int64_t mid = low + (high - low) / 2;
+            if (fires(*expression, mid))
+                high = mid;
+            else
+                low = mid + 1;
+        }
+        if (high * interval < limitAt) {
+            limitAt = high * interval;
+            *fate = action;
+        }
+    }
+    return limitAt;
+}
+
+void Simulator::applyRuntimeLimit(std::uint32_t claimIndex, std::uint32_t job, std::int64_t now, JobFate fate)
+{
+    evict(claimIndex, now, RuntimeLimit, fate);
+    if (fate == Queued) { // the startd preempted the claim: it ends with the job
+        Claim& claim = m_pool.claim(claimIndex);
+        const std::uint32_t machine = claim.machine;
+        m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
+        m_pool.release(claimIndex);
+        endDrainIfWhole(machine);
+    } else { // the schedd held or removed the job: its claim stays the schedd's to reuse
+        claimFreed(claimIndex, now);
+    }
+    (void)job;
+}
+
+void Simulator::endDrainIfWhole(std::uint32_t machine)
+{
+    if (m_pool.isDraining(machine) && m_pool.isWhole(machine)) {
+        m_pool.setDraining(machine, false);
+        m_drainSerial[machine] = 0;
+    }
+}
+
+void Simulator::defragPoll(std::int64_t now)
+{
+    const auto decision = m_defrag.poll(m_pool, now, m_scenario.workload.epoch + now);
+    for (std::uint32_t m : decision.cancel) {
+        m_pool.setDraining(m, false);
+        m_drainSerial[m] = 0;
+    }
+    for (std::uint32_t m : decision.drain)
+        startDrain(m, now);
+}
+
+void Simulator::startDrain(std::uint32_t machine, std::int64_t now)
+{
+    const Policy& policy = m_scenario.policy;
+    m_pool.setDraining(machine, true);
+    m_drainSerial[machine] = ++m_drains;
+    ++m_result.drainsStarted;
+    // graceful: every job may use what is left of its retirement time, and all leave together when the longest
+    // retirement ends (§5.3); quick and fast evict at once. Jobs exit at the soft kill here (no vacate time).
+    std::int64_t deadline = now;
+    if (policy.defragSchedule == "graceful")
+        for (const auto& c : m_pool.claims())
+            if (c.live && c.job >= 0 && c.machine == machine)
+                deadline = std::max(deadline, c.jobStartedAt + static_cast<std::int64_t>(policy.maxJobRetirementTime));
+    if (deadline <= now)
+        finishDrain(machine, now);
+    else
+        m_drainDeadlines.push({deadline, machine, m_drainSerial[machine]});
+}
+
+void Simulator::finishDrain(std::uint32_t machine, std::int64_t now)
+{
+    for (std::uint32_t i = 0; i < m_pool.claims().size(); ++i) {
+        const Claim& c = m_pool.claim(i);
+        if (!c.live || c.machine != machine)
+            continue;
+        if (c.job >= 0)
+            evict(i, now, Drain);
+        m_accountant.changeUsage(c.submitter, -static_cast<double>(c.cores), now);
+        m_pool.release(i);
+    }
+    endDrainIfWhole(machine);
+}
+
+} // namespace pp

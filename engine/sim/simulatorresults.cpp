@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// The Simulator's samples over time and its summaries at the end of a run.
+#include "sim/simulator.h"
+
+#include <algorithm>
+#include <iterator>
+#include <limits>
+#include <unordered_map>
+
+namespace pp {
+
+void Simulator::describeGroups()
+{
+    m_result.groups.assign(static_cast<std::size_t>(m_tree.size()), GroupSummary {});
+    for (std::size_t g = 0; g < m_result.groups.size(); ++g) {
+        const auto& node = m_tree.node(static_cast<int>(g));
+        auto& summary = m_result.groups[g];
+        summary.name = node.name;
+        summary.parent = node.parent;
+        summary.configQuota = node.config.configQuota;
+        summary.staticQuota = node.config.staticQuota;
+        summary.acceptSurplus = node.config.acceptSurplus;
+    }
+}
+
+void Simulator::takeSample(std::int64_t now)
+{
+    PoolSample sample;
+    sample.time = now - m_start;
+    sample.claimedCores = static_cast<float>(m_pool.claimedCores());
+    sample.idleCores = static_cast<float>(m_pool.totalCores() - m_pool.claimedCores());
+    sample.idleJobs = static_cast<float>(m_idleJobs);
+    long whole = 0;
+    long draining = 0;
+    for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m) {
+        whole += m_pool.isWhole(m) ? 1 : 0;
+        draining += m_pool.isDraining(m) ? 1 : 0;
+    }
+    long fragmented = 0;
+    for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m)
+        if (!m_pool.isDraining(m) && m_pool.freeCores(m) < 8)
+            fragmented += m_pool.freeCores(m);
+    sample.wholeMachines = static_cast<float>(whole);
+    sample.fragmentedCores = static_cast<float>(fragmented);
+    sample.drainingMachines = static_cast<float>(draining);
+    m_result.poolSeries.push_back(sample);
+    std::vector<GroupSample> groups;
+    m_negotiator->computeAllocation(groups);
+    m_result.groupSeries.push_back(std::move(groups));
+}
+
+void Simulator::finish(std::int64_t now)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    // Runs cut by the horizon deliver what they ran.
+    for (const auto& claim : m_pool.claims())
+        if (claim.live && claim.job >= 0) {
+            const Job& spec = m_scenario.workload.jobs[static_cast<std::size_t>(claim.job)];
+            m_deliveredCoreSeconds += static_cast<double>(spec.cores)
+                * static_cast<double>(std::max<std::int64_t>(0, now - claim.jobStartedAt));
+        }
+    m_result.simulatedSeconds = now - m_start;
+    m_result.coreHoursDelivered = m_deliveredCoreSeconds / 3600.0;
+    m_result.claimedCoreHours = m_claimedCoreSeconds / 3600.0;
+    const double capacity = static_cast<double>(m_pool.totalCores()) * static_cast<double>(m_result.simulatedSeconds);
+    m_result.utilization = capacity > 0 ? m_claimedCoreSeconds / capacity : 0.0;
+
+    const auto& workload = m_scenario.workload;
+    const std::size_t groups = static_cast<std::size_t>(m_tree.size());
+    describeGroups();
+    for (std::size_t g = 0; g < groups; ++g) {
+        auto& summary = m_result.groups[g];
+        double quotaSum = 0;
+        for (const auto& sample : m_result.groupSeries)
+            quotaSum += sample[g].quota;
+        summary.meanQuota
+            = m_result.groupSeries.empty() ? 0.0 : quotaSum / static_cast<double>(m_result.groupSeries.size());
+    }
+    m_result.submitters.assign(workload.submitters.size(), SubmitterSummary {});
+    for (std::uint32_t s = 0; s < workload.submitters.size(); ++s) {
+        auto& sub = m_result.submitters[s];
+        sub.name = workload.submitters[s];
+        sub.group = m_submitterGroup[s];
+        sub.finalRealPriority = m_accountant.realPriority(s);
+        sub.priorityFactor = m_accountant.priorityFactor(s);
+    }
+    summariseJobs(now);
+    if (onProgress)
+        onProgress(1.0);
+}
+
+void Simulator::summariseJobs(std::int64_t now)
+{
+    const auto& workload = m_scenario.workload;
+    const Policy& policy = m_scenario.policy;
+    const std::size_t groups = m_result.groups.size();
+    // The run in progress at the end counts what it ran so far.
+    std::unordered_map<std::uint32_t, std::int64_t> runningSince;
+    for (const auto& claim : m_pool.claims())
+        if (claim.live && claim.job >= 0)
+            runningSince[static_cast<std::uint32_t>(claim.job)] = claim.jobStartedAt;
+
+    static constexpr struct
+    {
+        const char* label;
+        int maxCores;
+    } sizeClasses[] = {{"1 core", 1}, {"2-4 cores", 4}, {"5-8 cores", 8}, {"more than 8 cores", 1 << 30}};
+    std::vector<std::vector<float>> waits(groups);
+    std::vector<std::vector<float>> notebookStarts(groups);
+    std::vector<std::vector<float>> waitsBySize(std::size(sizeClasses));
+    for (std::size_t j = 0; j < workload.jobs.size(); ++j) {
+        const Job& spec = workload.jobs[j];
+        if (static_cast<std::int64_t>(spec.submit) > now)
+            continue; // never arrived within the horizon
+        const JobOutcome& outcome = m_result.jobs[j];
+        const auto g = static_cast<std::size_t>(m_submitterGroup[spec.submitter]);
+        auto& summary = m_result.groups[g];
+        auto& sub = m_result.submitters[spec.submitter];
+        ++summary.jobsTotal;
+        double coreSeconds = 0;
+        if (outcome.end >= 0) {
+            ++summary.jobsCompleted;
+            ++sub.jobsCompleted;
+            coreSeconds = static_cast<double>(spec.cores) * spec.runtime;
+        } else if (const auto it = runningSince.find(static_cast<std::uint32_t>(j)); it != runningSince.end()) {
+            coreSeconds = static_cast<double>(spec.cores) * static_cast<double>(now - it->second);
+        }
+        summary.coreHours += coreSeconds / 3600.0;
+        sub.coreHours += coreSeconds / 3600.0;
+        summary.jobsRemoved += outcome.fate == Removed ? 1 : 0;
+        summary.jobsHeld += outcome.fate == Held ? 1 : 0;
+        if (spec.kind == Notebook) {
+            ++summary.notebookSessions;
+            summary.notebookFailures += outcome.fate == SpawnFailed ? 1 : 0;
+        }
+        if (outcome.firstStart < 0) {
+            summary.jobsNeverStarted += outcome.fate == Queued ? 1 : 0;
+            continue;
+        }
+        const auto wait = static_cast<float>(m_start + outcome.firstStart - static_cast<std::int64_t>(spec.submit));
+        waits[g].push_back(wait);
+        if (spec.kind == Notebook)
+            notebookStarts[g].push_back(wait + static_cast<float>(policy.notebookStartupSeconds));
+        std::size_t c = 0;
+        while (spec.cores > sizeClasses[c].maxCores)
+            ++c;
+        waitsBySize[c].push_back(wait);
+    }
+    for (std::size_t g = 0; g < groups; ++g) {
+        auto& summary = m_result.groups[g];
+        const auto& evictions = m_groupEvictions[g];
+        summary.preemptions = evictions.runs[Preemption];
+        summary.drainEvictions = evictions.runs[Drain];
+        summary.limitEvictions = evictions.runs[RuntimeLimit];
+        summary.preemptionBadputCoreHours = evictions.badputCoreSeconds[Preemption] / 3600.0;
+        summary.drainBadputCoreHours = evictions.badputCoreSeconds[Drain] / 3600.0;
+        summary.limitBadputCoreHours = evictions.badputCoreSeconds[RuntimeLimit] / 3600.0;
+        summary.badputCoreHours
+            = summary.preemptionBadputCoreHours + summary.drainBadputCoreHours + summary.limitBadputCoreHours;
+        summary.waitP50 = percentile(waits[g], 50);
+        summary.waitP95 = percentile(waits[g], 95);
+        summary.waitP99 = percentile(waits[g], 99);
+        summary.notebookStartP50 = percentile(notebookStarts[g], 50);
+        summary.notebookStartP95 = percentile(notebookStarts[g], 95);
+    }
+    m_result.waitsBySize.clear();
+    for (std::size_t c = 0; c < std::size(sizeClasses); ++c)
+        m_result.waitsBySize.push_back({sizeClasses[c].label, static_cast<long>(waitsBySize[c].size()),
+            percentile(waitsBySize[c], 50), percentile(waitsBySize[c], 95), percentile(waitsBySize[c], 99)});
+}
+
+} // namespace pp
