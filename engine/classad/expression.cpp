@@ -90,13 +90,16 @@ private:
 
     NodePtr parseTernary()
     {
-        if (++m_depth > 200) {
+        // Each level costs a dozen stack frames (more under sanitizers): 100 is far beyond any real policy.
+        if (++m_depth > maxNesting) {
             fail("expression nested too deeply");
             return nullptr;
         }
         NodePtr condition = parseBinary(0);
-        if (m_error)
+        if (m_error) {
+            --m_depth;
             return condition;
+        }
         if (accept("?")) {
             NodePtr a = parseTernary();
             if (!accept(":"))
@@ -193,11 +196,16 @@ private:
         if (m_pos < m_text.size()) {
             const char c = m_text[m_pos];
             if (c == '-' || c == '+' || c == '!' || c == '~') {
+                if (++m_depth > maxNesting) {
+                    fail("expression nested too deeply");
+                    return nullptr;
+                }
                 ++m_pos;
                 auto n = std::make_shared<Expression::Node>();
                 n->op = Op::Unary;
                 n->unary = c;
                 n->children = {parseUnary()};
+                --m_depth;
                 return n;
             }
         }
@@ -391,6 +399,7 @@ private:
     std::string m_origin;
     std::size_t m_pos = 0;
     int m_depth = 0;
+    static constexpr int maxNesting = 100;
     bool m_strictFunctions = true;
     std::optional<Diagnostic> m_error;
 };

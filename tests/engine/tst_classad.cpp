@@ -198,6 +198,9 @@ private Q_SLOTS:
     {
         const std::string deep = std::string(5000, '(') + "1" + std::string(5000, ')');
         QVERIFY(!Expression::parse(deep, "x").ok());
+        QVERIFY(!Expression::parse(std::string(100000, '-') + "1", "x").ok()); // a unary chain too
+        const std::string fine = std::string(50, '(') + "1" + std::string(50, ')');
+        QVERIFY(Expression::parse(fine, "x").ok());
     }
 };
 
