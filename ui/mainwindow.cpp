@@ -3,46 +3,82 @@
 #include "mainwindow.h"
 
 #include "grouptablemodel.h"
+#include "poolseriesmodel.h"
 #include "simulationrunner.h"
+#include "usagechart.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
-#include <QMessageBox>
 #include <QProgressBar>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+namespace {
+
+const char* const viewNames[] = {"pool", "groups", "flows", "notebooks", "planner", "compare", "reports"};
+
+QString formatSeconds(double s)
+{
+    if (s < 120)
+        return QStringLiteral("%1 s").arg(s, 0, 'f', 0);
+    if (s < 7200)
+        return QStringLiteral("%1 min").arg(s / 60.0, 0, 'f', 1);
+    return QStringLiteral("%1 h").arg(s / 3600.0, 0, 'f', 1);
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_groups(new GroupTableModel(this))
+    , m_series(new PoolSeriesModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_runner(new SimulationRunner(this))
 {
     setWindowTitle(tr("PoolPlanner"));
     auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
+    auto* outer = new QVBoxLayout(central);
     m_summary = new QLabel(central);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
-    layout->addWidget(m_summary);
+    outer->addWidget(m_summary);
 
-    m_proxy->setSourceModel(m_groups);
-    m_proxy->setSortRole(GroupTableModel::SortRole);
-    m_view = new QTreeView(central);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSortingEnabled(true);
-    m_view->setModel(m_proxy);
-    m_view->sortByColumn(-1, Qt::AscendingOrder); // tree order until the user sorts
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->header()->setSectionResizeMode(GroupTableModel::NameColumn, QHeaderView::Stretch);
-    layout->addWidget(m_view, 1);
+    auto* body = new QHBoxLayout;
+    m_navigator = new QListWidget(central);
+    const QString labels[]
+        = {tr("Pool"), tr("Groups"), tr("Flows"), tr("Notebooks"), tr("Planner"), tr("Compare"), tr("Reports")};
+    for (int i = 0; i < 7; ++i) {
+        m_navigator->addItem(labels[i]);
+        // Ctrl+1 … Ctrl+7 switch views.
+        auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { m_navigator->setCurrentRow(i); });
+    }
+    m_navigator->setFixedWidth(m_navigator->sizeHintForColumn(0) + 48);
+    body->addWidget(m_navigator);
+    m_stack = new QStackedWidget(central);
+    m_stack->addWidget(buildPoolView());
+    m_stack->addWidget(buildGroupsView());
+    m_stack->addWidget(buildComingView(
+        tr("Flows"), tr("Who lends surplus to whom, in core-hours, siblings first, as the negotiator allocates it.")));
+    m_stack->addWidget(buildNotebooksView());
+    m_stack->addWidget(buildComingView(
+        tr("Planner"), tr("Edit quotas, limits, preemption and defrag, and see the outcome as you type.")));
+    m_stack->addWidget(
+        buildComingView(tr("Compare"), tr("Scenarios side by side: a delta table per group and a written summary.")));
+    m_stack->addWidget(
+        buildComingView(tr("Reports"), tr("PDF, PNG and CSV for the meeting, from the same numbers as the screen.")));
+    body->addWidget(m_stack, 1);
+    outer->addLayout(body, 1);
     setCentralWidget(central);
+    connect(m_navigator, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_navigator->setCurrentRow(static_cast<int>(View::Groups));
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0);
@@ -71,6 +107,78 @@ bool MainWindow::isBusy() const
     return m_runner->isRunning();
 }
 
+bool MainWindow::viewFromName(const QString& name, View* view)
+{
+    for (int i = 0; i < 7; ++i)
+        if (name.compare(QLatin1String(viewNames[i]), Qt::CaseInsensitive) == 0) {
+            *view = static_cast<View>(i);
+            return true;
+        }
+    return false;
+}
+
+void MainWindow::showView(View view)
+{
+    m_navigator->setCurrentRow(static_cast<int>(view));
+}
+
+QWidget* MainWindow::buildPoolView()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new UsageChart(m_series, page), 2);
+    m_poolFacts = new QLabel(page);
+    m_poolFacts->setTextFormat(Qt::RichText);
+    m_poolFacts->setWordWrap(true);
+    layout->addWidget(m_poolFacts);
+    auto* table = new QTreeView(page);
+    table->setRootIsDecorated(false);
+    table->setUniformRowHeights(true);
+    table->setAlternatingRowColors(true);
+    table->setModel(m_series);
+    table->header()->setStretchLastSection(false);
+    table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(table, 1);
+    return page;
+}
+
+QWidget* MainWindow::buildGroupsView()
+{
+    m_proxy->setSourceModel(m_groups);
+    m_proxy->setSortRole(GroupTableModel::SortRole);
+    auto* view = new QTreeView(this);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->setSortingEnabled(true);
+    view->setModel(m_proxy);
+    view->sortByColumn(-1, Qt::AscendingOrder); // tree order until the user sorts
+    view->header()->setStretchLastSection(false);
+    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->header()->setSectionResizeMode(GroupTableModel::NameColumn, QHeaderView::Stretch);
+    return view;
+}
+
+QWidget* MainWindow::buildNotebooksView()
+{
+    m_notebooks = new QLabel(this);
+    m_notebooks->setTextFormat(Qt::RichText);
+    m_notebooks->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_notebooks->setWordWrap(true);
+    m_notebooks->setMargin(12);
+    return m_notebooks;
+}
+
+QWidget* MainWindow::buildComingView(const QString& title, const QString& what)
+{
+    auto* label = new QLabel(
+        tr("<h2>%1</h2><p>%2</p><p style='color:gray'>Not in this version yet.</p>").arg(title, what), this);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    return label;
+}
+
 void MainWindow::openScenario(const pp::Scenario& scenario)
 {
     m_scenario = scenario;
@@ -86,6 +194,7 @@ void MainWindow::openScenario(const pp::Scenario& scenario)
 void MainWindow::showResult(const pp::Result& result)
 {
     m_groups->setResult(result);
+    m_series->setResult(result);
     m_progress->setVisible(false);
     const QLocale locale;
     const double days = static_cast<double>(result.simulatedSeconds) / 86400.0;
@@ -102,6 +211,42 @@ void MainWindow::showResult(const pp::Result& result)
             .arg(locale.toString(result.coreHoursDelivered, 'f', 0))
             .arg(locale.toString(result.utilization * 100.0, 'f', 1))
             .arg(m_scenario.policy.allowQuotaOversubscription ? QStringLiteral("True") : QStringLiteral("False")));
+
+    double wholeMean = 0;
+    double fragmentedMean = 0;
+    for (const auto& p : result.poolSeries) {
+        wholeMean += p.wholeMachines;
+        fragmentedMean += p.fragmentedCores;
+    }
+    const double n = std::max<double>(1.0, static_cast<double>(result.poolSeries.size()));
+    QString sizes;
+    for (const auto& c : result.waitsBySize)
+        if (c.jobs > 0)
+            sizes += tr("<li>%1: %2 jobs started, wait p50 %3, p95 %4</li>")
+                         .arg(QString::fromStdString(c.label), locale.toString(static_cast<qlonglong>(c.jobs)),
+                             formatSeconds(c.waitP50), formatSeconds(c.waitP95));
+    m_poolFacts->setText(
+        tr("On average %1 whole machines and %2 idle cores that no 8-core job fits; %3 drains started.<ul>%4</ul>")
+            .arg(locale.toString(wholeMean / n, 'f', 1), locale.toString(fragmentedMean / n, 'f', 0),
+                locale.toString(static_cast<qlonglong>(result.drainsStarted)), sizes));
+
+    QString rows;
+    for (const auto& g : result.groups)
+        if (g.notebookSessions > 0)
+            rows
+                += tr("<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td><td align=right>%4</td><td "
+                      "align=right>%5</td></tr>")
+                       .arg(QString::fromStdString(g.name), locale.toString(static_cast<qlonglong>(g.notebookSessions)),
+                           locale.toString(static_cast<qlonglong>(g.notebookFailures)),
+                           formatSeconds(g.notebookStartP50), formatSeconds(g.notebookStartP95));
+    m_notebooks->setText(rows.isEmpty()
+            ? tr("<h2>Notebooks</h2><p>No notebook sessions in this workload.</p>")
+            : tr("<h2>Notebooks</h2><p>Time from the spawn request to a usable notebook (JupyterHub gives up after "
+                 "%1).</p>"
+                 "<table cellpadding=6><tr><th align=left>Group</th><th>Sessions</th><th>Spawn failures</th><th>Start "
+                 "p50</th>"
+                 "<th>Start p95</th></tr>%2</table>")
+                  .arg(formatSeconds(m_scenario.policy.notebookStartTimeout), rows));
     statusBar()->showMessage(
         tr("Loaded %1: %2 groups").arg(QString::fromStdString(m_scenario.name)).arg(result.groups.size()));
     Q_EMIT resultShown();

@@ -22,26 +22,29 @@ int main(int argc, char** argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Render the window to OUT.png offscreen and exit."), QStringLiteral("OUT.png"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("The view to render (this version has: groups)."), QStringLiteral("NAME"),
-        QStringLiteral("groups"));
+        QStringLiteral("The view to show: pool, groups, flows, notebooks, planner, compare or reports."),
+        QStringLiteral("NAME"), QStringLiteral("groups"));
     parser.addOption(screenshot);
     parser.addOption(view);
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        QStringLiteral("Not read in this version: with no argument the built-in demo pool opens."));
+        QStringLiteral("Not opened by the window yet (poolplanner-cli reads them): the built-in demo pool opens."));
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr,
-            "poolplanner: opening files arrives with the data readers; use poolplanner-cli simulate for traces\n");
+            "poolplanner: the window does not open files yet; poolplanner-cli inspect and simulate read them\n");
         return 2;
     }
-    if (parser.value(view) != QStringLiteral("groups")) {
-        std::fprintf(
-            stderr, "poolplanner: unknown view '%s' (this version has: groups)\n", qPrintable(parser.value(view)));
+    MainWindow::View initialView = MainWindow::View::Groups;
+    if (!MainWindow::viewFromName(parser.value(view), &initialView)) {
+        std::fprintf(stderr,
+            "poolplanner: unknown view '%s' (pool, groups, flows, notebooks, planner, compare, reports)\n",
+            qPrintable(parser.value(view)));
         return 2;
     }
 
     MainWindow window;
+    window.showView(initialView);
     window.openScenario(pp::demoScenario());
     if (parser.isSet(screenshot)) {
         const QString out = parser.value(screenshot);

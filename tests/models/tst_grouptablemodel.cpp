@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "grouptablemodel.h"
+#include "poolseriesmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>
@@ -65,5 +66,54 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(GroupTableModelTest)
+class PoolSeriesModelTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void sumsSubGroupsIntoTheirExperiment()
+    {
+        PoolSeriesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pp::Result result;
+        result.poolCores = 100;
+        pp::GroupSummary root;
+        root.name = "<none>";
+        pp::GroupSummary atlas;
+        atlas.name = "atlas";
+        atlas.parent = 0;
+        pp::GroupSummary prod = atlas;
+        prod.name = "atlas.prod";
+        prod.parent = 1;
+        pp::GroupSummary cms = atlas;
+        cms.name = "cms";
+        result.groups = {root, atlas, cms, prod}; // breadth-first, as the engine keeps them
+        pp::PoolSample sample;
+        sample.time = 3600;
+        sample.claimedCores = 70;
+        sample.idleCores = 30;
+        result.poolSeries = {sample};
+        std::vector<pp::GroupSample> groups(4);
+        groups[1].usage = 10; // atlas itself
+        groups[3].usage = 40; // atlas.prod
+        groups[2].usage = 20; // cms
+        result.groupSeries = {groups};
+        model.setResult(result);
+        QCOMPARE(
+            model.groupNames(), (QStringList {QStringLiteral("atlas"), QStringLiteral("cms")})); // <none> ran nothing
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.valueAt(0, PoolSeriesModel::FirstGroupColumn), 50.0);
+        QCOMPARE(model.valueAt(0, PoolSeriesModel::FirstGroupColumn + 1), 20.0);
+        QCOMPARE(model.index(0, PoolSeriesModel::TimeColumn).data().toString(), QStringLiteral("1.0 h"));
+        QCOMPARE(
+            model.headerData(PoolSeriesModel::FirstGroupColumn, Qt::Horizontal).toString(), QStringLiteral("atlas"));
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    GroupTableModelTest groups;
+    PoolSeriesModelTest series;
+    return QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv);
+}
 #include "tst_grouptablemodel.moc"

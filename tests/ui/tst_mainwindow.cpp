@@ -39,6 +39,22 @@ private Q_SLOTS:
         for (const auto* label : labels)
             summarised = summarised || label->text().contains(QStringLiteral("20,480 cores"));
         QVERIFY(summarised);
+
+        // Every view can be shown; the pool view charts the run and the notebooks view has the demo's sessions.
+        for (const char* name : {"pool", "groups", "flows", "notebooks", "planner", "compare", "reports"}) {
+            MainWindow::View v {};
+            QVERIFY2(MainWindow::viewFromName(QString::fromLatin1(name), &v), name);
+            window.showView(v);
+        }
+        MainWindow::View unknown {};
+        QVERIFY(!MainWindow::viewFromName(QStringLiteral("nope"), &unknown));
+        QVERIFY(window.findChild<QWidget*>(QStringLiteral("usageChart")));
+        bool notebooks = false;
+        for (const auto* label : window.findChildren<QLabel*>())
+            notebooks = notebooks
+                || (label->text().contains(QStringLiteral("<h2>Notebooks</h2>"))
+                    && label->text().contains(QStringLiteral("<td>notebooks</td>")));
+        QVERIFY(notebooks);
     }
 };
 

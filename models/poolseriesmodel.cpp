@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "poolseriesmodel.h"
+
+#include <QLocale>
+
+PoolSeriesModel::PoolSeriesModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void PoolSeriesModel::setResult(const pp::Result& result)
+{
+    beginResetModel();
+    m_pool = result.poolSeries;
+    m_poolCores = result.poolCores;
+    m_groupNames.clear();
+    m_groupUsage.clear();
+    // Each group's top-level ancestor: sub-groups add to their experiment's column.
+    std::vector<int> topOf(result.groups.size(), -1);
+    std::vector<int> columnOf(result.groups.size(), -1);
+    for (std::size_t g = 0; g < result.groups.size(); ++g) {
+        int top = static_cast<int>(g);
+        while (top >= 0 && result.groups[static_cast<std::size_t>(top)].parent > 0)
+            top = result.groups[static_cast<std::size_t>(top)].parent;
+        topOf[g] = top;
+    }
+    for (std::size_t g = 0; g < result.groups.size(); ++g) {
+        const bool topLevel = topOf[g] == static_cast<int>(g);
+        const bool rootWithWork = g == 0 && result.groups[0].coreHours > 0;
+        if ((topLevel && g > 0) || rootWithWork) {
+            columnOf[g] = static_cast<int>(m_groupNames.size());
+            m_groupNames << QString::fromStdString(result.groups[g].name);
+        }
+    }
+    for (const auto& sample : result.groupSeries) {
+        std::vector<float> row(static_cast<std::size_t>(m_groupNames.size()), 0.0F);
+        for (std::size_t g = 0; g < sample.size() && g < topOf.size(); ++g) {
+            const int column = columnOf[static_cast<std::size_t>(g == 0 ? 0 : topOf[g])];
+            if (column >= 0)
+                row[static_cast<std::size_t>(column)] += sample[g].usage;
+        }
+        m_groupUsage.push_back(std::move(row));
+    }
+    endResetModel();
+}
+
+double PoolSeriesModel::timeOf(int row) const
+{
+    return static_cast<double>(m_pool[static_cast<std::size_t>(row)].time);
+}
+
+double PoolSeriesModel::valueAt(int row, int column) const
+{
+    const auto& p = m_pool[static_cast<std::size_t>(row)];
+    switch (column) {
+    case TimeColumn:
+        return static_cast<double>(p.time);
+    case ClaimedColumn:
+        return p.claimedCores;
+    case IdleColumn:
+        return p.idleCores;
+    case WholeColumn:
+        return p.wholeMachines;
+    case DrainingColumn:
+        return p.drainingMachines;
+    default: {
+        const auto& usage = m_groupUsage[static_cast<std::size_t>(row)];
+        const auto g = static_cast<std::size_t>(column - FirstGroupColumn);
+        return g < usage.size() ? usage[g] : 0.0;
+    }
+    }
+}
+
+int PoolSeriesModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(std::min(m_pool.size(), m_groupUsage.size()));
+}
+
+int PoolSeriesModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : FirstGroupColumn + static_cast<int>(m_groupNames.size());
+}
+
+QVariant PoolSeriesModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const double v = valueAt(index.row(), index.column());
+    if (role == SortRole)
+        return v;
+    if (role == Qt::DisplayRole) {
+        if (index.column() == TimeColumn)
+            return QStringLiteral("%1 h").arg(v / 3600.0, 0, 'f', 1);
+        return QLocale().toString(v, 'f', 0);
+    }
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant PoolSeriesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case ClaimedColumn:
+        return tr("Claimed cores");
+    case IdleColumn:
+        return tr("Idle cores");
+    case WholeColumn:
+        return tr("Whole machines");
+    case DrainingColumn:
+        return tr("Draining machines");
+    default:
+        return m_groupNames.value(section - FirstGroupColumn);
+    }
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "usagechart.h"
+
+#include "poolseriesmodel.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QLineSeries>
+#include <QPen>
+#include <QValueAxis>
+
+#include <functional>
+#include <iterator>
+
+namespace {
+
+// Distinct colours that stay apart for colour-blind readers (Okabe–Ito, then Tableau).
+const QColor groupColours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
+    QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00), QColor(0xF0, 0xE4, 0x42),
+    QColor(0x8C, 0x56, 0x4B), QColor(0x7F, 0x7F, 0x7F), QColor(0xBC, 0xBD, 0x22)};
+
+} // namespace
+
+UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
+    : QChartView(parent)
+    , m_model(model)
+{
+    setObjectName(QStringLiteral("usageChart"));
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(320);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &UsageChart::rebuild);
+    rebuild();
+}
+
+void UsageChart::rebuild()
+{
+    auto* chart = new QChart;
+    chart->setTitle(tr("Cores in use by experiment"));
+    chart->legend()->setAlignment(Qt::AlignRight);
+    const int rows = m_model->rowCount();
+    const int groups = static_cast<int>(m_model->groupNames().size());
+    // Times in days when the run is longer than two days, else in hours.
+    const double span = rows > 0 ? m_model->timeOf(rows - 1) : 0.0;
+    const double unit = span > 2 * 86400 ? 86400.0 : 3600.0;
+    QLineSeries* lower = nullptr;
+    std::vector<double> cumulative(static_cast<std::size_t>(rows), 0.0);
+    const auto band = [&](const QString& name, const QColor& colour, const std::function<double(int)>& value) {
+        auto* upper = new QLineSeries;
+        for (int r = 0; r < rows; ++r) {
+            cumulative[static_cast<std::size_t>(r)] += value(r);
+            upper->append(m_model->timeOf(r) / unit, cumulative[static_cast<std::size_t>(r)]);
+        }
+        auto* area = new QAreaSeries(upper, lower);
+        area->setName(name);
+        area->setColor(colour);
+        area->setBorderColor(colour.darker(120));
+        chart->addSeries(area);
+        lower = upper;
+    };
+    for (int g = 0; g < groups; ++g)
+        band(m_model->groupNames().at(g), groupColours[g % std::size(groupColours)],
+            [&](int r) { return m_model->valueAt(r, PoolSeriesModel::FirstGroupColumn + g); });
+    band(tr("idle"), QColor(0xE8, 0xE8, 0xE8), [&](int r) { return m_model->valueAt(r, PoolSeriesModel::IdleColumn); });
+
+    auto* x = new QValueAxis;
+    x->setTitleText(unit == 86400.0 ? tr("days since start") : tr("hours since start"));
+    x->setRange(0, std::max(1.0, span / unit));
+    x->setLabelFormat(QStringLiteral("%.0f"));
+    auto* y = new QValueAxis;
+    y->setTitleText(tr("cores"));
+    y->setRange(0, std::max(1.0, static_cast<double>(m_model->poolCores())));
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (auto* s : chart->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    QChart* old = this->chart();
+    setChart(chart);
+    delete old;
+}

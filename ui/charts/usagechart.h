@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include <QChartView>
+
+class PoolSeriesModel;
+
+/// Cores in use over time, stacked by top-level group, with the idle cores on top and the pool size as the
+/// ceiling. Reads the same PoolSeriesModel as the table beside it; Qt Charts stays inside ui/charts/.
+class UsageChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit UsageChart(PoolSeriesModel* model, QWidget* parent = nullptr);
+
+private:
+    void rebuild();
+    PoolSeriesModel* m_model;
+};
