@@ -46,7 +46,7 @@ void UsageChart::rebuild()
     QLineSeries* lower = nullptr;
     std::vector<double> cumulative(static_cast<std::size_t>(rows), 0.0);
     const auto band = [&](const QString& name, const QColor& colour, const std::function<double(int)>& value) {
-        auto* upper = new QLineSeries;
+        auto* upper = new QLineSeries(chart); // QAreaSeries does not own its boundary lines: the chart does
         for (int r = 0; r < rows; ++r) {
             cumulative[static_cast<std::size_t>(r)] += value(r);
             upper->append(m_model->timeOf(r) / unit, cumulative[static_cast<std::size_t>(r)]);
