@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "mainwindow.h"
 
+#include "flowdiagram.h"
+#include "flowtablemodel.h"
 #include "grouptablemodel.h"
 #include "poolseriesmodel.h"
 #include "simulationrunner.h"
@@ -40,6 +42,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_groups(new GroupTableModel(this))
     , m_series(new PoolSeriesModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_flows(new FlowTableModel(this))
     , m_runner(new SimulationRunner(this))
 {
     setWindowTitle(tr("PoolPlanner"));
@@ -65,8 +68,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_stack = new QStackedWidget(central);
     m_stack->addWidget(buildPoolView());
     m_stack->addWidget(buildGroupsView());
-    m_stack->addWidget(buildComingView(
-        tr("Flows"), tr("Who lends surplus to whom, in core-hours, siblings first, as the negotiator allocates it.")));
+    m_stack->addWidget(buildFlowsView());
     m_stack->addWidget(buildNotebooksView());
     m_stack->addWidget(buildComingView(
         tr("Planner"), tr("Edit quotas, limits, preemption and defrag, and see the outcome as you type.")));
@@ -160,6 +162,28 @@ QWidget* MainWindow::buildGroupsView()
     return view;
 }
 
+QWidget* MainWindow::buildFlowsView()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new FlowDiagram(m_flows, page), 3);
+    auto* sorted = new QSortFilterProxyModel(page);
+    sorted->setSourceModel(m_flows);
+    sorted->setSortRole(FlowTableModel::SortRole);
+    auto* table = new QTreeView(page);
+    table->setRootIsDecorated(false);
+    table->setUniformRowHeights(true);
+    table->setAlternatingRowColors(true);
+    table->setSortingEnabled(true);
+    table->setModel(sorted);
+    table->sortByColumn(-1, Qt::AscendingOrder); // largest first, as the model orders them
+    table->header()->setStretchLastSection(false);
+    table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(table, 2);
+    return page;
+}
+
 QWidget* MainWindow::buildNotebooksView()
 {
     m_notebooks = new QLabel(this);
@@ -195,6 +219,7 @@ void MainWindow::showResult(const pp::Result& result)
 {
     m_groups->setResult(result);
     m_series->setResult(result);
+    m_flows->setResult(result);
     m_progress->setVisible(false);
     const QLocale locale;
     const double days = static_cast<double>(result.simulatedSeconds) / 86400.0;

@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+class FlowTableModel;
 class GroupTableModel;
 class PoolSeriesModel;
 class QLabel;
@@ -41,6 +42,7 @@ Q_SIGNALS:
 private:
     QWidget* buildPoolView();
     QWidget* buildGroupsView();
+    QWidget* buildFlowsView();
     QWidget* buildNotebooksView();
     QWidget* buildComingView(const QString& title, const QString& what);
     void showResult(const pp::Result& result);
@@ -50,6 +52,7 @@ private:
     GroupTableModel* m_groups = nullptr;
     PoolSeriesModel* m_series = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
+    FlowTableModel* m_flows = nullptr;
     QListWidget* m_navigator = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_summary = nullptr;

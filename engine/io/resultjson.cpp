@@ -31,6 +31,15 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
     for (const auto& n : r.notes)
         w.value(n);
     w.endArray();
+    w.key("surplus_flows").beginArray();
+    for (const auto& f : r.flows) {
+        w.beginObject();
+        w.key("from").value(r.groups[static_cast<std::size_t>(f.from)].name);
+        w.key("to").value(r.groups[static_cast<std::size_t>(f.to)].name);
+        w.key("core_hours").value(f.coreHours, 1);
+        w.endObject();
+    }
+    w.endArray();
     w.key("waits_by_size").beginArray();
     for (const auto& c : r.waitsBySize) {
         w.beginObject();

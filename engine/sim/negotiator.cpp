@@ -97,6 +97,7 @@ void Negotiator::computeAllocation(std::vector<GroupSample>& samples)
         samples[g].usage = static_cast<float>(m_groupUsage[g]);
         samples[g].quota = static_cast<float>(s.quota);
         samples[g].allocated = static_cast<float>(s.allocated);
+        samples[g].subtreeQuota = static_cast<float>(s.subtreeQuota);
     }
 }
 

@@ -43,6 +43,7 @@ struct GroupSample
     float quota = 0; ///< computed quota (§2.4)
     float allocated = 0; ///< allocation with surplus, first round (§2.6)
     float demand = 0; ///< running + idle cores of its submitters
+    float subtreeQuota = 0; ///< quota of the group's whole subtree (§2.4)
 };
 
 /// What one negotiation cycle decided for one group (docs/HTCONDOR.md §10: "limit 0.3 → 0").
@@ -109,6 +110,14 @@ struct SubmitterSummary
     long jobsCompleted = 0;
 };
 
+/// Core-hours one group used of another's unused quota (docs/DESIGN.md "surplus flows").
+struct SurplusFlow
+{
+    int from = 0; ///< lender, index into Result::groups
+    int to = 0; ///< borrower
+    double coreHours = 0;
+};
+
 /// The outcome of a simulation: summary, time series, per-job outcomes and (optionally) per-cycle records.
 struct Result
 {
@@ -134,6 +143,7 @@ struct Result
 
     std::vector<GroupSummary> groups;
     std::vector<SizeClassWaits> waitsBySize;
+    std::vector<SurplusFlow> flows; ///< largest first
     std::vector<SubmitterSummary> submitters;
     std::int64_t sampleInterval = 3600;
     std::vector<PoolSample> poolSeries;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // The Simulator's samples over time and its summaries at the end of a run.
 #include "sim/simulator.h"
+#include "sim/surplusflows.h"
 
 #include <algorithm>
 #include <iterator>
@@ -88,6 +89,8 @@ void Simulator::finish(std::int64_t now)
         sub.priorityFactor = m_accountant.priorityFactor(s);
     }
     summariseJobs(now);
+    m_result.flows
+        = computeSurplusFlows(m_result.groups, m_result.groupSeries, static_cast<double>(m_result.sampleInterval));
     if (onProgress)
         onProgress(1.0);
 }

@@ -455,6 +455,19 @@ void CliTest::simulateJsonConservesCoreHours()
     QVERIFY2(std::abs(groupHours - coreHours) <= 0.01,
         qPrintable(QStringLiteral("groups %1, total %2").arg(groupHours).arg(coreHours)));
     QCOMPARE(groupJobs, jobs);
+    // A group can only have borrowed cores it ran jobs on, and lenders and borrowers are groups of the run.
+    QVERIFY(root.value(QStringLiteral("surplus_flows")).isArray());
+    std::map<QString, double> borrowedByName;
+    for (const QJsonValue& value : root.value(QStringLiteral("surplus_flows")).toArray()) {
+        const QJsonObject f = value.toObject();
+        const QString from = f.value(QStringLiteral("from")).toString();
+        const QString to = f.value(QStringLiteral("to")).toString();
+        QVERIFY2(hoursByName.count(from) == 1 && hoursByName.count(to) == 1 && from != to, qPrintable(from + to));
+        QVERIFY(f.value(QStringLiteral("core_hours")).toDouble() >= 0);
+        borrowedByName[to] += f.value(QStringLiteral("core_hours")).toDouble();
+    }
+    for (const auto& [name, borrowed] : borrowedByName)
+        QVERIFY2(borrowed <= hoursByName[name] + 0.1, qPrintable(name));
     // Per group when the configuration has the trace's groups: gN.uM is charged to gN.
     if (config.endsWith(QLatin1String("groups.cfg"))) {
         for (const auto& [name, seconds] : expected.coreSecondsPerGroup) {

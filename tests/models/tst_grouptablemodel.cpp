@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "flowtablemodel.h"
 #include "grouptablemodel.h"
 #include "poolseriesmodel.h"
 
@@ -109,11 +110,45 @@ private Q_SLOTS:
     }
 };
 
+class FlowTableModelTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void namesTheGroupsAndTheirShare()
+    {
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pp::Result result;
+        result.groups.resize(3);
+        result.groups[0].name = "<none>";
+        result.groups[1].name = "atlas";
+        result.groups[2].name = "cms";
+        result.flows = {{2, 1, 75.0}, {0, 1, 25.0}}; // largest first, as the engine orders them
+        model.setResult(result);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, FlowTableModel::FromColumn).data().toString(), QStringLiteral("cms"));
+        QCOMPARE(model.index(0, FlowTableModel::ToColumn).data().toString(), QStringLiteral("atlas"));
+        QCOMPARE(model.index(1, FlowTableModel::FromColumn).data().toString(), QStringLiteral("<none>"));
+        QCOMPARE(model.index(0, FlowTableModel::ShareColumn).data(FlowTableModel::SortRole).toDouble(), 0.75);
+        QCOMPARE(model.index(1, FlowTableModel::CoreHoursColumn).data(FlowTableModel::SortRole).toDouble(), 25.0);
+
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(FlowTableModel::SortRole);
+        proxy.sort(FlowTableModel::CoreHoursColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, FlowTableModel::FromColumn).data().toString(), QStringLiteral("<none>"));
+
+        model.setResult(pp::Result {});
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     GroupTableModelTest groups;
     PoolSeriesModelTest series;
-    return QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv);
+    FlowTableModelTest flows;
+    return QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv);
 }
 #include "tst_grouptablemodel.moc"

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "sim/surplusflows.h"
+
+#include <algorithm>
+#include <map>
+
+namespace pp {
+
+std::vector<SurplusFlow> computeSurplusFlows(
+    const std::vector<GroupSummary>& groups, const std::vector<std::vector<GroupSample>>& series, double sampleInterval)
+{
+    const std::size_t n = groups.size();
+    std::vector<std::vector<int>> children(n);
+    for (std::size_t g = 0; g < n; ++g)
+        if (groups[g].parent >= 0 && static_cast<std::size_t>(groups[g].parent) < n)
+            children[static_cast<std::size_t>(groups[g].parent)].push_back(static_cast<int>(g));
+    std::map<std::pair<int, int>, double> total; // (lender, borrower) -> core-seconds
+    std::vector<double> spare(n);
+    std::vector<double> borrowed(n);
+    for (const auto& sample : series) {
+        if (sample.size() != n)
+            continue;
+        for (std::size_t g = 0; g < n; ++g) {
+            double own
+                = g == 0 ? sample[0].quota : sample[g].subtreeQuota; // the root's own quota is the unclaimed rest
+            if (g != 0)
+                for (int c : children[g])
+                    own -= sample[static_cast<std::size_t>(c)].subtreeQuota;
+            own = std::max(0.0, own);
+            spare[g] = std::max(0.0, own - sample[g].usage);
+            borrowed[g] = std::max(0.0, sample[g].usage - own);
+        }
+        for (std::size_t b = 0; b < n; ++b) {
+            double need = borrowed[b];
+            // Siblings first, then the parent, then the parent's siblings, and so on up the tree.
+            for (int node = static_cast<int>(b); node >= 0 && need > 1e-9;
+                 node = groups[static_cast<std::size_t>(node)].parent) {
+                const int parent = groups[static_cast<std::size_t>(node)].parent;
+                if (parent < 0)
+                    break;
+                double available = 0;
+                for (int s : children[static_cast<std::size_t>(parent)])
+                    if (s != node)
+                        available += spare[static_cast<std::size_t>(s)];
+                if (available > 1e-9) {
+                    const double take = std::min(need, available);
+                    for (int s : children[static_cast<std::size_t>(parent)]) {
+                        if (s == node || spare[static_cast<std::size_t>(s)] <= 0)
+                            continue;
+                        const double share = take * spare[static_cast<std::size_t>(s)] / available;
+                        spare[static_cast<std::size_t>(s)] -= share;
+                        total[{s, static_cast<int>(b)}] += share * sampleInterval;
+                    }
+                    need -= take;
+                }
+                const double fromParent = std::min(need, spare[static_cast<std::size_t>(parent)]);
+                if (fromParent > 1e-9) {
+                    spare[static_cast<std::size_t>(parent)] -= fromParent;
+                    total[{parent, static_cast<int>(b)}] += fromParent * sampleInterval;
+                    need -= fromParent;
+                }
+            }
+        }
+    }
+    std::vector<SurplusFlow> flows;
+    for (const auto& [pair, seconds] : total)
+        if (seconds > 0)
+            flows.push_back({pair.first, pair.second, seconds / 3600.0});
+    std::stable_sort(flows.begin(), flows.end(),
+        [](const SurplusFlow& a, const SurplusFlow& b) { return a.coreHours > b.coreHours; });
+    return flows;
+}
+
+} // namespace pp

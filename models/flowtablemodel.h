@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "sim/result.h"
+
+#include <QAbstractTableModel>
+
+/// Surplus flows of a run, largest first: lender, borrower, core-hours and the share of all borrowing.
+class FlowTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Columns { FromColumn, ToColumn, CoreHoursColumn, ShareColumn, ColumnCount };
+    enum Roles { SortRole = Qt::UserRole };
+
+    explicit FlowTableModel(QObject* parent = nullptr);
+    void setResult(const pp::Result& result);
+    const std::vector<pp::SurplusFlow>& flows() const { return m_flows; }
+    QString groupName(int index) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<pp::SurplusFlow> m_flows;
+    QStringList m_names;
+    double m_total = 0;
+};

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "flowdiagram.h"
+
+#include "flowtablemodel.h"
+
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+
+namespace {
+
+constexpr std::size_t maxFlowsDrawn = 24;
+const QColor lenderColours[]
+    = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+        QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00), QColor(0xF0, 0xE4, 0x42), QColor(0x8C, 0x56, 0x4B)};
+
+} // namespace
+
+FlowDiagram::FlowDiagram(FlowTableModel* model, QWidget* parent)
+    : QWidget(parent)
+    , m_model(model)
+{
+    setObjectName(QStringLiteral("flowDiagram"));
+    setMinimumHeight(360);
+    connect(m_model, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
+}
+
+void FlowDiagram::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().base());
+    const auto& all = m_model->flows();
+    const QLocale locale;
+    if (all.empty()) {
+        p.setPen(palette().text().color());
+        p.drawText(rect(), Qt::AlignCenter, tr("No group used another's quota in this run."));
+        return;
+    }
+    const std::size_t drawn = std::min(all.size(), maxFlowsDrawn);
+    double total = 0;
+    double drawnTotal = 0;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        total += all[i].coreHours;
+        if (i < drawn)
+            drawnTotal += all[i].coreHours;
+    }
+    // Node totals and order (largest first) on each side.
+    std::map<int, double> lent;
+    std::map<int, double> used;
+    for (std::size_t i = 0; i < drawn; ++i) {
+        lent[all[i].from] += all[i].coreHours;
+        used[all[i].to] += all[i].coreHours;
+    }
+    const auto ordered = [](const std::map<int, double>& m) {
+        std::vector<std::pair<int, double>> v(m.begin(), m.end());
+        std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        return v;
+    };
+    const auto lenders = ordered(lent);
+    const auto borrowers = ordered(used);
+
+    const QFontMetrics fm(font());
+    const int margin = 16;
+    const int top = margin + fm.height() * 2;
+    const int labelWidth = std::max(160, fm.horizontalAdvance(QStringLiteral("atlas.multicore 000,000")) + 12);
+    const int barWidth = 14;
+    const double gap = 8;
+    const double usable
+        = height() - top - margin - gap * static_cast<double>(std::max(lenders.size(), borrowers.size()));
+    const double scale = usable / drawnTotal;
+    const int leftX = margin + labelWidth;
+    const int rightX = width() - margin - labelWidth - barWidth;
+
+    p.setPen(palette().text().color());
+    p.drawText(QRect(margin, margin, width() - 2 * margin, fm.height()), Qt::AlignLeft,
+        tr("Surplus: core-hours one group used of another's unused quota (siblings first, then up the tree)"));
+    p.drawText(QRect(margin, margin + fm.height(), width() - 2 * margin, fm.height()), Qt::AlignLeft,
+        tr("%1 core-hours in all; the %2 largest flows are drawn (%3 %)")
+            .arg(locale.toString(total, 'f', 0))
+            .arg(drawn)
+            .arg(locale.toString(100.0 * drawnTotal / total, 'f', 0)));
+
+    std::map<int, double> lenderY;
+    std::map<int, QColor> colour;
+    double y = top;
+    std::size_t c = 0;
+    for (const auto& [g, amount] : lenders) {
+        lenderY[g] = y;
+        colour[g] = lenderColours[c++ % std::size(lenderColours)];
+        const double h = amount * scale;
+        p.fillRect(QRectF(leftX, y, barWidth, h), colour[g]);
+        p.setPen(palette().text().color());
+        p.drawText(QRectF(margin, y, labelWidth - 8, std::max(h, static_cast<double>(fm.height()))),
+            Qt::AlignRight | Qt::AlignVCenter,
+            QStringLiteral("%1 %2").arg(m_model->groupName(g), locale.toString(amount, 'f', 0)));
+        y += h + gap;
+    }
+    std::map<int, double> borrowerY;
+    y = top;
+    for (const auto& [g, amount] : borrowers) {
+        borrowerY[g] = y;
+        const double h = amount * scale;
+        p.fillRect(QRectF(rightX, y, barWidth, h), palette().mid());
+        p.setPen(palette().text().color());
+        p.drawText(QRectF(rightX + barWidth + 8, y, labelWidth - 8, std::max(h, static_cast<double>(fm.height()))),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            QStringLiteral("%1 %2").arg(m_model->groupName(g), locale.toString(amount, 'f', 0)));
+        y += h + gap;
+    }
+    // One band per flow, stacked in both bars in the order of the flows.
+    std::map<int, double> lenderOffset;
+    std::map<int, double> borrowerOffset;
+    for (std::size_t i = 0; i < drawn; ++i) {
+        const auto& f = all[i];
+        const double h = f.coreHours * scale;
+        const double y0 = lenderY[f.from] + lenderOffset[f.from];
+        const double y1 = borrowerY[f.to] + borrowerOffset[f.to];
+        lenderOffset[f.from] += h;
+        borrowerOffset[f.to] += h;
+        const double x0 = leftX + barWidth;
+        const double x1 = rightX;
+        const double mid = (x0 + x1) / 2;
+        QPainterPath band;
+        band.moveTo(x0, y0);
+        band.cubicTo(mid, y0, mid, y1, x1, y1);
+        band.lineTo(x1, y1 + h);
+        band.cubicTo(mid, y1 + h, mid, y0 + h, x0, y0 + h);
+        band.closeSubpath();
+        QColor fill = colour[f.from];
+        fill.setAlpha(110);
+        p.fillPath(band, fill);
+    }
+}
