@@ -35,6 +35,19 @@ QString formatSeconds(double s)
     return QStringLiteral("%1 h").arg(s / 3600.0, 0, 'f', 1);
 }
 
+// A flat, read-only table over a model, columns sized to their contents.
+QTreeView* tableView(QAbstractItemModel* model, QWidget* parent)
+{
+    auto* view = new QTreeView(parent);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->setModel(model);
+    view->header()->setStretchLastSection(false);
+    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return view;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -134,14 +147,7 @@ QWidget* MainWindow::buildPoolView()
     m_poolFacts->setTextFormat(Qt::RichText);
     m_poolFacts->setWordWrap(true);
     layout->addWidget(m_poolFacts);
-    auto* table = new QTreeView(page);
-    table->setRootIsDecorated(false);
-    table->setUniformRowHeights(true);
-    table->setAlternatingRowColors(true);
-    table->setModel(m_series);
-    table->header()->setStretchLastSection(false);
-    table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(table, 1);
+    layout->addWidget(tableView(m_series, page), 1);
     return page;
 }
 
@@ -149,15 +155,9 @@ QWidget* MainWindow::buildGroupsView()
 {
     m_proxy->setSourceModel(m_groups);
     m_proxy->setSortRole(GroupTableModel::SortRole);
-    auto* view = new QTreeView(this);
-    view->setRootIsDecorated(false);
-    view->setUniformRowHeights(true);
-    view->setAlternatingRowColors(true);
+    auto* view = tableView(m_proxy, this);
     view->setSortingEnabled(true);
-    view->setModel(m_proxy);
     view->sortByColumn(-1, Qt::AscendingOrder); // tree order until the user sorts
-    view->header()->setStretchLastSection(false);
-    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->header()->setSectionResizeMode(GroupTableModel::NameColumn, QHeaderView::Stretch);
     return view;
 }
@@ -171,15 +171,9 @@ QWidget* MainWindow::buildFlowsView()
     auto* sorted = new QSortFilterProxyModel(page);
     sorted->setSourceModel(m_flows);
     sorted->setSortRole(FlowTableModel::SortRole);
-    auto* table = new QTreeView(page);
-    table->setRootIsDecorated(false);
-    table->setUniformRowHeights(true);
-    table->setAlternatingRowColors(true);
+    auto* table = tableView(sorted, page);
     table->setSortingEnabled(true);
-    table->setModel(sorted);
     table->sortByColumn(-1, Qt::AscendingOrder); // largest first, as the model orders them
-    table->header()->setStretchLastSection(false);
-    table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(table, 2);
     return page;
 }

@@ -11,10 +11,11 @@ std::vector<SurplusFlow> computeSurplusFlows(
     const std::vector<GroupSummary>& groups, const std::vector<std::vector<GroupSample>>& series, double sampleInterval)
 {
     const std::size_t n = groups.size();
+    const auto at = [](int g) { return static_cast<std::size_t>(g); };
     std::vector<std::vector<int>> children(n);
     for (std::size_t g = 0; g < n; ++g)
-        if (groups[g].parent >= 0 && static_cast<std::size_t>(groups[g].parent) < n)
-            children[static_cast<std::size_t>(groups[g].parent)].push_back(static_cast<int>(g));
+        if (groups[g].parent >= 0 && at(groups[g].parent) < n)
+            children[at(groups[g].parent)].push_back(static_cast<int>(g));
     std::map<std::pair<int, int>, double> total; // (lender, borrower) -> core-seconds
     std::vector<double> spare(n);
     std::vector<double> borrowed(n);
@@ -22,42 +23,40 @@ std::vector<SurplusFlow> computeSurplusFlows(
         if (sample.size() != n)
             continue;
         for (std::size_t g = 0; g < n; ++g) {
-            double own
-                = g == 0 ? sample[0].quota : sample[g].subtreeQuota; // the root's own quota is the unclaimed rest
+            // The root's own quota is the unclaimed rest; a group's is its subtree's less its children's.
+            double own = g == 0 ? sample[0].quota : sample[g].subtreeQuota;
             if (g != 0)
                 for (int c : children[g])
-                    own -= sample[static_cast<std::size_t>(c)].subtreeQuota;
+                    own -= sample[at(c)].subtreeQuota;
             own = std::max(0.0, own);
             spare[g] = std::max(0.0, own - sample[g].usage);
             borrowed[g] = std::max(0.0, sample[g].usage - own);
         }
         for (std::size_t b = 0; b < n; ++b) {
+            const int borrower = static_cast<int>(b);
             double need = borrowed[b];
             // Siblings first, then the parent, then the parent's siblings, and so on up the tree.
-            for (int node = static_cast<int>(b); node >= 0 && need > 1e-9;
-                 node = groups[static_cast<std::size_t>(node)].parent) {
-                const int parent = groups[static_cast<std::size_t>(node)].parent;
-                if (parent < 0)
-                    break;
+            for (int node = borrower; need > 1e-9 && groups[at(node)].parent >= 0; node = groups[at(node)].parent) {
+                const int parent = groups[at(node)].parent;
                 double available = 0;
-                for (int s : children[static_cast<std::size_t>(parent)])
+                for (int s : children[at(parent)])
                     if (s != node)
-                        available += spare[static_cast<std::size_t>(s)];
+                        available += spare[at(s)];
                 if (available > 1e-9) {
                     const double take = std::min(need, available);
-                    for (int s : children[static_cast<std::size_t>(parent)]) {
-                        if (s == node || spare[static_cast<std::size_t>(s)] <= 0)
+                    for (int s : children[at(parent)]) {
+                        if (s == node || spare[at(s)] <= 0)
                             continue;
-                        const double share = take * spare[static_cast<std::size_t>(s)] / available;
-                        spare[static_cast<std::size_t>(s)] -= share;
-                        total[{s, static_cast<int>(b)}] += share * sampleInterval;
+                        const double share = take * spare[at(s)] / available;
+                        spare[at(s)] -= share;
+                        total[{s, borrower}] += share * sampleInterval;
                     }
                     need -= take;
                 }
-                const double fromParent = std::min(need, spare[static_cast<std::size_t>(parent)]);
+                const double fromParent = std::min(need, spare[at(parent)]);
                 if (fromParent > 1e-9) {
-                    spare[static_cast<std::size_t>(parent)] -= fromParent;
-                    total[{parent, static_cast<int>(b)}] += fromParent * sampleInterval;
+                    spare[at(parent)] -= fromParent;
+                    total[{parent, borrower}] += fromParent * sampleInterval;
                     need -= fromParent;
                 }
             }

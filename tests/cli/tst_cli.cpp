@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "../testfiles.h"
+
 #include <QtTest>
 
 #include <QDir>
@@ -15,25 +17,6 @@
 #include <map>
 
 namespace {
-
-QString dataPath(const char* name)
-{
-    return QStringLiteral(PP_TEST_DATA_DIR "/") + QString::fromUtf8(name);
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return f.write(bytes) == bytes.size();
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 struct Run
 {

@@ -6,6 +6,8 @@
 #include "pool/pool.h"
 #include "util/linereader.h"
 
+#include "../testfiles.h"
+
 #include <QtTest>
 
 #include <QDir>
@@ -25,14 +27,6 @@
 
 namespace {
 
-QString dataPath(const char* name)
-{
-    return QStringLiteral(PP_TEST_DATA_DIR "/") + QString::fromUtf8(name);
-}
-QString sharedPath(const char* name)
-{
-    return QStringLiteral(PP_SHARED_DIR "/") + QString::fromUtf8(name);
-}
 std::string local(const QString& path)
 {
     return QFile::encodeName(path).toStdString();
@@ -40,22 +34,6 @@ std::string local(const QString& path)
 QString q(const std::string& s)
 {
     return QString::fromStdString(s);
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return f.write(bytes) == bytes.size();
 }
 
 quint32 crc32(const QByteArray& data)
