@@ -2,20 +2,13 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "grouptablemodel.h"
 
+#include "formatduration.h"
+
 #include <QLocale>
 
 #include <functional>
 
 namespace {
-
-QString formatDuration(double seconds)
-{
-    if (seconds < 120)
-        return QStringLiteral("%1 s").arg(seconds, 0, 'f', 0);
-    if (seconds < 7200)
-        return QStringLiteral("%1 min").arg(seconds / 60.0, 0, 'f', 1);
-    return QStringLiteral("%1 h").arg(seconds / 3600.0, 0, 'f', 1);
-}
 
 QString groupLabel(const pp::GroupSummary& g)
 {
@@ -35,19 +28,19 @@ GroupTableModel::GroupTableModel(QObject* parent)
 void GroupTableModel::setResult(const pp::Result& result)
 {
     beginResetModel();
-    m_result = result;
+    m_groups = result.groups;
     // Depth-first, so each experiment's queues sit right under it (the engine keeps breadth-first order).
     m_order.clear();
     std::function<void(int)> visit = [&](int parent) {
-        for (std::size_t g = 0; g < m_result.groups.size(); ++g)
-            if (m_result.groups[g].parent == parent) {
+        for (std::size_t g = 0; g < m_groups.size(); ++g)
+            if (m_groups[g].parent == parent) {
                 m_order.push_back(g);
                 visit(static_cast<int>(g));
             }
     };
     visit(-1);
     m_totalCoreHours = 0;
-    for (const auto& g : m_result.groups)
+    for (const auto& g : m_groups)
         m_totalCoreHours += g.coreHours;
     endResetModel();
 }
@@ -59,7 +52,7 @@ int GroupTableModel::rowCount(const QModelIndex& parent) const
 
 const pp::GroupSummary& GroupTableModel::groupAt(int row) const
 {
-    return m_result.groups[m_order[static_cast<std::size_t>(row)]];
+    return m_groups[m_order[static_cast<std::size_t>(row)]];
 }
 
 int GroupTableModel::columnCount(const QModelIndex& parent) const

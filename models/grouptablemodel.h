@@ -28,7 +28,6 @@ public:
     explicit GroupTableModel(QObject* parent = nullptr);
 
     void setResult(const pp::Result& result);
-    const pp::Result& result() const { return m_result; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -38,7 +37,7 @@ public:
 private:
     const pp::GroupSummary& groupAt(int row) const;
 
-    pp::Result m_result;
-    std::vector<std::size_t> m_order; // display row -> index in m_result.groups (depth-first)
+    std::vector<pp::GroupSummary> m_groups;
+    std::vector<std::size_t> m_order; // display row -> index in m_groups (depth-first)
     double m_totalCoreHours = 0;
 };

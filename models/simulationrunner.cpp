@@ -18,7 +18,8 @@ SimulationRunner::~SimulationRunner()
 {
     // The worker posts progress to this object: it must be gone before we are.
     stop();
-    m_future.waitForFinished();
+    for (auto& future : m_futures)
+        future.waitForFinished();
 }
 
 void SimulationRunner::stop()
@@ -38,16 +39,17 @@ void SimulationRunner::start(const pp::Scenario& scenario)
     auto* watcher = new QFutureWatcher<pp::Result>(this);
     connect(watcher, &QFutureWatcher<pp::Result>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
+        m_futures.removeIf([](const QFuture<pp::Result>& f) { return f.isFinished(); });
         if (generation != m_generation)
             return; // stale: a newer run was started
         m_running = false;
-        const pp::Result result = watcher->result();
+        const pp::Result result = watcher->future().takeResult(); // moved out: a result holds every job
         if (result.stoppedEarly)
             Q_EMIT failed(tr("The simulation was stopped."));
         else
             Q_EMIT resultAvailable(result);
     });
-    m_future = QtConcurrent::run([this, scenario, stopFlag, generation]() {
+    const QFuture<pp::Result> future = QtConcurrent::run([this, scenario, stopFlag, generation]() {
         pp::Simulator simulator(scenario);
         simulator.onProgress = [&](double fraction) {
             if (stopFlag->load())
@@ -63,5 +65,6 @@ void SimulationRunner::start(const pp::Scenario& scenario)
         };
         return simulator.run();
     });
-    watcher->setFuture(m_future);
+    m_futures.append(future);
+    watcher->setFuture(future);
 }

@@ -6,6 +6,7 @@
 #include "sim/scenario.h"
 
 #include <QFuture>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -36,5 +37,7 @@ private:
     quint64 m_generation = 0;
     bool m_running = false;
     std::shared_ptr<std::atomic<bool>> m_stopFlag;
-    QFuture<pp::Result> m_future; // the latest run; the destructor waits for it
+    // Every run not yet finished, stale ones included: their workers post to this object, so the destructor
+    // waits for all of them.
+    QList<QFuture<pp::Result>> m_futures;
 };

@@ -71,8 +71,8 @@ void FlowDiagram::paintEvent(QPaintEvent*)
     const int labelWidth = std::max(160, fm.horizontalAdvance(QStringLiteral("atlas.multicore 000,000")) + 12);
     const int barWidth = 14;
     const double gap = 8;
-    const double usable
-        = height() - top - margin - gap * static_cast<double>(std::max(lenders.size(), borrowers.size()));
+    const double usable = std::max(
+        0.0, height() - top - margin - gap * static_cast<double>(std::max(lenders.size(), borrowers.size())));
     const double scale = usable / drawnTotal;
     const int leftX = margin + labelWidth;
     const int rightX = width() - margin - labelWidth - barWidth;

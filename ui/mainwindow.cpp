@@ -4,6 +4,7 @@
 
 #include "flowdiagram.h"
 #include "flowtablemodel.h"
+#include "formatduration.h"
 #include "grouptablemodel.h"
 #include "poolseriesmodel.h"
 #include "simulationrunner.h"
@@ -25,15 +26,6 @@
 namespace {
 
 const char* const viewNames[] = {"pool", "groups", "flows", "notebooks", "planner", "compare", "reports"};
-
-QString formatSeconds(double s)
-{
-    if (s < 120)
-        return QStringLiteral("%1 s").arg(s, 0, 'f', 0);
-    if (s < 7200)
-        return QStringLiteral("%1 min").arg(s / 60.0, 0, 'f', 1);
-    return QStringLiteral("%1 h").arg(s / 3600.0, 0, 'f', 1);
-}
 
 // A flat, read-only table over a model, columns sized to their contents.
 QTreeView* tableView(QAbstractItemModel* model, QWidget* parent)
@@ -243,7 +235,7 @@ void MainWindow::showResult(const pp::Result& result)
         if (c.jobs > 0)
             sizes += tr("<li>%1: %2 jobs started, wait p50 %3, p95 %4</li>")
                          .arg(QString::fromStdString(c.label), locale.toString(static_cast<qlonglong>(c.jobs)),
-                             formatSeconds(c.waitP50), formatSeconds(c.waitP95));
+                             formatDuration(c.waitP50), formatDuration(c.waitP95));
     m_poolFacts->setText(
         tr("On average %1 whole machines and %2 idle cores that no 8-core job fits; %3 drains started.<ul>%4</ul>")
             .arg(locale.toString(wholeMean / n, 'f', 1), locale.toString(fragmentedMean / n, 'f', 0),
@@ -257,7 +249,7 @@ void MainWindow::showResult(const pp::Result& result)
                       "align=right>%5</td></tr>")
                        .arg(QString::fromStdString(g.name), locale.toString(static_cast<qlonglong>(g.notebookSessions)),
                            locale.toString(static_cast<qlonglong>(g.notebookFailures)),
-                           formatSeconds(g.notebookStartP50), formatSeconds(g.notebookStartP95));
+                           formatDuration(g.notebookStartP50), formatDuration(g.notebookStartP95));
     m_notebooks->setText(rows.isEmpty()
             ? tr("<h2>Notebooks</h2><p>No notebook sessions in this workload.</p>")
             : tr("<h2>Notebooks</h2><p>Time from the spawn request to a usable notebook (JupyterHub gives up after "
@@ -265,7 +257,7 @@ void MainWindow::showResult(const pp::Result& result)
                  "<table cellpadding=6><tr><th align=left>Group</th><th>Sessions</th><th>Spawn failures</th><th>Start "
                  "p50</th>"
                  "<th>Start p95</th></tr>%2</table>")
-                  .arg(formatSeconds(m_scenario.policy.notebookStartTimeout), rows));
+                  .arg(formatDuration(m_scenario.policy.notebookStartTimeout), rows));
     statusBar()->showMessage(
         tr("Loaded %1: %2 groups").arg(QString::fromStdString(m_scenario.name)).arg(result.groups.size()));
     Q_EMIT resultShown();

@@ -4,6 +4,8 @@
 
 #include "util/json.h"
 
+#include <algorithm>
+
 namespace pp {
 
 namespace {
@@ -33,6 +35,8 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
     w.endArray();
     w.key("surplus_flows").beginArray();
     for (const auto& f : r.flows) {
+        if (f.from < 0 || f.to < 0 || static_cast<std::size_t>(std::max(f.from, f.to)) >= r.groups.size())
+            continue; // not a group of this result
         w.beginObject();
         w.key("from").value(r.groups[static_cast<std::size_t>(f.from)].name);
         w.key("to").value(r.groups[static_cast<std::size_t>(f.to)].name);

@@ -12,10 +12,15 @@ std::vector<SurplusFlow> computeSurplusFlows(
 {
     const std::size_t n = groups.size();
     const auto at = [](int g) { return static_cast<std::size_t>(g); };
+    // A parent that is not a group of the run ends the climb (the engine never makes one; a hand-made result might).
+    const auto parentOf = [&](int g) {
+        const int parent = groups[at(g)].parent;
+        return parent >= 0 && at(parent) < n ? parent : -1;
+    };
     std::vector<std::vector<int>> children(n);
     for (std::size_t g = 0; g < n; ++g)
-        if (groups[g].parent >= 0 && at(groups[g].parent) < n)
-            children[at(groups[g].parent)].push_back(static_cast<int>(g));
+        if (const int parent = parentOf(static_cast<int>(g)); parent >= 0)
+            children[at(parent)].push_back(static_cast<int>(g));
     std::map<std::pair<int, int>, double> total; // (lender, borrower) -> core-seconds
     std::vector<double> spare(n);
     std::vector<double> borrowed(n);
@@ -36,8 +41,10 @@ std::vector<SurplusFlow> computeSurplusFlows(
             const int borrower = static_cast<int>(b);
             double need = borrowed[b];
             // Siblings first, then the parent, then the parent's siblings, and so on up the tree.
-            for (int node = borrower; need > 1e-9 && groups[at(node)].parent >= 0; node = groups[at(node)].parent) {
-                const int parent = groups[at(node)].parent;
+            // At most n steps up, so a parent cycle cannot loop forever.
+            std::size_t steps = 0;
+            for (int node = borrower; need > 1e-9 && parentOf(node) >= 0 && steps++ < n; node = parentOf(node)) {
+                const int parent = parentOf(node);
                 double available = 0;
                 for (int s : children[at(parent)])
                     if (s != node)

@@ -105,6 +105,22 @@ private Q_SLOTS:
         QCOMPARE(flow(flows, 2, 1), 3.0);
     }
 
+    void brokenTreesEndTheClimb()
+    {
+        // A parent index outside the run counts as no parent; two groups naming each other as parent stop after
+        // n steps. Either way nothing is lent beyond what the borrowers used above their own quotas: a 25 - 10,
+        // and in the cycle b 5 - 0 (its child a holds its whole quota).
+        const std::vector<GroupSummary> outside {group("<none>", -1), group("a", 99), group("b", 0)};
+        const std::vector<std::vector<GroupSample>> series {{sample(0, 30, 10), sample(25, 10), sample(5, 10)}};
+        QVERIFY(computeSurplusFlows(outside, series, 3600).empty()); // a has no parent, so nobody to borrow from
+
+        const std::vector<GroupSummary> cycle {group("<none>", -1), group("a", 2), group("b", 1)};
+        double lent = 0;
+        for (const auto& f : computeSurplusFlows(cycle, series, 3600))
+            lent += f.coreHours;
+        QVERIFY(lent <= 20.0);
+    }
+
     void nobodyOverQuotaMeansNoFlows()
     {
         const std::vector<GroupSummary> groups {group("<none>", -1), group("a", 0), group("b", 0)};
