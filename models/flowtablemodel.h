@@ -17,6 +17,7 @@ public:
     explicit FlowTableModel(QObject* parent = nullptr);
     void setResult(const pp::Result& result);
     const std::vector<pp::SurplusFlow>& flows() const { return m_flows; }
+    double totalCoreHours() const { return m_total; }
     QString groupName(int index) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;

@@ -43,13 +43,10 @@ void FlowDiagram::paintEvent(QPaintEvent*)
         return;
     }
     const std::size_t drawn = std::min(all.size(), maxFlowsDrawn);
-    double total = 0;
+    const double total = m_model->totalCoreHours();
     double drawnTotal = 0;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        total += all[i].coreHours;
-        if (i < drawn)
-            drawnTotal += all[i].coreHours;
-    }
+    for (std::size_t i = 0; i < drawn; ++i)
+        drawnTotal += all[i].coreHours;
     // Node totals and order (largest first) on each side.
     std::map<int, double> lent;
     std::map<int, double> used;
