@@ -22,6 +22,16 @@ void FlowTableModel::setResult(const pp::Result& result)
     endResetModel();
 }
 
+void FlowTableModel::setFlows(std::vector<pp::SurplusFlow> flows)
+{
+    beginResetModel();
+    m_flows = std::move(flows);
+    m_total = 0;
+    for (const auto& f : m_flows)
+        m_total += f.coreHours;
+    endResetModel();
+}
+
 QString FlowTableModel::groupName(int index) const
 {
     return m_names.value(index);

@@ -16,6 +16,8 @@ public:
 
     explicit FlowTableModel(QObject* parent = nullptr);
     void setResult(const pp::Result& result);
+    /// The flows of one period of the same result (pp::computeSurplusFlows over its samples).
+    void setFlows(std::vector<pp::SurplusFlow> flows);
     const std::vector<pp::SurplusFlow>& flows() const { return m_flows; }
     double totalCoreHours() const { return m_total; }
     QString groupName(int index) const;

@@ -3,18 +3,33 @@
 #include "mainwindow.h"
 
 #include "flowdiagram.h"
+#include "messagebanner.h"
+#include "scenarioloader.h"
 #include "flowtablemodel.h"
 #include "formatduration.h"
-#include "grouptablemodel.h"
+#include "grouptreemodel.h"
 #include "poolseriesmodel.h"
 #include "simulationrunner.h"
+#include "timerangebar.h"
+#include "usagebardelegate.h"
 #include "usagechart.h"
 
+#include "sim/demo.h"
+#include "sim/surplusflows.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QPushButton>
 #include <QProgressBar>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
@@ -22,6 +37,8 @@
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace {
 
@@ -44,19 +61,26 @@ QTreeView* tableView(QAbstractItemModel* model, QWidget* parent)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , m_groups(new GroupTableModel(this))
+    , m_groups(new GroupTreeModel(this))
     , m_series(new PoolSeriesModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_flows(new FlowTableModel(this))
     , m_runner(new SimulationRunner(this))
+    , m_loader(new ScenarioLoader(this))
 {
     setWindowTitle(tr("PoolPlanner"));
+    setAcceptDrops(true);
     auto* central = new QWidget(this);
     auto* outer = new QVBoxLayout(central);
+    m_banner = new MessageBanner(central);
+    outer->addWidget(m_banner);
     m_summary = new QLabel(central);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     outer->addWidget(m_summary);
+    m_range = new TimeRangeBar(central);
+    outer->addWidget(m_range);
+    connect(m_range, &TimeRangeBar::rangeChanged, this, &MainWindow::applyRange);
 
     auto* body = new QHBoxLayout;
     m_navigator = new QListWidget(central);
@@ -92,6 +116,44 @@ MainWindow::MainWindow(QWidget* parent)
     m_progress->setMaximumWidth(240);
     m_progress->setVisible(false);
     statusBar()->addPermanentWidget(m_progress);
+    m_cancelLoad = new QPushButton(tr("Cancel"), this);
+    m_cancelLoad->setVisible(false);
+    connect(m_cancelLoad, &QPushButton::clicked, m_loader, &ScenarioLoader::cancel);
+    statusBar()->addPermanentWidget(m_cancelLoad);
+    m_loadedFrom = new QLabel(this);
+    statusBar()->addPermanentWidget(m_loadedFrom);
+
+    connect(m_loader, &ScenarioLoader::started, this, [this](const QStringList& paths) {
+        m_progress->setRange(0, 0);
+        m_progress->setVisible(true);
+        m_cancelLoad->setVisible(true);
+        QStringList names;
+        for (const auto& p : paths)
+            names << QFileInfo(p).fileName();
+        statusBar()->showMessage(tr("Reading %1…").arg(names.join(QStringLiteral(", "))));
+    });
+    connect(m_loader, &ScenarioLoader::loaded, this,
+        [this](const pp::Scenario& scenario, const QStringList& warnings, const QString& description) {
+            m_cancelLoad->setVisible(false);
+            m_openWarnings = warnings;
+            m_loadedFrom->setText(description);
+            m_banner->hide();
+            openScenario(scenario);
+        });
+    connect(m_loader, &ScenarioLoader::failed, this, [this](const QString& message) {
+        m_cancelLoad->setVisible(false);
+        m_progress->setVisible(m_runner->isRunning());
+        m_banner->showMessage(MessageBanner::Kind::Error,
+            tr("<b>Could not open the files.</b> %1<br>The window still shows what it had.").arg(message.toHtmlEscaped()));
+        statusBar()->showMessage(tr("Nothing opened"));
+        Q_EMIT openFailed(message);
+    });
+    connect(m_loader, &ScenarioLoader::cancelled, this, [this] {
+        m_cancelLoad->setVisible(false);
+        m_progress->setVisible(m_runner->isRunning());
+        statusBar()->showMessage(tr("Opening cancelled; the window keeps what it had."), 5000);
+    });
+    buildMenus();
 
     connect(m_runner, &SimulationRunner::started, this, [this] {
         m_progress->setRange(0, 0); // busy until the first real figure
@@ -108,6 +170,60 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Pool Data…"), this, &MainWindow::chooseFiles);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Snapshots, traces, history, event logs, configurations and workload models"));
+    file->addAction(tr("Open the &Demo Pool"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::chooseFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open pool data"), QString(),
+        tr("Pool data (*.json *.jsonl *.ads *.ad *.long *.txt *.log *.swf *.swf.gz *.gz *.csv *.history "
+           "*.condor_config *.config *.model);;All files (*)"));
+    if (!paths.isEmpty())
+        openFiles(paths);
+}
+
+void MainWindow::openFiles(const QStringList& paths)
+{
+    m_loader->load(paths);
+}
+
+void MainWindow::openDemo()
+{
+    m_loadedFrom->setText(tr("built-in demo pool"));
+    m_openWarnings.clear();
+    m_banner->hide();
+    openScenario(pp::demoScenario());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    const bool allLocal = !urls.isEmpty()
+        && std::all_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); });
+    if (allLocal)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        paths << url.toLocalFile();
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openFiles(paths);
+}
 
 bool MainWindow::isBusy() const
 {
@@ -134,7 +250,8 @@ QWidget* MainWindow::buildPoolView()
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new UsageChart(m_series, page), 2);
+    m_chart = new UsageChart(m_series, page);
+    layout->addWidget(m_chart, 2);
     m_poolFacts = new QLabel(page);
     m_poolFacts->setTextFormat(Qt::RichText);
     m_poolFacts->setWordWrap(true);
@@ -145,13 +262,47 @@ QWidget* MainWindow::buildPoolView()
 
 QWidget* MainWindow::buildGroupsView()
 {
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* filter = new QLineEdit(page);
+    filter->setPlaceholderText(tr("Filter groups and users by name"));
+    filter->setClearButtonEnabled(true);
+    layout->addWidget(filter);
+
     m_proxy->setSourceModel(m_groups);
-    m_proxy->setSortRole(GroupTableModel::SortRole);
-    auto* view = tableView(m_proxy, this);
+    m_proxy->setSortRole(GroupTreeModel::SortRole);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(GroupTreeModel::NameColumn);
+    connect(filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    auto* view = new QTreeView(page);
+    view->setObjectName(QStringLiteral("groupTree"));
+    view->setModel(m_proxy);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
     view->setSortingEnabled(true);
     view->sortByColumn(-1, Qt::AscendingOrder); // tree order until the user sorts
-    view->header()->setSectionResizeMode(GroupTableModel::NameColumn, QHeaderView::Stretch);
-    return view;
+    view->header()->setStretchLastSection(true);
+    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->setItemDelegateForColumn(GroupTreeModel::UsageColumn, new UsageBarDelegate(GroupTreeModel::FillRole, view));
+    // Groups with sub-groups open, users folded: the experiment structure at a glance, users one click away.
+    connect(m_groups, &QAbstractItemModel::modelReset, view, [this, view] {
+        std::function<void(const QModelIndex&)> expandGroups = [&](const QModelIndex& parent) {
+            for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+                const QModelIndex child = m_proxy->index(row, 0, parent);
+                for (int c = 0; c < m_proxy->rowCount(child); ++c)
+                    if (m_proxy->hasChildren(m_proxy->index(c, 0, child))) {
+                        view->expand(child);
+                        break;
+                    }
+                expandGroups(child);
+            }
+        };
+        expandGroups({});
+    });
+    layout->addWidget(view, 1);
+    return page;
 }
 
 QWidget* MainWindow::buildFlowsView()
@@ -159,7 +310,9 @@ QWidget* MainWindow::buildFlowsView()
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new FlowDiagram(m_flows, page), 3);
+    auto* diagram = new FlowDiagram(m_flows, page);
+    diagram->setObjectName(QStringLiteral("flowDiagram"));
+    layout->addWidget(diagram, 3);
     auto* sorted = new QSortFilterProxyModel(page);
     sorted->setSourceModel(m_flows);
     sorted->setSortRole(FlowTableModel::SortRole);
@@ -203,9 +356,19 @@ void MainWindow::openScenario(const pp::Scenario& scenario)
 
 void MainWindow::showResult(const pp::Result& result)
 {
-    m_groups->setResult(result);
+    m_groups->setResult(result, m_scenario.policy);
     m_series->setResult(result);
     m_flows->setResult(result);
+    m_resultGroups = result.groups;
+    m_groupSeries = result.groupSeries;
+    m_poolSeries = result.poolSeries;
+    m_wholeRunFlows = result.flows;
+    m_sampleInterval = result.sampleInterval;
+    std::vector<std::int64_t> times;
+    times.reserve(result.poolSeries.size());
+    for (const auto& p : result.poolSeries)
+        times.push_back(p.time);
+    m_range->setRun(result.epoch > 0 ? result.epoch + result.startTime : 0, times);
     m_progress->setVisible(false);
     const QLocale locale;
     const double days = static_cast<double>(result.simulatedSeconds) / 86400.0;
@@ -259,8 +422,35 @@ void MainWindow::showResult(const pp::Result& result)
                  "<th>Start p95</th></tr>%2</table>")
                   .arg(formatDuration(m_scenario.policy.notebookStartTimeout), rows));
     statusBar()->showMessage(
-        tr("Loaded %1: %2 groups").arg(QString::fromStdString(m_scenario.name)).arg(result.groups.size()));
+        tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size())).arg(QString::fromStdString(m_scenario.name)));
+    QStringList notes = m_openWarnings;
+    for (const auto& note : result.notes)
+        notes << QString::fromStdString(note);
+    if (!notes.isEmpty())
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+            tr("%n thing(s) to know about this pool: lines skipped, values assumed, jobs that could not run.", "",
+                static_cast<int>(notes.size())),
+            notes);
     Q_EMIT resultShown();
+}
+
+void MainWindow::applyRange(int firstSample, int lastSample)
+{
+    m_groups->setRange(firstSample, lastSample);
+    const bool wholeRun = firstSample == 0 && lastSample + 1 >= static_cast<int>(m_groupSeries.size());
+    if (wholeRun) {
+        m_flows->setFlows(m_wholeRunFlows);
+    } else if (lastSample >= firstSample && lastSample < static_cast<int>(m_groupSeries.size())) {
+        const std::vector<std::vector<pp::GroupSample>> period(m_groupSeries.begin() + firstSample,
+            m_groupSeries.begin() + lastSample + 1);
+        m_flows->setFlows(
+            pp::computeSurplusFlows(m_resultGroups, period, static_cast<double>(m_sampleInterval)));
+    }
+    if (!m_poolSeries.empty() && lastSample < static_cast<int>(m_poolSeries.size())) {
+        // Each sample stands for the interval that ends at it.
+        const double from = static_cast<double>(m_poolSeries[static_cast<std::size_t>(firstSample)].time - m_sampleInterval);
+        m_chart->setVisibleRange(std::max(0.0, from), static_cast<double>(m_poolSeries[static_cast<std::size_t>(lastSample)].time));
+    }
 }
 
 void MainWindow::showFailure(const QString& reason)

@@ -8,7 +8,10 @@
 #include <QMainWindow>
 
 class FlowTableModel;
-class GroupTableModel;
+class MessageBanner;
+class QPushButton;
+class ScenarioLoader;
+class GroupTreeModel;
 class PoolSeriesModel;
 class QLabel;
 class QListWidget;
@@ -17,6 +20,8 @@ class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
 class SimulationRunner;
+class TimeRangeBar;
+class UsageChart;
 
 /// The main window: a navigator (Pool, Groups, Flows, Notebooks, Planner, Compare, Reports) over the loaded
 /// pool and what the simulation gave each group.
@@ -31,6 +36,11 @@ public:
 
     /// Simulates the scenario in the background and shows it when done.
     void openScenario(const pp::Scenario& scenario);
+    /// Reads the files in the background (pp::scenarioFromFiles says what a mix of them means) and opens the
+    /// scenario; a file that cannot be read leaves the window as it was, with an error banner naming it.
+    void openFiles(const QStringList& paths);
+    void openDemo();
+    const MessageBanner* banner() const { return m_banner; }
     bool isBusy() const;
     void showView(View view);
     /// The view for a name as `--view` takes it ("pool", "groups", …); false when there is none.
@@ -38,8 +48,16 @@ public:
 
 Q_SIGNALS:
     void resultShown();
+    /// Opening files failed; the window still shows what it had.
+    void openFailed(const QString& message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
+    void buildMenus();
+    void chooseFiles();
     QWidget* buildPoolView();
     QWidget* buildGroupsView();
     QWidget* buildFlowsView();
@@ -47,9 +65,11 @@ private:
     QWidget* buildComingView(const QString& title, const QString& what);
     void showResult(const pp::Result& result);
     void showFailure(const QString& reason);
+    /// The shared period changed: every view shows samples [first, last].
+    void applyRange(int firstSample, int lastSample);
 
     pp::Scenario m_scenario;
-    GroupTableModel* m_groups = nullptr;
+    GroupTreeModel* m_groups = nullptr;
     PoolSeriesModel* m_series = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     FlowTableModel* m_flows = nullptr;
@@ -60,4 +80,17 @@ private:
     QLabel* m_notebooks = nullptr;
     QProgressBar* m_progress = nullptr;
     SimulationRunner* m_runner = nullptr;
+    ScenarioLoader* m_loader = nullptr;
+    MessageBanner* m_banner = nullptr;
+    QPushButton* m_cancelLoad = nullptr;
+    QLabel* m_loadedFrom = nullptr;
+    TimeRangeBar* m_range = nullptr;
+    UsageChart* m_chart = nullptr;
+    // What a period's surplus flows are computed from (the rest of the result lives in the models).
+    std::vector<pp::GroupSummary> m_resultGroups;
+    std::vector<std::vector<pp::GroupSample>> m_groupSeries;
+    std::vector<pp::PoolSample> m_poolSeries;
+    std::vector<pp::SurplusFlow> m_wholeRunFlows;
+    std::int64_t m_sampleInterval = 3600;
+    QStringList m_openWarnings; // from reading the files, shown again with the result
 };

@@ -2,8 +2,6 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "mainwindow.h"
 
-#include "sim/demo.h"
-
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
@@ -27,14 +25,11 @@ int main(int argc, char** argv)
     parser.addOption(screenshot);
     parser.addOption(view);
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        QStringLiteral("Not opened by the window yet (poolplanner-cli reads them): the built-in demo pool opens."));
+        QStringLiteral("Pool data to open: slot, job and accounting ads (a snapshot), a trace, history or event "
+                       "log, a condor_config, a workload model, or a directory of them. Without files the built-in "
+                       "demo pool opens."),
+        QStringLiteral("[FILE...]"));
     parser.process(app);
-
-    if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr,
-            "poolplanner: the window does not open files yet; poolplanner-cli inspect and simulate read them\n");
-        return 2;
-    }
     MainWindow::View initialView = MainWindow::View::Groups;
     if (!MainWindow::viewFromName(parser.value(view), &initialView)) {
         std::fprintf(stderr,
@@ -45,17 +40,27 @@ int main(int argc, char** argv)
 
     MainWindow window;
     window.showView(initialView);
-    window.openScenario(pp::demoScenario());
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        window.openDemo();
+    else
+        window.openFiles(files);
     if (parser.isSet(screenshot)) {
         const QString out = parser.value(screenshot);
         window.resize(1600, 1000);
-        QObject::connect(&window, &MainWindow::resultShown, &app, [&window, out] {
-            QTimer::singleShot(100, &window, [&window, out] {
+        // Grabs what the user would see, error banner included; a failed open still exits non-zero.
+        const auto grab = [&window, out](int exitCode) {
+            QTimer::singleShot(100, &window, [&window, out, exitCode] {
                 const bool saved = window.grab().save(out);
                 if (!saved)
                     std::fprintf(stderr, "poolplanner: cannot write %s\n", qPrintable(out));
-                QApplication::exit(saved ? 0 : 1);
+                QApplication::exit(saved ? exitCode : 1);
             });
+        };
+        QObject::connect(&window, &MainWindow::resultShown, &app, [grab] { grab(0); });
+        QObject::connect(&window, &MainWindow::openFailed, &app, [grab](const QString& message) {
+            std::fprintf(stderr, "poolplanner: %s\n", qPrintable(message));
+            grab(1);
         });
         window.show();
         return QApplication::exec();

@@ -3,12 +3,18 @@
 // Opens the built-in demo pool offscreen, waits for the background simulation, and checks the table.
 #include "mainwindow.h"
 
+#include "grouptreemodel.h"
+#include "messagebanner.h"
+#include "timerangebar.h"
 #include "sim/demo.h"
+
+#include "../testfiles.h"
 
 #include <QAbstractItemModel>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTreeView>
+#include <QTemporaryDir>
 #include <QtTest>
 
 class MainWindowTest : public QObject
@@ -24,16 +30,42 @@ private Q_SLOTS:
         window.show();
         QVERIFY(window.isBusy());
         QVERIFY(shown.wait(120000));
-        auto* view = window.findChild<QTreeView*>();
+        auto* view = window.findChild<QTreeView*>(QStringLiteral("groupTree"));
         QVERIFY(view);
         const QAbstractItemModel* model = view->model();
-        QCOMPARE(model->rowCount(), 11); // <none>, 7 top-level groups, 3 atlas queues
+        QCOMPARE(model->rowCount(), 8); // <none> and the 7 top-level groups
         QStringList names;
-        for (int row = 0; row < model->rowCount(); ++row)
-            names << model->index(row, 0).data().toString().trimmed();
-        QVERIFY(names.contains(QStringLiteral("atlas")));
-        QVERIFY(names.contains(QStringLiteral("multicore")));
+        QModelIndex atlas;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            names << model->index(row, 0).data().toString();
+            if (names.back() == QStringLiteral("atlas"))
+                atlas = model->index(row, 0);
+        }
         QVERIFY(names.contains(QStringLiteral("notebooks")));
+        QVERIFY(atlas.isValid());
+        QVERIFY(view->isExpanded(atlas)); // its queues show without a click
+        QStringList queues;
+        for (int row = 0; row < model->rowCount(atlas); ++row)
+            queues << model->index(row, 0, atlas).data().toString();
+        queues.sort();
+        QCOMPARE(queues, (QStringList {QStringLiteral("analysis"), QStringLiteral("multicore"), QStringLiteral("prod")}));
+        // Each queue lists its users, with their effective priority.
+        const QModelIndex prod = model->index(0, 0, atlas);
+        QVERIFY(model->rowCount(prod) > 0);
+        QVERIFY(model->index(0, 0, prod).data().toString().startsWith(QStringLiteral("user ")));
+        QVERIFY(model->index(0, GroupTreeModel::PriorityColumn, prod).data(GroupTreeModel::SortRole).toDouble() > 0);
+
+        // One day of the run: the period columns change, the whole-run ones do not.
+        auto* range = window.findChild<TimeRangeBar*>();
+        QVERIFY(range);
+        const QModelIndex atlasUsage = model->index(atlas.row(), GroupTreeModel::ChargedColumn);
+        const QModelIndex atlasDelivered = model->index(atlas.row(), GroupTreeModel::CoreHoursColumn);
+        const double chargedWholeRun = atlasUsage.data(GroupTreeModel::SortRole).toDouble();
+        const QString delivered = atlasDelivered.data().toString();
+        range->setRange(0, 23);
+        const double chargedDayOne = atlasUsage.data(GroupTreeModel::SortRole).toDouble();
+        QVERIFY(chargedDayOne > 0 && chargedDayOne < chargedWholeRun);
+        QCOMPARE(atlasDelivered.data().toString(), delivered);
         const auto labels = window.findChildren<QLabel*>();
         bool summarised = false;
         for (const auto* label : labels)
@@ -55,6 +87,42 @@ private Q_SLOTS:
                 || (label->text().contains(QStringLiteral("<h2>Notebooks</h2>"))
                     && label->text().contains(QStringLiteral("<td>notebooks</td>")));
         QVERIFY(notebooks);
+    }
+
+    void opensARealSnapshotAndSurvivesABadFile()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        QSignalSpy failed(&window, &MainWindow::openFailed);
+        window.show();
+        // HTCondor's own slot ads of one 8-core partitionable machine, and a job ad still idle in the queue.
+        window.openFiles({sharedPath("htcondor-samples/machine-ads/htcondor_StatusAds_partionable8core.long.ads"),
+            sharedPath("htcondor-samples/job-ads/htcondor_python_bindings_test.old.ad")});
+        QVERIFY(shown.wait(60000));
+        bool eightCores = false;
+        for (const auto* label : window.findChildren<QLabel*>())
+            eightCores = eightCores || label->text().contains(QStringLiteral("8 cores"));
+        QVERIFY(eightCores);
+        // No model was given: the banner says so, as a warning.
+        QVERIFY(window.banner()->isVisible());
+        QCOMPARE(window.banner()->kind(), MessageBanner::Kind::Warning);
+        QVERIFY(window.banner()->details().join(QLatin1Char('\n')).contains(QStringLiteral("no workload model")));
+        const auto* view = window.findChild<QTreeView*>(QStringLiteral("groupTree"));
+        const int rows = view->model()->rowCount();
+        QVERIFY(rows >= 1);
+
+        // Binary garbage: an error naming the file; the snapshot stays on screen.
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("pool.json"));
+        QVERIFY(writeFile(bad, QByteArray("\x00\x01\x02garbage\xff", 11)));
+        window.openFiles({bad});
+        QVERIFY(failed.wait(60000));
+        QVERIFY(failed.first().first().toString().contains(bad));
+        QCOMPARE(window.banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(window.banner()->headline().contains(QStringLiteral("pool.json")));
+        QCOMPARE(view->model()->rowCount(), rows);
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(!window.isBusy());
     }
 };
 

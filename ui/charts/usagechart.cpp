@@ -10,6 +10,7 @@
 #include <QPen>
 #include <QValueAxis>
 
+#include <cmath>
 #include <functional>
 #include <iterator>
 
@@ -33,6 +34,22 @@ UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
     rebuild();
 }
 
+namespace {
+
+// Ticks on whole, round steps (1, 2 or 5 times a power of ten) from zero, about eight across the axis.
+void setTickStep(QValueAxis* axis, double span)
+{
+    const double raw = std::max(span, 1e-3) / 8.0;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    const double step = raw <= power ? power : raw <= 2 * power ? 2 * power : raw <= 5 * power ? 5 * power : 10 * power;
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    axis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+}
+
+} // namespace
+
 void UsageChart::rebuild()
 {
     auto* chart = new QChart;
@@ -43,6 +60,7 @@ void UsageChart::rebuild()
     // Times in days when the run is longer than two days, else in hours.
     const double span = rows > 0 ? m_model->timeOf(rows - 1) : 0.0;
     const double unit = span > 2 * 86400 ? 86400.0 : 3600.0;
+    m_unit = unit;
     QLineSeries* lower = nullptr;
     std::vector<double> cumulative(static_cast<std::size_t>(rows), 0.0);
     const auto band = [&](const QString& name, const QColor& colour, const std::function<double(int)>& value) {
@@ -66,7 +84,8 @@ void UsageChart::rebuild()
     auto* x = new QValueAxis;
     x->setTitleText(unit == 86400.0 ? tr("days since start") : tr("hours since start"));
     x->setRange(0, std::max(1.0, span / unit));
-    x->setLabelFormat(QStringLiteral("%.0f"));
+    m_timeAxis = x;
+    setTickStep(x, std::max(1.0, span / unit));
     auto* y = new QValueAxis;
     y->setTitleText(tr("cores"));
     y->setRange(0, std::max(1.0, static_cast<double>(m_model->poolCores())));
@@ -80,4 +99,14 @@ void UsageChart::rebuild()
     QChart* old = this->chart();
     setChart(chart);
     delete old;
+}
+
+void UsageChart::setVisibleRange(double fromSeconds, double toSeconds)
+{
+    if (!m_timeAxis)
+        return;
+    const double from = fromSeconds / m_unit, to = toSeconds / m_unit;
+    // Labels with decimals once the period is shorter than a few axis units.
+    m_timeAxis->setRange(from, std::max(to, from + 1.0 / 24.0));
+    setTickStep(m_timeAxis, to - from);
 }

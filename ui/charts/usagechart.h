@@ -5,6 +5,7 @@
 #include <QChartView>
 
 class PoolSeriesModel;
+class QValueAxis;
 
 /// Cores in use over time, stacked by top-level group, with the idle cores on top and the pool size as the
 /// ceiling. Reads the same PoolSeriesModel as the table beside it; Qt Charts stays inside ui/charts/.
@@ -13,8 +14,12 @@ class UsageChart : public QChartView
     Q_OBJECT
 public:
     explicit UsageChart(PoolSeriesModel* model, QWidget* parent = nullptr);
+    /// Zooms the time axis to [from, to], seconds since the start of the run (the shared period).
+    void setVisibleRange(double fromSeconds, double toSeconds);
 
 private:
     void rebuild();
     PoolSeriesModel* m_model;
+    QValueAxis* m_timeAxis = nullptr;
+    double m_unit = 3600; // seconds per axis unit
 };

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "io/fileset.h"
+#include "sim/scenario.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+/// Reads files into a scenario off the GUI thread (pp::classifyFiles, pp::scenarioFromFiles). Cancelling
+/// abandons the load: the readers cannot be interrupted mid-file, so the worker finishes in the background and
+/// its result is dropped, never shown — the window keeps what it had.
+class ScenarioLoader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ScenarioLoader(QObject* parent = nullptr);
+    ~ScenarioLoader() override;
+
+    void load(const QStringList& paths);
+    void cancel();
+    bool isLoading() const { return m_loading; }
+
+    /// What the loader made of each file ("hgq.condor_config: configuration"), for the status bar.
+    static QString describe(const std::vector<pp::OpenedFile>& files);
+
+Q_SIGNALS:
+    void started(const QStringList& paths);
+    void loaded(const pp::Scenario& scenario, const QStringList& warnings, const QString& description);
+    /// The message names the file and line ("path:line: reason").
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    struct Outcome
+    {
+        std::optional<pp::Scenario> scenario;
+        QString error;
+        QStringList warnings;
+        QString description;
+    };
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QList<QFuture<Outcome>> m_futures; // waited for on destruction: workers must not outlive the loader
+};

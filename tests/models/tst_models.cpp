@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "flowtablemodel.h"
+#include "grouptreemodel.h"
+#include "poolseriesmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+#include <QtTest>
+
+class GroupTreeModelTest : public QObject
+{
+    Q_OBJECT
+private:
+    // <none>, atlas and atlas.prod over two hourly samples; alice submits to atlas.prod, bob to no group.
+    static pp::Result twoSamples()
+    {
+        pp::Result result;
+        pp::GroupSummary root;
+        root.name = "<none>";
+        root.coreHours = 25;
+        pp::GroupSummary atlas;
+        atlas.name = "atlas";
+        atlas.parent = 0;
+        atlas.staticQuota = true;
+        atlas.configQuota = 90;
+        atlas.acceptSurplus = true;
+        pp::GroupSummary prod;
+        prod.name = "atlas.prod";
+        prod.parent = 1;
+        prod.configQuota = 0.6;
+        prod.coreHours = 25;
+        prod.jobsTotal = 3;
+        prod.jobsCompleted = 3;
+        prod.waitP50 = 30;
+        prod.waitP95 = 5400;
+        result.groups = {root, atlas, prod};
+        result.submitters = {{"atlas.prod.alice", 2, 25, 0.5, 1000, 3}, {"bob", 0, 25, 2.0, 1, 0}};
+        result.sampleInterval = 3600;
+        //                  usage quota allocated demand subtreeQuota
+        result.groupSeries = {{{10, 10, 10, 10, 100}, {0, 0, 0, 0, 90}, {60, 54, 60, 80, 54}},
+            {{0, 10, 10, 0, 100}, {0, 0, 0, 0, 90}, {40, 54, 50, 40, 54}}};
+        return result;
+    }
+
+    static QStringList dump(const QAbstractItemModel& model, const QModelIndex& parent = {}, int depth = 0)
+    {
+        QStringList rows;
+        for (int row = 0; row < model.rowCount(parent); ++row) {
+            QStringList cells;
+            for (int column = 0; column < model.columnCount(parent); ++column)
+                cells << model.index(row, column, parent).data().toString();
+            rows << QString(depth * 2, QLatin1Char(' ')) + cells.join(QLatin1String("|"));
+            rows << dump(model, model.index(row, 0, parent), depth + 1);
+        }
+        return rows;
+    }
+
+private Q_SLOTS:
+    void dumpsTheTreeWithUsersAndPeriodValues()
+    {
+        GroupTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pp::Policy policy;
+        policy.autoregroupDefault = true;
+        pp::GroupConfig prodConfig;
+        prodConfig.name = "atlas.prod";
+        prodConfig.autoregroup = true;
+        policy.groups = {prodConfig};
+        model.setResult(twoSamples(), policy);
+
+        // Period = the whole run: means of the two samples; atlas sums its sub-group (usage 50, allocated 55).
+        // Surplus = usage - subtree quota. Charged = mean usage x 2 h. Delivered sums the subtree (25 of 50).
+        const QStringList expected = {
+            QStringLiteral("<none>|rest of pool|10.0|10.0|5.0|5.0|-5.0|10|25|50.0 %|0|||||"),
+            QStringLiteral("  user bob||||||||25|50.0 %|0|||2.0|1|"),
+            QStringLiteral("atlas|90 cores|90.0|55.0|50.0|60.0|-40.0|100|25|50.0 %|0|||||surplus"),
+            QStringLiteral("  prod|60 % of parent|54.0|55.0|50.0|60.0|-4.0|100|25|50.0 %|3|30 s|90.0 min|||autoregroup"),
+            QStringLiteral("    user alice||||||||25|50.0 %|3|||500.0|1,000|"),
+        };
+        QCOMPARE(dump(model), expected);
+        const QModelIndex atlas = model.index(1, 0);
+        const QModelIndex prod = model.index(0, GroupTreeModel::UsageColumn, atlas);
+        QCOMPARE(prod.data(GroupTreeModel::FillRole).toDouble(), 50.0 / 54.0);
+        QVERIFY(!model.index(0, GroupTreeModel::UsageColumn, model.index(0, 0, atlas)).data(GroupTreeModel::FillRole).isValid());
+
+        // The second hour alone: prod used 40 of 54, atlas 40 of 90.
+        model.setRange(1, 1);
+        QCOMPARE(model.index(1, GroupTreeModel::UsageColumn).data().toString(), QStringLiteral("40.0"));
+        QCOMPARE(prod.data().toString(), QStringLiteral("40.0"));
+        QCOMPARE(model.index(0, GroupTreeModel::SurplusColumn, atlas).data().toString(), QStringLiteral("-14.0"));
+        QCOMPARE(model.index(1, GroupTreeModel::ChargedColumn).data(GroupTreeModel::SortRole).toDouble(), 40.0);
+        // Out-of-range requests are clamped to the run.
+        model.setRange(-5, 99);
+        QCOMPARE(prod.data().toString(), QStringLiteral("50.0"));
+    }
+
+    void sortsAndFiltersThroughAProxy()
+    {
+        GroupTreeModel model;
+        model.setResult(twoSamples(), pp::Policy {});
+        QSortFilterProxyModel proxy;
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(GroupTreeModel::SortRole);
+        proxy.setRecursiveFilteringEnabled(true);
+        proxy.sort(GroupTreeModel::UsageColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, GroupTreeModel::NameColumn).data().toString(), QStringLiteral("atlas"));
+        proxy.setFilterKeyColumn(GroupTreeModel::NameColumn);
+        proxy.setFilterFixedString(QStringLiteral("alice"));
+        QCOMPARE(proxy.rowCount(), 1); // atlas, kept for its descendant
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("atlas"));
+
+        model.setResult(pp::Result {}, pp::Policy {});
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+class PoolSeriesModelTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void sumsSubGroupsIntoTheirExperiment()
+    {
+        PoolSeriesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pp::Result result;
+        result.poolCores = 100;
+        pp::GroupSummary root;
+        root.name = "<none>";
+        pp::GroupSummary atlas;
+        atlas.name = "atlas";
+        atlas.parent = 0;
+        pp::GroupSummary prod = atlas;
+        prod.name = "atlas.prod";
+        prod.parent = 1;
+        pp::GroupSummary cms = atlas;
+        cms.name = "cms";
+        result.groups = {root, atlas, cms, prod}; // breadth-first, as the engine keeps them
+        pp::PoolSample sample;
+        sample.time = 3600;
+        sample.claimedCores = 70;
+        sample.idleCores = 30;
+        result.poolSeries = {sample};
+        std::vector<pp::GroupSample> groups(4);
+        groups[1].usage = 10; // atlas itself
+        groups[3].usage = 40; // atlas.prod
+        groups[2].usage = 20; // cms
+        result.groupSeries = {groups};
+        model.setResult(result);
+        QCOMPARE(
+            model.groupNames(), (QStringList {QStringLiteral("atlas"), QStringLiteral("cms")})); // <none> ran nothing
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.valueAt(0, PoolSeriesModel::FirstGroupColumn), 50.0);
+        QCOMPARE(model.valueAt(0, PoolSeriesModel::FirstGroupColumn + 1), 20.0);
+        QCOMPARE(model.index(0, PoolSeriesModel::TimeColumn).data().toString(), QStringLiteral("1.0 h"));
+        QCOMPARE(
+            model.headerData(PoolSeriesModel::FirstGroupColumn, Qt::Horizontal).toString(), QStringLiteral("atlas"));
+    }
+};
+
+class FlowTableModelTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void namesTheGroupsAndTheirShare()
+    {
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pp::Result result;
+        result.groups.resize(3);
+        result.groups[0].name = "<none>";
+        result.groups[1].name = "atlas";
+        result.groups[2].name = "cms";
+        result.flows = {{2, 1, 75.0}, {0, 1, 25.0}}; // largest first, as the engine orders them
+        model.setResult(result);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, FlowTableModel::FromColumn).data().toString(), QStringLiteral("cms"));
+        QCOMPARE(model.index(0, FlowTableModel::ToColumn).data().toString(), QStringLiteral("atlas"));
+        QCOMPARE(model.index(1, FlowTableModel::FromColumn).data().toString(), QStringLiteral("<none>"));
+        QCOMPARE(model.index(0, FlowTableModel::ShareColumn).data(FlowTableModel::SortRole).toDouble(), 0.75);
+        QCOMPARE(model.index(1, FlowTableModel::CoreHoursColumn).data(FlowTableModel::SortRole).toDouble(), 25.0);
+
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(FlowTableModel::SortRole);
+        proxy.sort(FlowTableModel::CoreHoursColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, FlowTableModel::FromColumn).data().toString(), QStringLiteral("<none>"));
+
+        model.setResult(pp::Result {});
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    GroupTreeModelTest groups;
+    PoolSeriesModelTest series;
+    FlowTableModelTest flows;
+    return QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv);
+}
+#include "tst_models.moc"
