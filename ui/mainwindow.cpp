@@ -8,6 +8,7 @@
 #include "flowtablemodel.h"
 #include "formatduration.h"
 #include "grouptreemodel.h"
+#include "machinetablemodel.h"
 #include "poolseriesmodel.h"
 #include "simulationrunner.h"
 #include "timerangebar.h"
@@ -18,6 +19,7 @@
 #include "sim/surplusflows.h"
 
 #include <QDragEnterEvent>
+#include <QDateTime>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -35,6 +37,7 @@
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -62,6 +65,7 @@ QTreeView* tableView(QAbstractItemModel* model, QWidget* parent)
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_groups(new GroupTreeModel(this))
+    , m_machines(new MachineTableModel(this))
     , m_series(new PoolSeriesModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_flows(new FlowTableModel(this))
@@ -256,7 +260,22 @@ QWidget* MainWindow::buildPoolView()
     m_poolFacts->setTextFormat(Qt::RichText);
     m_poolFacts->setWordWrap(true);
     layout->addWidget(m_poolFacts);
-    layout->addWidget(tableView(m_series, page), 1);
+    auto* tabs = new QTabWidget(page);
+    tabs->addTab(tableView(m_series, tabs), tr("Over time"));
+    auto* machinesPage = new QWidget(tabs);
+    auto* machinesLayout = new QVBoxLayout(machinesPage);
+    m_machinesMoment = new QLabel(machinesPage);
+    machinesLayout->addWidget(m_machinesMoment);
+    auto* sortedMachines = new QSortFilterProxyModel(machinesPage);
+    sortedMachines->setSourceModel(m_machines);
+    sortedMachines->setSortRole(MachineTableModel::SortRole);
+    auto* machines = tableView(sortedMachines, machinesPage);
+    machines->setObjectName(QStringLiteral("machineTable"));
+    machines->setSortingEnabled(true);
+    machines->sortByColumn(-1, Qt::AscendingOrder);
+    machinesLayout->addWidget(machines, 1);
+    tabs->addTab(machinesPage, tr("Machines"));
+    layout->addWidget(tabs, 1);
     return page;
 }
 
@@ -357,6 +376,7 @@ void MainWindow::openScenario(const pp::Scenario& scenario)
 void MainWindow::showResult(const pp::Result& result)
 {
     m_groups->setResult(result, m_scenario.policy);
+    m_machines->setResult(result, m_scenario.pool);
     m_series->setResult(result);
     m_flows->setResult(result);
     m_resultGroups = result.groups;
@@ -445,6 +465,15 @@ void MainWindow::applyRange(int firstSample, int lastSample)
             m_groupSeries.begin() + lastSample + 1);
         m_flows->setFlows(
             pp::computeSurplusFlows(m_resultGroups, period, static_cast<double>(m_sampleInterval)));
+    }
+    m_machines->setPoolSample(lastSample);
+    const int moment = m_machines->shownPoolSample();
+    if (moment >= 0 && moment < static_cast<int>(m_poolSeries.size())) {
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(
+            m_range->startUnix() + m_poolSeries[static_cast<std::size_t>(moment)].time, Qt::UTC);
+        m_machinesMoment->setText(tr("The machines at %1 UTC, the end of the period (machines are sampled every %2).")
+                                      .arg(at.toString(QStringLiteral("ddd d MMM yyyy hh:mm")),
+                                          formatDuration(static_cast<double>(m_sampleInterval * m_machines->sampleStride()))));
     }
     if (!m_poolSeries.empty() && lastSample < static_cast<int>(m_poolSeries.size())) {
         // Each sample stands for the interval that ends at it.

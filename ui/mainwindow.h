@@ -12,6 +12,7 @@ class MessageBanner;
 class QPushButton;
 class ScenarioLoader;
 class GroupTreeModel;
+class MachineTableModel;
 class PoolSeriesModel;
 class QLabel;
 class QListWidget;
@@ -70,6 +71,8 @@ private:
 
     pp::Scenario m_scenario;
     GroupTreeModel* m_groups = nullptr;
+    MachineTableModel* m_machines = nullptr;
+    QLabel* m_machinesMoment = nullptr;
     PoolSeriesModel* m_series = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     FlowTableModel* m_flows = nullptr;

@@ -22,6 +22,7 @@ public:
     /// `startUnix`: Unix time of simulation second 0 (0 = unknown); `sampleTimes`: seconds since then.
     void setRun(std::int64_t startUnix, const std::vector<std::int64_t>& sampleTimes);
     void setRange(int firstSample, int lastSample);
+    std::int64_t startUnix() const { return m_startUnix; }
     int firstSample() const { return m_first; }
     int lastSample() const { return m_last; }
     /// "Whole run", "Tue 5 Jan", or the two times: for view titles and reports.

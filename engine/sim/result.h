@@ -36,6 +36,14 @@ struct PoolSample
     float fragmentedCores = 0; ///< idle cores on machines with fewer than 8 free: no 8-core job fits there
 };
 
+/// One machine at one sample: what its partitionable slot has handed out.
+struct MachineSample
+{
+    std::uint16_t claimedCores = 0; ///< cores in dynamic slots
+    std::uint16_t dynamicSlots = 0;
+    bool draining = false;
+};
+
 /// One group at one sample: node-level values, as HTCondor's group records hold them.
 struct GroupSample
 {
@@ -148,6 +156,10 @@ struct Result
     std::int64_t sampleInterval = 3600;
     std::vector<PoolSample> poolSeries;
     std::vector<std::vector<GroupSample>> groupSeries; ///< [sample][group]
+    /// Machines are sampled every `machineSampleStride`-th pool sample, so that a big pool over a long run
+    /// stays within a few million entries: machineSeries[k] is the pool at poolSeries[k * stride].
+    std::int64_t machineSampleStride = 1;
+    std::vector<std::vector<MachineSample>> machineSeries; ///< [machine sample][machine], Pool::machines order
     std::vector<CycleRecord> cycles;
     std::vector<JobOutcome> jobs; ///< indexed like Workload::jobs
 };

@@ -78,6 +78,12 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
         longest = std::max(longest, j.runtime);
     m_stallLimit = std::max<std::int64_t>(30 * 86400, 10 * static_cast<std::int64_t>(longest));
     m_result.sampleInterval = m_options.sampleInterval > 0 ? m_options.sampleInterval : chooseSampleInterval(span);
+    {
+        constexpr std::int64_t machineSampleBudget = 4'000'000;
+        const std::int64_t samples = span / m_result.sampleInterval + 2;
+        const auto machines = static_cast<std::int64_t>(m_pool.machineCount());
+        m_result.machineSampleStride = std::max<std::int64_t>(1, (samples * machines + machineSampleBudget - 1) / machineSampleBudget);
+    }
     m_result.scenarioName = scenario.name;
     m_result.jobsTotal = static_cast<long>(workload.jobs.size());
     m_result.poolCores = m_pool.totalCores();

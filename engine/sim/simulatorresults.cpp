@@ -45,6 +45,18 @@ void Simulator::takeSample(std::int64_t now)
     sample.wholeMachines = static_cast<float>(whole);
     sample.fragmentedCores = static_cast<float>(fragmented);
     sample.drainingMachines = static_cast<float>(draining);
+    if (static_cast<std::int64_t>(m_result.poolSeries.size()) % m_result.machineSampleStride == 0) {
+        std::vector<MachineSample> machines(m_pool.machineCount());
+        for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m) {
+            machines[m].claimedCores = static_cast<std::uint16_t>(
+                std::clamp(m_pool.machineCores(m) - m_pool.freeCores(m), 0, 65535));
+            machines[m].draining = m_pool.isDraining(m);
+        }
+        for (const auto& claim : m_pool.claims())
+            if (claim.live && machines[claim.machine].dynamicSlots < 65535)
+                ++machines[claim.machine].dynamicSlots;
+        m_result.machineSeries.push_back(std::move(machines));
+    }
     m_result.poolSeries.push_back(sample);
     std::vector<GroupSample> groups;
     m_negotiator->computeAllocation(groups);

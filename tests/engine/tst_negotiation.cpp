@@ -69,6 +69,32 @@ private Q_SLOTS:
         QCOMPARE(state.bestFit(4, 9000), 2); // memory decides when cores do not
     }
 
+    void machineSamplesAddUpToThePool()
+    {
+        // Three 4-core jobs and one 8-core job on an 8- and a 16-core machine, with CONSUMPTION_POLICY so that each
+        // dynamic slot is the job's size: every machine sample must sum to the pool sample taken with it.
+        const auto scenario = pptest::makeScenario("CONSUMPTION_POLICY = True\n", {8, 16},
+            pptest::concat(pptest::jobs("alice", 3, 7200, 4), pptest::jobs("bob", 1, 7200, 8)), 4 * 3600.0);
+        pp::Result result;
+        pptest::coresAt(scenario, 4 * 3600, &result);
+        QVERIFY(!result.machineSeries.empty());
+        QCOMPARE(result.machineSampleStride, std::int64_t(1));
+        QCOMPARE(result.machineSeries.size(), result.poolSeries.size());
+        bool sawBoth = false;
+        for (std::size_t k = 0; k < result.machineSeries.size(); ++k) {
+            const auto& machines = result.machineSeries[k];
+            QCOMPARE(machines.size(), std::size_t(2));
+            const int claimed = machines[0].claimedCores + machines[1].claimedCores;
+            QCOMPARE(static_cast<float>(claimed), result.poolSeries[k].claimedCores);
+            const int dynamicSlots = machines[0].dynamicSlots + machines[1].dynamicSlots;
+            if (claimed == 20) {
+                QCOMPARE(dynamicSlots, 4); // one dynamic slot per job
+                sawBoth = true;
+            }
+        }
+        QVERIFY(sawBoth);
+    }
+
     void equalSubmittersShareThePie()
     {
         // No groups: both submitters have EUP 0.5 x 1000, share 1/2 of 10 one-core slots each.

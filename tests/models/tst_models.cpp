@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "flowtablemodel.h"
 #include "grouptreemodel.h"
+#include "machinetablemodel.h"
 #include "poolseriesmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -116,6 +117,39 @@ private Q_SLOTS:
     }
 };
 
+class MachineTableModelTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void showsTheMachinesAtTheEndOfThePeriod()
+    {
+        MachineTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pp::Pool pool;
+        pool.machines = {{"node0001", 32, 65536}, {"node0002", 64, 131072}};
+        pp::Result result;
+        result.poolSeries.resize(4);
+        result.machineSampleStride = 2; // machine samples at pool samples 0 and 2
+        result.machineSeries = {{{0, 0, false}, {64, 3, false}}, {{30, 2, true}, {10, 10, false}}};
+        model.setResult(result, pool);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.shownPoolSample(), 2); // the last one until a period is chosen
+        const auto row = [&](int r) {
+            QStringList cells;
+            for (int c = 0; c < model.columnCount(); ++c)
+                cells << model.index(r, c).data().toString();
+            return cells.join(QLatin1Char('|'));
+        };
+        QCOMPARE(row(0), QStringLiteral("node0001|32|30|2|2|draining"));
+        QCOMPARE(row(1), QStringLiteral("node0002|64|10|54|10|partly claimed"));
+        model.setPoolSample(1); // falls back to the machine sample at pool sample 0
+        QCOMPARE(model.shownPoolSample(), 0);
+        QCOMPARE(row(0), QStringLiteral("node0001|32|0|32|0|whole"));
+        QCOMPARE(row(1), QStringLiteral("node0002|64|64|0|3|full"));
+        QCOMPARE(model.index(1, MachineTableModel::FreeColumn).data(MachineTableModel::SortRole).toInt(), 0);
+    }
+};
+
 class PoolSeriesModelTest : public QObject
 {
     Q_OBJECT
@@ -198,6 +232,8 @@ int main(int argc, char** argv)
     GroupTreeModelTest groups;
     PoolSeriesModelTest series;
     FlowTableModelTest flows;
-    return QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv);
+    MachineTableModelTest machines;
+    return QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv)
+        | QTest::qExec(&machines, argc, argv);
 }
 #include "tst_models.moc"
