@@ -4,6 +4,7 @@
 
 #include "flowdiagram.h"
 #include "messagebanner.h"
+#include "notebookcharts.h"
 #include "scenarioloader.h"
 #include "flowtablemodel.h"
 #include "formatduration.h"
@@ -344,12 +345,21 @@ QWidget* MainWindow::buildFlowsView()
 
 QWidget* MainWindow::buildNotebooksView()
 {
-    m_notebooks = new QLabel(this);
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_notebookPeriod = new QLabel(page);
+    m_notebookPeriod->setTextFormat(Qt::RichText);
+    m_notebookPeriod->setWordWrap(true);
+    layout->addWidget(m_notebookPeriod);
+    m_notebookCharts = new NotebookCharts(page);
+    layout->addWidget(m_notebookCharts, 3);
+    m_notebooks = new QLabel(page);
     m_notebooks->setTextFormat(Qt::RichText);
     m_notebooks->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_notebooks->setWordWrap(true);
-    m_notebooks->setMargin(12);
-    return m_notebooks;
+    layout->addWidget(m_notebooks, 1);
+    return page;
 }
 
 QWidget* MainWindow::buildComingView(const QString& title, const QString& what)
@@ -388,6 +398,8 @@ void MainWindow::showResult(const pp::Result& result)
     times.reserve(result.poolSeries.size());
     for (const auto& p : result.poolSeries)
         times.push_back(p.time);
+    m_notebookCharts->setActivity(
+        NotebookActivity(result, m_scenario.workload, m_scenario.policy.notebookStartupSeconds), times);
     m_range->setRun(result.epoch > 0 ? result.epoch + result.startTime : 0, times);
     m_progress->setVisible(false);
     const QLocale locale;
@@ -434,13 +446,11 @@ void MainWindow::showResult(const pp::Result& result)
                            locale.toString(static_cast<qlonglong>(g.notebookFailures)),
                            formatDuration(g.notebookStartP50), formatDuration(g.notebookStartP95));
     m_notebooks->setText(rows.isEmpty()
-            ? tr("<h2>Notebooks</h2><p>No notebook sessions in this workload.</p>")
-            : tr("<h2>Notebooks</h2><p>Time from the spawn request to a usable notebook (JupyterHub gives up after "
-                 "%1).</p>"
-                 "<table cellpadding=6><tr><th align=left>Group</th><th>Sessions</th><th>Spawn failures</th><th>Start "
-                 "p50</th>"
-                 "<th>Start p95</th></tr>%2</table>")
-                  .arg(formatDuration(m_scenario.policy.notebookStartTimeout), rows));
+            ? tr("<p>No notebook sessions in this workload.</p>")
+            : tr("<h3>By group, whole run</h3>"
+                 "<table cellpadding=6><tr><th align=left>Group</th><th>Sessions</th><th>Spawn failures</th>"
+                 "<th>Start p50</th><th>Start p95</th></tr>%1</table>")
+                  .arg(rows));
     statusBar()->showMessage(
         tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size())).arg(QString::fromStdString(m_scenario.name)));
     QStringList notes = m_openWarnings;
@@ -467,6 +477,8 @@ void MainWindow::applyRange(int firstSample, int lastSample)
             pp::computeSurplusFlows(m_resultGroups, period, static_cast<double>(m_sampleInterval)));
     }
     m_machines->setPoolSample(lastSample);
+    m_notebookCharts->setPeriod(firstSample, lastSample);
+    showNotebookPeriod(m_notebookCharts->activity().period(firstSample, lastSample));
     const int moment = m_machines->shownPoolSample();
     if (moment >= 0 && moment < static_cast<int>(m_poolSeries.size())) {
         const QDateTime at = QDateTime::fromSecsSinceEpoch(
@@ -480,6 +492,24 @@ void MainWindow::applyRange(int firstSample, int lastSample)
         const double from = static_cast<double>(m_poolSeries[static_cast<std::size_t>(firstSample)].time - m_sampleInterval);
         m_chart->setVisibleRange(std::max(0.0, from), static_cast<double>(m_poolSeries[static_cast<std::size_t>(lastSample)].time));
     }
+}
+
+void MainWindow::showNotebookPeriod(const NotebookActivity::Period& period)
+{
+    const QLocale locale;
+    if (period.sessions == 0) {
+        m_notebookPeriod->setText(tr("<h2>Notebooks</h2><p>No notebook sessions were asked for in %1.</p>")
+                                      .arg(m_range->describe().toHtmlEscaped()));
+        return;
+    }
+    m_notebookPeriod->setText(
+        tr("<h2>Notebooks</h2><p>%1: <b>%2</b> sessions asked for, %3 started; time to a usable notebook p50 "
+           "<b>%4</b>, p95 <b>%5</b>; <b>%6</b> spawn failures (%7 %) — JupyterHub gives up after %8.</p>")
+            .arg(m_range->describe().toHtmlEscaped(), locale.toString(static_cast<qlonglong>(period.sessions)),
+                locale.toString(static_cast<qlonglong>(period.started)), formatDuration(period.startP50),
+                formatDuration(period.startP95), locale.toString(static_cast<qlonglong>(period.failures)),
+                locale.toString(100.0 * static_cast<double>(period.failures) / static_cast<double>(period.sessions), 'f', 1),
+                formatDuration(m_scenario.policy.notebookStartTimeout)));
 }
 
 void MainWindow::showFailure(const QString& reason)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "notebookactivity.h"
 #include "sim/result.h"
 #include "sim/scenario.h"
 
@@ -13,6 +14,7 @@ class QPushButton;
 class ScenarioLoader;
 class GroupTreeModel;
 class MachineTableModel;
+class NotebookCharts;
 class PoolSeriesModel;
 class QLabel;
 class QListWidget;
@@ -68,6 +70,7 @@ private:
     void showFailure(const QString& reason);
     /// The shared period changed: every view shows samples [first, last].
     void applyRange(int firstSample, int lastSample);
+    void showNotebookPeriod(const NotebookActivity::Period& period);
 
     pp::Scenario m_scenario;
     GroupTreeModel* m_groups = nullptr;
@@ -81,6 +84,8 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_poolFacts = nullptr;
     QLabel* m_notebooks = nullptr;
+    QLabel* m_notebookPeriod = nullptr;
+    NotebookCharts* m_notebookCharts = nullptr;
     QProgressBar* m_progress = nullptr;
     SimulationRunner* m_runner = nullptr;
     ScenarioLoader* m_loader = nullptr;

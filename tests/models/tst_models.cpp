@@ -3,6 +3,7 @@
 #include "flowtablemodel.h"
 #include "grouptreemodel.h"
 #include "machinetablemodel.h"
+#include "notebookactivity.h"
 #include "poolseriesmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -150,6 +151,44 @@ private Q_SLOTS:
     }
 };
 
+class NotebookActivityTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void countsSessionsAndTheirStarts()
+    {
+        // Samples every 600 s. Session A: asked for at 0, running 30..1000. B: at 100, never started, the hub gave
+        // up. C: at 1300, running from 1310 to the end. A batch job in between does not count.
+        pp::Result result;
+        result.sampleInterval = 600;
+        for (std::int64_t t : {600, 1200, 1800}) {
+            pp::PoolSample p;
+            p.time = t;
+            result.poolSeries.push_back(p);
+        }
+        pp::Workload workload;
+        workload.jobs = {{0, 970, 0, 1, pp::Notebook, 0}, {100, 600, 0, 1, pp::Notebook, 0}, {200, 60, 0, 1, pp::Batch, 0},
+            {1300, 9999, 0, 1, pp::Notebook, 0}};
+        result.jobs = {{30, 1000, 1, pp::Queued}, {-1, -1, 0, pp::SpawnFailed}, {200, 260, 1, pp::Queued},
+            {1310, -1, 1, pp::Queued}};
+        const NotebookActivity activity(result, workload, 10);
+        QCOMPARE(activity.runningPerSample(), (std::vector<int> {1, 0, 1}));
+
+        const auto whole = activity.period(0, 2);
+        QCOMPARE(whole.sessions, 3L);
+        QCOMPARE(whole.started, 2L);
+        QCOMPARE(whole.failures, 1L);
+        QCOMPARE(whole.startP95, 40.0); // A: 30 s waiting + 10 s starting up
+        QCOMPARE(whole.histogram[1], 1L); // C: 20 s
+        QCOMPARE(whole.histogram[2], 1L); // A: 40 s
+
+        const auto last = activity.period(2, 2); // (1200, 1800]: only C was asked for then
+        QCOMPARE(last.sessions, 1L);
+        QCOMPARE(last.startP50, 20.0);
+        QCOMPARE(last.failures, 0L);
+    }
+};
+
 class PoolSeriesModelTest : public QObject
 {
     Q_OBJECT
@@ -233,7 +272,8 @@ int main(int argc, char** argv)
     PoolSeriesModelTest series;
     FlowTableModelTest flows;
     MachineTableModelTest machines;
+    NotebookActivityTest notebooks;
     return QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv)
-        | QTest::qExec(&machines, argc, argv);
+        | QTest::qExec(&machines, argc, argv) | QTest::qExec(&notebooks, argc, argv);
 }
 #include "tst_models.moc"

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "usagechart.h"
 
+#include "axisticks.h"
 #include "poolseriesmodel.h"
 
 #include <QAreaSeries>
@@ -10,7 +11,6 @@
 #include <QPen>
 #include <QValueAxis>
 
-#include <cmath>
 #include <functional>
 #include <iterator>
 
@@ -34,21 +34,6 @@ UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
     rebuild();
 }
 
-namespace {
-
-// Ticks on whole, round steps (1, 2 or 5 times a power of ten) from zero, about eight across the axis.
-void setTickStep(QValueAxis* axis, double span)
-{
-    const double raw = std::max(span, 1e-3) / 8.0;
-    const double power = std::pow(10.0, std::floor(std::log10(raw)));
-    const double step = raw <= power ? power : raw <= 2 * power ? 2 * power : raw <= 5 * power ? 5 * power : 10 * power;
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(0);
-    axis->setTickInterval(step);
-    axis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
-}
-
-} // namespace
 
 void UsageChart::rebuild()
 {
@@ -85,7 +70,7 @@ void UsageChart::rebuild()
     x->setTitleText(unit == 86400.0 ? tr("days since start") : tr("hours since start"));
     x->setRange(0, std::max(1.0, span / unit));
     m_timeAxis = x;
-    setTickStep(x, std::max(1.0, span / unit));
+    setRoundTicks(x, std::max(1.0, span / unit));
     auto* y = new QValueAxis;
     y->setTitleText(tr("cores"));
     y->setRange(0, std::max(1.0, static_cast<double>(m_model->poolCores())));
@@ -108,5 +93,5 @@ void UsageChart::setVisibleRange(double fromSeconds, double toSeconds)
     const double from = fromSeconds / m_unit, to = toSeconds / m_unit;
     // Labels with decimals once the period is shorter than a few axis units.
     m_timeAxis->setRange(from, std::max(to, from + 1.0 / 24.0));
-    setTickStep(m_timeAxis, to - from);
+    setRoundTicks(m_timeAxis, to - from);
 }

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+class QValueAxis;
+
+/// Ticks on whole, round steps (1, 2 or 5 times a power of ten) from zero, about eight across `span`: time axes
+/// read "0 1 2 … 7 days", never "0 1.75 3.5".
+void setRoundTicks(QValueAxis* axis, double span);
