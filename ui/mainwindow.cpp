@@ -14,6 +14,7 @@
 #include "simulationrunner.h"
 #include "timerangebar.h"
 #include "usagebardelegate.h"
+#include "watchpooldialog.h"
 #include "usagechart.h"
 
 #include "sim/demo.h"
@@ -39,6 +40,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -72,6 +74,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_flows(new FlowTableModel(this))
     , m_runner(new SimulationRunner(this))
     , m_loader(new ScenarioLoader(this))
+    , m_watcher(new PoolWatcher(this))
 {
     setWindowTitle(tr("PoolPlanner"));
     setAcceptDrops(true);
@@ -158,6 +161,17 @@ MainWindow::MainWindow(QWidget* parent)
         m_progress->setVisible(m_runner->isRunning());
         statusBar()->showMessage(tr("Opening cancelled; the window keeps what it had."), 5000);
     });
+    m_watchStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_watchStatus);
+    connect(m_watcher, &PoolWatcher::snapshotTaken, this, &MainWindow::takeSnapshot);
+    connect(m_watcher, &PoolWatcher::stateChanged, this, &MainWindow::showWatchState);
+    connect(m_watcher, &PoolWatcher::commandFailed, this, [this](const QString& command, const QString& message) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+            tr("<b>Watching the pool:</b> <tt>%1</tt> failed: %2<br>Tried again every %3 s; the window keeps the last "
+               "snapshot.")
+                .arg(command.toHtmlEscaped(), message.toHtmlEscaped())
+                .arg(m_watcher->settings().intervalSeconds));
+    });
     buildMenus();
 
     connect(m_runner, &SimulationRunner::started, this, [this] {
@@ -184,6 +198,10 @@ void MainWindow::buildMenus()
     open->setStatusTip(tr("Snapshots, traces, history, event logs, configurations and workload models"));
     file->addAction(tr("Open the &Demo Pool"), this, &MainWindow::openDemo);
     file->addSeparator();
+    file->addAction(tr("&Watch Pool…"), this, &MainWindow::chooseWatch);
+    m_stopWatching = file->addAction(tr("S&top Watching"), this, &MainWindow::stopWatching);
+    m_stopWatching->setEnabled(false);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 }
@@ -195,6 +213,65 @@ void MainWindow::chooseFiles()
            "*.condor_config *.config *.model);;All files (*)"));
     if (!paths.isEmpty())
         openFiles(paths);
+}
+
+void MainWindow::chooseWatch()
+{
+    WatchPoolDialog dialog(m_watcher->settings(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        watchPool(dialog.settings());
+}
+
+void MainWindow::watchPool(const PoolWatcher::Settings& settings)
+{
+    m_watcher->stop();
+    m_watcher->setSettings(settings);
+    if (!m_snapshotDirs || !m_snapshotDirs->isValid())
+        m_snapshotDirs = std::make_unique<QTemporaryDir>();
+    m_stopWatching->setEnabled(true);
+    m_watcher->start();
+}
+
+void MainWindow::stopWatching()
+{
+    m_watcher->stop();
+    m_stopWatching->setEnabled(false);
+}
+
+void MainWindow::takeSnapshot(const PoolSnapshot& snapshot)
+{
+    ++m_snapshots;
+    const QString directory = m_snapshotDirs->filePath(QStringLiteral("snapshot-%1").arg(m_snapshots, 5, 10, QLatin1Char('0')));
+    QString error;
+    // The outputs of one poll: a few MB even for big pools, written in well under the poll interval.
+    if (!writeSnapshotFiles(snapshot, directory, &error)) {
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("<b>Watching the pool:</b> %1").arg(error.toHtmlEscaped()));
+        return;
+    }
+    Q_EMIT snapshotReceived(directory);
+    openFiles({directory});
+}
+
+void MainWindow::showWatchState(PoolWatcher::State state)
+{
+    const QString where = m_watcher->settings().host.isEmpty() ? tr("this machine") : m_watcher->settings().host;
+    switch (state) {
+    case PoolWatcher::State::Stopped:
+        m_watchStatus->setText(m_snapshots > 0 ? tr("Stopped watching %1").arg(where) : QString());
+        break;
+    case PoolWatcher::State::Polling:
+        m_watchStatus->setText(tr("Polling %1…").arg(where));
+        break;
+    case PoolWatcher::State::Waiting:
+        m_watchStatus->setText(tr("Watching %1: snapshot %2 at %3")
+                                   .arg(where)
+                                   .arg(m_snapshots)
+                                   .arg(QDateTime::currentDateTime().toString(QStringLiteral("hh:mm:ss"))));
+        break;
+    case PoolWatcher::State::Retrying:
+        m_watchStatus->setText(tr("Watching %1: %n failed poll(s), retrying", "", m_watcher->consecutiveFailures()).arg(where));
+        break;
+    }
 }
 
 void MainWindow::openFiles(const QStringList& paths)

@@ -3,10 +3,13 @@
 #pragma once
 
 #include "notebookactivity.h"
+#include "poolwatcher.h"
 #include "sim/result.h"
 #include "sim/scenario.h"
 
 #include <QMainWindow>
+
+#include <memory>
 
 class FlowTableModel;
 class MessageBanner;
@@ -19,6 +22,7 @@ class PoolSeriesModel;
 class QLabel;
 class QListWidget;
 class QProgressBar;
+class QTemporaryDir;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
@@ -43,6 +47,10 @@ public:
     /// scenario; a file that cannot be read leaves the window as it was, with an error banner naming it.
     void openFiles(const QStringList& paths);
     void openDemo();
+    /// Polls the pool on an interval and opens each snapshot as it arrives (File → Watch Pool…).
+    void watchPool(const PoolWatcher::Settings& settings);
+    void stopWatching();
+    const PoolWatcher* watcher() const { return m_watcher; }
     const MessageBanner* banner() const { return m_banner; }
     bool isBusy() const;
     void showView(View view);
@@ -53,6 +61,8 @@ Q_SIGNALS:
     void resultShown();
     /// Opening files failed; the window still shows what it had.
     void openFailed(const QString& message);
+    /// A live snapshot arrived and was written to `directory`; it is being opened.
+    void snapshotReceived(const QString& directory);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -61,6 +71,9 @@ protected:
 private:
     void buildMenus();
     void chooseFiles();
+    void chooseWatch();
+    void takeSnapshot(const PoolSnapshot& snapshot);
+    void showWatchState(PoolWatcher::State state);
     QWidget* buildPoolView();
     QWidget* buildGroupsView();
     QWidget* buildFlowsView();
@@ -101,4 +114,9 @@ private:
     std::vector<pp::SurplusFlow> m_wholeRunFlows;
     std::int64_t m_sampleInterval = 3600;
     QStringList m_openWarnings; // from reading the files, shown again with the result
+    PoolWatcher* m_watcher = nullptr;
+    QLabel* m_watchStatus = nullptr;
+    QAction* m_stopWatching = nullptr;
+    std::unique_ptr<QTemporaryDir> m_snapshotDirs; // this session's live snapshots, one directory each
+    int m_snapshots = 0;
 };

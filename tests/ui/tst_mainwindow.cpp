@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTreeView>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -128,6 +129,42 @@ private Q_SLOTS:
         QCOMPARE(view->model()->rowCount(), rows);
         QCOMPARE(shown.count(), 1);
         QVERIFY(!window.isBusy());
+    }
+
+    void watchesAPoolThroughTheStandIn()
+    {
+        // tests/data/fake-condor stands in for condor_status, condor_q and condor_userprio: it prints recorded
+        // real ads (two 8-core machines, four jobs running, one idle).
+        MainWindow window;
+        QSignalSpy snapshots(&window, &MainWindow::snapshotReceived);
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        window.show();
+        PoolWatcher::Settings settings;
+        settings.toolDirectory = dataPath("fake-condor");
+        settings.intervalSeconds = 3600; // one poll is enough here; failures are polled by hand below
+        settings.timeoutSeconds = 20;
+        window.watchPool(settings);
+        QVERIFY(snapshots.wait(30000));
+        QVERIFY(QFileInfo::exists(snapshots.first().first().toString() + QStringLiteral("/status.ads")));
+        QVERIFY(shown.wait(60000));
+        bool sixteenCores = false;
+        for (const auto* label : window.findChildren<QLabel*>())
+            sixteenCores = sixteenCores || label->text().contains(QStringLiteral("16 cores"));
+        QVERIFY(sixteenCores);
+
+        // condor_q now fails: the error is shown, the last snapshot stays, and the watcher keeps going.
+        qputenv("FAKE_CONDOR_MODE", "fail");
+        qputenv("FAKE_CONDOR_ONLY", "condor_q");
+        const_cast<PoolWatcher*>(window.watcher())->pollNow();
+        QTRY_VERIFY_WITH_TIMEOUT(window.watcher()->consecutiveFailures() == 1, 20000);
+        qunsetenv("FAKE_CONDOR_MODE");
+        qunsetenv("FAKE_CONDOR_ONLY");
+        QCOMPARE(window.banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(window.banner()->headline().contains(QStringLiteral("condor_q")));
+        QVERIFY(window.watcher()->isWatching());
+        QCOMPARE(snapshots.count(), 1);
+        window.stopWatching();
+        QVERIFY(!window.watcher()->isWatching());
     }
 };
 
