@@ -15,6 +15,9 @@
 #include "timerangebar.h"
 #include "usagebardelegate.h"
 #include "watchpooldialog.h"
+#include "workspacesession.h"
+
+#include "io/resultjson.h"
 #include "usagechart.h"
 
 #include "sim/demo.h"
@@ -75,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_runner(new SimulationRunner(this))
     , m_loader(new ScenarioLoader(this))
     , m_watcher(new PoolWatcher(this))
+    , m_session(new WorkspaceSession(this))
 {
     setWindowTitle(tr("PoolPlanner"));
     setAcceptDrops(true);
@@ -89,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_range = new TimeRangeBar(central);
     outer->addWidget(m_range);
     connect(m_range, &TimeRangeBar::rangeChanged, this, &MainWindow::applyRange);
+    connect(m_range, &TimeRangeBar::rangeChanged, this, &MainWindow::saveViewState);
 
     auto* body = new QHBoxLayout;
     m_navigator = new QListWidget(central);
@@ -117,6 +122,8 @@ MainWindow::MainWindow(QWidget* parent)
     outer->addLayout(body, 1);
     setCentralWidget(central);
     connect(m_navigator, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_navigator, &QListWidget::currentRowChanged, this, &MainWindow::saveViewState);
+    connect(m_session, &WorkspaceSession::changed, this, &MainWindow::updateTitle);
     m_navigator->setCurrentRow(static_cast<int>(View::Groups));
 
     m_progress = new QProgressBar(this);
@@ -146,6 +153,12 @@ MainWindow::MainWindow(QWidget* parent)
             m_openWarnings = warnings;
             m_loadedFrom->setText(description);
             m_banner->hide();
+            if (!m_restoring && !m_pendingPaths.isEmpty()) {
+                QString error;
+                if (!m_session->recordFiles(m_pendingPaths, &error))
+                    showWorkspaceError(error);
+            }
+            m_pendingPaths.clear();
             openScenario(scenario);
         });
     connect(m_loader, &ScenarioLoader::failed, this, [this](const QString& message) {
@@ -198,6 +211,14 @@ void MainWindow::buildMenus()
     open->setStatusTip(tr("Snapshots, traces, history, event logs, configurations and workload models"));
     file->addAction(tr("Open the &Demo Pool"), this, &MainWindow::openDemo);
     file->addSeparator();
+    file->addAction(tr("&New Workspace…"), this, &MainWindow::chooseNewWorkspace)->setShortcut(QKeySequence::New);
+    file->addAction(tr("Open &Workspace…"), this, &MainWindow::chooseWorkspace)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("&Save"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
+    file->addAction(tr("Save Workspace &As…"), this, &MainWindow::chooseSaveAs)->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
     file->addAction(tr("&Watch Pool…"), this, &MainWindow::chooseWatch);
     m_stopWatching = file->addAction(tr("S&top Watching"), this, &MainWindow::stopWatching);
     m_stopWatching->setEnabled(false);
@@ -248,8 +269,10 @@ void MainWindow::takeSnapshot(const PoolSnapshot& snapshot)
         m_banner->showMessage(MessageBanner::Kind::Error, tr("<b>Watching the pool:</b> %1").arg(error.toHtmlEscaped()));
         return;
     }
+    if (!m_session->recordSnapshot(snapshot, &error))
+        showWorkspaceError(error);
     Q_EMIT snapshotReceived(directory);
-    openFiles({directory});
+    m_loader->load({directory}); // recorded above as the snapshot itself, not as files
 }
 
 void MainWindow::showWatchState(PoolWatcher::State state)
@@ -276,11 +299,21 @@ void MainWindow::showWatchState(PoolWatcher::State state)
 
 void MainWindow::openFiles(const QStringList& paths)
 {
+    if (paths.size() == 1 && WorkspaceSession::looksLikeWorkspace(paths.front())) {
+        openWorkspace(paths.front());
+        return;
+    }
+    m_pendingPaths = paths;
     m_loader->load(paths);
 }
 
 void MainWindow::openDemo()
 {
+    if (!m_restoring) {
+        QString error;
+        if (!m_session->recordBuiltin(QStringLiteral("demo"), &error))
+            showWorkspaceError(error);
+    }
     m_loadedFrom->setText(tr("built-in demo pool"));
     m_openWarnings.clear();
     m_banner->hide();
@@ -365,6 +398,9 @@ QWidget* MainWindow::buildGroupsView()
     auto* filter = new QLineEdit(page);
     filter->setPlaceholderText(tr("Filter groups and users by name"));
     filter->setClearButtonEnabled(true);
+    m_groupFilter = filter;
+    filter->setObjectName(QStringLiteral("groupFilter"));
+    connect(filter, &QLineEdit::editingFinished, this, &MainWindow::saveViewState);
     layout->addWidget(filter);
 
     m_proxy->setSourceModel(m_groups);
@@ -451,7 +487,7 @@ QWidget* MainWindow::buildComingView(const QString& title, const QString& what)
 void MainWindow::openScenario(const pp::Scenario& scenario)
 {
     m_scenario = scenario;
-    setWindowTitle(tr("%1 — PoolPlanner").arg(QString::fromStdString(scenario.name)));
+    updateTitle();
     m_summary->setText(tr("<b>%1</b>: %2 machines, %3 cores, %4 jobs. Simulating…")
                            .arg(QString::fromStdString(scenario.name))
                            .arg(QLocale().toString(static_cast<qlonglong>(scenario.pool.machines.size())))
@@ -530,6 +566,11 @@ void MainWindow::showResult(const pp::Result& result)
                   .arg(rows));
     statusBar()->showMessage(
         tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size())).arg(QString::fromStdString(m_scenario.name)));
+    {
+        QString error;
+        if (!m_session->recordResult(QString::fromStdString(pp::resultSummaryJson(result)), &error))
+            showWorkspaceError(error);
+    }
     QStringList notes = m_openWarnings;
     for (const auto& note : result.notes)
         notes << QString::fromStdString(note);
@@ -538,6 +579,10 @@ void MainWindow::showResult(const pp::Result& result)
             tr("%n thing(s) to know about this pool: lines skipped, values assumed, jobs that could not run.", "",
                 static_cast<int>(notes.size())),
             notes);
+    if (m_restoring) {
+        restoreViewState();
+        m_restoring = false;
+    }
     Q_EMIT resultShown();
 }
 

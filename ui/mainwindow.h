@@ -15,6 +15,9 @@ class FlowTableModel;
 class MessageBanner;
 class QPushButton;
 class ScenarioLoader;
+class WorkspaceSession;
+class QLineEdit;
+class QMenu;
 class GroupTreeModel;
 class MachineTableModel;
 class NotebookCharts;
@@ -50,6 +53,12 @@ public:
     /// Polls the pool on an interval and opens each snapshot as it arrives (File → Watch Pool…).
     void watchPool(const PoolWatcher::Settings& settings);
     void stopWatching();
+
+    /// Workspaces (File menu): everything shown, kept in one SQLite file; reopening restores it and the view.
+    bool newWorkspace(const QString& path);
+    bool openWorkspace(const QString& path);
+    bool saveWorkspaceAs(const QString& path);
+    const WorkspaceSession* session() const { return m_session; }
     const PoolWatcher* watcher() const { return m_watcher; }
     const MessageBanner* banner() const { return m_banner; }
     bool isBusy() const;
@@ -65,6 +74,7 @@ Q_SIGNALS:
     void snapshotReceived(const QString& directory);
 
 protected:
+    void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -74,6 +84,16 @@ private:
     void chooseWatch();
     void takeSnapshot(const PoolSnapshot& snapshot);
     void showWatchState(PoolWatcher::State state);
+    void chooseNewWorkspace();
+    void chooseWorkspace();
+    void chooseSaveAs();
+    void save();
+    void rememberRecent(const QString& path);
+    void rebuildRecentMenu();
+    void updateTitle();
+    void saveViewState();
+    void restoreViewState();
+    void showWorkspaceError(const QString& message);
     QWidget* buildPoolView();
     QWidget* buildGroupsView();
     QWidget* buildFlowsView();
@@ -119,4 +139,9 @@ private:
     QAction* m_stopWatching = nullptr;
     std::unique_ptr<QTemporaryDir> m_snapshotDirs; // this session's live snapshots, one directory each
     int m_snapshots = 0;
+    WorkspaceSession* m_session = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QLineEdit* m_groupFilter = nullptr;
+    QStringList m_pendingPaths; // what the loader is reading, recorded in the session once it has read them
+    bool m_restoring = false; // reopening a workspace: its data is in it already, its view state comes back
 };

@@ -15,6 +15,8 @@
 #include <QSignalSpy>
 #include <QTreeView>
 #include <QFileInfo>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -129,6 +131,58 @@ private Q_SLOTS:
         QCOMPARE(view->model()->rowCount(), rows);
         QCOMPARE(shown.count(), 1);
         QVERIFY(!window.isBusy());
+    }
+
+    void aWorkspaceBringsBackTheDataAndTheView()
+    {
+        QTemporaryDir dir;
+        // Copies of real slot and job ads, removed before reopening: the workspace must hold the data itself.
+        const QString slotAds = dir.filePath(QStringLiteral("slots.ads"));
+        const QString queue = dir.filePath(QStringLiteral("queue.ads"));
+        QVERIFY(QFile::copy(sharedPath("htcondor-samples/machine-ads/htcondor_StatusAds_partionable8core.long.ads"), slotAds));
+        QVERIFY(QFile::copy(sharedPath("htcondor-samples/job-ads/htcondor_python_bindings_test.old.ad"), queue));
+        const QString path = dir.filePath(QStringLiteral("pool.ppw"));
+        QString summary;
+        {
+            MainWindow window;
+            QSignalSpy shown(&window, &MainWindow::resultShown);
+            window.show();
+            window.openFiles({slotAds, queue});
+            QVERIFY(shown.wait(60000));
+            QVERIFY(window.isWindowModified()); // data on screen that no workspace holds
+            QVERIFY(window.saveWorkspaceAs(path));
+            QVERIFY(!window.isWindowModified());
+            QVERIFY(window.windowTitle().startsWith(QStringLiteral("pool.ppw")));
+            window.showView(MainWindow::View::Pool);
+            window.findChild<QLineEdit*>(QStringLiteral("groupFilter"))->setText(QStringLiteral("none"));
+            Q_EMIT window.findChild<QLineEdit*>(QStringLiteral("groupFilter"))->editingFinished();
+            for (const auto* label : window.findChildren<QLabel*>())
+                if (label->text().contains(QStringLiteral("8 cores")))
+                    summary = label->text();
+        }
+        QVERIFY(!summary.isEmpty());
+        QVERIFY(QFile::remove(slotAds));
+        QVERIFY(QFile::remove(queue));
+
+        MainWindow reopened;
+        QSignalSpy shown(&reopened, &MainWindow::resultShown);
+        reopened.show();
+        QVERIFY(reopened.openWorkspace(path));
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(reopened.findChild<QListWidget*>()->currentRow(), static_cast<int>(MainWindow::View::Pool));
+        QCOMPARE(reopened.findChild<QLineEdit*>(QStringLiteral("groupFilter"))->text(), QStringLiteral("none"));
+        bool same = false;
+        for (const auto* label : reopened.findChildren<QLabel*>())
+            same = same || label->text() == summary;
+        QVERIFY(same);
+        QVERIFY(!reopened.isWindowModified());
+
+        // Not a workspace: refused with the file named, nothing changes.
+        const QString text = dir.filePath(QStringLiteral("notes.ppw"));
+        QVERIFY(writeFile(text, "not a workspace\n"));
+        QVERIFY(!reopened.openWorkspace(text));
+        QCOMPARE(reopened.banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(reopened.banner()->headline().contains(QStringLiteral("notes.ppw")));
     }
 
     void watchesAPoolThroughTheStandIn()

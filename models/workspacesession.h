@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "poolwatcher.h"
+#include "workspace.h"
+
+#include <QMap>
+#include <QObject>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <optional>
+
+/// What the window has open, and the workspace file it is kept in. Without a workspace, the session remembers
+/// where the current scenario came from and the view state, so that Save As can write all of it later; with
+/// one, every change is written as it happens (the workspace commits each call), so there is nothing to lose.
+class WorkspaceSession : public QObject
+{
+    Q_OBJECT
+public:
+    /// How to reopen what a workspace holds.
+    struct Source
+    {
+        QString builtin; ///< "demo", or empty
+        QStringList paths; ///< files or directories to open, materialised from the workspace when restored
+    };
+
+    explicit WorkspaceSession(QObject* parent = nullptr);
+    ~WorkspaceSession() override;
+
+    bool isOpen() const { return m_workspace != nullptr; }
+    QString path() const;
+    /// The workspace's file name, or "untitled".
+    QString displayName() const;
+    /// Something is shown that no workspace holds yet.
+    bool hasUnsavedWork() const { return m_unsaved; }
+
+    /// Creates a new workspace at `path` (never over an existing file) holding what is shown now, and goes on in
+    /// it; the workspace open before, if any, is left as it is.
+    bool create(const QString& path, QString* error);
+    /// Opens an existing workspace; `source` says how to reopen the scenario it holds (nullopt: none yet).
+    bool open(const QString& path, std::optional<Source>* source, QString* error);
+    /// A copy of the open workspace (its history included) at `path`, going on in the copy; without one, as create().
+    bool saveAs(const QString& path, QString* error);
+
+    /// The window now shows the built-in scenario, or these files, or this live snapshot.
+    bool recordBuiltin(const QString& name, QString* error = nullptr);
+    bool recordFiles(const QStringList& paths, QString* error = nullptr);
+    bool recordSnapshot(const PoolSnapshot& snapshot, QString* error = nullptr);
+    /// The result of simulating the current scenario (its summary JSON).
+    bool recordResult(const QString& summaryJson, QString* error = nullptr);
+
+    void setViewState(const QString& key, const QString& value);
+    QString viewState(const QString& key, const QString& defaultValue = {}) const;
+
+    /// True when the file starts like an SQLite database (a workspace, or something to refuse with a message).
+    static bool looksLikeWorkspace(const QString& path);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    bool writeCurrent(QString* error);
+    void setUnsaved(bool unsaved);
+
+    std::unique_ptr<Workspace> m_workspace;
+    // What is shown, for a workspace that does not hold it yet.
+    Source m_current;
+    std::optional<PoolSnapshot> m_currentSnapshot;
+    QString m_currentResult;
+    QMap<QString, QString> m_viewState;
+    qint64 m_scenarioId = 0;
+    bool m_unsaved = false;
+    std::unique_ptr<QTemporaryDir> m_materialised; // files taken out of a workspace to be opened
+};
