@@ -21,6 +21,8 @@ public:
     const std::vector<pp::SurplusFlow>& flows() const { return m_flows; }
     double totalCoreHours() const { return m_total; }
     QString groupName(int index) const;
+    /// Every group of the result, in its order.
+    const QStringList& groupNames() const { return m_names; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

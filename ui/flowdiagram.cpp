@@ -3,8 +3,11 @@
 #include "flowdiagram.h"
 
 #include "flowtablemodel.h"
+#include "groupcolours.h"
 
 #include <QLocale>
+#include <QMouseEvent>
+#include <QToolTip>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -15,9 +18,6 @@
 namespace {
 
 constexpr std::size_t maxFlowsDrawn = 24;
-const QColor lenderColours[]
-    = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-        QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00), QColor(0xF0, 0xE4, 0x42), QColor(0x8C, 0x56, 0x4B)};
 
 } // namespace
 
@@ -27,7 +27,11 @@ FlowDiagram::FlowDiagram(FlowTableModel* model, QWidget* parent)
 {
     setObjectName(QStringLiteral("flowDiagram"));
     setMinimumHeight(360);
-    connect(m_model, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
+    setMouseTracking(true);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_hovered = -1;
+        update();
+    });
 }
 
 void FlowDiagram::paintEvent(QPaintEvent*)
@@ -36,10 +40,11 @@ void FlowDiagram::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().base());
     const auto& all = m_model->flows();
+    m_bands.clear();
     const QLocale locale;
     if (all.empty()) {
         p.setPen(palette().text().color());
-        p.drawText(rect(), Qt::AlignCenter, tr("No group used another's quota in this run."));
+        p.drawText(rect(), Qt::AlignCenter, tr("No group used another's quota in this period."));
         return;
     }
     const std::size_t drawn = std::min(all.size(), maxFlowsDrawn);
@@ -68,8 +73,9 @@ void FlowDiagram::paintEvent(QPaintEvent*)
     const int labelWidth = std::max(160, fm.horizontalAdvance(QStringLiteral("atlas.multicore 000,000")) + 12);
     const int barWidth = 14;
     const double gap = 8;
-    const double usable = std::max(
-        0.0, height() - top - margin - gap * static_cast<double>(std::max(lenders.size(), borrowers.size())));
+    const int footer = fm.height() + 6; // the legend line under the bars
+    const double usable = std::max(0.0,
+        height() - top - margin - footer - gap * static_cast<double>(std::max(lenders.size(), borrowers.size())));
     const double scale = usable / drawnTotal;
     const int leftX = margin + labelWidth;
     const int rightX = width() - margin - labelWidth - barWidth;
@@ -86,10 +92,9 @@ void FlowDiagram::paintEvent(QPaintEvent*)
     std::map<int, double> lenderY;
     std::map<int, QColor> colour;
     double y = top;
-    std::size_t c = 0;
     for (const auto& [g, amount] : lenders) {
         lenderY[g] = y;
-        colour[g] = lenderColours[c++ % std::size(lenderColours)];
+        colour[g] = groupColour(m_model->groupName(g), m_model->groupNames());
         const double h = amount * scale;
         p.fillRect(QRectF(leftX, y, barWidth, h), colour[g]);
         p.setPen(palette().text().color());
@@ -130,7 +135,53 @@ void FlowDiagram::paintEvent(QPaintEvent*)
         band.cubicTo(mid, y1 + h, mid, y0 + h, x0, y0 + h);
         band.closeSubpath();
         QColor fill = colour[f.from];
-        fill.setAlpha(110);
+        fill.setAlpha(m_hovered < 0 ? 110 : static_cast<int>(i) == m_hovered ? 200 : 60);
         p.fillPath(band, fill);
+        if (static_cast<int>(i) == m_hovered)
+            p.strokePath(band, QPen(fill.darker(160), 1.5));
+        m_bands.push_back(band);
+    }
+    p.setPen(palette().placeholderText().color());
+    p.drawText(QRect(margin, height() - margin - fm.height(), width() - 2 * margin, fm.height() + margin / 2),
+        Qt::AlignLeft | Qt::AlignBottom,
+        tr("Left: groups that left quota unused, in their experiment's colour. Right: groups that used it. Hover a band "
+           "for its figures."));
+}
+
+int FlowDiagram::flowAt(const QPointF& point) const
+{
+    // Later bands are painted on top: look from the last one back.
+    for (std::size_t i = m_bands.size(); i-- > 0;)
+        if (m_bands[i].contains(point))
+            return static_cast<int>(i);
+    return -1;
+}
+
+void FlowDiagram::mouseMoveEvent(QMouseEvent* event)
+{
+    const int flow = flowAt(event->position());
+    if (flow != m_hovered) {
+        m_hovered = flow;
+        update();
+    }
+    if (flow < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    const auto& f = m_model->flows()[static_cast<std::size_t>(flow)];
+    const QLocale locale;
+    const double total = m_model->totalCoreHours();
+    QToolTip::showText(event->globalPosition().toPoint(),
+        tr("<b>%1</b> → <b>%2</b><br>%3 core-hours of %1's unused quota used by %2<br>%4 % of all surplus used")
+            .arg(m_model->groupName(f.from).toHtmlEscaped(), m_model->groupName(f.to).toHtmlEscaped(),
+                locale.toString(f.coreHours, 'f', 0), locale.toString(total > 0 ? 100.0 * f.coreHours / total : 0.0, 'f', 1)),
+        this);
+}
+
+void FlowDiagram::leaveEvent(QEvent*)
+{
+    if (m_hovered >= 0) {
+        m_hovered = -1;
+        update();
     }
 }

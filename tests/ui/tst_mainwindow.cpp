@@ -3,6 +3,8 @@
 // Opens the built-in demo pool offscreen, waits for the background simulation, and checks the table.
 #include "mainwindow.h"
 
+#include "flowdiagram.h"
+#include "flowtablemodel.h"
 #include "grouptreemodel.h"
 #include "messagebanner.h"
 #include "timerangebar.h"
@@ -58,7 +60,7 @@ private Q_SLOTS:
         QVERIFY(model->index(0, 0, prod).data().toString().startsWith(QStringLiteral("user ")));
         QVERIFY(model->index(0, GroupTreeModel::PriorityColumn, prod).data(GroupTreeModel::SortRole).toDouble() > 0);
 
-        // One day of the run: the period columns change, the whole-run ones do not.
+        // The first 24 samples (four hours): the period columns change, the whole-run ones do not.
         auto* range = window.findChild<TimeRangeBar*>();
         QVERIFY(range);
         const QModelIndex atlasUsage = model->index(atlas.row(), GroupTreeModel::ChargedColumn);
@@ -95,6 +97,32 @@ private Q_SLOTS:
                 || (label->text().contains(QStringLiteral("<h2>Notebooks</h2>"))
                     && label->text().contains(QStringLiteral("sessions asked for")));
         QVERIFY(periodSummary);
+    }
+
+    void theFlowDiagramKnowsTheBandUnderThePointer()
+    {
+        FlowTableModel model;
+        pp::Result result;
+        result.groups.resize(3);
+        result.groups[0].name = "<none>";
+        result.groups[1].name = "atlas";
+        result.groups[2].name = "cms";
+        result.flows = {{2, 1, 300.0}, {0, 1, 100.0}}; // cms lends the most, <none> the rest, both to atlas
+        model.setResult(result);
+        FlowDiagram diagram(&model);
+        diagram.resize(800, 420);
+        diagram.grab(); // paints, laying out the bands
+        QList<int> found;
+        for (int y = 0; y < diagram.height(); y += 2) {
+            const int flow = diagram.flowAt(QPointF(400, y));
+            if (flow >= 0 && !found.contains(flow))
+                found << flow;
+        }
+        QCOMPARE(found, (QList<int> {0, 1})); // cms's band above <none>'s, top to bottom
+        QCOMPARE(diagram.flowAt(QPointF(2, 2)), -1);
+        model.setResult(pp::Result {});
+        diagram.grab();
+        QCOMPARE(diagram.flowAt(QPointF(400, 200)), -1);
     }
 
     void opensARealSnapshotAndSurvivesABadFile()

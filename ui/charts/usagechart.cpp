@@ -3,6 +3,7 @@
 #include "usagechart.h"
 
 #include "axisticks.h"
+#include "groupcolours.h"
 #include "poolseriesmodel.h"
 
 #include <QAreaSeries>
@@ -14,14 +15,6 @@
 #include <functional>
 #include <iterator>
 
-namespace {
-
-// Distinct colours that stay apart for colour-blind readers (Okabe–Ito, then Tableau).
-const QColor groupColours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
-    QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00), QColor(0xF0, 0xE4, 0x42),
-    QColor(0x8C, 0x56, 0x4B), QColor(0x7F, 0x7F, 0x7F), QColor(0xBC, 0xBD, 0x22)};
-
-} // namespace
 
 UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
     : QChartView(parent)
@@ -62,7 +55,7 @@ void UsageChart::rebuild()
         lower = upper;
     };
     for (int g = 0; g < groups; ++g)
-        band(m_model->groupNames().at(g), groupColours[g % std::size(groupColours)],
+        band(m_model->groupNames().at(g), groupColour(m_model->groupNames().at(g), m_model->groupNames()),
             [&](int r) { return m_model->valueAt(r, PoolSeriesModel::FirstGroupColumn + g); });
     band(tr("idle"), QColor(0xE8, 0xE8, 0xE8), [&](int r) { return m_model->valueAt(r, PoolSeriesModel::IdleColumn); });
 
