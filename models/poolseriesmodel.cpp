@@ -16,6 +16,7 @@ void PoolSeriesModel::setResult(const pp::Result& result)
     m_poolCores = result.poolCores;
     m_groupNames.clear();
     m_groupUsage.clear();
+    m_groupQuota.clear();
     // Each group's top-level ancestor: sub-groups add to their experiment's column.
     std::vector<int> topOf(result.groups.size(), -1);
     std::vector<int> columnOf(result.groups.size(), -1);
@@ -35,12 +36,17 @@ void PoolSeriesModel::setResult(const pp::Result& result)
     }
     for (const auto& sample : result.groupSeries) {
         std::vector<float> row(static_cast<std::size_t>(m_groupNames.size()), 0.0F);
+        std::vector<float> quota(row.size(), 0.0F);
         for (std::size_t g = 0; g < sample.size() && g < topOf.size(); ++g) {
             const int column = columnOf[static_cast<std::size_t>(g == 0 ? 0 : topOf[g])];
-            if (column >= 0)
-                row[static_cast<std::size_t>(column)] += sample[g].usage;
+            if (column < 0)
+                continue;
+            row[static_cast<std::size_t>(column)] += sample[g].usage;
+            if (static_cast<int>(g) == topOf[g]) // the experiment itself: its subtree's quota; <none>: its own
+                quota[static_cast<std::size_t>(column)] = g == 0 ? sample[g].quota : sample[g].subtreeQuota;
         }
         m_groupUsage.push_back(std::move(row));
+        m_groupQuota.push_back(std::move(quota));
     }
     endResetModel();
 }
@@ -60,16 +66,26 @@ double PoolSeriesModel::valueAt(int row, int column) const
         return p.claimedCores;
     case IdleColumn:
         return p.idleCores;
+    case IdleJobsColumn:
+        return p.idleJobs;
     case WholeColumn:
         return p.wholeMachines;
     case DrainingColumn:
         return p.drainingMachines;
+    case FragmentedColumn:
+        return p.fragmentedCores;
     default: {
         const auto& usage = m_groupUsage[static_cast<std::size_t>(row)];
         const auto g = static_cast<std::size_t>(column - FirstGroupColumn);
         return g < usage.size() ? usage[g] : 0.0;
     }
     }
+}
+
+double PoolSeriesModel::quotaAt(int row, int group) const
+{
+    const auto& quota = m_groupQuota[static_cast<std::size_t>(row)];
+    return group >= 0 && static_cast<std::size_t>(group) < quota.size() ? quota[static_cast<std::size_t>(group)] : 0.0;
 }
 
 int PoolSeriesModel::rowCount(const QModelIndex& parent) const
@@ -101,6 +117,8 @@ QVariant PoolSeriesModel::data(const QModelIndex& index, int role) const
 
 QVariant PoolSeriesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == FragmentedColumn)
+        return tr("Idle cores on machines with fewer than 8 free: no 8-core job fits there without draining");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -110,10 +128,14 @@ QVariant PoolSeriesModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Claimed cores");
     case IdleColumn:
         return tr("Idle cores");
+    case IdleJobsColumn:
+        return tr("Jobs waiting");
     case WholeColumn:
         return tr("Whole machines");
     case DrainingColumn:
         return tr("Draining machines");
+    case FragmentedColumn:
+        return tr("Fragmented cores");
     default:
         return m_groupNames.value(section - FirstGroupColumn);
     }

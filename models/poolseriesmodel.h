@@ -12,7 +12,16 @@ class PoolSeriesModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Columns { TimeColumn, ClaimedColumn, IdleColumn, WholeColumn, DrainingColumn, FirstGroupColumn };
+    enum Columns {
+        TimeColumn,
+        ClaimedColumn,
+        IdleColumn,
+        IdleJobsColumn,
+        WholeColumn,
+        DrainingColumn,
+        FragmentedColumn,
+        FirstGroupColumn
+    };
     enum Roles { SortRole = Qt::UserRole };
 
     explicit PoolSeriesModel(QObject* parent = nullptr);
@@ -23,6 +32,8 @@ public:
     /// Seconds since the simulation start of a row.
     double timeOf(int row) const;
     double valueAt(int row, int column) const;
+    /// The quota of a top-level group (its subtree's; `<none>`'s own) at a row, cores.
+    double quotaAt(int row, int group) const;
     long poolCores() const { return m_poolCores; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -33,6 +44,7 @@ public:
 private:
     std::vector<pp::PoolSample> m_pool;
     std::vector<std::vector<float>> m_groupUsage; // [sample][top-level group]
+    std::vector<std::vector<float>> m_groupQuota; // [sample][top-level group]
     QStringList m_groupNames;
     long m_poolCores = 0;
 };

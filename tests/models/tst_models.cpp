@@ -219,6 +219,9 @@ private Q_SLOTS:
         groups[1].usage = 10; // atlas itself
         groups[3].usage = 40; // atlas.prod
         groups[2].usage = 20; // cms
+        groups[1].subtreeQuota = 60; // atlas with its queues
+        groups[3].subtreeQuota = 36; // atlas.prod: part of atlas's 60, not a line of its own
+        groups[2].subtreeQuota = 30;
         result.groupSeries = {groups};
         model.setResult(result);
         QCOMPARE(
@@ -226,6 +229,9 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.valueAt(0, PoolSeriesModel::FirstGroupColumn), 50.0);
         QCOMPARE(model.valueAt(0, PoolSeriesModel::FirstGroupColumn + 1), 20.0);
+        QCOMPARE(model.quotaAt(0, 0), 60.0);
+        QCOMPARE(model.quotaAt(0, 1), 30.0);
+        QCOMPARE(model.quotaAt(0, 2), 0.0); // no such column
         QCOMPARE(model.index(0, PoolSeriesModel::TimeColumn).data().toString(), QStringLiteral("1.0 h"));
         QCOMPARE(
             model.headerData(PoolSeriesModel::FirstGroupColumn, Qt::Horizontal).toString(), QStringLiteral("atlas"));

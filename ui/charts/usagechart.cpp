@@ -8,6 +8,7 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
 #include <QValueAxis>
@@ -58,6 +59,27 @@ void UsageChart::rebuild()
         band(m_model->groupNames().at(g), groupColour(m_model->groupNames().at(g), m_model->groupNames()),
             [&](int r) { return m_model->valueAt(r, PoolSeriesModel::FirstGroupColumn + g); });
     band(tr("idle"), QColor(0xE8, 0xE8, 0xE8), [&](int r) { return m_model->valueAt(r, PoolSeriesModel::IdleColumn); });
+
+    // Quotas stacked in the same order as the bands: a band whose top stays under its dashed line is within its
+    // quota; above it, it is borrowing.
+    std::vector<double> quotaSum(static_cast<std::size_t>(rows), 0.0);
+    for (int g = 0; g < groups; ++g) {
+        auto* line = new QLineSeries(chart);
+        for (int r = 0; r < rows; ++r) {
+            quotaSum[static_cast<std::size_t>(r)] += m_model->quotaAt(r, g);
+            line->append(m_model->timeOf(r) / unit, quotaSum[static_cast<std::size_t>(r)]);
+        }
+        QPen pen(groupColour(m_model->groupNames().at(g), m_model->groupNames()).darker(150), 1.5, Qt::DashLine);
+        line->setPen(pen);
+        chart->addSeries(line);
+        chart->legend()->markers(line).constFirst()->setVisible(false);
+    }
+    if (groups > 0) { // one legend entry for all the quota lines
+        auto* legendOnly = new QLineSeries(chart);
+        legendOnly->setName(tr("quotas, stacked"));
+        legendOnly->setPen(QPen(palette().color(QPalette::WindowText), 1.5, Qt::DashLine));
+        chart->addSeries(legendOnly);
+    }
 
     auto* x = new QValueAxis;
     x->setTitleText(unit == 86400.0 ? tr("days since start") : tr("hours since start"));
