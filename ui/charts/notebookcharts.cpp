@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "notebookcharts.h"
 
-#include "axisticks.h"
+#include "charthelpers.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -19,9 +19,9 @@ namespace {
 
 const QColor notebookColour(0xCC, 0x79, 0xA7); // the notebooks group's colour in the usage chart
 
-QChart* emptyChart(const QString& title)
+QChart* emptyChart(const QWidget* widget, const QString& title)
 {
-    auto* chart = new QChart;
+    auto* chart = newThemedChart(widget);
     chart->setTitle(title);
     chart->legend()->hide();
     return chart;
@@ -49,15 +49,15 @@ NotebookCharts::NotebookCharts(QWidget* parent)
     layout->addWidget(m_running, 1);
     layout->addWidget(m_histogram, 1);
     setMinimumHeight(300);
-    replaceChart(m_running, emptyChart(tr("Notebook sessions running")));
-    replaceChart(m_histogram, emptyChart(tr("Time to a usable notebook")));
+    replaceChart(m_running, emptyChart(this, tr("Notebook sessions running")));
+    replaceChart(m_histogram, emptyChart(this, tr("Time to a usable notebook")));
 }
 
 void NotebookCharts::setActivity(const NotebookActivity& activity, const std::vector<std::int64_t>& sampleTimes)
 {
     m_activity = activity;
     m_times = sampleTimes;
-    auto* chart = emptyChart(tr("Notebook sessions running"));
+    auto* chart = emptyChart(this, tr("Notebook sessions running"));
     const double span = m_times.empty() ? 0.0 : static_cast<double>(m_times.back());
     m_unit = span > 2 * 86400 ? 86400.0 : 3600.0;
     auto* line = new QLineSeries(chart);
@@ -101,7 +101,7 @@ void NotebookCharts::setPeriod(int firstSample, int lastSample)
 
 void NotebookCharts::rebuildHistogram(const NotebookActivity::Period& period)
 {
-    auto* chart = emptyChart(tr("Time to a usable notebook (sessions asked for in the period)"));
+    auto* chart = emptyChart(this, tr("Time to a usable notebook (sessions asked for in the period)"));
     auto* set = new QBarSet(tr("sessions"));
     set->setColor(notebookColour);
     QStringList categories;

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "usagechart.h"
 
-#include "axisticks.h"
+#include "charthelpers.h"
 #include "groupcolours.h"
 #include "poolseriesmodel.h"
 
@@ -31,7 +31,7 @@ UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
 
 void UsageChart::rebuild()
 {
-    auto* chart = new QChart;
+    auto* chart = newThemedChart(this);
     chart->setTitle(tr("Cores in use by experiment"));
     chart->legend()->setAlignment(Qt::AlignRight);
     const int rows = m_model->rowCount();

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
-#include "axisticks.h"
+#include "charthelpers.h"
 
+#include <QChart>
 #include <QValueAxis>
+#include <QWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -16,4 +18,12 @@ void setRoundTicks(QValueAxis* axis, double span)
     axis->setTickAnchor(0);
     axis->setTickInterval(step);
     axis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+}
+
+QChart* newThemedChart(const QWidget* widget)
+{
+    auto* chart = new QChart;
+    if (widget->palette().color(QPalette::Window).lightness() < 128)
+        chart->setTheme(QChart::ChartThemeDark);
+    return chart;
 }

@@ -2,8 +2,13 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+class QChart;
 class QValueAxis;
+class QWidget;
 
 /// Ticks on whole, round steps (1, 2 or 5 times a power of ten) from zero, about eight across `span`: time axes
 /// read "0 1 2 … 7 days", never "0 1.75 3.5".
 void setRoundTicks(QValueAxis* axis, double span);
+
+/// A new chart in the theme that suits the widget's palette: dark on a dark desktop, light otherwise.
+QChart* newThemedChart(const QWidget* widget);
