@@ -45,7 +45,7 @@ void ScenarioLoader::load(const QStringList& paths)
         m_loading = false;
         Outcome outcome = watcher->future().takeResult();
         if (outcome.scenario)
-            Q_EMIT loaded(*outcome.scenario, outcome.warnings, outcome.description);
+            Q_EMIT loaded(*outcome.scenario, outcome.config, outcome.warnings, outcome.description);
         else
             Q_EMIT failed(outcome.error);
     });
@@ -63,9 +63,16 @@ void ScenarioLoader::load(const QStringList& paths)
             outcome.error = QString::fromStdString(scenario.error().message());
             return outcome;
         }
+        pp::Warnings ignored; // the same files again: their warnings are in `warnings` already
+        auto config = pp::baseConfigOf(*classified, ignored);
+        if (!config) {
+            outcome.error = QString::fromStdString(config.error().message());
+            return outcome;
+        }
         for (const auto& m : warnings.messages())
             outcome.warnings << QString::fromStdString(m);
         outcome.scenario = std::move(scenario).value();
+        outcome.config = std::move(config).value();
         return outcome;
     });
     m_futures.append(future);

@@ -29,7 +29,9 @@ public:
 
 Q_SIGNALS:
     void started(const QStringList& paths);
-    void loaded(const pp::Scenario& scenario, const QStringList& warnings, const QString& description);
+    /// `config`: the configuration the files gave (empty without one), for the planner to edit knobs over.
+    void loaded(const pp::Scenario& scenario, const pp::Config& config, const QStringList& warnings,
+        const QString& description);
     /// The message names the file and line ("path:line: reason").
     void failed(const QString& message);
     void cancelled();
@@ -38,6 +40,7 @@ private:
     struct Outcome
     {
         std::optional<pp::Scenario> scenario;
+        pp::Config config;
         QString error;
         QStringList warnings;
         QString description;

@@ -13,8 +13,29 @@
 
 namespace {
 
-// The one scenario a workspace holds until the planner adds more; the planner keeps it as the baseline.
+// The scenario opened in the window: the baseline the planner's proposals change.
 const QString currentScenario = QStringLiteral("Opened data");
+
+QJsonArray knobsToJson(const std::vector<std::pair<std::string, std::optional<std::string>>>& knobs)
+{
+    QJsonArray array;
+    for (const auto& [name, value] : knobs)
+        array.append(QJsonArray {QString::fromStdString(name), value ? QJsonValue(QString::fromStdString(*value)) : QJsonValue()});
+    return array;
+}
+
+std::vector<std::pair<std::string, std::optional<std::string>>> knobsFromJson(const QJsonArray& array)
+{
+    std::vector<std::pair<std::string, std::optional<std::string>>> knobs;
+    for (const auto& item : array) {
+        const QJsonArray pair = item.toArray();
+        if (pair.size() != 2 || !pair[0].isString())
+            continue;
+        knobs.emplace_back(pair[0].toString().toStdString(),
+            pair[1].isString() ? std::optional(pair[1].toString().toStdString()) : std::nullopt);
+    }
+    return knobs;
+}
 
 void fail(QString* error, const QString& message)
 {
@@ -170,8 +191,19 @@ bool WorkspaceSession::open(const QString& path, std::optional<Source>* source, 
             restored = s;
         m_materialised = std::move(materialised);
     }
+    QList<Proposal> proposals;
+    for (const auto& s : workspace->scenarios()) {
+        const QJsonObject json = QJsonDocument::fromJson(s.source.toUtf8()).object();
+        if (s.name == currentScenario || !json.contains(QStringLiteral("knobs")))
+            continue;
+        Proposal p {s.name, s.description, knobsFromJson(json.value(QStringLiteral("knobs")).toArray()), {}};
+        if (const auto result = workspace->latestResult(s.id))
+            p.summaryJson = result->summaryJson;
+        proposals << p;
+    }
     m_workspace = std::move(workspace);
     m_scenarioId = scenarioId;
+    m_proposals = proposals;
     m_current = restored.value_or(Source {});
     m_currentSnapshot.reset();
     m_viewState.clear();
@@ -259,12 +291,52 @@ bool WorkspaceSession::writeCurrent(QString* error)
             fail(error, m_workspace->lastError());
             return false;
         }
+    for (const auto& p : m_proposals)
+        if (!writeProposal(p, error))
+            return false;
     return true;
+}
+
+bool WorkspaceSession::writeProposal(const Proposal& proposal, QString* error)
+{
+    Workspace::Scenario scenario;
+    scenario.name = proposal.name;
+    scenario.description = proposal.description;
+    scenario.source = QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("knobs"), knobsToJson(proposal.knobs)}})
+                                            .toJson(QJsonDocument::Compact));
+    const auto id = m_workspace->saveScenario(scenario);
+    if (!id || (!proposal.summaryJson.isEmpty() && !m_workspace->saveResult(*id, proposal.summaryJson))) {
+        fail(error, m_workspace->lastError());
+        return false;
+    }
+    return true;
+}
+
+bool WorkspaceSession::recordProposal(const Proposal& proposal, QString* error)
+{
+    if (proposal.name == currentScenario) {
+        fail(error, tr("“%1” names the opened data in the workspace; choose another name").arg(proposal.name));
+        return false;
+    }
+    bool replaced = false;
+    for (auto& p : m_proposals)
+        if (p.name == proposal.name) {
+            p = proposal;
+            replaced = true;
+        }
+    if (!replaced)
+        m_proposals << proposal;
+    if (!m_workspace) {
+        setUnsaved(true);
+        return true;
+    }
+    return writeProposal(proposal, error);
 }
 
 bool WorkspaceSession::recordBuiltin(const QString& name, QString* error)
 {
     m_current = Source {name, {}};
+    m_proposals.clear();
     m_currentSnapshot.reset();
     m_currentResult.clear();
     if (!m_workspace) {
@@ -277,6 +349,7 @@ bool WorkspaceSession::recordBuiltin(const QString& name, QString* error)
 bool WorkspaceSession::recordFiles(const QStringList& paths, QString* error)
 {
     m_current = Source {{}, paths};
+    m_proposals.clear();
     m_currentSnapshot.reset();
     m_currentResult.clear();
     if (!m_workspace) {

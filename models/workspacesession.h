@@ -27,6 +27,15 @@ public:
         QStringList paths; ///< files or directories to open, materialised from the workspace when restored
     };
 
+    /// A proposal kept from the planner: knob edits over the baseline's configuration.
+    struct Proposal
+    {
+        QString name;
+        QString description;
+        std::vector<std::pair<std::string, std::optional<std::string>>> knobs; ///< nullopt: the knob is removed
+        QString summaryJson; ///< its result's summary, when simulated
+    };
+
     explicit WorkspaceSession(QObject* parent = nullptr);
     ~WorkspaceSession() override;
 
@@ -51,6 +60,10 @@ public:
     bool recordSnapshot(const PoolSnapshot& snapshot, QString* error = nullptr);
     /// The result of simulating the current scenario (its summary JSON).
     bool recordResult(const QString& summaryJson, QString* error = nullptr);
+    /// Keeps a proposal (replacing one of the same name) with the current scenario.
+    bool recordProposal(const Proposal& proposal, QString* error = nullptr);
+    /// The proposals kept with the current scenario (after open(): those the workspace holds).
+    const QList<Proposal>& proposals() const { return m_proposals; }
 
     void setViewState(const QString& key, const QString& value);
     QString viewState(const QString& key, const QString& defaultValue = {}) const;
@@ -63,6 +76,7 @@ Q_SIGNALS:
 
 private:
     bool writeCurrent(QString* error);
+    bool writeProposal(const Proposal& proposal, QString* error);
     void setUnsaved(bool unsaved);
 
     std::unique_ptr<Workspace> m_workspace;
@@ -71,6 +85,7 @@ private:
     std::optional<PoolSnapshot> m_currentSnapshot;
     QString m_currentResult;
     QMap<QString, QString> m_viewState;
+    QList<Proposal> m_proposals;
     qint64 m_scenarioId = 0;
     bool m_unsaved = false;
     std::unique_ptr<QTemporaryDir> m_materialised; // files taken out of a workspace to be opened

@@ -2,9 +2,13 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "mainwindow.h"
 
+#include "compareview.h"
 #include "flowdiagram.h"
 #include "messagebanner.h"
 #include "notebookcharts.h"
+#include "plannerview.h"
+#include "reportsview.h"
+#include "scenarioset.h"
 #include "scenarioloader.h"
 #include "flowtablemodel.h"
 #include "formatduration.h"
@@ -112,18 +116,33 @@ MainWindow::MainWindow(QWidget* parent)
     m_stack->addWidget(buildGroupsView());
     m_stack->addWidget(buildFlowsView());
     m_stack->addWidget(buildNotebooksView());
-    m_stack->addWidget(buildComingView(
-        tr("Planner"), tr("Edit quotas, limits, preemption and defrag, and see the outcome as you type.")));
-    m_stack->addWidget(
-        buildComingView(tr("Compare"), tr("Scenarios side by side: a delta table per group and a written summary.")));
-    m_stack->addWidget(
-        buildComingView(tr("Reports"), tr("PDF, PNG and CSV for the meeting, from the same numbers as the screen.")));
+    m_scenarioSet = new ScenarioSet(this);
+    m_planner = new PlannerView(m_scenarioSet, this);
+    m_stack->addWidget(m_planner);
+    m_compare = new CompareView(m_scenarioSet, m_planner, this);
+    m_stack->addWidget(m_compare);
+    m_reports = new ReportsView(m_scenarioSet, m_planner, this);
+    m_stack->addWidget(m_reports);
     body->addWidget(m_stack, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
     connect(m_navigator, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_navigator, &QListWidget::currentRowChanged, this, &MainWindow::saveViewState);
     connect(m_session, &WorkspaceSession::changed, this, &MainWindow::updateTitle);
+    // Proposals kept in the planner (or simulated later in Compare) go into the workspace as they come.
+    const auto recordProposals = [this](int first, int last) {
+        for (int row = std::max(1, first); row <= last && row < m_scenarioSet->count(); ++row) {
+            const auto& e = m_scenarioSet->at(row);
+            QString error;
+            const QString summary = e.result ? QString::fromStdString(pp::resultSummaryJson(*e.result)) : QString();
+            if (!m_session->recordProposal({e.name, e.description, e.knobs, summary}, &error))
+                showWorkspaceError(error);
+        }
+    };
+    connect(m_scenarioSet, &QAbstractItemModel::rowsInserted, this,
+        [recordProposals](const QModelIndex&, int first, int last) { recordProposals(first, last); });
+    connect(m_scenarioSet, &QAbstractItemModel::dataChanged, this,
+        [recordProposals](const QModelIndex& from, const QModelIndex& to) { recordProposals(from.row(), to.row()); });
     m_navigator->setCurrentRow(static_cast<int>(View::Groups));
 
     m_progress = new QProgressBar(this);
@@ -148,7 +167,9 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(tr("Reading %1…").arg(names.join(QStringLiteral(", "))));
     });
     connect(m_loader, &ScenarioLoader::loaded, this,
-        [this](const pp::Scenario& scenario, const QStringList& warnings, const QString& description) {
+        [this](const pp::Scenario& scenario, const pp::Config& config, const QStringList& warnings,
+            const QString& description) {
+
             m_cancelLoad->setVisible(false);
             m_openWarnings = warnings;
             m_loadedFrom->setText(description);
@@ -159,7 +180,7 @@ MainWindow::MainWindow(QWidget* parent)
                     showWorkspaceError(error);
             }
             m_pendingPaths.clear();
-            openScenario(scenario);
+            openScenario(scenario, config);
         });
     connect(m_loader, &ScenarioLoader::failed, this, [this](const QString& message) {
         m_cancelLoad->setVisible(false);
@@ -315,9 +336,10 @@ void MainWindow::openDemo()
             showWorkspaceError(error);
     }
     m_loadedFrom->setText(tr("built-in demo pool"));
+
     m_openWarnings.clear();
     m_banner->hide();
-    openScenario(pp::demoScenario());
+    openScenario(pp::demoScenario(), pp::Config::fromText(pp::demoConfigText(), "demo.condor_config").value());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -475,18 +497,10 @@ QWidget* MainWindow::buildNotebooksView()
     return page;
 }
 
-QWidget* MainWindow::buildComingView(const QString& title, const QString& what)
-{
-    auto* label = new QLabel(
-        tr("<h2>%1</h2><p>%2</p><p style='color:gray'>Not in this version yet.</p>").arg(title, what), this);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    return label;
-}
-
-void MainWindow::openScenario(const pp::Scenario& scenario)
+void MainWindow::openScenario(const pp::Scenario& scenario, const pp::Config& config)
 {
     m_scenario = scenario;
+    m_baseConfig = config;
     updateTitle();
     m_summary->setText(tr("<b>%1</b>: %2 machines, %3 cores, %4 jobs. Simulating…")
                            .arg(QString::fromStdString(scenario.name))
@@ -500,6 +514,15 @@ void MainWindow::showResult(const pp::Result& result)
 {
     m_groups->setResult(result, m_scenario.policy);
     m_machines->setResult(result, m_scenario.pool);
+    {
+        auto baseline = std::make_shared<const pp::Result>(result);
+        m_scenarioSet->resetBaseline(baseline);
+        m_reports->setPoolName(QString::fromStdString(m_scenario.name));
+        if (m_restoring) // the proposals kept in the workspace come back, to be simulated again when compared
+            for (const auto& p : m_session->proposals())
+                m_scenarioSet->keep({p.name, p.description, p.knobs, nullptr});
+        m_planner->setBaseline(m_scenario, m_baseConfig, baseline);
+    }
     m_series->setResult(result);
     m_flows->setResult(result);
     m_resultGroups = result.groups;

@@ -4,6 +4,7 @@
 
 #include "notebookactivity.h"
 #include "poolwatcher.h"
+#include "config/config.h"
 #include "sim/result.h"
 #include "sim/scenario.h"
 
@@ -21,6 +22,10 @@ class QMenu;
 class GroupTreeModel;
 class MachineTableModel;
 class NotebookCharts;
+class PlannerView;
+class CompareView;
+class ReportsView;
+class ScenarioSet;
 class PoolSeriesModel;
 class QLabel;
 class QListWidget;
@@ -44,8 +49,9 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Simulates the scenario in the background and shows it when done.
-    void openScenario(const pp::Scenario& scenario);
+    /// Simulates the scenario in the background and shows it when done. `config` is what its policy was read
+    /// from: the planner edits knobs over it.
+    void openScenario(const pp::Scenario& scenario, const pp::Config& config);
     /// Reads the files in the background (pp::scenarioFromFiles says what a mix of them means) and opens the
     /// scenario; a file that cannot be read leaves the window as it was, with an error banner naming it.
     void openFiles(const QStringList& paths);
@@ -98,7 +104,6 @@ private:
     QWidget* buildGroupsView();
     QWidget* buildFlowsView();
     QWidget* buildNotebooksView();
-    QWidget* buildComingView(const QString& title, const QString& what);
     void showResult(const pp::Result& result);
     void showFailure(const QString& reason);
     /// The shared period changed: every view shows samples [first, last].
@@ -106,6 +111,7 @@ private:
     void showNotebookPeriod(const NotebookActivity::Period& period);
 
     pp::Scenario m_scenario;
+    pp::Config m_baseConfig; // what the scenario's policy was read from: the planner edits knobs over it
     GroupTreeModel* m_groups = nullptr;
     MachineTableModel* m_machines = nullptr;
     QLabel* m_machinesMoment = nullptr;
@@ -119,6 +125,10 @@ private:
     QLabel* m_notebooks = nullptr;
     QLabel* m_notebookPeriod = nullptr;
     NotebookCharts* m_notebookCharts = nullptr;
+    PlannerView* m_planner = nullptr;
+    CompareView* m_compare = nullptr;
+    ReportsView* m_reports = nullptr;
+    ScenarioSet* m_scenarioSet = nullptr;
     QProgressBar* m_progress = nullptr;
     SimulationRunner* m_runner = nullptr;
     ScenarioLoader* m_loader = nullptr;

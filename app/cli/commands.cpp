@@ -2,15 +2,17 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "commands.h"
 
+#include "options.h"
+
 #include "config/config.h"
 #include "config/policywriter.h"
 #include "io/inspect.h"
 #include "io/resultjson.h"
+#include "io/scenariofile.h"
 #include "io/scenarioinputs.h"
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "policy/quotaallocation.h"
-#include "sim/demo.h"
 #include "sim/simulator.h"
 #include "sim/workloadmodel.h"
 #include "util/json.h"
@@ -23,64 +25,6 @@
 #include <set>
 
 namespace pp::cli {
-
-namespace {
-
-/// Options of the form `--name value` and flags `--name`; anything else is a usage error.
-class Options
-{
-public:
-    Options(
-        const std::vector<std::string>& args, const std::set<std::string>& valued, const std::set<std::string>& flags)
-    {
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            const std::string& a = args[i];
-            if (valued.count(a)) {
-                if (i + 1 >= args.size()) {
-                    m_error = a + " needs a value";
-                    return;
-                }
-                m_values[a] = args[++i];
-            } else if (flags.count(a)) {
-                m_values[a] = "";
-            } else {
-                m_error = "unknown option '" + a + "'";
-                return;
-            }
-        }
-    }
-    const std::string& error() const { return m_error; }
-    bool has(const std::string& name) const { return m_values.count(name) > 0; }
-    std::string get(const std::string& name) const
-    {
-        const auto it = m_values.find(name);
-        return it == m_values.end() ? std::string() : it->second;
-    }
-
-private:
-    std::map<std::string, std::string> m_values;
-    std::string m_error;
-};
-
-int usageError(const std::string& message)
-{
-    std::fprintf(stderr, "poolplanner-cli: %s (see poolplanner-cli --help)\n", message.c_str());
-    return 2;
-}
-
-int inputError(const Diagnostic& d)
-{
-    std::fprintf(stderr, "error: %s\n", d.message().c_str());
-    return 1;
-}
-
-void printWarnings(const Warnings& warnings)
-{
-    for (const auto& m : warnings.messages())
-        std::fprintf(stderr, "warning: %s\n", m.c_str());
-}
-
-} // namespace
 
 int allocate(const std::vector<std::string>& args)
 {
@@ -157,6 +101,34 @@ int allocate(const std::vector<std::string>& args)
     return 0;
 }
 
+namespace {
+
+int runAndReport(const Scenario& scenario, const Options& options);
+
+/// `--scenario FILE|NAME` (or `--demo`): the scenario names its own inputs; --horizon and --seed still apply.
+int simulateScenario(const Options& options)
+{
+    if (options.has("--demo") && options.has("--scenario"))
+        return usageError("give either --demo or --scenario, not both");
+    for (const char* input : {"--config", "--trace", "--model", "--scale", "--snapshot", "--cores", "--machine-cores",
+             "--pool", "--map", "--utc-offset", "--legacy-year"})
+        if (options.has(input))
+            return usageError(std::string(input) + " does not go with --scenario: a scenario file names its inputs");
+    auto spec = scenarioSpecFor(options.has("--demo") ? std::string("demo") : options.get("--scenario"));
+    if (!spec)
+        return inputError(spec.error());
+    if (auto error = readHorizonAndSeed(options, spec->inputs))
+        return inputError(*error);
+    Warnings warnings;
+    auto scenario = buildScenario(*spec, warnings);
+    if (!scenario)
+        return inputError(scenario.error());
+    printWarnings(warnings);
+    return runAndReport(*scenario, options);
+}
+
+} // namespace
+
 int simulate(const std::vector<std::string>& args)
 {
     const Options options(args,
@@ -166,11 +138,10 @@ int simulate(const std::vector<std::string>& args)
     if (!options.error().empty())
         return usageError(options.error());
 
+    if (options.has("--demo") || options.has("--scenario"))
+        return simulateScenario(options);
+
     ScenarioInputs inputs;
-    if (options.has("--demo"))
-        inputs.builtin = "demo";
-    if (options.has("--scenario"))
-        inputs.builtin = options.get("--scenario");
     inputs.configPath = options.get("--config");
     inputs.tracePath = options.get("--trace");
     inputs.modelPath = options.get("--model");
@@ -216,34 +187,30 @@ int simulate(const std::vector<std::string>& args)
     }
     if (options.has("--pool") && options.has("--cores"))
         return usageError("give either --cores or --pool, not both");
-    if (options.has("--horizon")) {
-        const auto h = text::parseDurationSeconds(options.get("--horizon"));
-        if (!h)
-            return inputError({"--horizon", 0,
-                "'" + options.get("--horizon") + "' is not a duration (days, or a number with s, m, h or d)"});
-        inputs.horizonSeconds = *h;
-    }
-    if (options.has("--seed")) {
-        const auto seed = text::parseInteger(options.get("--seed"));
-        if (!seed || *seed < 0)
-            return inputError({"--seed", 0, "'" + options.get("--seed") + "' is not a non-negative whole number"});
-        inputs.seed = static_cast<std::uint64_t>(*seed);
-    }
+    if (auto error = readHorizonAndSeed(options, inputs))
+        return inputError(*error);
 
     Warnings warnings;
     auto scenario = loadScenario(inputs, warnings);
     if (!scenario)
         return inputError(scenario.error());
     printWarnings(warnings);
+    return runAndReport(*scenario, options);
+}
+
+namespace {
+
+int runAndReport(const Scenario& scenario, const Options& options)
+{
 
     SimulationOptions simOptions;
     simOptions.recordCycles = options.has("--record-cycles");
-    Simulator simulator(*scenario, simOptions);
+    Simulator simulator(scenario, simOptions);
     const Result result = simulator.run();
 
     if (options.has("--out")) {
         std::ofstream out(options.get("--out"), std::ios::binary | std::ios::trunc);
-        out << resultFullJson(result, scenario->workload);
+        out << resultFullJson(result, scenario.workload);
         if (!out)
             return inputError({options.get("--out"), 0, "cannot be written"});
     }
@@ -270,6 +237,8 @@ int simulate(const std::vector<std::string>& args)
         std::printf("note: %s\n", n.c_str());
     return 0;
 }
+
+} // namespace
 
 int fit(const std::vector<std::string>& args)
 {
@@ -355,56 +324,63 @@ int inspect(const std::vector<std::string>& args)
 
 int exportConfig(const std::vector<std::string>& args)
 {
-    std::string base;
-    std::string builtin;
-    std::string out;
-    std::vector<std::string> sets;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if ((a == "--config" || a == "--scenario" || a == "--set" || a == "--out") && i + 1 >= args.size())
-            return usageError(a + " needs a value");
-        if (a == "--config")
-            base = args[++i];
-        else if (a == "--scenario")
-            builtin = args[++i];
-        else if (a == "--set")
-            sets.push_back(args[++i]);
-        else if (a == "--out")
-            out = args[++i];
-        else
-            return usageError("unknown option '" + a + "'");
-    }
-    if (base.empty() == builtin.empty())
-        return usageError("export-config needs --config CFG or --scenario demo");
-    if (!builtin.empty() && builtin != "demo")
-        return inputError({"--scenario", 0, "unknown built-in scenario '" + builtin + "' (this version has: demo)"});
-    auto config = builtin.empty() ? Config::fromFile(base) : Config::fromText(demoConfigText(), "demo.condor_config");
-    if (!config)
-        return inputError(config.error());
+    const Options options(args, {"--config", "--scenario", "--set", "--out"}, {});
+    if (!options.error().empty())
+        return usageError(options.error());
+    if (options.has("--config") == options.has("--scenario"))
+        return usageError("export-config needs --config CFG or --scenario FILE|demo");
+
+    // The snippet says what changes from the base: a configuration as it is, or a scenario's base before its
+    // knobs; the scenario's knobs and the --set edits are the change.
     Warnings warnings;
-    auto before = policyFromConfig(*config, &warnings);
+    std::optional<Config> base;
+    std::optional<Config> edited;
+    std::string baseName;
+    if (options.has("--config")) {
+        auto config = Config::fromFile(options.get("--config"));
+        if (!config)
+            return inputError(config.error());
+        base = *config;
+        edited = *config;
+        baseName = options.get("--config");
+    } else {
+        auto spec = scenarioSpecFor(options.get("--scenario"));
+        if (!spec)
+            return inputError(spec.error());
+        ScenarioSpec bare = *spec;
+        bare.knobs.clear();
+        auto before = scenarioConfig(bare);
+        if (!before)
+            return inputError(before.error());
+        auto after = scenarioConfig(*spec);
+        if (!after)
+            return inputError(after.error());
+        base = std::move(before).value();
+        edited = std::move(after).value();
+        baseName = spec->inputs.builtin.empty() ? spec->inputs.configPath : "the built-in " + spec->inputs.builtin;
+    }
+    auto before = policyFromConfig(*base, &warnings);
     if (!before)
         return inputError(before.error());
-    Config edited = *config;
-    for (const auto& s : sets) {
+    for (const auto& s : options.all("--set")) {
         const auto eq = s.find('=');
         if (eq == std::string::npos || eq == 0)
             return inputError({"--set", 0, "'" + s + "' is not KNOB=VALUE"});
-        edited.set(std::string(text::trim(std::string_view(s).substr(0, eq))),
+        edited->set(std::string(text::trim(std::string_view(s).substr(0, eq))),
             std::string(text::trim(std::string_view(s).substr(eq + 1))), "--set");
     }
-    auto after = policyFromConfig(edited, &warnings);
+    auto after = policyFromConfig(*edited, &warnings);
     if (!after)
         return inputError(after.error());
-    const std::string snippet = configSnippet(*before, *after, builtin.empty() ? base : "the built-in demo");
-    if (out.empty()) {
+    const std::string snippet = configSnippet(*before, *after, baseName);
+    if (!options.has("--out")) {
         std::fputs(snippet.c_str(), stdout);
         return 0;
     }
-    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    std::ofstream file(options.get("--out"), std::ios::binary | std::ios::trunc);
     file << snippet;
     if (!file)
-        return inputError({out, 0, "cannot be written"});
+        return inputError({options.get("--out"), 0, "cannot be written"});
     return 0;
 }
 

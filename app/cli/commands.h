@@ -14,5 +14,9 @@ int simulate(const std::vector<std::string>& args);
 int fit(const std::vector<std::string>& args);
 int inspect(const std::vector<std::string>& args);
 int exportConfig(const std::vector<std::string>& args);
+/// compare, sweep and collect run several scenarios (plancommands.cpp).
+int compare(const std::vector<std::string>& args);
+int sweep(const std::vector<std::string>& args);
+int collect(const std::vector<std::string>& args);
 
 } // namespace pp::cli

@@ -15,19 +15,30 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       HTCondor's group quotas and one allocation round for a demand (docs/HTCONDOR.md 2.4-2.6).
   simulate --snapshot FILE|DIR[,...] --model MODEL [--config CFG] [--horizon ...]
       Simulates forward from a pool as it is now (condor_status, condor_q, accounting ads, configuration).
-  simulate (--demo | --scenario demo | --config CFG (--trace FILE | --model MODEL [--scale G=F,...])
+  simulate (--demo | --scenario FILE|demo | --config CFG (--trace FILE | --model MODEL [--scale G=F,...])
             (--cores N [--machine-cores M] | --pool FILE))
            [--map FILE] [--horizon DAYS|360s|6h|7d] [--seed N] [--out RESULT.json] [--json] [--record-cycles]
            [--utc-offset +HH:MM] [--legacy-year YYYY]   (event logs: the submit host's zone; the year of MM/DD dates)
-      Replays a workload through HTCondor's negotiation cycles.
+      Replays a workload through HTCondor's negotiation cycles. A scenario file is condor_config syntax:
+      POOLPLANNER_BASE (demo or a condor_config), POOLPLANNER_TRACE or _MODEL, _CORES or _POOL, _HORIZON, _SEED ...
+      and the HTCondor knobs it changes; relative paths are the file's.
+  compare BASE PROPOSAL [--horizon ...] [--seed N] [--json]
+      Simulates two scenarios (files or built-in names) side by side and says what changes for each group.
+  sweep --scenario FILE|demo --vary KNOB=V1,V2,... [--vary ...] [--horizon ...] [--seed N]
+        [--threads N] [--json] [--emit-htcondor DIR]
+      Every combination of the values, on all local cores (or N threads); with --emit-htcondor, nothing runs:
+      DIR gets one scenario file per variant and sweep.sub, an HTCondor submit description with one job each.
+  collect DIR [--json]
+      Reads the results of an emitted sweep's jobs (DIR/NNN.json) and prints them as sweep does.
   inspect FILE... [--json]
       Detects each file's format by content, reads it through and summarises it (slots, cores, jobs, events, groups).
-  export-config (--config CFG | --scenario demo) --set KNOB=VALUE [--set ...] [--out SNIPPET.config]
-      Writes the knobs the edits change as a condor_config snippet for config.d/, saying what changed from what.
+  export-config (--config CFG | --scenario FILE|demo) [--set KNOB=VALUE ...] [--out SNIPPET.config]
+      Writes the knobs a scenario and the edits change as a condor_config snippet for config.d/, saying what
+      changed from what.
   fit --trace FILE [--map FILE] --out MODEL
       Fits a workload model (arrivals by hour of week, users, job shapes per group) for simulate --model.
 
-Not in this version yet: compare, report, sweep, collect.
+Not in this version yet: report.
 )";
 
 } // namespace
@@ -50,7 +61,13 @@ int main(int argc, char** argv)
         return pp::cli::inspect(args);
     if (command == "export-config")
         return pp::cli::exportConfig(args);
-    for (const char* later : {"compare", "report", "sweep", "collect"})
+    if (command == "compare")
+        return pp::cli::compare(args);
+    if (command == "sweep")
+        return pp::cli::sweep(args);
+    if (command == "collect")
+        return pp::cli::collect(args);
+    for (const char* later : {"report"})
         if (command == later) {
             std::fprintf(stderr, "poolplanner-cli: '%s' is not available in this version yet\n", later);
             return 2;

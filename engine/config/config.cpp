@@ -228,16 +228,7 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
             return Diagnostic {sourceName, firstLine, "expected 'NAME = value', found '" + shown + "'"};
         }
         rest.remove_prefix(rest.front() == '=' ? 1 : 2);
-        const std::string name(line.substr(0, nameEnd));
-        std::string value(text::trim(rest));
-        // `X = $(X), more` appends to X's earlier value: HTCondor expands a self-reference when it is defined.
-        const Entry* previous = entry(name);
-        value = replaceSelfReference(value, name, previous ? previous->value : std::string());
-        Entry& entry = m_entries[text::toLower(name)];
-        entry.name = name;
-        entry.value = std::move(value);
-        entry.file = sourceName;
-        entry.line = firstLine;
+        define(std::string(line.substr(0, nameEnd)), std::string(text::trim(rest)), sourceName, firstLine);
     }
     if (!state.ifs.empty())
         return Diagnostic {sourceName, lineNumber, "if without a matching endif"};
@@ -265,6 +256,23 @@ void Config::set(const std::string& name, const std::string& value, const std::s
     entry.value = value;
     entry.file = origin;
     entry.line = 0;
+}
+
+void Config::define(const std::string& name, const std::string& value, const std::string& file, long line)
+{
+    // `X = $(X), more` appends to X's earlier value: HTCondor expands a self-reference when it is defined.
+    const Entry* previous = entry(name);
+    std::string expanded = replaceSelfReference(value, name, previous ? previous->value : std::string());
+    Entry& e = m_entries[text::toLower(name)];
+    e.name = name;
+    e.value = std::move(expanded);
+    e.file = file;
+    e.line = line;
+}
+
+std::optional<Diagnostic> Config::readFile(const std::string& path)
+{
+    return parseFile(path, 0, {}, 0);
 }
 
 void Config::remove(const std::string& name)

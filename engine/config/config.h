@@ -36,6 +36,12 @@ public:
     std::optional<std::string> value(const std::string& name) const;
     /// Defines or replaces a knob, as a what-if edit does.
     void set(const std::string& name, const std::string& value, const std::string& origin = "edit");
+    /// Defines a knob as a later line of a configuration file does, so that `X = $(X), more` appends to the
+    /// earlier value as in a config.d file; `file` and `line` say where it was written, for errors.
+    void define(const std::string& name, const std::string& value, const std::string& file, long line);
+    /// Reads a further file over this configuration, as condor_config reads LOCAL_CONFIG_DIR after the main
+    /// file: its definitions win, and its self-references and `if defined` see what came before.
+    std::optional<Diagnostic> readFile(const std::string& path);
     void remove(const std::string& name);
     /// Every defined entry, sorted by lower-case name.
     std::vector<const Entry*> entries() const;

@@ -99,7 +99,7 @@ std::vector<const OpenedFile*> withRole(const std::vector<OpenedFile>& files, Fi
     return found;
 }
 
-Expected<Policy> policyOf(const std::vector<const OpenedFile*>& configs, Warnings& warnings)
+Expected<Config> configOf(const std::vector<const OpenedFile*>& configs, Warnings& warnings)
 {
     Config config;
     for (const auto* file : configs) { // later files override earlier ones, as config.d does
@@ -111,7 +111,7 @@ Expected<Policy> policyOf(const std::vector<const OpenedFile*>& configs, Warning
         for (const auto* e : read->entries())
             config.set(e->name, e->value, e->file);
     }
-    return policyFromConfig(config, &warnings);
+    return config;
 }
 
 std::string stem(const std::string& path)
@@ -166,7 +166,10 @@ Expected<Scenario> traceScenario(const std::vector<OpenedFile>& files, Warnings&
                                                  + " already gives it"};
 
     Scenario scenario;
-    auto policy = policyOf(withRole(files, FileRole::Config), warnings);
+    auto config = configOf(withRole(files, FileRole::Config), warnings);
+    if (!config)
+        return config.error();
+    auto policy = policyFromConfig(*config, &warnings);
     if (!policy)
         return policy.error();
     scenario.policy = std::move(policy).value();
@@ -213,6 +216,27 @@ Expected<std::vector<OpenedFile>> classifyFiles(const std::vector<std::string>& 
         files.push_back(std::move(file).value());
     }
     return files;
+}
+
+Expected<Config> baseConfigOf(const std::vector<OpenedFile>& files, Warnings& warnings)
+{
+    std::vector<const OpenedFile*> configs = withRole(files, FileRole::Config);
+    // A snapshot directory's configuration files count too, in the order loadSnapshot reads them.
+    std::vector<OpenedFile> inDirectories;
+    for (const auto* dir : withRole(files, FileRole::Snapshot)) {
+        std::error_code ec;
+        std::vector<std::string> entries;
+        for (const auto& entry : std::filesystem::directory_iterator(dir->path, ec))
+            if (entry.is_regular_file())
+                entries.push_back(entry.path().string());
+        std::sort(entries.begin(), entries.end());
+        for (const auto& path : entries)
+            if (auto format = detectFormat(path); format && *format == FileFormat::CondorConfig)
+                inDirectories.push_back({path, FileRole::Config, fileFormatName(*format)});
+    }
+    for (const auto& f : inDirectories)
+        configs.push_back(&f);
+    return configOf(configs, warnings);
 }
 
 Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& files, Warnings& warnings)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "config/config.h"
 #include "io/formatdetect.h"
 #include "sim/scenario.h"
 #include "util/diagnostic.h"
@@ -43,6 +44,10 @@ Expected<std::vector<OpenedFile>> classifyFiles(const std::vector<std::string>& 
 /// A configuration gives the policy (default HTCondor policy without one). Combinations that mean two
 /// different things (a trace and a snapshot, two traces) are errors that say what to open instead.
 Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& files, Warnings& warnings);
+
+/// The configuration the files give (their condor_config files, a snapshot directory's included, later ones
+/// winning), empty when there is none: what the planner edits knobs over.
+Expected<Config> baseConfigOf(const std::vector<OpenedFile>& files, Warnings& warnings);
 
 /// The pool an SWF header describes (`; MaxNodes:` and `; MaxProcs:`), sized so that the largest job fits one
 /// machine, since HTCondor runs a job on one machine. nullopt when the header does not say.

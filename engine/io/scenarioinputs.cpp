@@ -8,7 +8,7 @@
 #include "io/snapshot.h"
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
-#include "sim/demo.h"
+#include "sim/builtinscenarios.h"
 #include "sim/workloadmodel.h"
 
 #include <algorithm>
@@ -17,13 +17,19 @@
 
 namespace pp {
 
-Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings)
+namespace {
+
+Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const Policy* given)
 {
     if (!inputs.builtin.empty()) {
-        if (inputs.builtin != "demo")
-            return Diagnostic {
-                "--scenario", 0, "unknown built-in scenario '" + inputs.builtin + "' (this version has: demo)"};
-        Scenario scenario = demoScenario(inputs.seed);
+        const BuiltinScenario* builtin = findBuiltinScenario(inputs.builtin);
+        if (!builtin)
+            return Diagnostic {"--scenario", 0,
+                "unknown built-in scenario '" + inputs.builtin + "' (this version has: " + builtinScenarioNames()
+                    + ")"};
+        Scenario scenario = builtin->build(inputs.seed);
+        if (given)
+            scenario.policy = *given;
         if (inputs.horizonSeconds)
             scenario.horizonSeconds = *inputs.horizonSeconds;
         return scenario;
@@ -39,7 +45,9 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
             inputs.snapshotPaths, *model, inputs.horizonSeconds.value_or(7 * 86400.0), inputs.seed, warnings);
         if (!scenario)
             return scenario.error();
-        if (!inputs.configPath.empty()) { // an explicit --config wins over configuration files in the snapshot
+        if (given) {
+            scenario->policy = *given;
+        } else if (!inputs.configPath.empty()) { // an explicit --config wins over configuration files in the snapshot
             auto config = Config::fromFile(inputs.configPath);
             if (!config)
                 return config.error();
@@ -60,15 +68,19 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
         return Diagnostic {"--cores", 0, "give the pool: --cores N [--machine-cores M] or --pool FILE"};
 
     Scenario scenario;
-    auto config = Config::fromFile(inputs.configPath);
-    if (!config)
-        return config.error();
-    for (const auto& w : config->warnings().items)
-        warnings.add(w);
-    auto policy = policyFromConfig(*config, &warnings);
-    if (!policy)
-        return policy.error();
-    scenario.policy = std::move(policy).value();
+    if (given) {
+        scenario.policy = *given;
+    } else {
+        auto config = Config::fromFile(inputs.configPath);
+        if (!config)
+            return config.error();
+        for (const auto& w : config->warnings().items)
+            warnings.add(w);
+        auto policy = policyFromConfig(*config, &warnings);
+        if (!policy)
+            return policy.error();
+        scenario.policy = std::move(policy).value();
+    }
 
     if (!inputs.poolPath.empty()) {
         auto pool = readPool(inputs.poolPath, warnings);
@@ -128,6 +140,18 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
     scenario.horizonSeconds = inputs.horizonSeconds.value_or(0.0);
     scenario.seed = inputs.seed;
     return scenario;
+}
+
+} // namespace
+
+Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings)
+{
+    return load(inputs, warnings, nullptr);
+}
+
+Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings, const Policy& policy)
+{
+    return load(inputs, warnings, &policy);
 }
 
 } // namespace pp

@@ -34,4 +34,8 @@ struct ScenarioInputs
 /// Reads config, trace, pool and map into a Scenario. Errors name the file and line, or the option.
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings);
 
+/// The same with `policy` instead of the one the configuration (or the built-in) gives: a scenario file's
+/// knobs over its base, whose base alone need not make a valid policy and is not read twice.
+Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings, const Policy& policy);
+
 } // namespace pp

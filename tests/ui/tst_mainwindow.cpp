@@ -5,7 +5,15 @@
 
 #include "flowdiagram.h"
 #include "flowtablemodel.h"
+#include "compareview.h"
+#include "comparisonmodel.h"
+#include "grouppolicymodel.h"
 #include "grouptreemodel.h"
+#include "plannerview.h"
+#include "reportsview.h"
+#include "policydraft.h"
+
+#include "config/policywriter.h"
 #include "messagebanner.h"
 #include "timerangebar.h"
 #include "sim/demo.h"
@@ -19,6 +27,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -31,7 +40,7 @@ private Q_SLOTS:
         MainWindow window;
         QSignalSpy shown(&window, &MainWindow::resultShown);
         // A tenth of the demo's jobs keeps the test quick under sanitizers; the pool and groups are the demo's.
-        window.openScenario(pp::demoScenario(1, 0.1));
+        window.openScenario(pp::demoScenario(1, 0.1), pp::Config::fromText(pp::demoConfigText(), "demo").value());
         window.show();
         QVERIFY(window.isBusy());
         QVERIFY(shown.wait(120000));
@@ -97,6 +106,93 @@ private Q_SLOTS:
                 || (label->text().contains(QStringLiteral("<h2>Notebooks</h2>"))
                     && label->text().contains(QStringLiteral("sessions asked for")));
         QVERIFY(periodSummary);
+    }
+
+    void thePlannerSimulatesAProposalAndUndoRestoresTheBaseline()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        window.openScenario(pp::demoScenario(1, 0.1), pp::Config::fromText(pp::demoConfigText(), "demo").value());
+        window.show();
+        QVERIFY(shown.wait(120000));
+        auto* planner = window.findChild<PlannerView*>();
+        QVERIFY(planner && planner->isEnabled());
+        const pp::Policy baseline = *planner->draft()->policy();
+        QCOMPARE(planner->draft()->edits().size(), std::size_t(0));
+
+        // atlas.analysis from 25 % to 40 % of atlas, its siblings giving up the difference.
+        auto* table = window.findChild<QTableView*>(QStringLiteral("groupPolicyTable"));
+        QVERIFY(table);
+        QAbstractItemModel* groups = table->model();
+        int analysis = -1;
+        for (int row = 0; row < groups->rowCount(); ++row)
+            if (groups->index(row, GroupPolicyModel::NameColumn).data(Qt::ToolTipRole).toString() == QStringLiteral("atlas.analysis"))
+                analysis = row;
+        QVERIFY(analysis >= 0);
+        QSignalSpy simulated(planner, &PlannerView::proposalSimulated);
+        QVERIFY(groups->setData(groups->index(analysis, GroupPolicyModel::QuotaColumn), 40.0));
+        QCOMPARE(planner->undoStack()->count(), 1);
+        QVERIFY(planner->undoStack()->text(0).contains(QStringLiteral("atlas.analysis")));
+        const pp::Policy& edited = *planner->draft()->policy();
+        QCOMPARE(edited.group("atlas.analysis")->configQuota, 0.40);
+        // Rebalanced: prod and multicore keep their 60:15 ratio and the three still make 100 %.
+        const double prod = edited.group("atlas.prod")->configQuota, multicore = edited.group("atlas.multicore")->configQuota;
+        QVERIFY(std::abs(prod + multicore + 0.40 - 1.0) < 1e-6);
+        QVERIFY(std::abs(prod / multicore - 4.0) < 1e-6);
+        QVERIFY(simulated.wait(120000));
+        QVERIFY(planner->comparison()->comparison().group("atlas.analysis"));
+        // A tenth of the demo's work never fills the quotas, so the work barely moves; the quota itself does:
+        // 25 % → 40 % of atlas's 9,200 cores (the simulation's mean effective quota).
+        const auto quotaOf = [](const pp::Result& r) {
+            return ComparisonModel::quotaShares(r).at("atlas.analysis") * static_cast<double>(r.poolCores);
+        };
+        QVERIFY(std::abs(quotaOf(*planner->baselineResult()) - 2300.0) < 1.0);
+        QVERIFY(std::abs(quotaOf(*planner->proposalResult()) - 3680.0) < 1.0);
+        QVERIFY(planner->configSnippet().contains(QStringLiteral("GROUP_QUOTA_DYNAMIC_atlas.analysis")));
+
+        // Undo gives back the exact baseline policy; redo the exact edit.
+        planner->undoStack()->undo();
+        QCOMPARE(planner->draft()->edits().size(), std::size_t(0));
+        QCOMPARE(QString::fromStdString(pp::configSnippet(baseline, *planner->draft()->policy(), "x")),
+            QString::fromStdString(pp::configSnippet(baseline, baseline, "x")));
+        planner->undoStack()->redo();
+        QCOMPARE(planner->draft()->policy()->group("atlas.analysis")->configQuota, 0.40);
+        QCOMPARE(planner->draft()->policy()->group("atlas.prod")->configQuota, prod);
+
+        // Kept as a scenario, it is compared with the baseline side by side.
+        QTRY_VERIFY_WITH_TIMEOUT(!planner->isSimulating(), 120000);
+        QCOMPARE(planner->keepProposal(QStringLiteral("Analysis 40")), 1);
+        auto* compare = window.findChild<CompareView*>();
+        QVERIFY(compare);
+        QCOMPARE(compare->firstRow(), 0);
+        QCOMPARE(compare->secondRow(), 1);
+        QVERIFY(compare->comparison().group("atlas.analysis"));
+        QVERIFY(!compare->summaryText().isEmpty());
+        // The report holds both, with the proposal's knobs as a config.d snippet.
+        auto* reports = window.findChild<ReportsView*>();
+        QVERIFY(reports);
+        QTemporaryDir dir;
+        QString message;
+        QVERIFY2(reports->exportTo(dir.filePath(QStringLiteral("report.html")), &message), qPrintable(message));
+        const QByteArray html = readAll(dir.filePath(QStringLiteral("report.html")));
+        QVERIFY(html.contains("Analysis 40"));
+        QVERIFY(html.contains("GROUP_QUOTA_DYNAMIC_atlas.analysis = 0.4"));
+        if (qEnvironmentVariableIsSet("PP_SCREENSHOT_DIR")) { // pictures of the planner, the comparison, the report
+            window.resize(1600, 1000);
+            const std::pair<MainWindow::View, const char*> views[] = {{MainWindow::View::Planner, "planner-edited"},
+                {MainWindow::View::Compare, "compare"}, {MainWindow::View::Reports, "reports"}};
+            for (const auto& [view, name] : views) {
+                window.showView(view);
+                QTest::qWait(200);
+                window.grab().save(qEnvironmentVariable("PP_SCREENSHOT_DIR") + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+            }
+        }
+
+        // A value HTCondor refuses is shown, not simulated.
+        planner->undoStack()->push(new SetKnobsCommand(planner->draft(), QStringLiteral("bad"), {{"NEGOTIATOR_INTERVAL", "soon"}}));
+        QVERIFY(!planner->draft()->policy());
+        planner->undoStack()->undo();
+        QVERIFY(static_cast<bool>(planner->draft()->policy()));
     }
 
     void theFlowDiagramKnowsTheBandUnderThePointer()

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "options.h"
+
+#include "util/text.h"
+
+#include <cstdio>
+
+namespace pp::cli {
+
+Options::Options(const std::vector<std::string>& args, const std::set<std::string>& valued,
+    const std::set<std::string>& flags, std::size_t positionals)
+{
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (valued.count(a)) {
+            if (i + 1 >= args.size()) {
+                m_error = a + " needs a value";
+                return;
+            }
+            m_values[a].push_back(args[++i]);
+        } else if (flags.count(a)) {
+            m_values[a].emplace_back();
+        } else if (a.rfind("--", 0) != 0 && m_positional.size() < positionals) {
+            m_positional.push_back(a);
+        } else {
+            m_error = a.rfind("--", 0) == 0 ? "unknown option '" + a + "'" : "unexpected argument '" + a + "'";
+            return;
+        }
+    }
+}
+
+std::string Options::get(const std::string& name) const
+{
+    const auto it = m_values.find(name);
+    return it == m_values.end() ? std::string() : it->second.back();
+}
+
+std::vector<std::string> Options::all(const std::string& name) const
+{
+    const auto it = m_values.find(name);
+    return it == m_values.end() ? std::vector<std::string>() : it->second;
+}
+
+std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInputs& inputs)
+{
+    if (options.has("--horizon")) {
+        const auto h = text::parseDurationSeconds(options.get("--horizon"));
+        if (!h)
+            return Diagnostic {"--horizon", 0,
+                "'" + options.get("--horizon") + "' is not a duration (days, or a number with s, m, h or d)"};
+        inputs.horizonSeconds = *h;
+    }
+    if (options.has("--seed")) {
+        const auto seed = text::parseInteger(options.get("--seed"));
+        if (!seed || *seed < 0)
+            return Diagnostic {"--seed", 0, "'" + options.get("--seed") + "' is not a non-negative whole number"};
+        inputs.seed = static_cast<std::uint64_t>(*seed);
+    }
+    return std::nullopt;
+}
+
+int usageError(const std::string& message)
+{
+    std::fprintf(stderr, "poolplanner-cli: %s (see poolplanner-cli --help)\n", message.c_str());
+    return 2;
+}
+
+int inputError(const Diagnostic& d)
+{
+    std::fprintf(stderr, "error: %s\n", d.message().c_str());
+    return 1;
+}
+
+void printWarnings(const Warnings& warnings)
+{
+    for (const auto& m : warnings.messages())
+        std::fprintf(stderr, "warning: %s\n", m.c_str());
+}
+
+} // namespace pp::cli

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "io/scenarioinputs.h"
+#include "util/diagnostic.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pp::cli {
+
+/// Options of the form `--name value` and flags `--name`; with `positionals`, that many plain arguments too.
+/// Anything else is a usage error. A repeated option keeps every value (`--vary a=1 --vary b=2`).
+class Options
+{
+public:
+    Options(const std::vector<std::string>& args, const std::set<std::string>& valued,
+        const std::set<std::string>& flags, std::size_t positionals = 0);
+
+    const std::string& error() const { return m_error; }
+    bool has(const std::string& name) const { return m_values.count(name) > 0; }
+    /// The last value given; empty when the option is absent.
+    std::string get(const std::string& name) const;
+    /// Every value given, in order.
+    std::vector<std::string> all(const std::string& name) const;
+    const std::vector<std::string>& positional() const { return m_positional; }
+
+private:
+    std::map<std::string, std::vector<std::string>> m_values;
+    std::vector<std::string> m_positional;
+    std::string m_error;
+};
+
+/// --horizon and --seed, when given, into the inputs; errors name the option.
+std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInputs& inputs);
+
+/// Exit code 2 after a usage message on stderr.
+int usageError(const std::string& message);
+/// Exit code 1 after "error: FILE:LINE: reason" on stderr.
+int inputError(const Diagnostic& d);
+void printWarnings(const Warnings& warnings);
+
+} // namespace pp::cli

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "io/resultreader.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace pp {
+
+namespace {
+
+namespace dom = simdjson::dom;
+
+/// A result with per-job rows of a year of a large pool is a few hundred megabytes; beyond this it is not one.
+constexpr std::uintmax_t maxResultBytes = std::uintmax_t(4) << 30;
+
+double number(dom::object object, const char* key, double fallback = 0)
+{
+    double value = 0;
+    return object[key].get_double().get(value) == simdjson::SUCCESS ? value : fallback;
+}
+
+long integer(dom::object object, const char* key)
+{
+    std::int64_t value = 0;
+    if (object[key].get_int64().get(value) == simdjson::SUCCESS)
+        return static_cast<long>(value);
+    return static_cast<long>(number(object, key));
+}
+
+bool boolean(dom::object object, const char* key)
+{
+    bool value = false;
+    return object[key].get_bool().get(value) == simdjson::SUCCESS && value;
+}
+
+std::string string(dom::object object, const char* key)
+{
+    std::string_view value;
+    return object[key].get_string().get(value) == simdjson::SUCCESS ? std::string(value) : std::string();
+}
+
+Expected<std::string> readBytes(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!fs::exists(status))
+        return Diagnostic {path, 0, "no such file"};
+    if (fs::is_directory(status))
+        return Diagnostic {path, 0, "is a directory, not a file"};
+    if (!fs::is_regular_file(status))
+        return Diagnostic {path, 0, "is not a regular file"};
+    const auto size = fs::file_size(path, ec);
+    if (ec)
+        return Diagnostic {path, 0, "cannot be read: " + ec.message()};
+    if (size == 0)
+        return Diagnostic {path, 0, "empty file: not a PoolPlanner result"};
+    if (size > maxResultBytes)
+        return Diagnostic {path, 0, "larger than 4 GiB: not a PoolPlanner result"};
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Diagnostic {path, 0, std::string("cannot be read: ") + std::strerror(errno)};
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (static_cast<std::uintmax_t>(in.gcount()) != size)
+        return Diagnostic {path, 0, "cannot be read in full"};
+    if (const auto nul = bytes.find('\0'); nul != std::string::npos) {
+        const long line
+            = 1 + static_cast<long>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(nul), '\n'));
+        return Diagnostic {path, line, "binary data (a NUL byte) where a JSON result was expected"};
+    }
+    return bytes;
+}
+
+} // namespace
+
+Expected<Result> readResultJson(const std::string& path)
+{
+    auto bytes = readBytes(path);
+    if (!bytes)
+        return bytes.error();
+    dom::parser parser;
+    dom::element document;
+    if (const auto error = parser.parse(*bytes).get(document))
+        return Diagnostic {path, 0,
+            std::string("not valid JSON (cut short while it was written?): ") + simdjson::error_message(error)};
+    dom::object top;
+    if (document.get_object().get(top) != simdjson::SUCCESS)
+        return Diagnostic {path, 0, "not a PoolPlanner result: the JSON is not an object"};
+    dom::array groups;
+    if (top["groups"].get_array().get(groups) != simdjson::SUCCESS || top["jobs_total"].error() != simdjson::SUCCESS)
+        return Diagnostic {
+            path, 0, "not a PoolPlanner result: no 'groups' and 'jobs_total' (simulate --json or --out)"};
+
+    Result r;
+    r.scenarioName = string(top, "scenario");
+    r.jobsTotal = integer(top, "jobs_total");
+    r.jobsStarted = integer(top, "jobs_started");
+    r.jobsCompleted = integer(top, "jobs_completed");
+    r.coreHoursDelivered = number(top, "core_hours_delivered");
+    r.coreHoursDemanded = number(top, "core_hours_demanded");
+    r.claimedCoreHours = number(top, "claimed_core_hours");
+    r.utilization = number(top, "utilization");
+    r.poolCores = integer(top, "pool_cores");
+    r.simulatedSeconds = integer(top, "simulated_seconds");
+    r.wallSeconds = number(top, "wall_seconds");
+    r.negotiationCycles = integer(top, "negotiation_cycles");
+    r.matches = integer(top, "matches");
+    r.claimReuses = integer(top, "claim_reuses");
+    r.drainsStarted = integer(top, "drains_started");
+    r.stoppedEarly = boolean(top, "stopped_early");
+    r.startTime = integer(top, "start_time");
+    r.epoch = integer(top, "epoch");
+    dom::array notes;
+    if (top["notes"].get_array().get(notes) == simdjson::SUCCESS)
+        for (dom::element note : notes) {
+            std::string_view text;
+            if (note.get_string().get(text) == simdjson::SUCCESS)
+                r.notes.emplace_back(text);
+        }
+
+    std::map<std::string, int> index;
+    std::vector<std::string> parents;
+    for (dom::element element : groups) {
+        dom::object g;
+        if (element.get_object().get(g) != simdjson::SUCCESS || g["name"].get_string().error() != simdjson::SUCCESS)
+            return Diagnostic {path, 0, "not a PoolPlanner result: a group without a name"};
+        GroupSummary s;
+        s.name = string(g, "name");
+        parents.push_back(string(g, "parent"));
+        s.configQuota = number(g, "config_quota");
+        s.staticQuota = boolean(g, "static_quota");
+        s.acceptSurplus = boolean(g, "accept_surplus");
+        s.meanQuota = number(g, "quota");
+        s.coreHours = number(g, "core_hours");
+        s.jobsTotal = integer(g, "jobs_total");
+        s.jobsCompleted = integer(g, "jobs_completed");
+        s.jobsNeverStarted = integer(g, "jobs_never_started");
+        s.waitP50 = number(g, "wait_p50_s");
+        s.waitP95 = number(g, "wait_p95_s");
+        s.waitP99 = number(g, "wait_p99_s");
+        s.preemptions = integer(g, "preemptions");
+        s.drainEvictions = integer(g, "drain_evictions");
+        s.limitEvictions = integer(g, "limit_evictions");
+        s.badputCoreHours = number(g, "badput_core_hours");
+        s.preemptionBadputCoreHours = number(g, "badput_preemption_core_hours");
+        s.drainBadputCoreHours = number(g, "badput_drain_core_hours");
+        s.limitBadputCoreHours = number(g, "badput_limit_core_hours");
+        s.jobsRemoved = integer(g, "jobs_removed");
+        s.jobsHeld = integer(g, "jobs_held");
+        s.notebookSessions = integer(g, "notebook_sessions");
+        s.notebookFailures = integer(g, "notebook_failures");
+        s.notebookStartP50 = number(g, "notebook_start_p50_s");
+        s.notebookStartP95 = number(g, "notebook_start_p95_s");
+        index.emplace(s.name, static_cast<int>(r.groups.size()));
+        r.groups.push_back(std::move(s));
+    }
+    for (std::size_t i = 0; i < r.groups.size(); ++i) {
+        const auto it = index.find(parents[i]);
+        r.groups[i].parent = parents[i].empty() || it == index.end() ? -1 : it->second;
+    }
+
+    dom::array flows;
+    if (top["surplus_flows"].get_array().get(flows) == simdjson::SUCCESS)
+        for (dom::element element : flows) {
+            dom::object f;
+            if (element.get_object().get(f) != simdjson::SUCCESS)
+                continue;
+            const auto from = index.find(string(f, "from"));
+            const auto to = index.find(string(f, "to"));
+            if (from != index.end() && to != index.end())
+                r.flows.push_back({from->second, to->second, number(f, "core_hours")});
+        }
+    dom::array sizes;
+    if (top["waits_by_size"].get_array().get(sizes) == simdjson::SUCCESS)
+        for (dom::element element : sizes) {
+            dom::object c;
+            if (element.get_object().get(c) != simdjson::SUCCESS)
+                continue;
+            r.waitsBySize.push_back({string(c, "size"), integer(c, "jobs_started"), number(c, "wait_p50_s"),
+                number(c, "wait_p95_s"), number(c, "wait_p99_s")});
+        }
+    return r;
+}
+
+} // namespace pp

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include <QAbstractTableModel>
+
+class PolicyDraft;
+class QUndoStack;
+
+/// The groups of a policy draft, editable as a coordinator thinks of them: quota in cores (GROUP_QUOTA) or as a
+/// share of the parent (GROUP_QUOTA_DYNAMIC), accept surplus, autoregroup, priority factor. Each edit becomes one
+/// named undo command over the knobs. With rebalancing on, changing one quota rescales its siblings' quotas of
+/// the same kind so that the parent's total stays where it was.
+class GroupPolicyModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Columns { NameColumn, KindColumn, QuotaColumn, AcceptSurplusColumn, AutoregroupColumn, PrioFactorColumn, ColumnCount };
+
+    GroupPolicyModel(PolicyDraft* draft, QUndoStack* undo, QObject* parent = nullptr);
+
+    void setRebalance(bool on) { m_rebalance = on; }
+    bool rebalance() const { return m_rebalance; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void refresh();
+    bool setQuota(int row, double value);
+    bool setKind(int row, bool staticQuota);
+
+    PolicyDraft* m_draft;
+    QUndoStack* m_undo;
+    bool m_rebalance = true;
+    int m_rows = 0;
+};

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "config/config.h"
+#include "policy/policy.h"
+#include "util/diagnostic.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoCommand>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+/// A what-if policy: HTCondor knobs set over a base configuration, the way an admin would write them in a
+/// config.d file. Every change goes through the undo stack as a named command, so undo and redo restore the
+/// exact knobs; the policy is read from the result with HTCondor's own rules (pp::policyFromConfig).
+class PolicyDraft : public QObject
+{
+    Q_OBJECT
+public:
+    /// One knob's new value; nullopt removes it (the base's definition, if any, is dropped too).
+    using KnobChange = std::pair<std::string, std::optional<std::string>>;
+
+    explicit PolicyDraft(QObject* parent = nullptr);
+
+    /// Starts over from a base configuration with no edits.
+    void reset(const pp::Config& base);
+    const pp::Config& base() const { return m_base; }
+
+    /// The knobs as edited, in the order they were first changed (what a config.d snippet would hold).
+    const std::vector<KnobChange>& edits() const { return m_edits; }
+    /// The base with the edits applied.
+    pp::Config effectiveConfig() const;
+    /// The knob's value in the effective configuration, macros expanded; nullopt when undefined.
+    std::optional<std::string> value(const std::string& knob) const;
+    /// The policy the effective configuration gives, or why HTCondor's rules refuse it.
+    const pp::Expected<pp::Policy>& policy() const { return m_policy; }
+
+    /// Applies the changes without recording them; the undo command calls this.
+    void apply(const std::vector<KnobChange>& changes);
+    /// The current state of these knobs in the edit list (for undo), nullopt where a knob is not edited.
+    std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>> editsOf(
+        const std::vector<std::string>& knobs) const;
+    void restoreEdits(const std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>>& edits);
+    /// Replaces every edit at once (opening a kept scenario).
+    void setEdits(std::vector<KnobChange> edits);
+    /// The policy a list of edits gives over a base configuration, without a draft (to simulate a kept scenario).
+    static pp::Expected<pp::Policy> policyFor(const pp::Config& base, const std::vector<KnobChange>& edits);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void recompute();
+
+    pp::Config m_base;
+    std::vector<KnobChange> m_edits;
+    pp::Expected<pp::Policy> m_policy = pp::Policy {};
+};
+
+/// A named edit of some knobs, undoable: "atlas.analysis quota 35 %", "Preemption: down to quota".
+class SetKnobsCommand : public QUndoCommand
+{
+public:
+    SetKnobsCommand(PolicyDraft* draft, const QString& text, std::vector<PolicyDraft::KnobChange> changes);
+    void redo() override;
+    void undo() override;
+
+private:
+    PolicyDraft* m_draft;
+    std::vector<PolicyDraft::KnobChange> m_changes;
+    std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>> m_before;
+};
+
+/// Replaces all the edits with a kept scenario's, undoably: "Open scenario 'more analysis'".
+class SetEditsCommand : public QUndoCommand
+{
+public:
+    SetEditsCommand(PolicyDraft* draft, const QString& text, std::vector<PolicyDraft::KnobChange> edits);
+    void redo() override;
+    void undo() override;
+
+private:
+    PolicyDraft* m_draft;
+    std::vector<PolicyDraft::KnobChange> m_after, m_before;
+};

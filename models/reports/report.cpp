@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "report.h"
+
+#include "formatduration.h"
+#include "reportcharts.h"
+
+#include "report/comparison.h"
+#include "report/groupfigures.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QUrl>
+
+namespace {
+
+const QSize chartSize(1600, 760);
+const QString usageUrl = QStringLiteral("chart://usage");
+
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString esc(const std::string& s)
+{
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+
+QString number(double v, int decimals = 0)
+{
+    return QLocale().toString(v, 'f', decimals);
+}
+
+QString percent(double fraction)
+{
+    return QStringLiteral("%1 %").arg(QLocale().toString(fraction * 100.0, 'f', 1));
+}
+
+QString when(const pp::Result& r, double seconds)
+{
+    if (r.epoch <= 0)
+        return QObject::tr("day %1").arg(QLocale().toString(seconds / 86400.0 + 1, 'f', 1));
+    return QDateTime::fromSecsSinceEpoch(r.epoch + r.startTime + static_cast<qint64>(seconds), Qt::UTC)
+        .toString(QStringLiteral("ddd d MMM yyyy hh:mm"));
+}
+
+const char* const tableStyle = "border-collapse: collapse";
+// A4 less 18 mm margins, in points: the document is laid out at this size and printed to scale.
+const QSizeF pageInPoints(493, 729);
+const char* const cellStyle = "padding: 2px 5px; border-bottom: 1px solid #ccc; font-size: 8pt";
+
+QString verdictColour(pp::MetricDelta::Verdict v)
+{
+    return v == pp::MetricDelta::Verdict::Better ? QStringLiteral("#d8f0dc")
+        : v == pp::MetricDelta::Verdict::Worse   ? QStringLiteral("#f8d7d5")
+                                                 : QStringLiteral("transparent");
+}
+
+QString cellOf(const pp::MetricDelta* d, bool duration)
+{
+    if (!d)
+        return QStringLiteral("<td></td>");
+    const auto show = [&](double v) { return duration ? formatDuration(v) : number(v, d->key == "share" ? 3 : 0); };
+    QString text = d->key == "share" ? percent(d->proposal) : show(d->proposal);
+    if (d->verdict != pp::MetricDelta::Verdict::Same)
+        text += QStringLiteral(" <small>(%1%2)</small>")
+                    .arg(d->delta > 0 ? QStringLiteral("+") : QString(),
+                        d->relative ? QStringLiteral("%1 %").arg(number(*d->relative * 100.0)) : QStringLiteral("new"));
+    if (duration && d->base == 0 && d->proposal == 0)
+        text.clear();
+    return QStringLiteral("<td align=right style='%1; background:%2'>%3</td>")
+        .arg(QLatin1String(cellStyle), verdictColour(d->verdict), text);
+}
+
+} // namespace
+
+Report::Report(QString pool, std::vector<Scenario> scenarios)
+    : m_pool(std::move(pool))
+    , m_scenarios(std::move(scenarios))
+{
+}
+
+Report::~Report() = default;
+
+QString Report::period() const
+{
+    if (m_scenarios.empty() || !m_scenarios.front().result)
+        return {};
+    const pp::Result& r = *m_scenarios.front().result;
+    return QObject::tr("%1 – %2%3")
+        .arg(when(r, 0), when(r, static_cast<double>(r.simulatedSeconds)), r.epoch > 0 ? QStringLiteral(" UTC") : QString());
+}
+
+QImage Report::usageImage() const
+{
+    std::vector<const pp::Result*> runs;
+    QStringList names;
+    for (const auto& s : m_scenarios)
+        if (s.result) {
+            runs.push_back(s.result.get());
+            names << s.name;
+        }
+    if (runs.size() == 1)
+        return reportcharts::usage(*runs.front(), QObject::tr("Cores in use by experiment, %1").arg(names.front()), chartSize);
+    return reportcharts::usageComparison(runs, names, chartSize);
+}
+
+QString Report::html(bool forPdf) const
+{
+    const QString pageBreak = forPdf ? QStringLiteral(" style='page-break-before: always'") : QString();
+    QString h;
+    h += QStringLiteral("<html><head><meta charset='utf-8'><title>%1</title></head><body>").arg(esc(m_pool));
+    // Title page.
+    h += QStringLiteral("<h1>%1</h1>").arg(esc(m_pool));
+    h += QObject::tr("<p><b>Period:</b> %1</p>").arg(esc(period()));
+    if (!m_scenarios.empty() && m_scenarios.front().result) {
+        const pp::Result& base = *m_scenarios.front().result;
+        h += QObject::tr("<p><b>Pool:</b> %1 cores; %2 jobs, %3 core-hours delivered, utilization %4.</p>")
+                 .arg(number(static_cast<double>(base.poolCores)), number(static_cast<double>(base.jobsTotal)),
+                     number(base.coreHoursDelivered), percent(base.utilization));
+    }
+    h += QObject::tr("<p><b>Scenarios:</b> %1</p>").arg(m_scenarios.size());
+    h += QObject::tr("<p>Simulated by PoolPlanner with HTCondor's negotiator rules (group quotas, surplus sharing, "
+                     "fair share, preemption and defragmentation as HTCondor 25 does them). Made %1.</p>")
+             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("d MMM yyyy hh:mm 'UTC'")));
+
+    // Scenarios.
+    h += QObject::tr("<h2%1>Scenarios</h2>").arg(pageBreak);
+    for (const auto& s : m_scenarios) {
+        h += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(esc(s.name), esc(s.description));
+        if (!s.configSnippet.isEmpty())
+            h += QStringLiteral("<pre style='font-size: 8pt'>%1</pre>").arg(esc(s.configSnippet));
+        if (!s.result)
+            h += QObject::tr("<p><i>Not simulated.</i></p>");
+    }
+
+    // Comparison with the baseline.
+    std::vector<pp::Comparison> comparisons;
+    for (std::size_t i = 1; i < m_scenarios.size(); ++i)
+        if (m_scenarios.front().result && m_scenarios[i].result)
+            comparisons.push_back(pp::compareResults(*m_scenarios.front().result, *m_scenarios[i].result));
+    h += QObject::tr("<h2%1>Outcome</h2>").arg(pageBreak);
+    for (std::size_t i = 0; i < comparisons.size(); ++i) {
+        const auto& c = comparisons[i];
+        h += QObject::tr("<h3>%1 against %2</h3><p>%3</p>")
+                 .arg(esc(m_scenarios[i + 1].name), esc(m_scenarios.front().name), esc(pp::comparisonSummaryText(c)));
+        h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
+        for (const QString& title : {QObject::tr("Group"), QObject::tr("Core-hours"), QObject::tr("Share of work"),
+                 QObject::tr("Wait p50"), QObject::tr("Wait p95"), QObject::tr("Preemptions"),
+                 QObject::tr("Badput core-hours"), QObject::tr("Notebook start p95")})
+            h += QStringLiteral("<th align=left style='%1'>%2</th>").arg(QLatin1String(cellStyle), title);
+        h += QStringLiteral("</tr>");
+        for (const auto& g : c.groups) {
+            h += QStringLiteral("<tr><td style='%1'>%2</td>").arg(QLatin1String(cellStyle), esc(g.name));
+            h += cellOf(g.metric("core_hours"), false) + cellOf(g.metric("share"), false)
+                + cellOf(g.metric("wait_p50_s"), true) + cellOf(g.metric("wait_p95_s"), true)
+                + cellOf(g.metric("preemptions"), false) + cellOf(g.metric("badput_core_hours"), false)
+                + cellOf(g.metric("notebook_start_p95_s"), true);
+            h += QStringLiteral("</tr>");
+        }
+        h += QObject::tr("</table><p><small>Green: better for the group; red: worse. Changes under 1 % are not "
+                         "marked.</small></p>");
+    }
+    if (comparisons.empty())
+        h += QObject::tr("<p>Only the baseline: keep proposals in the Planner to compare them here.</p>");
+    h += QStringLiteral("<p><img src='%1' width='%2'></p>").arg(usageUrl).arg(forPdf ? static_cast<int>(pageInPoints.width()) : 960);
+
+    // A page per experiment.
+    if (!m_scenarios.empty() && m_scenarios.front().result) {
+        const pp::Result& base = *m_scenarios.front().result;
+        std::vector<std::vector<pp::GroupFigures>> figures;
+        for (const auto& s : m_scenarios)
+            figures.push_back(s.result ? pp::groupFigures(*s.result) : std::vector<pp::GroupFigures> {});
+        for (std::size_t g = 0; g < base.groups.size(); ++g) {
+            if (base.groups[g].parent != 0)
+                continue; // experiments only: the top-level groups
+            const std::string& name = base.groups[g].name;
+            h += QObject::tr("<h2%1>%2</h2>").arg(pageBreak, esc(name));
+            h += QObject::tr("<p>Configured quota: %1.</p>")
+                     .arg(base.groups[g].staticQuota ? QObject::tr("%1 cores").arg(number(base.groups[g].configQuota))
+                                                     : QObject::tr("%1 of the pool").arg(percent(base.groups[g].configQuota)));
+            h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
+            for (const QString& title : {QObject::tr("Scenario"), QObject::tr("Group"), QObject::tr("Quota (cores)"),
+                     QObject::tr("Core-hours"), QObject::tr("Share"), QObject::tr("Jobs done"), QObject::tr("Wait p50"),
+                     QObject::tr("Wait p95"), QObject::tr("Preemptions")})
+                h += QStringLiteral("<th align=left style='%1'>%2</th>").arg(QLatin1String(cellStyle), title);
+            h += QStringLiteral("</tr>");
+            for (std::size_t k = 0; k < m_scenarios.size(); ++k) {
+                if (!m_scenarios[k].result)
+                    continue;
+                const pp::Result& r = *m_scenarios[k].result;
+                for (std::size_t i = 0; i < figures[k].size() && i < r.groups.size(); ++i) {
+                    const auto& f = figures[k][i];
+                    const bool inExperiment = f.name == name || f.name.rfind(name + ".", 0) == 0;
+                    if (!inExperiment)
+                        continue;
+                    h += QStringLiteral("<tr><td style='%1'>%2</td><td style='%1'>%3</td>"
+                                        "<td align=right style='%1'>%4</td><td align=right style='%1'>%5</td>"
+                                        "<td align=right style='%1'>%6</td><td align=right style='%1'>%7</td>"
+                                        "<td align=right style='%1'>%8</td><td align=right style='%1'>%9</td>"
+                                        "<td align=right style='%1'>%10</td></tr>")
+                             .arg(QLatin1String(cellStyle), esc(m_scenarios[k].name), esc(f.name),
+                                 number(r.groups[i].meanQuota), number(f.coreHours), percent(f.share),
+                                 number(static_cast<double>(f.jobsCompleted)),
+                                 f.ownJobs ? formatDuration(f.waitP50) : QString(),
+                                 f.ownJobs ? formatDuration(f.waitP95) : QString())
+                             .arg(number(static_cast<double>(f.preemptions)));
+                }
+            }
+            h += QStringLiteral("</table>");
+            // Surplus it lent and borrowed in the baseline.
+            double lent = 0, borrowed = 0;
+            for (const auto& flow : base.flows) {
+                const auto& from = base.groups[static_cast<std::size_t>(flow.from)].name;
+                const auto& to = base.groups[static_cast<std::size_t>(flow.to)].name;
+                const bool fromHere = from == name || from.rfind(name + ".", 0) == 0;
+                const bool toHere = to == name || to.rfind(name + ".", 0) == 0;
+                if (fromHere && !toHere)
+                    lent += flow.coreHours;
+                if (toHere && !fromHere)
+                    borrowed += flow.coreHours;
+            }
+            h += QObject::tr("<p>In %1, %2 lent %3 core-hours of unused quota to other experiments and used %4 "
+                             "core-hours of theirs.</p>")
+                     .arg(esc(m_scenarios.front().name), esc(name), number(lent), number(borrowed));
+        }
+    }
+    h += QStringLiteral("</body></html>");
+    return h;
+}
+
+void Report::fill(QTextDocument* doc, bool forPdf) const
+{
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(10);
+    doc->setDefaultFont(font);
+    doc->addResource(QTextDocument::ImageResource, QUrl(usageUrl), usageImage());
+    doc->setHtml(html(forPdf));
+    if (forPdf)
+        doc->setPageSize(pageInPoints);
+}
+
+bool Report::writePdf(const QString& path, QString* error) const
+{
+    if (QFileInfo::exists(path) && !QFile::remove(path)) { // the caller asked to replace it
+        if (error)
+            *error = QObject::tr("%1 cannot be replaced").arg(path);
+        return false;
+    }
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    writer.setTitle(m_pool);
+    writer.setCreator(QStringLiteral("PoolPlanner"));
+    QTextDocument doc;
+    fill(&doc, true);
+    doc.print(&writer);
+    if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0) {
+        if (error)
+            *error = QObject::tr("%1: the PDF could not be written").arg(path);
+        return false;
+    }
+    return true;
+}
+
+QString Report::standaloneHtml() const
+{
+    // One text: the chart goes in as a data URL.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    usageImage().save(&buffer, "PNG");
+    QString text = html(false);
+    text.replace(usageUrl, QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64()));
+    return text;
+}
+
+bool Report::writeHtml(const QString& path, QString* error) const
+{
+    const QString text = standaloneHtml();
+    QFile file(path);
+    const QByteArray bytes = text.toUtf8();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size()) {
+        if (error)
+            *error = QObject::tr("%1 cannot be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString Report::csv() const
+{
+    const auto field = [](QString s) {
+        if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
+            s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return s;
+    };
+    QString out = QStringLiteral("scenario,group,quota_cores,core_hours,share,jobs_completed,wait_p50_s,wait_p95_s,"
+                                 "preemptions,badput_core_hours,notebook_start_p95_s,notebook_failures\n");
+    for (const auto& s : m_scenarios) {
+        if (!s.result)
+            continue;
+        const auto figures = pp::groupFigures(*s.result);
+        for (std::size_t i = 0; i < figures.size() && i < s.result->groups.size(); ++i) {
+            const auto& f = figures[i];
+            out += QStringList {field(s.name), field(QString::fromStdString(f.name)),
+                       QString::number(s.result->groups[i].meanQuota, 'f', 2), QString::number(f.coreHours, 'f', 2),
+                       QString::number(f.share, 'f', 6), QString::number(f.jobsCompleted), QString::number(f.waitP50, 'f', 1),
+                       QString::number(f.waitP95, 'f', 1), QString::number(f.preemptions),
+                       QString::number(f.badputCoreHours, 'f', 2), QString::number(f.notebookStartP95, 'f', 1),
+                       QString::number(f.notebookFailures)}
+                       .join(QLatin1Char(','))
+                + QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
+bool Report::writeCsv(const QString& path, QString* error) const
+{
+    QFile file(path);
+    const QByteArray bytes = csv().toUtf8();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size()) {
+        if (error)
+            *error = QObject::tr("%1 cannot be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool Report::writePng(const QString& path, QString* error) const
+{
+    if (!usageImage().save(path, "PNG")) {
+        if (error)
+            *error = QObject::tr("%1 cannot be written").arg(path);
+        return false;
+    }
+    return true;
+}
+
+bool Report::write(const QString& path, QString* error) const
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("pdf"))
+        return writePdf(path, error);
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        return writeHtml(path, error);
+    if (suffix == QLatin1String("csv"))
+        return writeCsv(path, error);
+    if (suffix == QLatin1String("png"))
+        return writePng(path, error);
+    if (error)
+        *error = QObject::tr("%1: a report is .pdf, .html, .csv or .png").arg(path);
+    return false;
+}

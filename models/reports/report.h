@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "sim/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+class QImage;
+class QTextDocument;
+
+/// The report for a meeting: a title page with the pool and the period, what each scenario changes, the
+/// comparison with the baseline (table, summary, charts), and a page per experiment. One document gives the
+/// PDF, the HTML, the CSV of the tables and the PNG of the charts, so every export says the same thing.
+class Report
+{
+public:
+    struct Scenario
+    {
+        QString name;
+        QString description;
+        QString configSnippet; ///< the knobs it changes, as a config.d snippet; empty for the baseline
+        std::shared_ptr<const pp::Result> result;
+    };
+
+    /// `scenarios`: the baseline first. `pool`: the pool's name as the title says it.
+    Report(QString pool, std::vector<Scenario> scenarios);
+    ~Report();
+
+    /// The period the runs cover, as dates when the runs know them ("Mon 4 Jan 2027 – Mon 11 Jan 2027 UTC").
+    QString period() const;
+
+    bool writePdf(const QString& path, QString* error) const;
+    bool writeHtml(const QString& path, QString* error) const;
+    /// One row per group and scenario: every figure of the comparison, units in the header.
+    bool writeCsv(const QString& path, QString* error) const;
+    /// The usage chart (several runs: their comparison chart).
+    bool writePng(const QString& path, QString* error) const;
+    /// By the file's suffix: .pdf, .html, .csv or .png.
+    bool write(const QString& path, QString* error) const;
+
+    QString csv() const;
+    /// The report as one HTML text with the chart inline (what the HTML export writes).
+    QString standaloneHtml() const;
+    /// Fills a document (a preview on screen, or the one printed to PDF) with the report and its chart.
+    void fill(QTextDocument* document, bool forPdf) const;
+
+private:
+    QString html(bool forPdf) const;
+    QImage usageImage() const;
+
+    QString m_pool;
+    std::vector<Scenario> m_scenarios;
+};

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// Comparing two results: deltas per group, which way is better, the written summary; results read back from JSON.
+#include "../testfiles.h"
+
+#include "io/resultjson.h"
+#include "io/resultreader.h"
+#include "report/comparison.h"
+#include "report/comparisonformat.h"
+#include "report/groupfigures.h"
+
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+namespace {
+
+pp::GroupSummary group(const char* name, int parent, double coreHours, double waitP50 = 0, long jobs = 0)
+{
+    pp::GroupSummary g;
+    g.name = name;
+    g.parent = parent;
+    g.coreHours = coreHours;
+    g.waitP50 = waitP50;
+    g.waitP95 = waitP50 * 4;
+    g.jobsTotal = jobs;
+    g.jobsCompleted = jobs;
+    return g;
+}
+
+/// A pool of 1000 delivered core-hours: exp (with sub-groups exp.a and exp.b) and star. exp has no jobs of its
+/// own, so its core-hours are those of its sub-groups.
+pp::Result baseResult()
+{
+    pp::Result r;
+    r.scenarioName = "base";
+    r.utilization = 0.8;
+    r.coreHoursDelivered = 1000;
+    r.jobsCompleted = 300;
+    r.groups = {group("<none>", -1, 0), group("exp", 0, 0), group("star", 0, 600, 60, 100),
+        group("exp.a", 1, 100, 120, 50), group("exp.b", 1, 300, 60, 150)};
+    return r;
+}
+
+/// exp.a gets 50 % more and waits 40 % less (2 min → 1.2 min), exp.b 3.3 % more, star loses 3 %.
+pp::Result proposalResult()
+{
+    pp::Result r = baseResult();
+    r.scenarioName = "proposal";
+    r.coreHoursDelivered = 1042;
+    r.groups[2].coreHours = 582;
+    r.groups[3].coreHours = 150;
+    r.groups[3].waitP50 = 72;
+    r.groups[3].waitP95 = 480;
+    r.groups[4].coreHours = 310;
+    return r;
+}
+
+} // namespace
+
+class ComparisonTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void groupFiguresSumSubtrees();
+    void deltasAndDirections();
+    void summarySaysTheLargestChangesFirst();
+    void smallChangesAreNotMentioned();
+    void groupsOnOneSideOnly();
+    void jsonHasEveryMetric();
+    void resultJsonReadsBack();
+    void brokenResultFilesAreRefused();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void ComparisonTest::groupFiguresSumSubtrees()
+{
+    const auto rows = pp::groupFigures(baseResult());
+    QCOMPARE(rows.size(), std::size_t(5));
+    QCOMPARE(rows[1].name, std::string("exp"));
+    QCOMPARE(rows[1].depth, 1);
+    QCOMPARE(rows[1].coreHours, 400.0); // exp.a + exp.b
+    QCOMPARE(rows[1].jobsCompleted, 200L);
+    QVERIFY(!rows[1].ownJobs);
+    QCOMPARE(rows[1].share, 0.4);
+    QCOMPARE(rows[3].depth, 2);
+    QCOMPARE(rows[0].coreHours, 0.0); // the root counts only jobs without a group
+}
+
+void ComparisonTest::deltasAndDirections()
+{
+    const auto c = pp::compareResults(baseResult(), proposalResult());
+    using V = pp::MetricDelta::Verdict;
+    const auto* a = c.group("exp.a");
+    QVERIFY(a);
+    QCOMPARE(a->metric("core_hours")->delta, 50.0);
+    QCOMPARE(*a->metric("core_hours")->relative, 0.5);
+    QCOMPARE(a->metric("core_hours")->verdict, V::Better); // more core-hours is better
+    QCOMPARE(a->metric("wait_p50_s")->delta, -48.0);
+    QCOMPARE(*a->metric("wait_p50_s")->relative, -0.4);
+    QCOMPARE(a->metric("wait_p50_s")->verdict, V::Better); // less waiting is better
+    const auto* star = c.group("star");
+    QCOMPARE(star->metric("core_hours")->delta, -18.0);
+    QCOMPARE(star->metric("core_hours")->verdict, V::Worse);
+    QCOMPARE(star->metric("wait_p50_s")->verdict, V::Same);
+    QCOMPARE(star->metric("preemptions")->relative.has_value(), false); // 0 → 0: nothing to be relative to
+    const auto* exp = c.group("exp");
+    QCOMPARE(exp->metric("core_hours")->base, 400.0);
+    QCOMPARE(exp->metric("core_hours")->proposal, 460.0);
+    QCOMPARE(c.pool[1].key, std::string("core_hours_delivered"));
+    QCOMPARE(c.pool[1].delta, 42.0);
+    QCOMPARE(c.pool[0].verdict, V::Same); // utilization 0.8 → 0.8
+}
+
+void ComparisonTest::summarySaysTheLargestChangesFirst()
+{
+    const auto c = pp::compareResults(baseResult(), proposalResult());
+    const std::vector<std::string> expected {
+        "Across the pool, 4.2 % more core-hours are delivered (1,000 → 1,042).",
+        "exp.a gets 50 % more core-hours (100 → 150); exp.a waits 40 % less (p50 2 min → 1.2 min).",
+        "exp gets 15 % more core-hours (400 → 460); exp.b gets 3.3 % more core-hours (300 → 310).",
+        "star loses 3 % of its core-hours (600 → 582).",
+    };
+    QVERIFY2(c.summary == expected, pp::comparisonSummaryText(c).c_str());
+}
+
+void ComparisonTest::smallChangesAreNotMentioned()
+{
+    pp::Result proposal = baseResult();
+    proposal.groups[2].coreHours = 597; // star −0.5 %
+    proposal.groups[3].waitP50 = 100; // −20 s: under the half minute that counts
+    const auto c = pp::compareResults(baseResult(), proposal);
+    QCOMPARE(c.summary, std::vector<std::string> {"No group changes by more than 1 %."});
+    QCOMPARE(c.group("star")->metric("core_hours")->verdict, pp::MetricDelta::Verdict::Same);
+
+    const auto same = pp::compareResults(baseResult(), baseResult());
+    QCOMPARE(same.summary, std::vector<std::string> {"No group changes by more than 1 %."});
+}
+
+void ComparisonTest::groupsOnOneSideOnly()
+{
+    pp::Result proposal = baseResult();
+    proposal.groups.push_back(group("newcomer", 0, 10, 30, 5));
+    const auto c = pp::compareResults(baseResult(), proposal);
+    const auto* g = c.group("newcomer");
+    QVERIFY(g);
+    QVERIFY(!g->inBase);
+    QVERIFY(g->inProposal);
+    QCOMPARE(c.summary.back(), std::string("Only in the proposal: newcomer."));
+}
+
+void ComparisonTest::jsonHasEveryMetric()
+{
+    const auto c = pp::compareResults(baseResult(), proposalResult());
+    const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(pp::comparisonJson(c)));
+    QVERIFY(doc.isObject());
+    const auto top = doc.object();
+    QCOMPARE(top.value(QStringLiteral("base")).toString(), QStringLiteral("base"));
+    QCOMPARE(top.value(QStringLiteral("summary")).toArray().size(), 4);
+    const auto groups = top.value(QStringLiteral("groups")).toArray();
+    QCOMPARE(groups.size(), 5);
+    QJsonObject a;
+    for (const auto& g : groups)
+        if (g.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("exp.a"))
+            a = g.toObject().value(QStringLiteral("metrics")).toObject();
+    for (const char* key : {"core_hours", "share", "wait_p50_s", "wait_p95_s", "preemptions", "badput_core_hours",
+             "jobs_completed", "notebook_start_p50_s", "notebook_start_p95_s", "notebook_failures"})
+        QVERIFY2(a.contains(QString::fromUtf8(key)), key);
+    const auto wait = a.value(QStringLiteral("wait_p50_s")).toObject();
+    QCOMPARE(wait.value(QStringLiteral("base")).toDouble(), 120.0);
+    QCOMPARE(wait.value(QStringLiteral("proposal")).toDouble(), 72.0);
+    QCOMPARE(wait.value(QStringLiteral("relative")).toDouble(), -0.4);
+    QCOMPARE(wait.value(QStringLiteral("better")).toString(), QStringLiteral("lower"));
+    QCOMPARE(wait.value(QStringLiteral("verdict")).toString(), QStringLiteral("better"));
+    QVERIFY(a.value(QStringLiteral("preemptions")).toObject().value(QStringLiteral("relative")).isNull());
+    // The table shows the tree: sub-groups indented under their parent.
+    const std::string table = pp::comparisonTable(c);
+    QVERIFY2(table.find("\nexp ") != std::string::npos && table.find("\n  exp.a ") != std::string::npos, table.c_str());
+}
+
+void ComparisonTest::resultJsonReadsBack()
+{
+    QVERIFY(m_dir.isValid());
+    pp::Result r = proposalResult();
+    r.groups[3].preemptions = 7;
+    r.groups[3].notebookStartP95 = 95;
+    r.flows.push_back({2, 3, 12.5});
+    r.notes.push_back("a note");
+    const QString summary = m_dir.filePath(QStringLiteral("summary.json"));
+    QVERIFY(writeFile(summary, QByteArray::fromStdString(pp::resultSummaryJson(r))));
+    const QString full = m_dir.filePath(QStringLiteral("full.json"));
+    QVERIFY(writeFile(full, QByteArray::fromStdString(pp::resultFullJson(r, pp::Workload {}))));
+    for (const QString& file : {summary, full}) {
+        const auto read = pp::readResultJson(file.toStdString());
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message().c_str());
+        QCOMPARE(read->scenarioName, std::string("proposal"));
+        QCOMPARE(read->coreHoursDelivered, 1042.0);
+        QCOMPARE(read->groups.size(), r.groups.size());
+        for (std::size_t i = 0; i < r.groups.size(); ++i) {
+            QCOMPARE(read->groups[i].name, r.groups[i].name);
+            QCOMPARE(read->groups[i].parent, r.groups[i].parent);
+            QCOMPARE(read->groups[i].coreHours, r.groups[i].coreHours);
+            QCOMPARE(read->groups[i].waitP50, r.groups[i].waitP50);
+        }
+        QCOMPARE(read->groups[3].preemptions, 7L);
+        QCOMPARE(read->groups[3].notebookStartP95, 95.0);
+        QCOMPARE(read->flows.size(), std::size_t(1));
+        QCOMPARE(read->flows[0].to, 3);
+        QCOMPARE(read->notes, std::vector<std::string> {"a note"});
+        // Compared with itself read back, nothing changes.
+        QCOMPARE(pp::compareResults(r, *read).summary, std::vector<std::string> {"No group changes by more than 1 %."});
+    }
+}
+
+void ComparisonTest::brokenResultFilesAreRefused()
+{
+    const QByteArray good = QByteArray::fromStdString(pp::resultSummaryJson(baseResult()));
+    const struct
+    {
+        const char* name;
+        QByteArray content;
+        const char* reason;
+    } cases[] = {
+        {"cut.json", good.left(good.size() / 2), "not valid JSON"},
+        {"empty.json", QByteArray(), "empty file"},
+        {"binary.json", good.left(20) + QByteArray(3, '\0'), "binary data"},
+        {"other.json", "{\"jobs\": []}", "not a PoolPlanner result"},
+        {"list.json", "[1, 2]", "not a PoolPlanner result"},
+    };
+    for (const auto& c : cases) {
+        const QString file = m_dir.filePath(QString::fromUtf8(c.name));
+        QVERIFY(writeFile(file, c.content));
+        const auto read = pp::readResultJson(file.toStdString());
+        QVERIFY2(!read.ok(), c.name);
+        const std::string message = read.error().message();
+        QVERIFY2(
+            message.rfind(file.toStdString(), 0) == 0 && message.find(c.reason) != std::string::npos, message.c_str());
+    }
+    QVERIFY(!pp::readResultJson(m_dir.filePath(QStringLiteral("missing.json")).toStdString()).ok());
+}
+
+QTEST_GUILESS_MAIN(ComparisonTest)
+#include "tst_comparison.moc"

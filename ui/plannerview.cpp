@@ -1,0 +1,463 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "plannerview.h"
+
+#include "comparisonmodel.h"
+#include "grouppolicymodel.h"
+#include "policydraft.h"
+#include "scenarioset.h"
+#include "simulationrunner.h"
+
+#include "config/policywriter.h"
+#include "report/comparison.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFile>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr int debounceMs = 400; // long enough to let a spin box settle, short enough to feel immediate
+
+struct PreemptionPreset
+{
+    const char* label;
+    const char* expression; // PREEMPTION_REQUIREMENTS; HTCONDOR.md §4.5
+};
+const PreemptionPreset preemptionPresets[] = {
+    {QT_TRANSLATE_NOOP("PlannerView", "Off (HTCondor's default)"), "False"},
+    {QT_TRANSLATE_NOOP("PlannerView", "Within a group, by user priority"),
+        "(SubmitterGroup =?= RemoteGroup) && (RemoteUserPrio > SubmitterUserPrio * 1.2)"},
+    {QT_TRANSLATE_NOOP("PlannerView", "Down to quota, and within a group by priority"),
+        "((SubmitterGroupResourcesInUse < SubmitterGroupQuota) && (RemoteGroupResourcesInUse > RemoteGroupQuota)) || "
+        "((SubmitterGroup =?= RemoteGroup) && (RemoteUserPrio > SubmitterUserPrio * 1.2))"},
+};
+
+QString squeezed(const std::string& s)
+{
+    return QString::fromStdString(s).simplified().remove(QLatin1Char(' '));
+}
+
+// The kind column edits with a combo box: cores or a share of the parent.
+class QuotaKindDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const override
+    {
+        auto* combo = new QComboBox(parent);
+        combo->addItems({QObject::tr("cores"), QObject::tr("% of parent")});
+        return combo;
+    }
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override
+    {
+        static_cast<QComboBox*>(editor)->setCurrentIndex(index.data(Qt::EditRole).toInt());
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override
+    {
+        model->setData(index, static_cast<QComboBox*>(editor)->currentIndex(), Qt::EditRole);
+    }
+};
+
+} // namespace
+
+PlannerView::PlannerView(ScenarioSet* scenarios, QWidget* parent)
+    : QWidget(parent)
+    , m_draft(new PolicyDraft(this))
+    , m_undo(new QUndoStack(this))
+    , m_comparison(new ComparisonModel(this))
+    , m_runner(new SimulationRunner(this))
+    , m_debounce(new QTimer(this))
+    , m_scenarios(scenarios)
+{
+    setObjectName(QStringLiteral("plannerView"));
+    m_groups = new GroupPolicyModel(m_draft, m_undo, this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(debounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &PlannerView::simulate);
+    connect(m_draft, &PolicyDraft::changed, this, &PlannerView::draftChanged);
+    connect(m_runner, &SimulationRunner::resultAvailable, this, &PlannerView::showProposal);
+    connect(m_runner, &SimulationRunner::failed, this, [this](const QString& reason) {
+        if (!m_runner->isRunning())
+            m_status->setText(reason);
+    });
+    connect(m_runner, &SimulationRunner::progress, this, [this](double fraction) {
+        m_status->setText(tr("Simulating the proposal… %1 %").arg(static_cast<int>(fraction * 100)));
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(buildEditors());
+    splitter->addWidget(buildOutcome());
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({560, 840});
+    layout->addWidget(splitter);
+    setEnabled(false);
+}
+
+PlannerView::~PlannerView() = default;
+
+bool PlannerView::isSimulating() const
+{
+    return m_runner->isRunning() || m_debounce->isActive();
+}
+
+QWidget* PlannerView::buildEditors()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 4, 0);
+
+    auto* bar = new QHBoxLayout;
+    QAction* undo = m_undo->createUndoAction(this, tr("Undo"));
+    QAction* redo = m_undo->createRedoAction(this, tr("Redo"));
+    undo->setShortcut(QKeySequence::Undo);
+    redo->setShortcut(QKeySequence::Redo);
+    for (QAction* action : {undo, redo}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut); // the planner's own history, not a text field's
+        auto* button = new QToolButton(page);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        bar->addWidget(button);
+        addAction(action);
+    }
+    auto* reset = new QPushButton(tr("Back to the baseline"), page);
+    connect(reset, &QPushButton::clicked, this, [this] {
+        while (m_undo->canUndo())
+            m_undo->undo();
+    });
+    bar->addWidget(reset);
+    bar->addStretch(1);
+    m_scenarioChoice = new QComboBox(page);
+    m_scenarioChoice->setModel(m_scenarios);
+    m_scenarioChoice->setToolTip(tr("Open a kept scenario to change it further"));
+    connect(m_scenarioChoice, &QComboBox::activated, this, &PlannerView::openScenario);
+    bar->addWidget(new QLabel(tr("Start from:"), page));
+    bar->addWidget(m_scenarioChoice);
+    auto* keep = new QPushButton(tr("Keep as…"), page);
+    keep->setToolTip(tr("Keep this proposal as a named scenario, for the Compare view and the report"));
+    connect(keep, &QPushButton::clicked, this, &PlannerView::chooseKeep);
+    bar->addWidget(keep);
+    auto* exportButton = new QPushButton(tr("Export config.d snippet…"), page);
+    connect(exportButton, &QPushButton::clicked, this, &PlannerView::exportSnippet);
+    bar->addWidget(exportButton);
+    layout->addLayout(bar);
+
+    auto* groupsBox = new QGroupBox(tr("Groups"), page);
+    auto* groupsLayout = new QVBoxLayout(groupsBox);
+    auto* table = new QTableView(groupsBox);
+    table->setObjectName(QStringLiteral("groupPolicyTable"));
+    table->setModel(m_groups);
+    table->setItemDelegateForColumn(GroupPolicyModel::KindColumn, new QuotaKindDelegate(table));
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    groupsLayout->addWidget(table);
+    auto* rebalance = new QCheckBox(tr("Keep the parent's total: a quota change is taken from its siblings"), groupsBox);
+    rebalance->setChecked(m_groups->rebalance());
+    connect(rebalance, &QCheckBox::toggled, m_groups, &GroupPolicyModel::setRebalance);
+    groupsLayout->addWidget(rebalance);
+    layout->addWidget(groupsBox, 3);
+
+    auto* knobs = new QGroupBox(tr("Pool"), page);
+    auto* form = new QFormLayout(knobs);
+    m_preemption = new QComboBox(knobs);
+    for (const auto& p : preemptionPresets)
+        m_preemption->addItem(tr(p.label), QString::fromLatin1(p.expression));
+    m_preemption->addItem(tr("Custom (as configured)"));
+    connect(m_preemption, &QComboBox::activated, this, [this](int index) {
+        if (m_refreshing || index >= static_cast<int>(std::size(preemptionPresets)))
+            return;
+        m_undo->push(new SetKnobsCommand(m_draft, tr("Preemption: %1").arg(m_preemption->itemText(index)),
+            {{"PREEMPTION_REQUIREMENTS", preemptionPresets[index].expression}}));
+    });
+    m_refreshers.push_back([this](const pp::Policy& p) {
+        int match = static_cast<int>(std::size(preemptionPresets));
+        for (int i = 0; i < static_cast<int>(std::size(preemptionPresets)); ++i)
+            if (squeezed(p.preemptionRequirements) == squeezed(preemptionPresets[i].expression))
+                match = i;
+        m_preemption->setCurrentIndex(match);
+        m_preemption->setToolTip(QStringLiteral("PREEMPTION_REQUIREMENTS = %1").arg(QString::fromStdString(p.preemptionRequirements)));
+    });
+    form->addRow(tr("Preemption:"), m_preemption);
+    form->addRow(tr("Retirement time (h):"),
+        knobSpin(tr("retirement time"), "MAXJOBRETIREMENTTIME", 3600, 0, 24 * 30,
+            [](const pp::Policy& p) { return p.maxJobRetirementTime; }));
+
+    auto* limits = new QHBoxLayout;
+    m_limitAction = new QComboBox(knobs);
+    m_limitAction->addItems({tr("No runtime limit"), tr("Evict and requeue after"), tr("Hold after")});
+    m_limitHours = new QDoubleSpinBox(knobs);
+    m_limitHours->setRange(0.1, 24 * 30);
+    m_limitHours->setDecimals(1);
+    m_limitHours->setSuffix(tr(" h"));
+    limits->addWidget(m_limitAction);
+    limits->addWidget(m_limitHours);
+    const auto writeLimit = [this] {
+        if (m_refreshing)
+            return;
+        static const char* const templates[] = {nullptr, "PREEMPT_IF_RUNTIME_EXCEEDS", "HOLD_IF_RUNTIME_EXCEEDS"};
+        const int action = m_limitAction->currentIndex();
+        const auto seconds = static_cast<long long>(m_limitHours->value() * 3600);
+        std::optional<std::string> value;
+        if (action > 0)
+            value = std::string(templates[action]) + "(" + std::to_string(seconds) + ")";
+        m_undo->push(new SetKnobsCommand(m_draft,
+            action == 0 ? tr("No runtime limit") : tr("Runtime limit: %1 %2 h").arg(m_limitAction->currentText()).arg(m_limitHours->value()),
+            {{"$use.POLICY", value}}));
+    };
+    connect(m_limitAction, &QComboBox::activated, this, writeLimit);
+    connect(m_limitHours, &QDoubleSpinBox::editingFinished, this, writeLimit);
+    m_refreshers.push_back([this](const pp::Policy& p) {
+        m_limitAction->setCurrentIndex(p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Evict ? 1
+                : p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Hold                      ? 2
+                                                                                                    : 0);
+        m_limitHours->setValue(p.runtimeLimitSeconds / 3600.0);
+    });
+    form->addRow(tr("Runtime limit:"), limits);
+
+    form->addRow(tr("Drain machines per hour:"),
+        knobSpin(tr("machines drained per hour"), "DEFRAG_DRAINING_MACHINES_PER_HOUR", 1, 0, 1000,
+            [](const pp::Policy& p) { return p.defragDrainingMachinesPerHour; }));
+    form->addRow(tr("At most draining at once:"),
+        knobSpin(tr("concurrent draining"), "DEFRAG_MAX_CONCURRENT_DRAINING", 1, -1, 100000,
+            [](const pp::Policy& p) { return static_cast<double>(p.defragMaxConcurrentDraining); }));
+    form->addRow(tr("Stop at whole machines:"),
+        knobSpin(tr("whole machines wanted"), "DEFRAG_MAX_WHOLE_MACHINES", 1, -1, 100000,
+            [](const pp::Policy& p) { return static_cast<double>(p.defragMaxWholeMachines); }));
+    m_defragSchedule = new QComboBox(knobs);
+    m_defragSchedule->addItems({QStringLiteral("graceful"), QStringLiteral("quick"), QStringLiteral("fast")});
+    connect(m_defragSchedule, &QComboBox::activated, this, [this](int) {
+        if (!m_refreshing)
+            m_undo->push(new SetKnobsCommand(m_draft, tr("Drain schedule: %1").arg(m_defragSchedule->currentText()),
+                {{"DEFRAG_DRAINING_SCHEDULE", m_defragSchedule->currentText().toStdString()}}));
+    });
+    m_refreshers.push_back([this](const pp::Policy& p) {
+        m_defragSchedule->setCurrentText(QString::fromStdString(p.defragSchedule));
+    });
+    form->addRow(tr("Drain schedule:"), m_defragSchedule);
+    form->addRow(tr("Notebook start timeout (s):"),
+        knobSpin(tr("notebook start timeout"), "NOTEBOOK_START_TIMEOUT", 1, 0, 86400,
+            [](const pp::Policy& p) { return p.notebookStartTimeout; }));
+    layout->addWidget(knobs);
+
+    auto* history = new QGroupBox(tr("Changes (click one to go back to it)"), page);
+    auto* historyLayout = new QVBoxLayout(history);
+    auto* undoView = new QUndoView(m_undo, history);
+    undoView->setEmptyLabel(tr("The baseline"));
+    historyLayout->addWidget(undoView);
+    layout->addWidget(history, 1);
+    return page;
+}
+
+QDoubleSpinBox* PlannerView::knobSpin(const QString& label, const std::string& knob, double scale, double minimum,
+    double maximum, const std::function<double(const pp::Policy&)>& read)
+{
+    auto* spin = new QDoubleSpinBox(this);
+    spin->setRange(minimum, maximum);
+    if (minimum < 0)
+        spin->setSpecialValueText(tr("no limit"));
+    spin->setDecimals(scale == 1 ? 0 : 1);
+    spin->setKeyboardTracking(false);
+    connect(spin, &QDoubleSpinBox::editingFinished, this, [this, spin, label, knob, scale, read] {
+        if (m_refreshing || !m_draft->policy())
+            return;
+        if (std::abs(read(*m_draft->policy()) / scale - spin->value()) < 1e-9)
+            return; // focus left without a change
+        const double v = spin->value() * scale;
+        m_undo->push(new SetKnobsCommand(m_draft, tr("%1: %2").arg(label).arg(spin->value()),
+            {{knob, QString::number(v, 'g', 10).toStdString()}}));
+    });
+    m_refreshers.push_back([spin, scale, read](const pp::Policy& p) { spin->setValue(read(p) / scale); });
+    return spin;
+}
+
+QWidget* PlannerView::buildOutcome()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 0, 0, 0);
+    m_status = new QLabel(page);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    m_summary = new QLabel(page);
+    m_summary->setObjectName(QStringLiteral("plannerSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_summary);
+    auto* table = new QTreeView(page);
+    table->setObjectName(QStringLiteral("plannerOutcome"));
+    table->setRootIsDecorated(false);
+    table->setAlternatingRowColors(true);
+    table->setModel(m_comparison);
+    table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->header()->setStretchLastSection(false);
+    layout->addWidget(table, 1);
+    return page;
+}
+
+void PlannerView::setBaseline(
+    const pp::Scenario& scenario, const pp::Config& config, std::shared_ptr<const pp::Result> result)
+{
+    m_runner->stop();
+    m_debounce->stop();
+    m_scenario = scenario;
+    m_baselineResult = std::move(result);
+    m_proposal = m_baselineResult;
+    m_baselinePolicy = scenario.policy;
+    m_undo->clear();
+    m_draft->reset(config);
+    setEnabled(true);
+}
+
+void PlannerView::draftChanged()
+{
+    if (!m_draft->policy()) {
+        m_status->setText(tr("<b>HTCondor would refuse this configuration:</b> %1")
+                              .arg(QString::fromStdString(m_draft->policy().error().message()).toHtmlEscaped()));
+        m_runner->stop();
+        m_debounce->stop();
+        return;
+    }
+    m_refreshing = true;
+    for (const auto& refresh : m_refreshers)
+        refresh(*m_draft->policy());
+    m_refreshing = false;
+    simulateSoon();
+}
+
+void PlannerView::simulateSoon()
+{
+    if (!m_baselineResult)
+        return;
+    if (m_draft->edits().empty()) {
+        // Nothing changed: the baseline is the outcome.
+        m_runner->stop();
+        m_debounce->stop();
+        showProposal(*m_baselineResult);
+        m_status->setText(tr("No changes yet: edit a quota or a knob on the left; the outcome appears here."));
+        return;
+    }
+    m_status->setText(tr("Simulating the proposal…"));
+    m_debounce->start();
+}
+
+void PlannerView::simulate()
+{
+    if (!m_draft->policy())
+        return;
+    pp::Scenario proposal = m_scenario;
+    proposal.policy = *m_draft->policy();
+    proposal.name = m_scenario.name + " (proposal)";
+    m_runner->start(proposal); // a run still going is asked to stop; its result is dropped
+}
+
+void PlannerView::showProposal(const pp::Result& result)
+{
+    m_proposal = &result == m_baselineResult.get() ? m_baselineResult : std::make_shared<const pp::Result>(result);
+    if (!m_pendingKeep.isEmpty()) {
+        const int row = m_scenarios->find(m_pendingKeep);
+        if (row > 0 && m_scenarios->at(row).knobs == m_draft->edits()) {
+            ScenarioSet::Entry entry = m_scenarios->at(row);
+            entry.result = m_proposal;
+            m_scenarios->keep(entry);
+        }
+        m_pendingKeep.clear();
+    }
+    const pp::Comparison comparison = pp::compareResults(*m_baselineResult, *m_proposal);
+    m_comparison->setComparison(comparison, ComparisonModel::quotaShares(*m_baselineResult),
+        ComparisonModel::quotaShares(*m_proposal));
+    m_summary->setText(QString::fromStdString(pp::comparisonSummaryText(comparison)).toHtmlEscaped());
+    if (m_proposal != m_baselineResult)
+        m_status->setText(tr("Proposal simulated in %1 s (%2 changes from the baseline).")
+                              .arg(m_proposal->wallSeconds, 0, 'f', 2)
+                              .arg(m_undo->index()));
+    Q_EMIT proposalSimulated();
+}
+
+QString PlannerView::configSnippet() const
+{
+    if (!m_draft->policy())
+        return {};
+    return QString::fromStdString(pp::configSnippet(m_baselinePolicy, *m_draft->policy(), m_scenario.name));
+}
+
+void PlannerView::exportSnippet()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export config.d snippet"), QStringLiteral("90-poolplanner.config"), tr("Configuration (*.config);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    const QByteArray bytes = configSnippet().toUtf8();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        m_status->setText(tr("%1 cannot be written: %2").arg(path, file.errorString()));
+    else
+        m_status->setText(tr("Wrote %1").arg(path));
+}
+
+const pp::Config& PlannerView::baseConfig() const
+{
+    return m_draft->base();
+}
+
+int PlannerView::keepProposal(const QString& name)
+{
+    QStringList changes;
+    for (int i = 1; i <= m_undo->index(); ++i)
+        changes << m_undo->text(i - 1);
+    ScenarioSet::Entry entry;
+    entry.name = name;
+    entry.description = changes.isEmpty() ? tr("No change from the baseline") : changes.join(QStringLiteral("; "));
+    entry.knobs = m_draft->edits();
+    const bool current = !isSimulating() && m_proposal;
+    entry.result = current ? m_proposal : nullptr;
+    const int row = m_scenarios->keep(entry);
+    if (row > 0 && !current)
+        m_pendingKeep = entry.name.trimmed();
+    return row;
+}
+
+void PlannerView::chooseKeep()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Keep the proposal"), tr("Name:"), QLineEdit::Normal,
+        m_scenarios->freeName(tr("Proposal")), &ok);
+    if (!ok)
+        return;
+    if (keepProposal(name) < 0)
+        m_status->setText(tr("“%1” cannot be used: the baseline keeps its name.").arg(name));
+    else
+        m_status->setText(tr("Kept as “%1”.").arg(name.trimmed()));
+}
+
+void PlannerView::openScenario(int row)
+{
+    if (row < 0 || row >= m_scenarios->count())
+        return;
+    const auto& entry = m_scenarios->at(row);
+    m_undo->push(new SetEditsCommand(m_draft, tr("Open scenario “%1”").arg(entry.name), entry.knobs));
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "report.h"
+
+#include <QWidget>
+
+class PlannerView;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTextBrowser;
+class ScenarioSet;
+
+/// Reports for the meeting: choose the scenarios, see the report as it will print, export it as PDF, HTML,
+/// CSV or PNG. The same Report class writes what `poolplanner-cli report` writes.
+class ReportsView : public QWidget
+{
+    Q_OBJECT
+public:
+    ReportsView(ScenarioSet* scenarios, PlannerView* planner, QWidget* parent = nullptr);
+
+    void setPoolName(const QString& name);
+    /// The report of the scenarios ticked (the baseline always first).
+    Report report() const;
+    /// Writes the report to `path` (by its suffix); the message says where, or why not.
+    bool exportTo(const QString& path, QString* message);
+
+private:
+    void rebuildList();
+    void refreshPreview();
+    void chooseExport(const QString& suffix, const QString& filter);
+
+    ScenarioSet* m_scenarios;
+    PlannerView* m_planner;
+    QLineEdit* m_pool = nullptr;
+    QListWidget* m_list = nullptr;
+    QTextBrowser* m_preview = nullptr;
+    QLabel* m_status = nullptr;
+};
