@@ -79,6 +79,7 @@ Qt::ItemFlags GroupPolicyModel::flags(const QModelIndex& index) const
     case KindColumn:
     case QuotaColumn:
     case PrioFactorColumn:
+    case WorkloadColumn:
         return f | Qt::ItemIsEditable;
     case AcceptSurplusColumn:
     case AutoregroupColumn:
@@ -126,6 +127,20 @@ QVariant GroupPolicyModel::data(const QModelIndex& index, int role) const
         if (role == Qt::ToolTipRole && !policy.autoregroupDefault)
             return tr("HTCondor regroups only when GROUP_AUTOREGROUP itself is True");
         return {};
+    case WorkloadColumn: {
+        const auto scales = PolicyDraft::workloadScales(m_draft->edits());
+        const auto it = scales.find(g.name);
+        const double factor = it == scales.end() ? 1.0 : it->second;
+        if (role == Qt::DisplayRole)
+            return QStringLiteral("× %1").arg(locale.toString(factor, 'f', 2));
+        if (role == Qt::EditRole)
+            return factor;
+        if (role == Qt::TextAlignmentRole)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        if (role == Qt::ToolTipRole)
+            return tr("More or less of the group's work: ×2 submits every job twice, ×0.5 about half of them");
+        return {};
+    }
     case PrioFactorColumn: {
         const double factor = g.prioFactor > 0 ? g.prioFactor : policy.defaultPrioFactor;
         if (role == Qt::DisplayRole)
@@ -164,6 +179,15 @@ bool GroupPolicyModel::setData(const QModelIndex& index, const QVariant& value, 
         m_undo->push(new SetKnobsCommand(m_draft,
             tr("%1: %2 %3").arg(name, surplus ? tr("accept surplus") : tr("autoregroup"), on ? tr("on") : tr("off")),
             {{knob(surplus ? "GROUP_ACCEPT_SURPLUS_" : "GROUP_AUTOREGROUP_", g.name), bool_(on).toStdString()}}));
+        return true;
+    }
+    case WorkloadColumn: {
+        bool ok = false;
+        const double v = value.toDouble(&ok);
+        if (role != Qt::EditRole || !ok || v < 0 || v > 100)
+            return false;
+        m_undo->push(new SetKnobsCommand(m_draft, tr("%1: workload × %2").arg(name).arg(v),
+            {{PolicyDraft::scalePrefix + g.name, v == 1.0 ? std::nullopt : std::optional(number(v))}}));
         return true;
     }
     case PrioFactorColumn: {
@@ -254,6 +278,8 @@ QVariant GroupPolicyModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Autoregroup");
     case PrioFactorColumn:
         return tr("Priority factor");
+    case WorkloadColumn:
+        return tr("Workload");
     default:
         return {};
     }

@@ -9,13 +9,22 @@ class QUndoStack;
 
 /// The groups of a policy draft, editable as a coordinator thinks of them: quota in cores (GROUP_QUOTA) or as a
 /// share of the parent (GROUP_QUOTA_DYNAMIC), accept surplus, autoregroup, priority factor. Each edit becomes one
-/// named undo command over the knobs. With rebalancing on, changing one quota rescales its siblings' quotas of
+/// named undo command over the knobs. The workload factor scales the group's jobs (and its sub-groups'). With rebalancing on, changing one quota rescales its siblings' quotas of
 /// the same kind so that the parent's total stays where it was.
 class GroupPolicyModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Columns { NameColumn, KindColumn, QuotaColumn, AcceptSurplusColumn, AutoregroupColumn, PrioFactorColumn, ColumnCount };
+    enum Columns {
+        NameColumn,
+        KindColumn,
+        QuotaColumn,
+        AcceptSurplusColumn,
+        AutoregroupColumn,
+        PrioFactorColumn,
+        WorkloadColumn, ///< the group's work scaled (POOLPLANNER_SCALE_<group>), 1 = as in the data
+        ColumnCount
+    };
 
     GroupPolicyModel(PolicyDraft* draft, QUndoStack* undo, QObject* parent = nullptr);
 

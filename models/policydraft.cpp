@@ -3,6 +3,7 @@
 #include "policydraft.h"
 
 #include "policy/policyfromconfig.h"
+#include "sim/workloadscaling.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -51,6 +52,32 @@ pp::Config PolicyDraft::effectiveConfig() const
 pp::Expected<pp::Policy> PolicyDraft::policyFor(const pp::Config& base, const std::vector<KnobChange>& edits)
 {
     return pp::policyFromConfig(applied(base, edits));
+}
+
+std::map<std::string, double> PolicyDraft::workloadScales(const std::vector<KnobChange>& edits)
+{
+    std::map<std::string, double> scales;
+    const std::string prefix = pp::text::toLower(scalePrefix);
+    for (const auto& [knob, value] : edits) {
+        if (!value || pp::text::toLower(knob).rfind(prefix, 0) != 0)
+            continue;
+        const auto factor = pp::text::parseDouble(*value);
+        if (factor && *factor >= 0)
+            scales[knob.substr(prefix.size())] = *factor;
+    }
+    return scales;
+}
+
+pp::Expected<pp::Scenario> PolicyDraft::scenarioFor(
+    const pp::Scenario& base, const pp::Config& config, const std::vector<KnobChange>& edits)
+{
+    auto policy = policyFor(config, edits);
+    if (!policy)
+        return policy.error();
+    pp::Scenario scenario = base;
+    scenario.policy = std::move(policy).value();
+    pp::scaleScenarioWorkload(scenario, workloadScales(edits));
+    return scenario;
 }
 
 void PolicyDraft::setEdits(std::vector<KnobChange> edits)

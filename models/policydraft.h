@@ -4,12 +4,14 @@
 
 #include "config/config.h"
 #include "policy/policy.h"
+#include "sim/scenario.h"
 #include "util/diagnostic.h"
 
 #include <QObject>
 #include <QString>
 #include <QUndoCommand>
 
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -49,6 +51,13 @@ public:
     void setEdits(std::vector<KnobChange> edits);
     /// The policy a list of edits gives over a base configuration, without a draft (to simulate a kept scenario).
     static pp::Expected<pp::Policy> policyFor(const pp::Config& base, const std::vector<KnobChange>& edits);
+    /// The per-group workload factors among the edits: `POOLPLANNER_SCALE_<group> = f`, as scenario files write
+    /// them (a planner setting, not an HTCondor knob).
+    static std::map<std::string, double> workloadScales(const std::vector<KnobChange>& edits);
+    static constexpr const char* scalePrefix = "POOLPLANNER_SCALE_";
+    /// A scenario with the edits applied: the policy they give and the workload scaled as they say.
+    static pp::Expected<pp::Scenario> scenarioFor(
+        const pp::Scenario& base, const pp::Config& config, const std::vector<KnobChange>& edits);
 
 Q_SIGNALS:
     void changed();

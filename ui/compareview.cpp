@@ -182,16 +182,14 @@ void CompareView::simulateMissing()
     const int row = a >= 0 && !m_scenarios->at(a).result ? a : b;
     if (row <= 0 || m_scenarios->at(row).result)
         return;
-    auto policy = PolicyDraft::policyFor(m_planner->baseConfig(), m_scenarios->at(row).knobs);
-    if (!policy) {
+    auto scenario = PolicyDraft::scenarioFor(m_planner->baseScenario(), m_planner->baseConfig(), m_scenarios->at(row).knobs);
+    if (!scenario) {
         m_summary->setText(tr("HTCondor would refuse “%1”: %2")
-                               .arg(m_scenarios->at(row).name, QString::fromStdString(policy.error().message())));
+                               .arg(m_scenarios->at(row).name, QString::fromStdString(scenario.error().message())));
         return;
     }
-    pp::Scenario scenario = m_planner->baseScenario();
-    scenario.policy = std::move(policy).value();
     m_simulatingRow = row;
     m_simulate->setVisible(false);
     m_summary->setText(tr("Simulating “%1”…").arg(m_scenarios->at(row).name));
-    m_runner->start(scenario);
+    m_runner->start(*scenario);
 }

@@ -367,12 +367,11 @@ void PlannerView::simulateSoon()
 
 void PlannerView::simulate()
 {
-    if (!m_draft->policy())
+    auto proposal = PolicyDraft::scenarioFor(m_scenario, m_draft->base(), m_draft->edits());
+    if (!proposal)
         return;
-    pp::Scenario proposal = m_scenario;
-    proposal.policy = *m_draft->policy();
-    proposal.name = m_scenario.name + " (proposal)";
-    m_runner->start(proposal); // a run still going is asked to stop; its result is dropped
+    proposal->name = m_scenario.name + " (proposal)";
+    m_runner->start(*proposal); // a run still going is asked to stop; its result is dropped
 }
 
 void PlannerView::showProposal(const pp::Result& result)

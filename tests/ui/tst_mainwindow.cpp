@@ -188,6 +188,25 @@ private Q_SLOTS:
             }
         }
 
+        // Twice star's work: the proposal has star's jobs twice over.
+        int star = -1;
+        for (int row = 0; row < groups->rowCount(); ++row)
+            if (groups->index(row, GroupPolicyModel::NameColumn).data(Qt::ToolTipRole).toString() == QStringLiteral("star"))
+                star = row;
+        QVERIFY(star >= 0);
+        simulated.clear();
+        QVERIFY(groups->setData(groups->index(star, GroupPolicyModel::WorkloadColumn), 2.0));
+        QCOMPARE(groups->index(star, GroupPolicyModel::WorkloadColumn).data().toString(), QStringLiteral("× 2.00"));
+        QVERIFY(simulated.wait(120000));
+        const auto jobsOfStar = [](const pp::Result& r) {
+            for (const auto& g : r.groups)
+                if (g.name == "star")
+                    return g.jobsTotal;
+            return 0L;
+        };
+        QCOMPARE(jobsOfStar(*planner->proposalResult()), 2 * jobsOfStar(*planner->baselineResult()));
+        planner->undoStack()->undo();
+
         // A value HTCondor refuses is shown, not simulated.
         planner->undoStack()->push(new SetKnobsCommand(planner->draft(), QStringLiteral("bad"), {{"NEGOTIATOR_INTERVAL", "soon"}}));
         QVERIFY(!planner->draft()->policy());
