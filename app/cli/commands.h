@@ -18,5 +18,7 @@ int exportConfig(const std::vector<std::string>& args);
 int compare(const std::vector<std::string>& args);
 int sweep(const std::vector<std::string>& args);
 int collect(const std::vector<std::string>& args);
+/// The meeting report (reportcommand.cpp; built with the window's libraries).
+int report(const std::vector<std::string>& args);
 
 } // namespace pp::cli

@@ -37,8 +37,10 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       changed from what.
   fit --trace FILE [--map FILE] --out MODEL
       Fits a workload model (arrivals by hour of week, users, job shapes per group) for simulate --model.
-
-Not in this version yet: report.
+  report (--scenario FILE|demo [--compare FILE ...] | --result RESULT.json ... | --workspace W [--scenario NAME])
+         --out FILE.pdf|.html|.csv|.png [--title TEXT] [--horizon ...] [--seed N]
+      The meeting report: title page, scenarios, the comparison with the first (the baseline), charts, a page
+      per experiment. Results read from files or a workspace carry no time series: their report has no chart.
 )";
 
 } // namespace
@@ -67,11 +69,14 @@ int main(int argc, char** argv)
         return pp::cli::sweep(args);
     if (command == "collect")
         return pp::cli::collect(args);
-    for (const char* later : {"report"})
-        if (command == later) {
-            std::fprintf(stderr, "poolplanner-cli: '%s' is not available in this version yet\n", later);
-            return 2;
-        }
+    if (command == "report") {
+#ifdef PP_CLI_REPORTS
+        return pp::cli::report(args);
+#else
+        std::fprintf(stderr, "poolplanner-cli: report needs the build with Qt (POOLPLANNER_BUILD_GUI=ON)\n");
+        return 2;
+#endif
+    }
     std::fprintf(stderr, "poolplanner-cli: unknown command '%s'\n\n%s", command.c_str(), usage);
     return 2;
 }

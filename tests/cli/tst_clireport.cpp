@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// `poolplanner-cli report` as a user runs it: from scenarios it simulates, from result files, and refusing bad
+// sources and destinations by name. The PDF is read back with poppler-utils' pdftotext.
+#include "../testfiles.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out, err;
+};
+
+Run runCli(const QStringList& args)
+{
+    Run run;
+    QProcess process;
+    process.start(QStringLiteral(PP_CLI_PATH), args);
+    if (!process.waitForStarted(10000) || !process.waitForFinished(300000))
+        return run;
+    run.crashed = process.exitStatus() == QProcess::CrashExit;
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString pdfText(const QString& pdf)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    return p.waitForFinished(60000) && p.exitCode() == 0 ? QString::fromUtf8(p.readAllStandardOutput()) : QString();
+}
+
+} // namespace
+
+class CliReportTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void aPdfFromTwoScenarios()
+    {
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath(QStringLiteral("star.scenario"));
+        QVERIFY(writeFile(scenario,
+            "POOLPLANNER_NAME = Less star\nPOOLPLANNER_DESCRIPTION = star keeps 1,000 cores\nPOOLPLANNER_BASE = demo\n"
+            "GROUP_QUOTA_star = 1000\n"));
+        const QString pdf = dir.filePath(QStringLiteral("meeting.pdf"));
+        const Run run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+            QStringLiteral("--compare"), scenario, QStringLiteral("--horizon"), QStringLiteral("6h"), QStringLiteral("--out"),
+            pdf, QStringLiteral("--title"), QStringLiteral("Merged pool review")});
+        QVERIFY2(run.exitCode == 0 && !run.crashed, run.err.constData());
+        const QString text = pdfText(pdf);
+        QVERIFY2(!text.isEmpty(), "pdftotext (poppler-utils) must read the PDF");
+        QVERIFY(text.contains(QStringLiteral("Merged pool review")));
+        QVERIFY(text.contains(QStringLiteral("Less star")));
+        QVERIFY(text.contains(QStringLiteral("GROUP_QUOTA_star = 1000")));
+        for (const char* group : {"atlas", "belle2", "dune", "notebooks", "phenix", "sphenix", "star"})
+            QVERIFY2(text.contains(QLatin1String(group)), group);
+        QVERIFY(text.contains(QStringLiteral("Mon 4 Jan 2027")));
+    }
+
+    void aCsvFromResultFiles()
+    {
+        QTemporaryDir dir;
+        const QString result = dir.filePath(QStringLiteral("demo.json"));
+        const Run simulate = runCli({QStringLiteral("simulate"), QStringLiteral("--demo"), QStringLiteral("--horizon"),
+            QStringLiteral("6h"), QStringLiteral("--out"), result});
+        QVERIFY2(simulate.exitCode == 0, simulate.err.constData());
+        const QString csv = dir.filePath(QStringLiteral("groups.csv"));
+        const Run run = runCli({QStringLiteral("report"), QStringLiteral("--result"), result, QStringLiteral("--out"), csv});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QStringList lines = QString::fromUtf8(readAll(csv)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 11); // header, then the demo's 11 groups
+        QVERIFY(lines[1].contains(QStringLiteral(",<none>,")));
+    }
+
+    void badSourcesAndDestinationsAreNamed()
+    {
+        QTemporaryDir dir;
+        const QString text = dir.filePath(QStringLiteral("notes.ppw"));
+        QVERIFY(writeFile(text, "not a workspace\n"));
+        Run run = runCli({QStringLiteral("report"), QStringLiteral("--workspace"), text, QStringLiteral("--out"),
+            dir.filePath(QStringLiteral("r.pdf"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("notes.ppw"));
+        run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--horizon"),
+            QStringLiteral("1h"), QStringLiteral("--out"), QStringLiteral("/nonexistent/dir/r.csv")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("/nonexistent/dir/r.csv"));
+        run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo")});
+        QCOMPARE(run.exitCode, 2); // no --out
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        QVERIFY(writeFile(broken, "{\"jobs_total\": 3, \"groups\": ["));
+        run = runCli({QStringLiteral("report"), QStringLiteral("--result"), broken, QStringLiteral("--out"),
+            dir.filePath(QStringLiteral("r.pdf"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("broken.json"));
+        QVERIFY(!run.crashed);
+    }
+};
+
+QTEST_GUILESS_MAIN(CliReportTest)
+#include "tst_clireport.moc"
