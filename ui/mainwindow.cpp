@@ -9,6 +9,7 @@
 #include "plannerview.h"
 #include "reportsview.h"
 #include "scenarioset.h"
+#include "sweeppanel.h"
 #include "scenarioloader.h"
 #include "flowtablemodel.h"
 #include "formatduration.h"
@@ -119,8 +120,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_scenarioSet = new ScenarioSet(this);
     m_planner = new PlannerView(m_scenarioSet, this);
     m_stack->addWidget(m_planner);
-    m_compare = new CompareView(m_scenarioSet, m_planner, this);
-    m_stack->addWidget(m_compare);
+    auto* compareTabs = new QTabWidget(this);
+    m_compare = new CompareView(m_scenarioSet, m_planner, compareTabs);
+    compareTabs->addTab(m_compare, tr("Two scenarios"));
+    compareTabs->addTab(new SweepPanel(m_planner, compareTabs), tr("Sweep one knob"));
+    m_stack->addWidget(compareTabs);
     m_reports = new ReportsView(m_scenarioSet, m_planner, this);
     m_stack->addWidget(m_reports);
     body->addWidget(m_stack, 1);

@@ -11,6 +11,7 @@
 #include "grouptreemodel.h"
 #include "plannerview.h"
 #include "reportsview.h"
+#include "sweeppanel.h"
 #include "policydraft.h"
 
 #include "config/policywriter.h"
@@ -206,6 +207,19 @@ private Q_SLOTS:
         };
         QCOMPARE(jobsOfStar(*planner->proposalResult()), 2 * jobsOfStar(*planner->baselineResult()));
         planner->undoStack()->undo();
+
+        // A sweep of one knob over the proposal: no draining, then ten machines an hour.
+        auto* sweep = window.findChild<SweepPanel*>();
+        QVERIFY(sweep);
+        QString sweepError;
+        QVERIFY(!sweep->start(QStringLiteral("NEGOTIATOR_INTERVAL"), {QStringLiteral("soon")}, &sweepError));
+        QVERIFY(sweepError.contains(QStringLiteral("NEGOTIATOR_INTERVAL")));
+        QSignalSpy swept(sweep, &SweepPanel::finished);
+        QVERIFY(sweep->start(QStringLiteral("DEFRAG_DRAINING_MACHINES_PER_HOUR"), {QStringLiteral("0"), QStringLiteral("10")}, &sweepError));
+        QVERIFY(swept.wait(240000));
+        QCOMPARE(sweep->results().size(), std::size_t(2));
+        QCOMPARE(sweep->results()[0]->drainsStarted, 0L);
+        QVERIFY(sweep->results()[1]->drainsStarted > 0);
 
         // A value HTCondor refuses is shown, not simulated.
         planner->undoStack()->push(new SetKnobsCommand(planner->draft(), QStringLiteral("bad"), {{"NEGOTIATOR_INTERVAL", "soon"}}));

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "sweeppanel.h"
+
+#include "charthelpers.h"
+#include "groupcolours.h"
+#include "plannerview.h"
+#include "policydraft.h"
+#include "simulationrunner.h"
+
+#include "report/groupfigures.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace {
+
+enum Metric { CoreHours, WaitP95, Preemptions };
+
+double metricOf(const pp::GroupFigures& f, int metric)
+{
+    switch (metric) {
+    case WaitP95:
+        return f.waitP95 / 60.0;
+    case Preemptions:
+        return static_cast<double>(f.preemptions);
+    default:
+        return f.coreHours;
+    }
+}
+
+} // namespace
+
+SweepPanel::SweepPanel(PlannerView* planner, QWidget* parent)
+    : QWidget(parent)
+    , m_planner(planner)
+    , m_runner(new SimulationRunner(this))
+{
+    setObjectName(QStringLiteral("sweepPanel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    m_knob = new QLineEdit(QStringLiteral("GROUP_QUOTA_DYNAMIC_atlas.analysis"), this);
+    m_knob->setPlaceholderText(tr("an HTCondor knob"));
+    m_values = new QLineEdit(QStringLiteral("0.15, 0.25, 0.35, 0.45"), this);
+    m_values->setPlaceholderText(tr("values, separated by commas"));
+    m_metric = new QComboBox(this);
+    m_metric->addItems({tr("Core-hours"), tr("Wait p95 (minutes)"), tr("Preemptions")});
+    connect(m_metric, &QComboBox::activated, this, &SweepPanel::plot);
+    m_run = new QPushButton(tr("Sweep"), this);
+    connect(m_run, &QPushButton::clicked, this, &SweepPanel::chooseAndStart);
+    bar->addWidget(new QLabel(tr("Knob:"), this));
+    bar->addWidget(m_knob, 2);
+    bar->addWidget(new QLabel(tr("Values:"), this));
+    bar->addWidget(m_values, 2);
+    bar->addWidget(new QLabel(tr("Show:"), this));
+    bar->addWidget(m_metric);
+    bar->addWidget(m_run);
+    layout->addLayout(bar);
+    m_status = new QLabel(tr("Each value is applied over the planner's current proposal and simulated in turn."), this);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    m_chart = new QChartView(this);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    layout->addWidget(m_chart, 1);
+    connect(m_runner, &SimulationRunner::resultAvailable, this, [this](const pp::Result& result) {
+        m_results.push_back(std::make_shared<const pp::Result>(result));
+        plot();
+        runNext();
+    });
+    connect(m_runner, &SimulationRunner::failed, this, [this](const QString& reason) {
+        m_status->setText(reason);
+        m_run->setText(tr("Sweep"));
+        Q_EMIT finished();
+    });
+}
+
+bool SweepPanel::isRunning() const
+{
+    return m_runner->isRunning();
+}
+
+void SweepPanel::chooseAndStart()
+{
+    if (isRunning()) {
+        m_runner->stop(); // keeps the values already done
+        return;
+    }
+    QString error;
+    if (!start(m_knob->text().trimmed(), m_values->text().split(QLatin1Char(','), Qt::SkipEmptyParts), &error))
+        m_status->setText(error);
+}
+
+bool SweepPanel::start(const QString& knob, const QStringList& values, QString* error)
+{
+    if (knob.isEmpty() || values.isEmpty()) {
+        *error = tr("Name a knob and give it some values.");
+        return false;
+    }
+    // Every value must make a policy HTCondor accepts before anything runs.
+    for (const QString& v : values) {
+        auto edits = m_planner->draft()->edits();
+        edits.emplace_back(knob.toStdString(), v.trimmed().toStdString());
+        auto policy = PolicyDraft::policyFor(m_planner->baseConfig(), edits);
+        if (!policy) {
+            *error = tr("%1 = %2: %3").arg(knob, v.trimmed(), QString::fromStdString(policy.error().reason));
+            return false;
+        }
+    }
+    m_sweptKnob = knob;
+    m_sweptValues.clear();
+    for (const QString& v : values)
+        m_sweptValues << v.trimmed();
+    m_results.clear();
+    m_run->setText(tr("Stop"));
+    runNext();
+    return true;
+}
+
+void SweepPanel::runNext()
+{
+    const auto next = m_results.size();
+    if (next >= static_cast<std::size_t>(m_sweptValues.size())) {
+        m_status->setText(tr("%1 swept over %2 values.").arg(m_sweptKnob).arg(m_sweptValues.size()));
+        m_run->setText(tr("Sweep"));
+        Q_EMIT finished();
+        return;
+    }
+    auto edits = m_planner->draft()->edits();
+    edits.emplace_back(m_sweptKnob.toStdString(), m_sweptValues[static_cast<int>(next)].toStdString());
+    auto scenario = PolicyDraft::scenarioFor(m_planner->baseScenario(), m_planner->baseConfig(), edits);
+    if (!scenario) {
+        m_status->setText(QString::fromStdString(scenario.error().message()));
+        return;
+    }
+    m_status->setText(tr("Simulating %1 = %2 (%3 of %4)…")
+                          .arg(m_sweptKnob, m_sweptValues[static_cast<int>(next)])
+                          .arg(next + 1)
+                          .arg(m_sweptValues.size()));
+    m_runner->start(*scenario);
+}
+
+void SweepPanel::plot()
+{
+    auto* chart = newThemedChart(this);
+    chart->setTitle(tr("%1 by %2").arg(m_metric->currentText(), m_sweptKnob));
+    chart->legend()->setAlignment(Qt::AlignRight);
+    if (m_results.empty()) {
+        QChart* old = m_chart->chart();
+        m_chart->setChart(chart);
+        delete old;
+        return;
+    }
+    QStringList names;
+    for (const auto& g : m_results.front()->groups)
+        names << QString::fromStdString(g.name);
+    // The values as categories in the order given: they may not be numbers ("graceful, quick").
+    auto* x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (int i = 0; i < m_sweptValues.size(); ++i)
+        x->append(m_sweptValues[i], i);
+    x->setRange(-0.3, m_sweptValues.size() - 0.7);
+    x->setTitleText(m_sweptKnob);
+    auto* y = new QValueAxis;
+    y->setTitleText(m_metric->currentText());
+    double highest = 1;
+    const int metric = m_metric->currentIndex();
+    for (std::size_t g = 0; g < m_results.front()->groups.size(); ++g) {
+        if (m_results.front()->groups[g].parent != 0)
+            continue; // experiments only
+        auto* line = new QLineSeries(chart);
+        line->setName(names[static_cast<int>(g)]);
+        line->setPen(QPen(groupColour(names[static_cast<int>(g)], names), 2));
+        line->setPointsVisible(true);
+        for (std::size_t k = 0; k < m_results.size(); ++k) {
+            const auto figures = pp::groupFigures(*m_results[k]);
+            if (g < figures.size()) {
+                const double v = metricOf(figures[g], metric);
+                line->append(static_cast<double>(k), v);
+                highest = std::max(highest, v);
+            }
+        }
+        chart->addSeries(line);
+    }
+    y->setRange(0, highest * 1.1);
+    y->applyNiceNumbers();
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (auto* s : chart->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    QChart* old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
+}
