@@ -298,8 +298,6 @@ QVariant GroupTreeModel::userData(int submitter, int column, int role) const
             return static_cast<qlonglong>(s.jobsCompleted);
         case PriorityColumn:
             return effective;
-        case FactorColumn:
-            return s.priorityFactor;
         default:
             return {};
         }
@@ -326,9 +324,7 @@ QVariant GroupTreeModel::userData(int submitter, int column, int role) const
     case JobsColumn:
         return locale.toString(static_cast<qlonglong>(s.jobsCompleted));
     case PriorityColumn:
-        return locale.toString(effective, 'f', 1);
-    case FactorColumn:
-        return locale.toString(s.priorityFactor, 'f', 0);
+        return tr("%1 (factor %2)").arg(locale.toString(effective, 'f', 1), locale.toString(s.priorityFactor, 'f', 0));
     default:
         return {};
     }
@@ -352,8 +348,7 @@ QVariant GroupTreeModel::headerData(int section, Qt::Orientation orientation, in
         {QT_TR_NOOP("Jobs done"), QT_TR_NOOP("Jobs completed over the whole run")},
         {QT_TR_NOOP("Wait p50"), QT_TR_NOOP("Median time from submit to first start, whole run")},
         {QT_TR_NOOP("Wait p95"), QT_TR_NOOP("95th percentile of the wait, whole run")},
-        {QT_TR_NOOP("Eff. priority"), QT_TR_NOOP("Effective user priority at the end of the run (lower is better)")},
-        {QT_TR_NOOP("Factor"), QT_TR_NOOP("Priority factor")},
+        {QT_TR_NOOP("User priority"), QT_TR_NOOP("Effective user priority at the end of the run (lower is better), and the priority factor")},
         {QT_TR_NOOP("Flags"), QT_TR_NOOP("surplus: GROUP_ACCEPT_SURPLUS is true; autoregroup: GROUP_AUTOREGROUP is")},
     };
     if (section < 0 || section >= ColumnCount)

@@ -32,8 +32,7 @@ public:
         JobsColumn,
         WaitP50Column,
         WaitP95Column,
-        PriorityColumn,
-        FactorColumn,
+        PriorityColumn, ///< users: effective priority, with the factor it came from
         FlagsColumn,
         ColumnCount
     };

@@ -74,11 +74,11 @@ private Q_SLOTS:
         // Period = the whole run: means of the two samples; atlas sums its sub-group (usage 50, allocated 55).
         // Surplus = usage - subtree quota. Charged = mean usage x 2 h. Delivered sums the subtree (25 of 50).
         const QStringList expected = {
-            QStringLiteral("<none>|rest of pool|10.0|10.0|5.0|5.0|-5.0|10|25|50.0 %|0|||||"),
-            QStringLiteral("  user bob||||||||25|50.0 %|0|||2.0|1|"),
-            QStringLiteral("atlas|90 cores|90.0|55.0|50.0|60.0|-40.0|100|25|50.0 %|0|||||surplus"),
-            QStringLiteral("  prod|60 % of parent|54.0|55.0|50.0|60.0|-4.0|100|25|50.0 %|3|30 s|90.0 min|||autoregroup"),
-            QStringLiteral("    user alice||||||||25|50.0 %|3|||500.0|1,000|"),
+            QStringLiteral("<none>|rest of pool|10.0|10.0|5.0|5.0|-5.0|10|25|50.0 %|0||||"),
+            QStringLiteral("  user bob||||||||25|50.0 %|0|||2.0 (factor 1)|"),
+            QStringLiteral("atlas|90 cores|90.0|55.0|50.0|60.0|-40.0|100|25|50.0 %|0||||surplus"),
+            QStringLiteral("  prod|60 % of parent|54.0|55.0|50.0|60.0|-4.0|100|25|50.0 %|3|30 s|90.0 min||autoregroup"),
+            QStringLiteral("    user alice||||||||25|50.0 %|3|||500.0 (factor 1,000)|"),
         };
         QCOMPARE(dump(model), expected);
         const QModelIndex atlas = model.index(1, 0);
