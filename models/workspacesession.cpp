@@ -333,42 +333,34 @@ bool WorkspaceSession::recordProposal(const Proposal& proposal, QString* error)
     return writeProposal(proposal, error);
 }
 
-bool WorkspaceSession::recordBuiltin(const QString& name, QString* error)
+bool WorkspaceSession::recordCurrent(Source source, std::optional<PoolSnapshot> snapshot, QString* error)
 {
-    m_current = Source {name, {}};
-    m_proposals.clear();
-    m_currentSnapshot.reset();
+    // New data makes the old proposals meaningless; a new snapshot of the same pool keeps them.
+    if (!snapshot)
+        m_proposals.clear();
+    m_current = std::move(source);
+    m_currentSnapshot = std::move(snapshot);
     m_currentResult.clear();
     if (!m_workspace) {
         setUnsaved(true);
         return true;
     }
     return writeCurrent(error);
+}
+
+bool WorkspaceSession::recordBuiltin(const QString& name, QString* error)
+{
+    return recordCurrent(Source {name, {}}, std::nullopt, error);
 }
 
 bool WorkspaceSession::recordFiles(const QStringList& paths, QString* error)
 {
-    m_current = Source {{}, paths};
-    m_proposals.clear();
-    m_currentSnapshot.reset();
-    m_currentResult.clear();
-    if (!m_workspace) {
-        setUnsaved(true);
-        return true;
-    }
-    return writeCurrent(error);
+    return recordCurrent(Source {{}, paths}, std::nullopt, error);
 }
 
 bool WorkspaceSession::recordSnapshot(const PoolSnapshot& snapshot, QString* error)
 {
-    m_current = Source {};
-    m_currentSnapshot = snapshot;
-    m_currentResult.clear();
-    if (!m_workspace) {
-        setUnsaved(true);
-        return true;
-    }
-    return writeCurrent(error);
+    return recordCurrent(Source {}, snapshot, error);
 }
 
 bool WorkspaceSession::recordResult(const QString& summaryJson, QString* error)

@@ -75,6 +75,7 @@ Q_SIGNALS:
     void changed();
 
 private:
+    bool recordCurrent(Source source, std::optional<PoolSnapshot> snapshot, QString* error);
     bool writeCurrent(QString* error);
     bool writeProposal(const Proposal& proposal, QString* error);
     void setUnsaved(bool unsaved);

@@ -155,9 +155,7 @@ void SweepPanel::plot()
     chart->setTitle(tr("%1 by %2").arg(m_metric->currentText(), m_sweptKnob));
     chart->legend()->setAlignment(Qt::AlignRight);
     if (m_results.empty()) {
-        QChart* old = m_chart->chart();
-        m_chart->setChart(chart);
-        delete old;
+        replaceChart(m_chart, chart);
         return;
     }
     QStringList names;
@@ -200,7 +198,5 @@ void SweepPanel::plot()
         s->attachAxis(x);
         s->attachAxis(y);
     }
-    QChart* old = m_chart->chart();
-    m_chart->setChart(chart);
-    delete old;
+    replaceChart(m_chart, chart);
 }

@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "clirun.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -17,44 +19,6 @@
 #include <map>
 
 namespace {
-
-struct Run
-{
-    bool finished = false;
-    bool crashed = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 ms = 0;
-};
-
-Run runCli(const QStringList& args, int timeoutMs = 60000)
-{
-    Run run;
-    QProcess process;
-    QElapsedTimer timer;
-    timer.start();
-    process.start(QStringLiteral(PP_CLI_PATH), args);
-    if (!process.waitForStarted(10000))
-        return run;
-    run.finished = process.waitForFinished(timeoutMs);
-    if (!run.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    run.ms = timer.elapsed();
-    run.crashed = process.exitStatus() == QProcess::CrashExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const Run& run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + (run.finished ? "" : " (timed out)")
-        + (run.crashed ? " (crashed)" : "") + "\nstdout: " + run.out.left(2000) + "\nstderr: " + run.err.left(2000);
-}
 
 /// The replayable jobs of an SWF file, read here independently of the engine: core-seconds per group
 /// ("" = no group), for jobs with a runtime and a submit time that fit on a machine of `machineCores`.
@@ -198,7 +162,7 @@ void CliTest::allocateWorkedExample()
         QStringLiteral("--pool-size"), QStringLiteral("100"), QStringLiteral("--demand"),
         QStringLiteral("a.x=100,b=10,c=30,<none>=5")};
 
-    const Run run = runCli(args + QStringList {QStringLiteral("--json")});
+    const CliRun run = runCli(args + QStringList {QStringLiteral("--json")});
     QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(run.out, &parseError);
@@ -233,7 +197,7 @@ void CliTest::allocateWorkedExample()
     QCOMPARE(quotas.value(QStringLiteral("a.y")).toDouble(), 20.0);
 
     // The table says the same, with its total line.
-    const Run table = runCli(args);
+    const CliRun table = runCli(args);
     QVERIFY2(table.finished && table.exitCode == 0, describe(table).constData());
     QVERIFY(table.out.contains(oversubscription ? "NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = True"
                                                 : "NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = False"));
@@ -347,7 +311,7 @@ void CliTest::badInputIsRefused()
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
     QFETCH(QStringList, stderrHas);
-    const Run run = runCli(args, 20000);
+    const CliRun run = runCli(args, 20000);
     QVERIFY2(run.finished, describe(run).constData());
     QVERIFY2(!run.crashed, describe(run).constData());
     QVERIFY2(run.exitCode == exitCode, describe(run).constData());
@@ -387,7 +351,7 @@ void CliTest::simulateJsonConservesCoreHours()
     QCOMPARE(expected.jobs, jobs);
     QVERIFY(expected.coreSeconds > 0);
 
-    const Run run = runCli({QStringLiteral("simulate"), QStringLiteral("--config"), config, QStringLiteral("--trace"),
+    const CliRun run = runCli({QStringLiteral("simulate"), QStringLiteral("--config"), config, QStringLiteral("--trace"),
         trace, QStringLiteral("--cores"), QString::number(cores), QStringLiteral("--machine-cores"),
         QString::number(machineCores), QStringLiteral("--json")});
     QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
@@ -465,8 +429,8 @@ void CliTest::simulateIsDeterministic()
     const QStringList args {QStringLiteral("simulate"), QStringLiteral("--config"), path("groups.cfg"),
         QStringLiteral("--trace"), dataPath("lpc-egee-slice.swf"), QStringLiteral("--cores"), QStringLiteral("16"),
         QStringLiteral("--machine-cores"), QStringLiteral("4"), QStringLiteral("--json")};
-    const Run first = runCli(args);
-    const Run second = runCli(args);
+    const CliRun first = runCli(args);
+    const CliRun second = runCli(args);
     QVERIFY2(first.finished && first.exitCode == 0, describe(first).constData());
     QVERIFY2(second.finished && second.exitCode == 0, describe(second).constData());
     QVERIFY(first.out.contains("\"wall_seconds\""));
@@ -483,7 +447,7 @@ void CliTest::selfReferentialMacroDoesNotHang()
     // GROUP_NAMES is empty; refusing the file with its name and line would be fine too. Hanging is not.
     const QString config = path("doubling.cfg");
     QVERIFY(writeFile(config, "A = $(A)$(A)\nGROUP_NAMES = $(A)\n"));
-    const Run run
+    const CliRun run
         = runCli({QStringLiteral("allocate"), QStringLiteral("--config"), config, QStringLiteral("--pool-size"),
                      QStringLiteral("10"), QStringLiteral("--demand"), QStringLiteral("<none>=1")},
             5000);
@@ -498,7 +462,7 @@ void CliTest::inspectReadsWhatItCanAndFailsOnTheRest()
     // One good file and one missing: the good one is summarised, the missing one named on stderr, exit 1.
     const QString good = QStringLiteral(PP_SHARED_DIR "/htcondor-samples/event-logs/lsst_tiny_problems.dag.nodes.log");
     const QString missing = path("no-such-file.log");
-    const Run run = runCli({QStringLiteral("inspect"), good, missing, QStringLiteral("--json")});
+    const CliRun run = runCli({QStringLiteral("inspect"), good, missing, QStringLiteral("--json")});
     QVERIFY2(run.finished && !run.crashed, describe(run).constData());
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.err.contains(QByteArray(missing.toUtf8() + ": no such file")));
@@ -510,12 +474,12 @@ void CliTest::inspectReadsWhatItCanAndFailsOnTheRest()
 
 void CliTest::exportConfigWritesTheChange()
 {
-    const Run run = runCli({QStringLiteral("export-config"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+    const CliRun run = runCli({QStringLiteral("export-config"), QStringLiteral("--scenario"), QStringLiteral("demo"),
         QStringLiteral("--set"), QStringLiteral("GROUP_QUOTA_atlas=9600")});
     QVERIFY2(run.finished && run.exitCode == 0, describe(run).constData());
     QVERIFY(run.out.contains("#   GROUP_QUOTA_atlas: 9200 -> 9600"));
     QVERIFY(run.out.contains("\nGROUP_QUOTA_atlas = 9600\n"));
-    const Run bad = runCli({QStringLiteral("export-config"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+    const CliRun bad = runCli({QStringLiteral("export-config"), QStringLiteral("--scenario"), QStringLiteral("demo"),
         QStringLiteral("--set"), QStringLiteral("GROUP_QUOTA_atlas=-5")});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY2(bad.err.contains("GROUP_QUOTA_atlas"), describe(bad).constData());

@@ -4,32 +4,13 @@
 // sources and destinations by name. The PDF is read back with poppler-utils' pdftotext.
 #include "../testfiles.h"
 
+#include "clirun.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    bool crashed = false;
-    QByteArray out, err;
-};
-
-Run runCli(const QStringList& args)
-{
-    Run run;
-    QProcess process;
-    process.start(QStringLiteral(PP_CLI_PATH), args);
-    if (!process.waitForStarted(10000) || !process.waitForFinished(300000))
-        return run;
-    run.crashed = process.exitStatus() == QProcess::CrashExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
 
 QString pdfText(const QString& pdf)
 {
@@ -52,7 +33,7 @@ private Q_SLOTS:
             "POOLPLANNER_NAME = Less star\nPOOLPLANNER_DESCRIPTION = star keeps 1,000 cores\nPOOLPLANNER_BASE = demo\n"
             "GROUP_QUOTA_star = 1000\n"));
         const QString pdf = dir.filePath(QStringLiteral("meeting.pdf"));
-        const Run run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+        const CliRun run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo"),
             QStringLiteral("--compare"), scenario, QStringLiteral("--horizon"), QStringLiteral("6h"), QStringLiteral("--out"),
             pdf, QStringLiteral("--title"), QStringLiteral("Merged pool review")});
         QVERIFY2(run.exitCode == 0 && !run.crashed, run.err.constData());
@@ -70,11 +51,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString result = dir.filePath(QStringLiteral("demo.json"));
-        const Run simulate = runCli({QStringLiteral("simulate"), QStringLiteral("--demo"), QStringLiteral("--horizon"),
+        const CliRun simulate = runCli({QStringLiteral("simulate"), QStringLiteral("--demo"), QStringLiteral("--horizon"),
             QStringLiteral("6h"), QStringLiteral("--out"), result});
         QVERIFY2(simulate.exitCode == 0, simulate.err.constData());
         const QString csv = dir.filePath(QStringLiteral("groups.csv"));
-        const Run run = runCli({QStringLiteral("report"), QStringLiteral("--result"), result, QStringLiteral("--out"), csv});
+        const CliRun run = runCli({QStringLiteral("report"), QStringLiteral("--result"), result, QStringLiteral("--out"), csv});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QStringList lines = QString::fromUtf8(readAll(csv)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1 + 11); // header, then the demo's 11 groups
@@ -86,7 +67,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString text = dir.filePath(QStringLiteral("notes.ppw"));
         QVERIFY(writeFile(text, "not a workspace\n"));
-        Run run = runCli({QStringLiteral("report"), QStringLiteral("--workspace"), text, QStringLiteral("--out"),
+        CliRun run = runCli({QStringLiteral("report"), QStringLiteral("--workspace"), text, QStringLiteral("--out"),
             dir.filePath(QStringLiteral("r.pdf"))});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains("notes.ppw"));

@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "clirun.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -18,40 +20,6 @@
 #include <map>
 
 namespace {
-
-struct Run
-{
-    bool finished = false;
-    bool crashed = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args, int timeoutMs = 120000)
-{
-    Run run;
-    QProcess process;
-    process.start(QStringLiteral(PP_CLI_PATH), args);
-    if (!process.waitForStarted(10000))
-        return run;
-    run.finished = process.waitForFinished(timeoutMs);
-    if (!run.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    run.crashed = process.exitStatus() == QProcess::CrashExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QByteArray describe(const Run& run)
-{
-    return "exit " + QByteArray::number(run.exitCode) + (run.finished ? "" : " (timed out)")
-        + (run.crashed ? " (crashed)" : "") + "\nstdout: " + run.out.left(3000) + "\nstderr: " + run.err.left(3000);
-}
 
 QJsonObject jsonObject(const QByteArray& bytes)
 {
@@ -166,7 +134,7 @@ void SweepTest::initTestCase()
 void SweepTest::compareDemoWithOneQuotaChanged()
 {
     // star's quota drops from 3000 to 300 cores: in the first day its jobs wait for the surplus others leave.
-    const Run json = runCli({QStringLiteral("compare"), QStringLiteral("demo"), path("star.scenario"),
+    const CliRun json = runCli({QStringLiteral("compare"), QStringLiteral("demo"), path("star.scenario"),
         QStringLiteral("--horizon"), QStringLiteral("1d"), QStringLiteral("--json")});
     QVERIFY2(json.finished && json.exitCode == 0, describe(json).constData());
     const QJsonObject c = jsonObject(json.out);
@@ -190,14 +158,14 @@ void SweepTest::compareDemoWithOneQuotaChanged()
         json.out.constData());
 
     // The base column is the demo as simulate runs it.
-    const Run demo = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+    const CliRun demo = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("demo"),
         QStringLiteral("--horizon"), QStringLiteral("1d"), QStringLiteral("--json")});
     QVERIFY2(demo.finished && demo.exitCode == 0, describe(demo).constData());
     const QJsonObject demoStar
         = byName(jsonObject(demo.out).value(QStringLiteral("groups")).toArray(), QStringLiteral("star"));
     QCOMPARE(p95.value(QStringLiteral("base")).toDouble(), demoStar.value(QStringLiteral("wait_p95_s")).toDouble());
 
-    const Run text = runCli({QStringLiteral("compare"), QStringLiteral("demo"), path("star.scenario"),
+    const CliRun text = runCli({QStringLiteral("compare"), QStringLiteral("demo"), path("star.scenario"),
         QStringLiteral("--horizon"), QStringLiteral("1d")});
     QVERIFY2(text.finished && text.exitCode == 0, describe(text).constData());
     QVERIFY(text.out.contains("proposal: small star"));
@@ -207,16 +175,16 @@ void SweepTest::compareDemoWithOneQuotaChanged()
 
 void SweepTest::compareRefusesBadInput()
 {
-    const Run one = runCli({QStringLiteral("compare"), QStringLiteral("demo")});
+    const CliRun one = runCli({QStringLiteral("compare"), QStringLiteral("demo")});
     QCOMPARE(one.exitCode, 2);
     QVERIFY(one.err.contains("BASE and PROPOSAL"));
-    const Run missing = runCli({QStringLiteral("compare"), QStringLiteral("demo"), path("missing.scenario")});
+    const CliRun missing = runCli({QStringLiteral("compare"), QStringLiteral("demo"), path("missing.scenario")});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(QByteArray(path("missing.scenario").toUtf8() + ": no such file")),
         describe(missing).constData());
     QVERIFY(missing.out.isEmpty());
     QVERIFY(writeFile(path("bad-knob.scenario"), "POOLPLANNER_BASE = demo\nGROUP_QUOTA_star = lots\n"));
-    const Run bad = runCli({QStringLiteral("compare"), QStringLiteral("demo"), path("bad-knob.scenario"),
+    const CliRun bad = runCli({QStringLiteral("compare"), QStringLiteral("demo"), path("bad-knob.scenario"),
         QStringLiteral("--horizon"), QStringLiteral("1h")});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY2(bad.err.contains(QByteArray(path("bad-knob.scenario").toUtf8() + ":2: GROUP_QUOTA_star")),
@@ -228,9 +196,9 @@ void SweepTest::simulateTakesScenarioFiles()
     // The built-in name still works as before, and a scenario file that changes nothing gives the same numbers.
     QVERIFY(writeFile(path("plain-demo.scenario"), "POOLPLANNER_NAME = demo\nPOOLPLANNER_BASE = demo\n"));
     const QStringList horizon {QStringLiteral("--horizon"), QStringLiteral("6h"), QStringLiteral("--json")};
-    const Run builtin = runCli(
+    const CliRun builtin = runCli(
         QStringList {QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("demo")} + horizon);
-    const Run file = runCli(
+    const CliRun file = runCli(
         QStringList {QStringLiteral("simulate"), QStringLiteral("--scenario"), path("plain-demo.scenario")} + horizon);
     QVERIFY2(builtin.finished && builtin.exitCode == 0, describe(builtin).constData());
     QVERIFY2(file.finished && file.exitCode == 0, describe(file).constData());
@@ -241,7 +209,7 @@ void SweepTest::simulateTakesScenarioFiles()
     b.remove(QStringLiteral("wall_seconds"));
     QCOMPARE(a, b);
 
-    const Run mixed = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), path("trace.scenario"),
+    const CliRun mixed = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), path("trace.scenario"),
         QStringLiteral("--cores"), QStringLiteral("8")});
     QCOMPARE(mixed.exitCode, 2);
     QVERIFY(mixed.err.contains("--cores does not go with --scenario"));
@@ -249,10 +217,10 @@ void SweepTest::simulateTakesScenarioFiles()
 
 void SweepTest::sweepOnThreadsEqualsSimulateOfEachVariant()
 {
-    const Run two = runCli(
+    const CliRun two = runCli(
         sweepArgs() + QStringList {QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--json")});
     QVERIFY2(two.finished && two.exitCode == 0, describe(two).constData());
-    const Run one = runCli(
+    const CliRun one = runCli(
         sweepArgs() + QStringList {QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--json")});
     QVERIFY2(one.finished && one.exitCode == 0, describe(one).constData());
     QCOMPARE(two.out, one.out); // the number of threads changes nothing
@@ -264,12 +232,12 @@ void SweepTest::sweepOnThreadsEqualsSimulateOfEachVariant()
 
     // The same variants as files, each run on its own by simulate: the same numbers.
     const QString dir = path("emitted");
-    const Run emitted = runCli(sweepArgs() + QStringList {QStringLiteral("--emit-htcondor"), dir});
+    const CliRun emitted = runCli(sweepArgs() + QStringList {QStringLiteral("--emit-htcondor"), dir});
     QVERIFY2(emitted.finished && emitted.exitCode == 0, describe(emitted).constData());
     for (const auto& item : variants) {
         const QJsonObject v = item.toObject();
         const QString name = v.value(QStringLiteral("name")).toString();
-        const Run single = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"),
+        const CliRun single = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"),
             dir + QStringLiteral("/scenarios/") + name + QStringLiteral(".scenario"), QStringLiteral("--out"),
             dir + QLatin1Char('/') + name + QStringLiteral(".json"), QStringLiteral("--json")});
         QVERIFY2(single.finished && single.exitCode == 0, describe(single).constData());
@@ -293,7 +261,7 @@ void SweepTest::sweepOnThreadsEqualsSimulateOfEachVariant()
     }
 
     // collect reads those result files back into the same table.
-    const Run collected = runCli({QStringLiteral("collect"), dir, QStringLiteral("--json")});
+    const CliRun collected = runCli({QStringLiteral("collect"), dir, QStringLiteral("--json")});
     QVERIFY2(collected.finished && collected.exitCode == 0, describe(collected).constData());
     const QJsonArray back = jsonObject(collected.out).value(QStringLiteral("variants")).toArray();
     QCOMPARE(back.size(), variants.size());
@@ -314,7 +282,7 @@ void SweepTest::sweepOnThreadsEqualsSimulateOfEachVariant()
 void SweepTest::emittedSubmitFileIsHTCondorSyntax()
 {
     const QString dir = path("emitted-sub");
-    const Run emitted = runCli(sweepArgs() + QStringList {QStringLiteral("--emit-htcondor"), dir});
+    const CliRun emitted = runCli(sweepArgs() + QStringList {QStringLiteral("--emit-htcondor"), dir});
     QVERIFY2(emitted.finished && emitted.exitCode == 0, describe(emitted).constData());
     const SubmitFile sub = parseSubmitFile(readAll(dir + QStringLiteral("/sweep.sub")));
     QVERIFY2(sub.error.isEmpty(), qPrintable(sub.error));
@@ -366,7 +334,7 @@ void SweepTest::collectReportsBrokenResultsAndPrintsTheRest()
     const QByteArray whole = readAll(dir + QStringLiteral("/003.json"));
     QVERIFY(writeFile(dir + QStringLiteral("/003.json"), whole.left(whole.size() / 3))); // a job killed mid-write
     QVERIFY(QFile::remove(dir + QStringLiteral("/001.json"))); // a job that never ran
-    const Run json = runCli({QStringLiteral("collect"), dir, QStringLiteral("--json")});
+    const CliRun json = runCli({QStringLiteral("collect"), dir, QStringLiteral("--json")});
     QVERIFY2(json.finished && !json.crashed, describe(json).constData());
     QCOMPARE(json.exitCode, 1);
     QVERIFY2(json.err.contains(QString(dir + QStringLiteral("/003.json: not valid JSON")).toUtf8()),
@@ -380,14 +348,14 @@ void SweepTest::collectReportsBrokenResultsAndPrintsTheRest()
     QCOMPARE(variants.at(1).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("002"));
     QCOMPARE(result.value(QStringLiteral("failed")).toArray().size(), 2);
 
-    const Run text = runCli({QStringLiteral("collect"), dir});
+    const CliRun text = runCli({QStringLiteral("collect"), dir});
     QCOMPARE(text.exitCode, 1);
     QVERIFY(text.out.contains("\n000 ") && text.out.contains("\n002 ") && !text.out.contains("\n003 "));
 
-    const Run workspace = runCli({QStringLiteral("collect"), dir, QStringLiteral("--workspace"), path("w.ppw")});
+    const CliRun workspace = runCli({QStringLiteral("collect"), dir, QStringLiteral("--workspace"), path("w.ppw")});
     QCOMPARE(workspace.exitCode, 2);
     QVERIFY(workspace.err.contains("not in this build"));
-    const Run nowhere = runCli({QStringLiteral("collect"), path("no-such-dir")});
+    const CliRun nowhere = runCli({QStringLiteral("collect"), path("no-such-dir")});
     QCOMPARE(nowhere.exitCode, 1);
     QVERIFY(nowhere.err.contains("no such directory"));
 }
@@ -395,20 +363,20 @@ void SweepTest::collectReportsBrokenResultsAndPrintsTheRest()
 void SweepTest::sweepRefusesBadValuesBeforeRunning()
 {
     const QStringList base {QStringLiteral("sweep"), QStringLiteral("--scenario"), path("trace.scenario")};
-    const Run badValue
+    const CliRun badValue
         = runCli(base + QStringList {QStringLiteral("--vary"), QStringLiteral("GROUP_QUOTA_DYNAMIC_g1=0.2,lots")});
     QCOMPARE(badValue.exitCode, 1);
     QVERIFY2(badValue.err.contains("--vary GROUP_QUOTA_DYNAMIC_g1=lots: GROUP_QUOTA_DYNAMIC_g1"),
         describe(badValue).constData());
     QVERIFY(badValue.out.isEmpty());
-    const Run badKey = runCli(base + QStringList {QStringLiteral("--vary"), QStringLiteral("POOLPLANNER_SEEDS=1,2")});
+    const CliRun badKey = runCli(base + QStringList {QStringLiteral("--vary"), QStringLiteral("POOLPLANNER_SEEDS=1,2")});
     QCOMPARE(badKey.exitCode, 1);
     QVERIFY2(badKey.err.contains("unknown scenario key POOLPLANNER_SEEDS"), describe(badKey).constData());
-    const Run noValues = runCli(base + QStringList {QStringLiteral("--vary"), QStringLiteral("NEGOTIATOR_INTERVAL=")});
+    const CliRun noValues = runCli(base + QStringList {QStringLiteral("--vary"), QStringLiteral("NEGOTIATOR_INTERVAL=")});
     QCOMPARE(noValues.exitCode, 1);
-    const Run noVary = runCli(base);
+    const CliRun noVary = runCli(base);
     QCOMPARE(noVary.exitCode, 2);
-    const Run threads = runCli(base
+    const CliRun threads = runCli(base
         + QStringList {QStringLiteral("--vary"), QStringLiteral("NEGOTIATOR_INTERVAL=60"), QStringLiteral("--threads"),
             QStringLiteral("0")});
     QCOMPARE(threads.exitCode, 1);
@@ -425,14 +393,14 @@ void SweepTest::emitRefusesWhatFileTransferCannotCarry()
     QVERIFY(writeFile(path("nested/base.config"), "GROUP_NAMES = g1, g2\ninclude : conf.d/quotas.config\n"));
     QVERIFY(writeFile(path("nested/s.scenario"),
         "POOLPLANNER_BASE = base.config\nPOOLPLANNER_TRACE = ../inputs/lpc.swf\nPOOLPLANNER_CORES = 16\n"));
-    const Run emitted = runCli(
+    const CliRun emitted = runCli(
         {QStringLiteral("sweep"), QStringLiteral("--scenario"), path("nested/s.scenario"), QStringLiteral("--vary"),
             QStringLiteral("NEGOTIATOR_INTERVAL=60,120"), QStringLiteral("--emit-htcondor"), path("nested-sweep")});
     QCOMPARE(emitted.exitCode, 1);
     QVERIFY2(emitted.err.contains("conf.d/quotas.config from another directory"), describe(emitted).constData());
     QVERIFY(!QFile::exists(path("nested-sweep/sweep.sub")));
     // Run locally, the same sweep is fine.
-    const Run local = runCli({QStringLiteral("sweep"), QStringLiteral("--scenario"), path("nested/s.scenario"),
+    const CliRun local = runCli({QStringLiteral("sweep"), QStringLiteral("--scenario"), path("nested/s.scenario"),
         QStringLiteral("--vary"), QStringLiteral("NEGOTIATOR_INTERVAL=60,120")});
     QVERIFY2(local.finished && local.exitCode == 0, describe(local).constData());
     QVERIFY(local.out.contains("NEGOTIATOR_INTERVAL=120"));
@@ -441,7 +409,7 @@ void SweepTest::emitRefusesWhatFileTransferCannotCarry()
 void SweepTest::exportConfigOfAScenario()
 {
     // The snippet is what the scenario changes from its base, plus any --set on top.
-    const Run run = runCli({QStringLiteral("export-config"), QStringLiteral("--scenario"), path("star.scenario"),
+    const CliRun run = runCli({QStringLiteral("export-config"), QStringLiteral("--scenario"), path("star.scenario"),
         QStringLiteral("--set"), QStringLiteral("GROUP_QUOTA_dune=1500")});
     QVERIFY2(run.finished && run.exitCode == 0, describe(run).constData());
     QVERIFY2(run.out.startsWith("# PoolPlanner: knobs changed from the built-in demo\n"), run.out.constData());

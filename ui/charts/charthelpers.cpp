@@ -3,6 +3,7 @@
 #include "charthelpers.h"
 
 #include <QChart>
+#include <QChartView>
 #include <QValueAxis>
 #include <QWidget>
 
@@ -26,4 +27,11 @@ QChart* newThemedChart(const QWidget* widget)
     if (widget->palette().color(QPalette::Window).lightness() < 128)
         chart->setTheme(QChart::ChartThemeDark);
     return chart;
+}
+
+void replaceChart(QChartView* view, QChart* chart)
+{
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 class QChart;
+class QChartView;
 class QValueAxis;
 class QWidget;
 
@@ -12,3 +13,6 @@ void setRoundTicks(QValueAxis* axis, double span);
 
 /// A new chart in the theme that suits the widget's palette: dark on a dark desktop, light otherwise.
 QChart* newThemedChart(const QWidget* widget);
+
+/// Shows a new chart in the view and deletes the old one (a QChartView does not own what it replaces).
+void replaceChart(QChartView* view, QChart* chart);

@@ -49,13 +49,6 @@ QStringList namesOf(const pp::Result& r)
     return names;
 }
 
-void replace(QChartView* view, QChart* chart)
-{
-    QChart* old = view->chart();
-    view->setChart(chart);
-    delete old;
-}
-
 } // namespace
 
 ComparisonCharts::ComparisonCharts(QWidget* parent)
@@ -75,8 +68,8 @@ ComparisonCharts::ComparisonCharts(QWidget* parent)
 
 void ComparisonCharts::clear()
 {
-    replace(m_usage, newThemedChart(this));
-    replace(m_waits, newThemedChart(this));
+    replaceChart(m_usage, newThemedChart(this));
+    replaceChart(m_waits, newThemedChart(this));
 }
 
 void ComparisonCharts::setRuns(
@@ -128,7 +121,7 @@ void ComparisonCharts::setRuns(
         s->attachAxis(x);
         s->attachAxis(y);
     }
-    replace(m_usage, chart);
+    replaceChart(m_usage, chart);
 
     auto* waits = newThemedChart(this);
     waits->setTitle(tr("Wait by job size (minutes)"));
@@ -169,5 +162,5 @@ void ComparisonCharts::setRuns(
     bars->attachAxis(cx);
     bars->attachAxis(cy);
     waits->legend()->setAlignment(Qt::AlignBottom);
-    replace(m_waits, waits);
+    replaceChart(m_waits, waits);
 }

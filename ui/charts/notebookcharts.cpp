@@ -27,13 +27,6 @@ QChart* emptyChart(const QWidget* widget, const QString& title)
     return chart;
 }
 
-void replaceChart(QChartView* view, QChart* chart)
-{
-    QChart* old = view->chart();
-    view->setChart(chart);
-    delete old;
-}
-
 } // namespace
 
 NotebookCharts::NotebookCharts(QWidget* parent)

@@ -96,9 +96,7 @@ void UsageChart::rebuild()
         s->attachAxis(x);
         s->attachAxis(y);
     }
-    QChart* old = this->chart();
-    setChart(chart);
-    delete old;
+    replaceChart(this, chart);
 }
 
 void UsageChart::setVisibleRange(double fromSeconds, double toSeconds)
