@@ -66,6 +66,20 @@ int usageError(const std::string& message)
     return 2;
 }
 
+Expected<std::vector<ScenarioSpec>> scenarioSpecsFor(const std::vector<std::string>& names, const Options& options)
+{
+    std::vector<ScenarioSpec> specs;
+    for (const auto& name : names) {
+        auto spec = scenarioSpecFor(name);
+        if (!spec)
+            return spec.error();
+        if (auto error = readHorizonAndSeed(options, spec->inputs))
+            return *error;
+        specs.push_back(std::move(spec).value());
+    }
+    return specs;
+}
+
 int inputError(const Diagnostic& d)
 {
     std::fprintf(stderr, "error: %s\n", d.message().c_str());

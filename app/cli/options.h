@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "io/scenariofile.h"
 #include "io/scenarioinputs.h"
 #include "util/diagnostic.h"
 
@@ -37,6 +38,9 @@ private:
 
 /// --horizon and --seed, when given, into the inputs; errors name the option.
 std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInputs& inputs);
+
+/// The scenarios named (files or built-in names), each with --horizon and --seed applied.
+Expected<std::vector<ScenarioSpec>> scenarioSpecsFor(const std::vector<std::string>& names, const Options& options);
 
 /// Exit code 2 after a usage message on stderr.
 int usageError(const std::string& message);

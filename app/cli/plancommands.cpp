@@ -140,18 +140,12 @@ int compare(const std::vector<std::string>& args)
         return usageError(options.error());
     if (options.positional().size() != 2)
         return usageError("compare needs BASE and PROPOSAL: scenario files or built-in names");
-    std::vector<ScenarioSpec> specs;
-    for (const auto& name : options.positional()) {
-        auto spec = scenarioSpecFor(name);
-        if (!spec)
-            return inputError(spec.error());
-        if (auto error = readHorizonAndSeed(options, spec->inputs))
-            return inputError(*error);
-        specs.push_back(std::move(spec).value());
-    }
+    const auto specs = scenarioSpecsFor(options.positional(), options);
+    if (!specs)
+        return inputError(specs.error());
     ParallelRunOptions run;
     run.threads = 2;
-    const auto outcomes = runScenarios(specs, run);
+    const auto outcomes = runScenarios(*specs, run);
     int status = 0;
     std::set<std::string> printed;
     for (const auto& o : outcomes) {

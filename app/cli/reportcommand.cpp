@@ -108,18 +108,13 @@ int report(const std::vector<std::string>& args)
         if (scenarios.empty())
             return inputError({options.get("--workspace"), 0, "holds no simulated scenario"});
     } else {
-        std::vector<ScenarioSpec> specs;
         std::vector<std::string> names {options.get("--scenario")};
         for (const auto& c : options.all("--compare"))
             names.push_back(c);
-        for (const auto& n : names) {
-            auto spec = scenarioSpecFor(n);
-            if (!spec)
-                return inputError(spec.error());
-            if (auto error = readHorizonAndSeed(options, spec->inputs))
-                return inputError(*error);
-            specs.push_back(std::move(spec).value());
-        }
+        const auto loaded = scenarioSpecsFor(names, options);
+        if (!loaded)
+            return inputError(loaded.error());
+        const std::vector<ScenarioSpec>& specs = *loaded;
         ParallelRunOptions run;
         run.threads = 2;
         auto outcomes = runScenarios(specs, run);
