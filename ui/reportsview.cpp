@@ -48,7 +48,8 @@ ReportsView::ReportsView(ScenarioSet* scenarios, PlannerView* planner, QWidget* 
     } exports[] = {{QT_TR_NOOP("Export PDF…"), "pdf", QT_TR_NOOP("PDF (*.pdf)")},
         {QT_TR_NOOP("Export HTML…"), "html", QT_TR_NOOP("HTML (*.html)")},
         {QT_TR_NOOP("Export tables as CSV…"), "csv", QT_TR_NOOP("CSV (*.csv)")},
-        {QT_TR_NOOP("Export chart as PNG…"), "png", QT_TR_NOOP("PNG image (*.png)")}};
+        {QT_TR_NOOP("Export chart as PNG…"), "png", QT_TR_NOOP("PNG image (*.png)")},
+        {QT_TR_NOOP("Export chart as SVG…"), "svg", QT_TR_NOOP("SVG drawing (*.svg)")}};
     for (const auto& e : exports) {
         auto* button = new QPushButton(tr(e.label), side);
         const QString suffix = QString::fromLatin1(e.suffix), filter = tr(e.filter);

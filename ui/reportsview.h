@@ -14,7 +14,7 @@ class QTextBrowser;
 class ScenarioSet;
 
 /// Reports for the meeting: choose the scenarios, see the report as it will print, export it as PDF, HTML,
-/// CSV or PNG. The same Report class writes what `poolplanner-cli report` writes.
+/// CSV, PNG or SVG. The same Report class writes what `poolplanner-cli report` writes.
 class ReportsView : public QWidget
 {
     Q_OBJECT

@@ -54,7 +54,7 @@ int report(const std::vector<std::string>& args)
     if (!options.error().empty())
         return usageError(options.error());
     if (!options.has("--out"))
-        return usageError("report needs --out FILE.pdf|.html|.csv|.png");
+        return usageError("report needs --out FILE.pdf|.html|.csv|.png|.svg");
     const int sources = (options.has("--result") ? 1 : 0) + (options.has("--workspace") ? 1 : 0)
         + (options.has("--scenario") && !options.has("--workspace") ? 1 : 0);
     if (sources != 1)

@@ -15,7 +15,9 @@
 #include <QImage>
 #include <QLocale>
 #include <QPageLayout>
+#include <QPainter>
 #include <QPdfWriter>
+#include <QSvgGenerator>
 #include <QTextDocument>
 #include <QUrl>
 
@@ -99,7 +101,7 @@ QString Report::period() const
         .arg(when(r, 0), when(r, static_cast<double>(r.simulatedSeconds)), r.epoch > 0 ? QStringLiteral(" UTC") : QString());
 }
 
-QImage Report::usageImage() const
+void Report::paintUsage(QPainter& painter, QSize size) const
 {
     std::vector<const pp::Result*> runs;
     QStringList names;
@@ -109,8 +111,18 @@ QImage Report::usageImage() const
             names << s.name;
         }
     if (runs.size() == 1)
-        return reportcharts::usage(*runs.front(), QObject::tr("Cores in use by experiment, %1").arg(names.front()), chartSize);
-    return reportcharts::usageComparison(runs, names, chartSize);
+        reportcharts::paintUsage(painter, *runs.front(), QObject::tr("Cores in use by experiment, %1").arg(names.front()), size);
+    else
+        reportcharts::paintUsageComparison(painter, runs, names, size);
+}
+
+QImage Report::usageImage() const
+{
+    QImage image(chartSize, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    paintUsage(painter, chartSize);
+    return image;
 }
 
 QString Report::html(bool forPdf) const
@@ -347,6 +359,24 @@ bool Report::writePng(const QString& path, QString* error) const
     return true;
 }
 
+bool Report::writeSvg(const QString& path, QString* error) const
+{
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(chartSize);
+    svg.setViewBox(QRect(QPoint(0, 0), chartSize));
+    svg.setTitle(m_pool);
+    QPainter painter;
+    if (!painter.begin(&svg)) {
+        if (error)
+            *error = QObject::tr("%1 cannot be written").arg(path);
+        return false;
+    }
+    paintUsage(painter, chartSize);
+    painter.end();
+    return true;
+}
+
 bool Report::write(const QString& path, QString* error) const
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -358,7 +388,9 @@ bool Report::write(const QString& path, QString* error) const
         return writeCsv(path, error);
     if (suffix == QLatin1String("png"))
         return writePng(path, error);
+    if (suffix == QLatin1String("svg"))
+        return writeSvg(path, error);
     if (error)
-        *error = QObject::tr("%1: a report is .pdf, .html, .csv or .png").arg(path);
+        *error = QObject::tr("%1: a report is .pdf, .html, .csv, .png or .svg").arg(path);
     return false;
 }

@@ -4,12 +4,14 @@
 
 #include "sim/result.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
 #include <vector>
 
 class QImage;
+class QPainter;
 class QTextDocument;
 
 /// The report for a meeting: a title page with the pool and the period, what each scenario changes, the
@@ -37,9 +39,10 @@ public:
     bool writeHtml(const QString& path, QString* error) const;
     /// One row per group and scenario: every figure of the comparison, units in the header.
     bool writeCsv(const QString& path, QString* error) const;
-    /// The usage chart (several runs: their comparison chart).
+    /// The usage chart (several runs: their comparison chart), as an image or as vector graphics.
     bool writePng(const QString& path, QString* error) const;
-    /// By the file's suffix: .pdf, .html, .csv or .png.
+    bool writeSvg(const QString& path, QString* error) const;
+    /// By the file's suffix: .pdf, .html, .csv, .png or .svg.
     bool write(const QString& path, QString* error) const;
 
     QString csv() const;
@@ -51,6 +54,8 @@ public:
 private:
     QString html(bool forPdf) const;
     QImage usageImage() const;
+    /// Paints the usage chart (one run, or the comparison of several) at `size`.
+    void paintUsage(QPainter& painter, QSize size) const;
 
     QString m_pool;
     std::vector<Scenario> m_scenarios;

@@ -133,10 +133,8 @@ void setChartFont(QPainter& p, QSize size)
 
 } // namespace
 
-QImage usage(const pp::Result& r, const QString& title, QSize size)
+void paintUsage(QPainter& p, const pp::Result& r, const QString& title, QSize size)
 {
-    QImage image = canvas(size);
-    QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     setChartFont(p, size);
     const double span = r.poolSeries.empty() ? 3600.0 : static_cast<double>(r.poolSeries.back().time);
@@ -171,15 +169,12 @@ QImage usage(const pp::Result& r, const QString& title, QSize size)
         lower = std::move(upper);
     }
     drawLegend(p, size, legend, f.plot.top());
-    return image;
 }
 
-QImage usageComparison(const std::vector<const pp::Result*>& runs, const QStringList& runNames, QSize size)
+void paintUsageComparison(QPainter& p, const std::vector<const pp::Result*>& runs, const QStringList& runNames, QSize size)
 {
-    QImage image = canvas(size);
     if (runs.empty())
-        return image;
-    QPainter p(&image);
+        return;
     p.setRenderHint(QPainter::Antialiasing);
     setChartFont(p, size);
     double span = 3600, peak = 1;
@@ -222,6 +217,21 @@ QImage usageComparison(const std::vector<const pp::Result*>& runs, const QString
         }
     }
     drawLegend(p, size, legend, f.plot.top());
+}
+
+QImage usage(const pp::Result& result, const QString& title, QSize size)
+{
+    QImage image = canvas(size);
+    QPainter p(&image);
+    paintUsage(p, result, title, size);
+    return image;
+}
+
+QImage usageComparison(const std::vector<const pp::Result*>& runs, const QStringList& names, QSize size)
+{
+    QImage image = canvas(size);
+    QPainter p(&image);
+    paintUsageComparison(p, runs, names, size);
     return image;
 }
 

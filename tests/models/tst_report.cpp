@@ -99,6 +99,12 @@ private Q_SLOTS:
         const QString png = dir.filePath(QStringLiteral("usage.png"));
         QVERIFY2(report.write(png, &error), qPrintable(error));
         QCOMPARE(QImage(png).size(), QSize(1600, 760));
+        const QString svg = dir.filePath(QStringLiteral("usage.svg"));
+        QVERIFY2(report.write(svg, &error), qPrintable(error));
+        const QByteArray vector = readAll(svg);
+        QVERIFY(vector.contains("<svg"));
+        QVERIFY(vector.contains("atlas")); // the legend, as text
+        QVERIFY(vector.contains("<path")); // the bands, as paths
     }
 
     void badPathsAreNamed()
@@ -110,7 +116,7 @@ private Q_SLOTS:
         QVERIFY(!report.write(QStringLiteral("/nonexistent/dir/report.pdf"), &error));
         QVERIFY(error.contains(QStringLiteral("report.pdf")));
         QVERIFY(!report.write(QStringLiteral("report.docx"), &error));
-        QVERIFY(error.contains(QStringLiteral(".pdf, .html, .csv or .png")));
+        QVERIFY(error.contains(QStringLiteral(".pdf, .html, .csv, .png or .svg")));
     }
 };
 
