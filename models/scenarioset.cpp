@@ -26,8 +26,10 @@ int ScenarioSet::find(const QString& name) const
 
 QString ScenarioSet::freeName(const QString& stem) const
 {
-    for (int n = 1;; ++n) {
-        const QString name = n == 1 && find(stem) < 0 ? stem : QStringLiteral("%1 %2").arg(stem).arg(n);
+    if (find(stem) < 0)
+        return stem;
+    for (int n = 2;; ++n) {
+        const QString name = QStringLiteral("%1 %2").arg(stem).arg(n);
         if (find(name) < 0)
             return name;
     }

@@ -3,11 +3,16 @@
 #include "flowtablemodel.h"
 #include "grouptreemodel.h"
 #include "machinetablemodel.h"
+#include "comparisonmodel.h"
+#include "grouppolicymodel.h"
+#include "policydraft.h"
+#include "scenarioset.h"
 #include "notebookactivity.h"
 #include "poolseriesmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>
+#include <QUndoStack>
 #include <QtTest>
 
 class GroupTreeModelTest : public QObject
@@ -189,6 +194,86 @@ private Q_SLOTS:
     }
 };
 
+class PlanningModelsTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void comparisonRowsTintedByVerdict()
+    {
+        ComparisonModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pp::Result base, proposal;
+        for (pp::Result* r : {&base, &proposal}) {
+            r->poolCores = 100;
+            r->coreHoursDelivered = 100;
+            r->groups.resize(2);
+            r->groups[0].name = "<none>";
+            r->groups[1].name = "atlas";
+            r->groups[1].parent = 0;
+            r->groups[1].jobsTotal = 10;
+        }
+        base.groups[1].meanQuota = 40;
+        proposal.groups[1].meanQuota = 60;
+        base.groups[1].coreHours = 50;
+        proposal.groups[1].coreHours = 80;
+        base.groups[1].waitP50 = 600;
+        proposal.groups[1].waitP50 = 300;
+        model.setComparison(pp::compareResults(base, proposal), ComparisonModel::quotaShares(base),
+            ComparisonModel::quotaShares(proposal));
+        QCOMPARE(model.rowCount(), 2);
+        const int atlas = model.index(0, 0).data().toString() == QStringLiteral("atlas") ? 0 : 1;
+        QCOMPARE(model.index(atlas, ComparisonModel::QuotaShareColumn).data().toString(), QStringLiteral("60.0 % (was 40.0 %)"));
+        QCOMPARE(model.index(atlas, ComparisonModel::CoreHoursColumn).data(ComparisonModel::VerdictRole).toInt(), 1);
+        QCOMPARE(model.index(atlas, ComparisonModel::CoreHoursColumn).data().toString(), QStringLiteral("80 (+60 %)"));
+        QCOMPARE(model.index(atlas, ComparisonModel::WaitP50Column).data(ComparisonModel::VerdictRole).toInt(), 1); // less is better
+        QVERIFY(model.index(atlas, ComparisonModel::WaitP50Column).data(Qt::BackgroundRole).isValid());
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void groupPolicyEditsAreUndoableKnobs()
+    {
+        PolicyDraft draft;
+        QUndoStack undo;
+        GroupPolicyModel model(&draft, &undo);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        draft.reset(pp::Config::fromText("GROUP_NAMES = a, b\nGROUP_QUOTA_a = 60\nGROUP_QUOTA_b = 40\n", "test").value());
+        QCOMPARE(model.rowCount(), 2);
+        // a to 70 cores; b gives up the 10 so that the total stays 100.
+        QVERIFY(model.setData(model.index(0, GroupPolicyModel::QuotaColumn), 70.0));
+        QCOMPARE(draft.policy()->group("a")->configQuota, 70.0);
+        QCOMPARE(draft.policy()->group("b")->configQuota, 30.0);
+        QVERIFY(model.setData(model.index(1, GroupPolicyModel::AcceptSurplusColumn), Qt::Checked, Qt::CheckStateRole));
+        QVERIFY(draft.policy()->group("b")->acceptSurplus);
+        QVERIFY(model.setData(model.index(0, GroupPolicyModel::KindColumn), 1)); // a as a share of the root
+        QVERIFY(!draft.policy()->group("a")->staticQuota);
+        QCOMPARE(undo.count(), 3);
+        undo.undo();
+        undo.undo();
+        undo.undo();
+        QCOMPARE(draft.edits().size(), std::size_t(0));
+        QCOMPARE(draft.policy()->group("a")->configQuota, 60.0);
+        QVERIFY(!model.setData(model.index(0, GroupPolicyModel::PrioFactorColumn), 0.5)); // factors start at 1
+    }
+
+    void scenariosKeepTheBaselineFirst()
+    {
+        ScenarioSet set;
+        QAbstractItemModelTester tester(&set, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        set.resetBaseline(std::make_shared<const pp::Result>());
+        QCOMPARE(set.count(), 1);
+        QCOMPARE(set.keep({QStringLiteral("Baseline"), {}, {}, nullptr}), -1); // the baseline keeps its name
+        QCOMPARE(set.keep({QStringLiteral("More a"), {}, {{"GROUP_QUOTA_a", "70"}}, nullptr}), 1);
+        QCOMPARE(set.freeName(QStringLiteral("More a")), QStringLiteral("More a 2"));
+        QCOMPARE(set.duplicate(1, QStringLiteral("More a, again")), 2);
+        QCOMPARE(set.at(2).knobs, set.at(1).knobs);
+        QVERIFY(!set.remove(0));
+        QVERIFY(set.remove(1));
+        QCOMPARE(set.count(), 2);
+        QVERIFY(set.index(1).data().toString().contains(QStringLiteral("not simulated")));
+    }
+};
+
 class PoolSeriesModelTest : public QObject
 {
     Q_OBJECT
@@ -279,7 +364,8 @@ int main(int argc, char** argv)
     FlowTableModelTest flows;
     MachineTableModelTest machines;
     NotebookActivityTest notebooks;
-    return QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv)
+    PlanningModelsTest planning;
+    return QTest::qExec(&planning, argc, argv) | QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv)
         | QTest::qExec(&machines, argc, argv) | QTest::qExec(&notebooks, argc, argv);
 }
 #include "tst_models.moc"
