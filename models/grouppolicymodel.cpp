@@ -80,6 +80,7 @@ Qt::ItemFlags GroupPolicyModel::flags(const QModelIndex& index) const
     case QuotaColumn:
     case PrioFactorColumn:
     case WorkloadColumn:
+    case RuntimeLimitColumn:
         return f | Qt::ItemIsEditable;
     case AcceptSurplusColumn:
     case AutoregroupColumn:
@@ -141,6 +142,20 @@ QVariant GroupPolicyModel::data(const QModelIndex& index, int role) const
             return tr("More or less of the group's work: ×2 submits every job twice, ×0.5 about half of them");
         return {};
     }
+    case RuntimeLimitColumn: {
+        bool remove = false;
+        const auto limits = PolicyDraft::groupLimits(m_draft->edits(), &remove);
+        const auto it = limits.find(g.name);
+        if (role == Qt::DisplayRole)
+            return it == limits.end() ? tr("none")
+                                      : tr("%1 h, then %2").arg(locale.toString(it->second / 3600.0, 'f', 1), remove ? tr("remove") : tr("hold"));
+        if (role == Qt::EditRole)
+            return it == limits.end() ? 0.0 : it->second / 3600.0;
+        if (role == Qt::ToolTipRole)
+            return tr("Hours a running job of this group may run before the schedd holds or removes it "
+                      "(SYSTEM_PERIODIC_HOLD / _REMOVE); 0 for no limit");
+        return {};
+    }
     case PrioFactorColumn: {
         const double factor = g.prioFactor > 0 ? g.prioFactor : policy.defaultPrioFactor;
         if (role == Qt::DisplayRole)
@@ -188,6 +203,20 @@ bool GroupPolicyModel::setData(const QModelIndex& index, const QVariant& value, 
             return false;
         m_undo->push(new SetKnobsCommand(m_draft, tr("%1: workload × %2").arg(name).arg(v),
             {{PolicyDraft::scalePrefix + g.name, v == 1.0 ? std::nullopt : std::optional(number(v))}}));
+        return true;
+    }
+    case RuntimeLimitColumn: {
+        bool ok = false;
+        const double hours = value.toDouble(&ok);
+        if (role != Qt::EditRole || !ok || hours < 0 || hours > 24 * 365)
+            return false;
+        const PolicyDraft::KnobChange limit {PolicyDraft::groupLimitPrefix + g.name,
+            hours == 0 ? std::nullopt : std::optional(std::to_string(static_cast<long long>(hours * 3600)))};
+        std::vector<PolicyDraft::KnobChange> changes {limit};
+        for (auto& k : PolicyDraft::groupLimitKnobs(m_draft->base(), m_draft->editsWith({limit})))
+            changes.push_back(std::move(k));
+        m_undo->push(new SetKnobsCommand(m_draft,
+            hours == 0 ? tr("%1: no runtime limit").arg(name) : tr("%1: runtime limit %2 h").arg(name).arg(hours), changes));
         return true;
     }
     case PrioFactorColumn: {
@@ -280,6 +309,8 @@ QVariant GroupPolicyModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Priority factor");
     case WorkloadColumn:
         return tr("Workload");
+    case RuntimeLimitColumn:
+        return tr("Runtime limit");
     default:
         return {};
     }

@@ -23,6 +23,7 @@ public:
         AutoregroupColumn,
         PrioFactorColumn,
         WorkloadColumn, ///< the group's work scaled (POOLPLANNER_SCALE_<group>), 1 = as in the data
+        RuntimeLimitColumn, ///< hours a job of the group may run before the schedd holds or removes it; 0 = none
         ColumnCount
     };
 

@@ -68,6 +68,63 @@ std::map<std::string, double> PolicyDraft::workloadScales(const std::vector<Knob
     return scales;
 }
 
+std::map<std::string, double> PolicyDraft::groupLimits(const std::vector<KnobChange>& edits, bool* remove)
+{
+    std::map<std::string, double> limits;
+    const std::string prefix = pp::text::toLower(groupLimitPrefix);
+    if (remove)
+        *remove = false;
+    for (const auto& [knob, value] : edits) {
+        const std::string lower = pp::text::toLower(knob);
+        if (!value)
+            continue;
+        if (lower == pp::text::toLower(groupLimitAction)) {
+            if (remove)
+                *remove = pp::text::toLower(*value) == "remove";
+        } else if (lower.rfind(prefix, 0) == 0) {
+            const auto seconds = pp::text::parseDouble(*value);
+            if (seconds && *seconds > 0)
+                limits[knob.substr(prefix.size())] = *seconds;
+        }
+    }
+    return limits;
+}
+
+std::vector<PolicyDraft::KnobChange> PolicyDraft::groupLimitKnobs(const pp::Config& base, const std::vector<KnobChange>& edits)
+{
+    bool remove = false;
+    const auto limits = groupLimits(edits, &remove);
+    std::string clauses;
+    for (const auto& [group, seconds] : limits)
+        clauses += std::string(clauses.empty() ? "" : " || ") + "(AcctGroup =?= \"" + group
+            + "\" && time() - JobCurrentStartDate > " + std::to_string(static_cast<long long>(seconds)) + ")";
+    std::vector<KnobChange> changes;
+    for (const char* knob : {"SYSTEM_PERIODIC_HOLD", "SYSTEM_PERIODIC_REMOVE"}) {
+        const pp::Config::Entry* own = base.entry(knob);
+        const bool enforcing = !clauses.empty() && (std::string(knob) == "SYSTEM_PERIODIC_REMOVE") == remove;
+        if (!enforcing) {
+            changes.emplace_back(knob, own ? std::optional(own->value) : std::nullopt);
+            continue;
+        }
+        const std::string limitsExpr = "(JobStatus == 2 && (" + clauses + "))";
+        changes.emplace_back(knob, own ? "(" + own->value + ") || " + limitsExpr : limitsExpr);
+    }
+    return changes;
+}
+
+std::vector<PolicyDraft::KnobChange> PolicyDraft::editsWith(const std::vector<KnobChange>& changes) const
+{
+    std::vector<KnobChange> edits = m_edits;
+    for (const auto& change : changes) {
+        const auto it = std::find_if(edits.begin(), edits.end(), [&](const KnobChange& e) { return sameKnob(e.first, change.first); });
+        if (it != edits.end())
+            it->second = change.second;
+        else
+            edits.push_back(change);
+    }
+    return edits;
+}
+
 pp::Expected<pp::Scenario> PolicyDraft::scenarioFor(
     const pp::Scenario& base, const pp::Config& config, const std::vector<KnobChange>& edits)
 {

@@ -55,6 +55,18 @@ public:
     /// them (a planner setting, not an HTCondor knob).
     static std::map<std::string, double> workloadScales(const std::vector<KnobChange>& edits);
     static constexpr const char* scalePrefix = "POOLPLANNER_SCALE_";
+    /// Per-group runtime limits, a planner setting the schedd enforces: `POOLPLANNER_GROUP_LIMIT_<group> = seconds`
+    /// and `POOLPLANNER_GROUP_LIMIT_ACTION = hold|remove`, turned into SYSTEM_PERIODIC_HOLD or _REMOVE clauses
+    /// `(AcctGroup =?= "g" && time() - JobCurrentStartDate > s)` OR-ed to what the base configuration has.
+    static constexpr const char* groupLimitPrefix = "POOLPLANNER_GROUP_LIMIT_";
+    static constexpr const char* groupLimitAction = "POOLPLANNER_GROUP_LIMIT_ACTION";
+    /// The group limits among the edits (group → seconds) and whether they remove (else hold).
+    static std::map<std::string, double> groupLimits(const std::vector<KnobChange>& edits, bool* remove = nullptr);
+    /// The SYSTEM_PERIODIC_HOLD and _REMOVE values that enforce the group limits of `edits` over `base`.
+    static std::vector<KnobChange> groupLimitKnobs(const pp::Config& base, const std::vector<KnobChange>& edits);
+    /// The edits with some changes applied, as they would be after a command (to derive knobs from them).
+    std::vector<KnobChange> editsWith(const std::vector<KnobChange>& changes) const;
+
     /// A scenario with the edits applied: the policy they give and the workload scaled as they say.
     static pp::Expected<pp::Scenario> scenarioFor(
         const pp::Scenario& base, const pp::Config& config, const std::vector<KnobChange>& edits);

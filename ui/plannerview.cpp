@@ -236,7 +236,25 @@ QWidget* PlannerView::buildEditors()
                                                                                                     : 0);
         m_limitHours->setValue(p.runtimeLimitSeconds / 3600.0);
     });
-    form->addRow(tr("Runtime limit:"), limits);
+    form->addRow(tr("Runtime limit, every job:"), limits);
+    auto* groupLimitAction = new QComboBox(knobs);
+    groupLimitAction->addItems({tr("hold the job"), tr("remove the job")});
+    groupLimitAction->setToolTip(tr("What the schedd does when a job passes its group's runtime limit (the Groups table)"));
+    connect(groupLimitAction, &QComboBox::activated, this, [this](int index) {
+        if (m_refreshing)
+            return;
+        const PolicyDraft::KnobChange action {PolicyDraft::groupLimitAction, index == 1 ? "remove" : "hold"};
+        std::vector<PolicyDraft::KnobChange> changes {action};
+        for (auto& k : PolicyDraft::groupLimitKnobs(m_draft->base(), m_draft->editsWith({action})))
+            changes.push_back(std::move(k));
+        m_undo->push(new SetKnobsCommand(m_draft, tr("Group runtime limits: %1").arg(index == 1 ? tr("remove") : tr("hold")), changes));
+    });
+    m_refreshers.push_back([this, groupLimitAction](const pp::Policy&) {
+        bool remove = false;
+        PolicyDraft::groupLimits(m_draft->edits(), &remove);
+        groupLimitAction->setCurrentIndex(remove ? 1 : 0);
+    });
+    form->addRow(tr("Past a group's limit:"), groupLimitAction);
 
     form->addRow(tr("Drain machines per hour:"),
         knobSpin(tr("machines drained per hour"), "DEFRAG_DRAINING_MACHINES_PER_HOUR", 1, 0, 1000,

@@ -254,6 +254,25 @@ private Q_SLOTS:
         QCOMPARE(draft.edits().size(), std::size_t(0));
         QCOMPARE(draft.policy()->group("a")->configQuota, 60.0);
         QVERIFY(!model.setData(model.index(0, GroupPolicyModel::PrioFactorColumn), 0.5)); // factors start at 1
+
+        // A runtime limit for b: the schedd holds b's jobs after 2 h; with the action "remove" it removes them.
+        QVERIFY(model.setData(model.index(1, GroupPolicyModel::RuntimeLimitColumn), 2.0));
+        QCOMPARE(QString::fromStdString(draft.policy()->systemPeriodicHold),
+            QStringLiteral("(JobStatus == 2 && ((AcctGroup =?= \"b\" && time() - JobCurrentStartDate > 7200)))"));
+        QVERIFY(draft.policy()->systemPeriodicRemove.empty());
+        undo.push(new SetKnobsCommand(&draft, QStringLiteral("remove"),
+            [&] {
+                std::vector<PolicyDraft::KnobChange> c {{PolicyDraft::groupLimitAction, std::string("remove")}};
+                for (auto& k : PolicyDraft::groupLimitKnobs(draft.base(), draft.editsWith(c)))
+                    c.push_back(k);
+                return c;
+            }()));
+        QVERIFY(draft.policy()->systemPeriodicHold.empty());
+        QVERIFY(QString::fromStdString(draft.policy()->systemPeriodicRemove).contains(QStringLiteral("AcctGroup =?= \"b\"")));
+        QCOMPARE(model.index(1, GroupPolicyModel::RuntimeLimitColumn).data().toString(), QStringLiteral("2.0 h, then remove"));
+        undo.undo();
+        undo.undo();
+        QVERIFY(draft.policy()->systemPeriodicHold.empty() && draft.policy()->systemPeriodicRemove.empty());
     }
 
     void scenariosKeepTheBaselineFirst()

@@ -221,6 +221,20 @@ private Q_SLOTS:
         QCOMPARE(sweep->results()[0]->drainsStarted, 0L);
         QVERIFY(sweep->results()[1]->drainsStarted > 0);
 
+        // A half-hour limit for star's jobs: the schedd holds those that run longer, and only star's.
+        simulated.clear();
+        QVERIFY(groups->setData(groups->index(star, GroupPolicyModel::RuntimeLimitColumn), 0.5));
+        QVERIFY(simulated.wait(120000));
+        const auto heldOf = [](const pp::Result& r, const std::string& name) {
+            for (const auto& g : r.groups)
+                if (g.name == name)
+                    return g.jobsHeld;
+            return -1L;
+        };
+        QVERIFY(heldOf(*planner->proposalResult(), "star") > 0);
+        QCOMPARE(heldOf(*planner->proposalResult(), "belle2"), 0L);
+        planner->undoStack()->undo();
+
         // A value HTCondor refuses is shown, not simulated.
         planner->undoStack()->push(new SetKnobsCommand(planner->draft(), QStringLiteral("bad"), {{"NEGOTIATOR_INTERVAL", "soon"}}));
         QVERIFY(!planner->draft()->policy());
