@@ -4,6 +4,7 @@
 
 #include "policy/policyfromconfig.h"
 #include "sim/builtinscenarios.h"
+#include "sim/workloadscaling.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -269,9 +270,7 @@ std::optional<Diagnostic> checkScenarioInputs(const ScenarioSpec& spec)
             return at("MACHINE_CORES", "a machine size" + why);
         if (!in.mapPath.empty())
             return at("MAP", "a group map" + why);
-        if (!in.scale.empty())
-            return at("SCALE_" + in.scale.begin()->first, "arrival scaling" + why);
-        return std::nullopt;
+        return std::nullopt; // SCALE_ applies to a built-in's workload as to a trace (buildScenario)
     }
     if (in.configPath.empty())
         return Diagnostic {spec.sourcePath.empty() ? "scenario" : spec.sourcePath, 0,
@@ -285,9 +284,6 @@ std::optional<Diagnostic> checkScenarioInputs(const ScenarioSpec& spec)
         return at("BASE", "no pool: give POOLPLANNER_CORES (and POOLPLANNER_MACHINE_CORES) or POOLPLANNER_POOL");
     if (!in.poolPath.empty() && in.cores > 0)
         return at("POOL", "give either POOLPLANNER_CORES or POOLPLANNER_POOL, not both");
-    if (!in.scale.empty() && in.modelPath.empty())
-        return at("SCALE_" + in.scale.begin()->first,
-            "arrival scaling applies to a workload model (POOLPLANNER_MODEL), not to a replayed trace");
     return std::nullopt;
 }
 
@@ -476,6 +472,10 @@ Expected<Scenario> buildScenario(const ScenarioSpec& spec, Warnings& warnings)
     auto scenario = loadScenario(spec.inputs, warnings, *policy);
     if (!scenario)
         return scenario.error();
+    // A model scales its arrival rates as it generates; a trace or a built-in's jobs are copied or thinned, as
+    // the window's planner does (scaleWorkload).
+    if (spec.inputs.modelPath.empty())
+        scaleScenarioWorkload(*scenario, spec.inputs.scale);
     if (!spec.name.empty())
         scenario->name = spec.name;
     return scenario;

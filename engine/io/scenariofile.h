@@ -31,7 +31,8 @@ struct KnobOrigin
 ///
 /// Keys starting with POOLPLANNER_ describe the scenario (NAME, DESCRIPTION, BASE, TRACE, MODEL, POOL, CORES,
 /// MACHINE_CORES, MAP, HORIZON, SEED, UTC_OFFSET, LEGACY_YEAR, SCALE_<group>); every other key is a knob read
-/// over the base configuration as a config.d file is. Relative paths resolve against the file's directory.
+/// over the base configuration as a config.d file is. SCALE_<group> scales a model's arrival rates, and copies or
+/// thins the jobs of a trace or a built-in (scaleWorkload). Relative paths resolve against the file's directory.
 struct ScenarioSpec
 {
     std::string name, description;

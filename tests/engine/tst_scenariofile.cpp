@@ -67,6 +67,7 @@ private slots:
     void badScenarioFilesAreRefusedWithFileAndLine();
     void aKnobThePolicyRefusesNamesTheScenarioLine();
     void builtScenarioHasTheKnobsPolicy();
+    void scalingABuiltInCopiesItsJobs();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -220,10 +221,6 @@ void ScenarioFileTest::badScenarioFilesAreRefusedWithFileAndLine_data()
     QTest::addRow("a trace without a pool")
         << QByteArray("POOLPLANNER_BASE = base.config\nPOOLPLANNER_TRACE = trace.swf\n")
         << QStringLiteral(":1: POOLPLANNER_BASE: no pool");
-    QTest::addRow("scaling a replayed trace")
-        << QByteArray("POOLPLANNER_BASE = base.config\nPOOLPLANNER_TRACE = trace.swf\nPOOLPLANNER_CORES = 8\n"
-                      "POOLPLANNER_SCALE_g1 = 2\n")
-        << QStringLiteral(":4: POOLPLANNER_SCALE_g1: arrival scaling applies to a workload model");
     QTest::addRow("negative scale") << QByteArray("POOLPLANNER_BASE = demo\nPOOLPLANNER_SCALE_g1 = -2\n")
                                     << QStringLiteral(":2: POOLPLANNER_SCALE_g1: '-2'");
 }
@@ -280,6 +277,26 @@ void ScenarioFileTest::builtScenarioHasTheKnobsPolicy()
     QCOMPARE(analysis->configQuota, 0.35);
     QCOMPARE(scenario->policy.runtimeLimitAction, pp::Policy::RuntimeLimitAction::Hold);
     QCOMPARE(scenario->policy.runtimeLimitSeconds, 7200.0);
+}
+
+void ScenarioFileTest::scalingABuiltInCopiesItsJobs()
+{
+    // The demo's star submits twice as much: as the window's planner scales a workload, job by job.
+    const QString file = path("twice-star.scenario");
+    QVERIFY(writeFile(file, "POOLPLANNER_BASE = demo\nPOOLPLANNER_SCALE_star = 2\n"));
+    const auto spec = pp::readScenarioFile(str(file));
+    QVERIFY2(spec.ok(), spec.ok() ? "" : spec.error().message().c_str());
+    const auto demo = pp::scenarioSpecFor("demo");
+    pp::Warnings warnings;
+    const auto scaled = pp::buildScenario(*spec, warnings);
+    const auto plain = pp::buildScenario(*demo, warnings);
+    QVERIFY(scaled.ok() && plain.ok());
+    const auto jobsOf = [](const pp::Scenario& s, const std::string& group) {
+        return std::count_if(s.workload.jobs.begin(), s.workload.jobs.end(),
+            [&](const pp::Job& j) { return s.workload.submitters[j.submitter].rfind(group + ".", 0) == 0; });
+    };
+    QCOMPARE(jobsOf(*scaled, "star"), 2 * jobsOf(*plain, "star"));
+    QCOMPARE(jobsOf(*scaled, "phenix"), jobsOf(*plain, "phenix"));
 }
 
 QTEST_GUILESS_MAIN(ScenarioFileTest)
