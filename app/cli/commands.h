@@ -18,6 +18,16 @@ int exportConfig(const std::vector<std::string>& args);
 int compare(const std::vector<std::string>& args);
 int sweep(const std::vector<std::string>& args);
 int collect(const std::vector<std::string>& args);
+/// One result file of an emitted sweep, with the scenario file that made it (empty when unknown).
+struct SweepResultFile
+{
+    std::string name;
+    std::string resultPath;
+    std::string scenarioPath;
+};
+/// Keeps a sweep's results in a workspace, one scenario per variant (workspaceimport.cpp; built with the window's
+/// libraries). Returns the exit code.
+int importSweep(const std::string& workspacePath, const std::string& sweepName, const std::vector<SweepResultFile>& results);
 /// The meeting report (reportcommand.cpp; built with the window's libraries).
 int report(const std::vector<std::string>& args);
 

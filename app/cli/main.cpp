@@ -28,8 +28,9 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
         [--threads N] [--json] [--emit-htcondor DIR]
       Every combination of the values, on all local cores (or N threads); with --emit-htcondor, nothing runs:
       DIR gets one scenario file per variant and sweep.sub, an HTCondor submit description with one job each.
-  collect DIR [--json]
-      Reads the results of an emitted sweep's jobs (DIR/NNN.json) and prints them as sweep does.
+  collect DIR [--json] [--workspace W]
+      Reads the results of an emitted sweep's jobs (DIR/NNN.json) and prints them as sweep does; with --workspace,
+      also keeps them there, one scenario per variant (for the window and report --workspace).
   inspect FILE... [--json]
       Detects each file's format by content, reads it through and summarises it (slots, cores, jobs, events, groups).
   export-config (--config CFG | --scenario FILE|demo) [--set KNOB=VALUE ...] [--out SNIPPET.config]

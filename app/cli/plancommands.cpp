@@ -247,9 +247,11 @@ int collect(const std::vector<std::string>& args)
     const Options options(args, {"--workspace"}, {"--json"}, 1);
     if (!options.error().empty())
         return usageError(options.error());
+#ifndef PP_CLI_REPORTS
     if (options.has("--workspace"))
-        return usageError("collect --workspace is not in this build (the desktop app merges sweeps into a workspace); "
-                          "without it, collect prints the results");
+        return usageError("collect --workspace needs the build with Qt (POOLPLANNER_BUILD_GUI=ON); without it, "
+                          "collect prints the results");
+#endif
     if (options.positional().size() != 1)
         return usageError("collect needs the DIR of an emitted sweep (sweep --emit-htcondor DIR)");
     const fs::path dir(options.positional().front());
@@ -259,10 +261,12 @@ int collect(const std::vector<std::string>& args)
 
     std::vector<SweepRow> rows;
     std::vector<std::pair<std::string, Diagnostic>> failed;
+    std::vector<SweepResultFile> good;
     int status = 0;
     const auto names = expectedResults(dir);
     for (const auto& name : names) {
         const fs::path file = dir / (name + ".json");
+        const fs::path scenario = dir / "scenarios" / (name + ".scenario");
         auto result = readResultJson(file.string());
         if (!result) {
             Diagnostic error = result.error();
@@ -274,9 +278,17 @@ int collect(const std::vector<std::string>& args)
             continue;
         }
         rows.push_back(sweepRow(name, *result));
+        good.push_back({name, file.string(), fs::exists(scenario, ec) ? scenario.string() : std::string()});
     }
     if (names.empty())
         status = inputError({dir.string(), 0, "no results: neither variants.txt nor any *.json"});
+#ifdef PP_CLI_REPORTS
+    if (options.has("--workspace") && !good.empty()) {
+        const int stored = importSweep(options.get("--workspace"), dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string(), good);
+        if (stored != 0)
+            status = stored;
+    }
+#endif
     if (options.has("--json"))
         std::fputs(sweepTableJson(rows, failed).c_str(), stdout);
     else if (!rows.empty())

@@ -62,6 +62,36 @@ private Q_SLOTS:
         QVERIFY(lines[1].contains(QStringLiteral(",<none>,")));
     }
 
+    void aSweepCollectedIntoAWorkspaceIsReported()
+    {
+        // Emit a two-variant sweep, run its jobs here as HTCondor would (simulate --scenario each variant), collect
+        // them into a workspace, and report from it.
+        QTemporaryDir dir;
+        const QString sweep = dir.filePath(QStringLiteral("sweep1"));
+        CliRun run = runCli({QStringLiteral("sweep"), QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--vary"),
+            QStringLiteral("GROUP_QUOTA_star=1000,3000"), QStringLiteral("--horizon"), QStringLiteral("3h"),
+            QStringLiteral("--emit-htcondor"), sweep});
+        QVERIFY2(run.exitCode == 0, describe(run).constData());
+        const QStringList variants = QString::fromUtf8(readAll(sweep + QStringLiteral("/variants.txt"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(variants.size(), 2);
+        for (const QString& line : variants) {
+            const QString name = line.section(QLatin1Char(','), 0, 0).trimmed();
+            run = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), sweep + QStringLiteral("/scenarios/") + name + QStringLiteral(".scenario"),
+                QStringLiteral("--out"), sweep + QLatin1Char('/') + name + QStringLiteral(".json")});
+            QVERIFY2(run.exitCode == 0, describe(run).constData());
+        }
+        const QString workspace = dir.filePath(QStringLiteral("plan.ppw"));
+        run = runCli({QStringLiteral("collect"), sweep, QStringLiteral("--workspace"), workspace});
+        QVERIFY2(run.exitCode == 0, describe(run).constData());
+        QVERIFY(run.err.contains("2 results kept"));
+        const QString csv = dir.filePath(QStringLiteral("sweep.csv"));
+        run = runCli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--out"), csv});
+        QVERIFY2(run.exitCode == 0, describe(run).constData());
+        const QString table = QString::fromUtf8(readAll(csv));
+        for (const QString& line : variants)
+            QVERIFY2(table.contains(QStringLiteral("sweep1 ") + line.section(QLatin1Char(','), 0, 0).trimmed()), qPrintable(table.left(400)));
+    }
+
     void badSourcesAndDestinationsAreNamed()
     {
         QTemporaryDir dir;
