@@ -4,6 +4,8 @@
 
 #include "policydraft.h"
 
+#include "util/text.h"
+
 #include <QLocale>
 #include <QUndoStack>
 
@@ -130,7 +132,7 @@ QVariant GroupPolicyModel::data(const QModelIndex& index, int role) const
         return {};
     case WorkloadColumn: {
         const auto scales = PolicyDraft::workloadScales(m_draft->edits());
-        const auto it = scales.find(g.name);
+        const auto it = scales.find(pp::text::toLower(g.name));
         const double factor = it == scales.end() ? 1.0 : it->second;
         if (role == Qt::DisplayRole)
             return QStringLiteral("× %1").arg(locale.toString(factor, 'f', 2));
@@ -145,7 +147,7 @@ QVariant GroupPolicyModel::data(const QModelIndex& index, int role) const
     case RuntimeLimitColumn: {
         bool remove = false;
         const auto limits = PolicyDraft::groupLimits(m_draft->edits(), &remove);
-        const auto it = limits.find(g.name);
+        const auto it = limits.find(pp::text::toLower(g.name));
         if (role == Qt::DisplayRole)
             return it == limits.end() ? tr("none")
                                       : tr("%1 h, then %2").arg(locale.toString(it->second / 3600.0, 'f', 1), remove ? tr("remove") : tr("hold"));

@@ -93,7 +93,7 @@ void GroupTreeModel::setRange(int firstSample, int lastSample)
 {
     const int last = static_cast<int>(m_series.size()) - 1;
     m_first = std::clamp(firstSample, 0, std::max(0, last));
-    m_last = std::clamp(lastSample, m_first, last);
+    m_last = last < m_first ? last : std::clamp(lastSample, m_first, last); // no samples: an empty period
     computePeriod();
     if (!m_nodes.empty())
         Q_EMIT dataChanged(index(0, QuotaColumn), index(rowCount() - 1, ChargedColumn));

@@ -29,6 +29,12 @@ void PolicyDraft::reset(const pp::Config& base)
     recompute();
 }
 
+void PolicyDraft::rebase(const pp::Config& base)
+{
+    m_base = base;
+    recompute();
+}
+
 namespace {
 
 pp::Config applied(pp::Config config, const std::vector<PolicyDraft::KnobChange>& edits)
@@ -62,8 +68,8 @@ std::map<std::string, double> PolicyDraft::workloadScales(const std::vector<Knob
         if (!value || pp::text::toLower(knob).rfind(prefix, 0) != 0)
             continue;
         const auto factor = pp::text::parseDouble(*value);
-        if (factor && *factor >= 0)
-            scales[knob.substr(prefix.size())] = *factor;
+        if (factor && *factor >= 0) // group names compare without case, as HTCondor's do
+            scales[pp::text::toLower(knob.substr(prefix.size()))] = *factor;
     }
     return scales;
 }
@@ -84,7 +90,7 @@ std::map<std::string, double> PolicyDraft::groupLimits(const std::vector<KnobCha
         } else if (lower.rfind(prefix, 0) == 0) {
             const auto seconds = pp::text::parseDouble(*value);
             if (seconds && *seconds > 0)
-                limits[knob.substr(prefix.size())] = *seconds;
+                limits[pp::text::toLower(knob.substr(prefix.size()))] = *seconds;
         }
     }
     return limits;
@@ -96,7 +102,8 @@ std::vector<PolicyDraft::KnobChange> PolicyDraft::groupLimitKnobs(const pp::Conf
     const auto limits = groupLimits(edits, &remove);
     std::string clauses;
     for (const auto& [group, seconds] : limits)
-        clauses += std::string(clauses.empty() ? "" : " || ") + "(AcctGroup =?= \"" + group
+        // `==` compares strings without case in ClassAds, as group names are matched.
+        clauses += std::string(clauses.empty() ? "" : " || ") + "(AcctGroup == \"" + group
             + "\" && time() - JobCurrentStartDate > " + std::to_string(static_cast<long long>(seconds)) + ")";
     std::vector<KnobChange> changes;
     for (const char* knob : {"SYSTEM_PERIODIC_HOLD", "SYSTEM_PERIODIC_REMOVE"}) {

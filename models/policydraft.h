@@ -30,6 +30,8 @@ public:
 
     /// Starts over from a base configuration with no edits.
     void reset(const pp::Config& base);
+    /// Changes the base and keeps the edits (a new snapshot of the same pool).
+    void rebase(const pp::Config& base);
     const pp::Config& base() const { return m_base; }
 
     /// The knobs as edited, in the order they were first changed (what a config.d snippet would hold).
@@ -51,16 +53,16 @@ public:
     void setEdits(std::vector<KnobChange> edits);
     /// The policy a list of edits gives over a base configuration, without a draft (to simulate a kept scenario).
     static pp::Expected<pp::Policy> policyFor(const pp::Config& base, const std::vector<KnobChange>& edits);
-    /// The per-group workload factors among the edits: `POOLPLANNER_SCALE_<group> = f`, as scenario files write
+    /// The per-group workload factors among the edits (by lower-case group): `POOLPLANNER_SCALE_<group> = f`, as scenario files write
     /// them (a planner setting, not an HTCondor knob).
     static std::map<std::string, double> workloadScales(const std::vector<KnobChange>& edits);
     static constexpr const char* scalePrefix = "POOLPLANNER_SCALE_";
     /// Per-group runtime limits, a planner setting the schedd enforces: `POOLPLANNER_GROUP_LIMIT_<group> = seconds`
     /// and `POOLPLANNER_GROUP_LIMIT_ACTION = hold|remove`, turned into SYSTEM_PERIODIC_HOLD or _REMOVE clauses
-    /// `(AcctGroup =?= "g" && time() - JobCurrentStartDate > s)` OR-ed to what the base configuration has.
+    /// `(AcctGroup == "g" && time() - JobCurrentStartDate > s)` OR-ed to what the base configuration has.
     static constexpr const char* groupLimitPrefix = "POOLPLANNER_GROUP_LIMIT_";
     static constexpr const char* groupLimitAction = "POOLPLANNER_GROUP_LIMIT_ACTION";
-    /// The group limits among the edits (group → seconds) and whether they remove (else hold).
+    /// The group limits among the edits (lower-case group → seconds) and whether they remove (else hold).
     static std::map<std::string, double> groupLimits(const std::vector<KnobChange>& edits, bool* remove = nullptr);
     /// The SYSTEM_PERIODIC_HOLD and _REMOVE values that enforce the group limits of `edits` over `base`.
     static std::vector<KnobChange> groupLimitKnobs(const pp::Config& base, const std::vector<KnobChange>& edits);

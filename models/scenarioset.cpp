@@ -8,11 +8,18 @@ ScenarioSet::ScenarioSet(QObject* parent)
     m_entries.push_back({tr("Baseline"), tr("The pool as opened"), {}, nullptr});
 }
 
-void ScenarioSet::resetBaseline(std::shared_ptr<const pp::Result> result)
+void ScenarioSet::resetBaseline(std::shared_ptr<const pp::Result> result, bool keepProposals)
 {
     beginResetModel();
+    std::vector<Entry> proposals;
+    if (keepProposals)
+        for (std::size_t i = 1; i < m_entries.size(); ++i) {
+            proposals.push_back(m_entries[i]);
+            proposals.back().result = nullptr;
+        }
     m_entries.clear();
     m_entries.push_back({tr("Baseline"), tr("The pool as opened"), {}, std::move(result)});
+    m_entries.insert(m_entries.end(), proposals.begin(), proposals.end());
     endResetModel();
 }
 

@@ -26,8 +26,9 @@ public:
 
     explicit ScenarioSet(QObject* parent = nullptr);
 
-    /// Starts over with a new baseline (a newly opened pool): the proposals of the old one do not apply.
-    void resetBaseline(std::shared_ptr<const pp::Result> result);
+    /// Starts over with a new baseline. A newly opened pool drops the proposals of the old one; a new snapshot of
+    /// the same pool (`keepProposals`) keeps them, without results: they were against the old baseline.
+    void resetBaseline(std::shared_ptr<const pp::Result> result, bool keepProposals = false);
     /// Adds a proposal, or replaces the one of that name (never the baseline). Returns its row, -1 if refused.
     int keep(const Entry& entry);
     /// A copy under a new name, without its result (it is there to be changed).

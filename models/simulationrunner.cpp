@@ -26,6 +26,12 @@ void SimulationRunner::stop()
 {
     if (m_stopFlag)
         m_stopFlag->store(true);
+    // A run asked to stop may still finish with a whole result (the flag is read between progress steps): its
+    // generation is over, so whatever it brings is dropped.
+    if (m_running) {
+        ++m_generation;
+        m_running = false;
+    }
 }
 
 void SimulationRunner::start(const pp::Scenario& scenario)

@@ -24,6 +24,7 @@ public:
 
     /// Starts simulating a copy of the scenario; a run still going is asked to stop.
     void start(const pp::Scenario& scenario);
+    /// Asks the run to stop; nothing more is emitted for it (neither its result nor a failure).
     void stop();
     bool isRunning() const { return m_running; }
 

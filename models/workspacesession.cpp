@@ -111,11 +111,13 @@ bool WorkspaceSession::create(const QString& path, QString* error)
         return false;
     }
     std::unique_ptr<Workspace> previous = std::move(m_workspace);
+    const qint64 previousScenario = m_scenarioId;
     m_workspace = std::move(workspace);
     m_scenarioId = 0;
     if (!writeCurrent(error)) {
         // Nothing half-written is left behind under the user's chosen name.
         m_workspace = std::move(previous);
+        m_scenarioId = previousScenario;
         QFile::remove(path);
         QFile::remove(path + QStringLiteral("-wal"));
         QFile::remove(path + QStringLiteral("-shm"));
@@ -144,6 +146,10 @@ bool WorkspaceSession::open(const QString& path, std::optional<Source>* source, 
             scenarioId = s.id;
     if (scenarioId > 0) {
         const auto scenario = workspace->scenario(scenarioId);
+        if (!scenario) {
+            fail(error, tr("%1: its opened data cannot be read back (%2)").arg(path, workspace->lastError()));
+            return false;
+        }
         const QJsonObject json = QJsonDocument::fromJson(scenario->source.toUtf8()).object();
         Source s;
         s.builtin = json.value(QStringLiteral("builtin")).toString();
@@ -335,9 +341,14 @@ bool WorkspaceSession::recordProposal(const Proposal& proposal, QString* error)
 
 bool WorkspaceSession::recordCurrent(Source source, std::optional<PoolSnapshot> snapshot, QString* error)
 {
-    // New data makes the old proposals meaningless; a new snapshot of the same pool keeps them.
-    if (!snapshot)
+    // New data makes the old proposals meaningless, in the file too; a new snapshot of the same pool keeps them.
+    if (!snapshot) {
         m_proposals.clear();
+        if (m_workspace)
+            for (const auto& s : m_workspace->scenarios())
+                if (s.name != currentScenario && QJsonDocument::fromJson(s.source.toUtf8()).object().contains(QStringLiteral("knobs")))
+                    m_workspace->removeScenario(s.id);
+    }
     m_current = std::move(source);
     m_currentSnapshot = std::move(snapshot);
     m_currentResult.clear();

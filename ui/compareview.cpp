@@ -74,18 +74,25 @@ CompareView::CompareView(ScenarioSet* scenarios, PlannerView* planner, QWidget* 
     splitter->setStretchFactor(2, 1);
     layout->addWidget(splitter, 1);
 
-    connect(m_scenarios, &QAbstractItemModel::modelReset, this, [this] { compare(0, 0); });
+    connect(m_scenarios, &QAbstractItemModel::modelReset, this, [this] {
+        m_runner->stop(); // a run for a scenario of the old list has nothing to attach to
+        m_simulatingRow = -1;
+        compare(0, 0);
+    });
     connect(m_scenarios, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int, int last) {
         compare(m_first->currentIndex() < 0 ? 0 : m_first->currentIndex(), last); // the newest kept proposal
     });
     connect(m_scenarios, &QAbstractItemModel::dataChanged, this, &CompareView::refresh);
     connect(m_runner, &SimulationRunner::resultAvailable, this, [this](const pp::Result& result) {
-        if (m_simulatingRow > 0 && m_simulatingRow < m_scenarios->count()) {
-            ScenarioSet::Entry entry = m_scenarios->at(m_simulatingRow);
+        const int row = m_scenarios->find(m_simulatingName);
+        m_simulatingRow = -1;
+        if (row > 0 && m_scenarios->at(row).knobs == m_simulatingKnobs) {
+            ScenarioSet::Entry entry = m_scenarios->at(row);
             entry.result = std::make_shared<const pp::Result>(result);
             m_scenarios->keep(entry); // dataChanged refreshes
+        } else {
+            refresh();
         }
-        m_simulatingRow = -1;
     });
     connect(m_runner, &SimulationRunner::failed, this, [this](const QString& reason) {
         m_simulatingRow = -1;
@@ -134,7 +141,7 @@ void CompareView::refresh()
         m_model->clear();
         m_charts->clear();
         m_flows->clear();
-        m_summary->setText(m_simulatingRow >= 0 ? tr("Simulating “%1”…").arg(m_scenarios->at(m_simulatingRow).name)
+        m_summary->setText(m_simulatingRow >= 0 ? tr("Simulating “%1”…").arg(m_simulatingName)
                                                 : tr("“%1” has not been simulated in this session.")
                                                       .arg(!first.result ? first.name : second.name));
         return;
@@ -189,6 +196,8 @@ void CompareView::simulateMissing()
         return;
     }
     m_simulatingRow = row;
+    m_simulatingName = m_scenarios->at(row).name;
+    m_simulatingKnobs = m_scenarios->at(row).knobs;
     m_simulate->setVisible(false);
     m_summary->setText(tr("Simulating “%1”…").arg(m_scenarios->at(row).name));
     m_runner->start(*scenario);

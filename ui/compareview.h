@@ -6,6 +6,11 @@
 
 #include <QWidget>
 
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 class ComparisonCharts;
 class ComparisonModel;
 class PlannerView;
@@ -51,4 +56,7 @@ private:
     QPushButton* m_simulate = nullptr;
     QTreeWidget* m_flows = nullptr;
     int m_simulatingRow = -1;
+    // Which scenario that run is for: its result is attached only if the scenario is still the same.
+    QString m_simulatingName;
+    std::vector<std::pair<std::string, std::optional<std::string>>> m_simulatingKnobs;
 };

@@ -187,6 +187,8 @@ MainWindow::MainWindow(QWidget* parent)
             openScenario(scenario, config);
         });
     connect(m_loader, &ScenarioLoader::failed, this, [this](const QString& message) {
+        m_pendingPaths.clear();
+        m_restoring = false; // what the workspace held could not be shown; the next data is the user's own
         m_cancelLoad->setVisible(false);
         m_progress->setVisible(m_runner->isRunning());
         m_banner->showMessage(MessageBanner::Kind::Error,
@@ -195,6 +197,8 @@ MainWindow::MainWindow(QWidget* parent)
         Q_EMIT openFailed(message);
     });
     connect(m_loader, &ScenarioLoader::cancelled, this, [this] {
+        m_pendingPaths.clear();
+        m_restoring = false;
         m_cancelLoad->setVisible(false);
         m_progress->setVisible(m_runner->isRunning());
         statusBar()->showMessage(tr("Opening cancelled; the window keeps what it had."), 5000);
@@ -296,8 +300,10 @@ void MainWindow::takeSnapshot(const PoolSnapshot& snapshot)
     }
     if (!m_session->recordSnapshot(snapshot, &error))
         showWorkspaceError(error);
+    m_pendingPaths.clear(); // recorded above as the snapshot itself, not as files
+    m_liveUpdate = true;
     Q_EMIT snapshotReceived(directory);
-    m_loader->load({directory}); // recorded above as the snapshot itself, not as files
+    m_loader->load({directory});
 }
 
 void MainWindow::showWatchState(PoolWatcher::State state)
@@ -334,6 +340,8 @@ void MainWindow::openFiles(const QStringList& paths)
 
 void MainWindow::openDemo()
 {
+    m_loader->cancel(); // a file load still going must not replace the demo when it ends
+    m_pendingPaths.clear();
     if (!m_restoring) {
         QString error;
         if (!m_session->recordBuiltin(QStringLiteral("demo"), &error))
@@ -520,12 +528,16 @@ void MainWindow::showResult(const pp::Result& result)
     m_machines->setResult(result, m_scenario.pool);
     {
         auto baseline = std::make_shared<const pp::Result>(result);
-        m_scenarioSet->resetBaseline(baseline);
+        // A new snapshot of the pool being watched is the same pool a moment later: the planner keeps its edits
+        // and the kept proposals stay (to be simulated again against the new baseline).
+        const bool samePool = m_liveUpdate;
+        m_liveUpdate = false;
+        m_scenarioSet->resetBaseline(baseline, samePool);
         m_reports->setPoolName(QString::fromStdString(m_scenario.name));
         if (m_restoring) // the proposals kept in the workspace come back, to be simulated again when compared
             for (const auto& p : m_session->proposals())
                 m_scenarioSet->keep({p.name, p.description, p.knobs, nullptr});
-        m_planner->setBaseline(m_scenario, m_baseConfig, baseline);
+        m_planner->setBaseline(m_scenario, m_baseConfig, baseline, samePool);
     }
     m_series->setResult(result);
     m_flows->setResult(result);
@@ -663,6 +675,8 @@ void MainWindow::showNotebookPeriod(const NotebookActivity::Period& period)
 
 void MainWindow::showFailure(const QString& reason)
 {
+    m_restoring = false;
+    m_liveUpdate = false;
     m_progress->setVisible(false);
     statusBar()->showMessage(reason);
     m_summary->setText(tr("<b>The simulation did not finish:</b> %1").arg(reason.toHtmlEscaped()));

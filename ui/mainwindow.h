@@ -154,4 +154,5 @@ private:
     QLineEdit* m_groupFilter = nullptr;
     QStringList m_pendingPaths; // what the loader is reading, recorded in the session once it has read them
     bool m_restoring = false; // reopening a workspace: its data is in it already, its view state comes back
+    bool m_liveUpdate = false; // the scenario being opened is a new snapshot of the pool being watched
 };

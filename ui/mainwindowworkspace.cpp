@@ -5,6 +5,9 @@
 #include "mainwindow.h"
 
 #include "messagebanner.h"
+#include "plannerview.h"
+#include "scenarioloader.h"
+#include "scenarioset.h"
 #include "timerangebar.h"
 #include "workspacesession.h"
 
@@ -57,12 +60,16 @@ bool MainWindow::newWorkspace(const QString& path)
 
 bool MainWindow::openWorkspace(const QString& path)
 {
+    // Nothing of the pool on screen may land in the workspace being opened: its runs stop here.
+    m_planner->stop();
+    m_loader->cancel();
     std::optional<WorkspaceSession::Source> source;
     QString error;
     if (!m_session->open(path, &source, &error)) {
         showWorkspaceError(error);
         return false;
     }
+    m_scenarioSet->resetBaseline(nullptr); // the old pool's proposals do not belong to this workspace
     rememberRecent(m_session->path());
     updateTitle();
     if (!source) {

@@ -34,6 +34,8 @@
 #include <QUndoView>
 #include <QVBoxLayout>
 
+#include <cstdlib>
+
 namespace {
 
 constexpr int debounceMs = 400; // long enough to let a spin box settle, short enough to feel immediate
@@ -221,6 +223,14 @@ QWidget* PlannerView::buildEditors()
         static const char* const templates[] = {nullptr, "PREEMPT_IF_RUNTIME_EXCEEDS", "HOLD_IF_RUNTIME_EXCEEDS"};
         const int action = m_limitAction->currentIndex();
         const auto seconds = static_cast<long long>(m_limitHours->value() * 3600);
+        if (m_draft->policy()) { // nothing changed (focus left the hours box): no command
+            const pp::Policy& p = *m_draft->policy();
+            const int current = p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Evict ? 1
+                : p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Hold                ? 2
+                                                                                              : 0;
+            if (action == current && (action == 0 || std::llabs(static_cast<long long>(p.runtimeLimitSeconds) - seconds) < 1))
+                return;
+        }
         std::optional<std::string> value;
         if (action > 0)
             value = std::string(templates[action]) + "(" + std::to_string(seconds) + ")";
@@ -302,13 +312,17 @@ QDoubleSpinBox* PlannerView::knobSpin(const QString& label, const std::string& k
     connect(spin, &QDoubleSpinBox::editingFinished, this, [this, spin, label, knob, scale, read] {
         if (m_refreshing || !m_draft->policy())
             return;
-        if (std::abs(read(*m_draft->policy()) / scale - spin->value()) < 1e-9)
-            return; // focus left without a change
+        // Focus leaving the box without a change must not round the configured value to what the box shows.
+        if (std::abs(spin->property("shown").toDouble() - spin->value()) < 1e-9)
+            return;
         const double v = spin->value() * scale;
         m_undo->push(new SetKnobsCommand(m_draft, tr("%1: %2").arg(label).arg(spin->value()),
             {{knob, QString::number(v, 'g', 10).toStdString()}}));
     });
-    m_refreshers.push_back([spin, scale, read](const pp::Policy& p) { spin->setValue(read(p) / scale); });
+    m_refreshers.push_back([spin, scale, read](const pp::Policy& p) {
+        spin->setValue(read(p) / scale);
+        spin->setProperty("shown", spin->value());
+    });
     return spin;
 }
 
@@ -338,17 +352,28 @@ QWidget* PlannerView::buildOutcome()
 }
 
 void PlannerView::setBaseline(
-    const pp::Scenario& scenario, const pp::Config& config, std::shared_ptr<const pp::Result> result)
+    const pp::Scenario& scenario, const pp::Config& config, std::shared_ptr<const pp::Result> result, bool keepEdits)
 {
-    m_runner->stop();
-    m_debounce->stop();
+    stop();
     m_scenario = scenario;
     m_baselineResult = std::move(result);
     m_proposal = m_baselineResult;
+    m_proposalEdits.clear();
     m_baselinePolicy = scenario.policy;
-    m_undo->clear();
-    m_draft->reset(config);
+    if (keepEdits) {
+        m_draft->rebase(config); // re-simulates the edits against the new baseline
+    } else {
+        m_undo->clear();
+        m_draft->reset(config);
+    }
     setEnabled(true);
+}
+
+void PlannerView::stop()
+{
+    m_runner->stop();
+    m_debounce->stop();
+    m_pendingKeep.clear();
 }
 
 void PlannerView::draftChanged()
@@ -388,16 +413,19 @@ void PlannerView::simulate()
     auto proposal = PolicyDraft::scenarioFor(m_scenario, m_draft->base(), m_draft->edits());
     if (!proposal)
         return;
+    m_runningEdits = m_draft->edits();
     proposal->name = m_scenario.name + " (proposal)";
     m_runner->start(*proposal); // a run still going is asked to stop; its result is dropped
 }
 
 void PlannerView::showProposal(const pp::Result& result)
 {
-    m_proposal = &result == m_baselineResult.get() ? m_baselineResult : std::make_shared<const pp::Result>(result);
+    const bool baseline = &result == m_baselineResult.get();
+    m_proposal = baseline ? m_baselineResult : std::make_shared<const pp::Result>(result);
+    m_proposalEdits = baseline ? decltype(m_proposalEdits) {} : m_runningEdits;
     if (!m_pendingKeep.isEmpty()) {
         const int row = m_scenarios->find(m_pendingKeep);
-        if (row > 0 && m_scenarios->at(row).knobs == m_draft->edits()) {
+        if (row > 0 && m_scenarios->at(row).knobs == m_proposalEdits) {
             ScenarioSet::Entry entry = m_scenarios->at(row);
             entry.result = m_proposal;
             m_scenarios->keep(entry);
@@ -450,7 +478,8 @@ int PlannerView::keepProposal(const QString& name)
     entry.name = name;
     entry.description = changes.isEmpty() ? tr("No change from the baseline") : changes.join(QStringLiteral("; "));
     entry.knobs = m_draft->edits();
-    const bool current = !isSimulating() && m_proposal;
+    // The result goes with the scenario only if it was made from exactly these edits.
+    const bool current = !isSimulating() && m_proposal && m_draft->policy() && m_proposalEdits == m_draft->edits();
     entry.result = current ? m_proposal : nullptr;
     const int row = m_scenarios->keep(entry);
     if (row > 0 && !current)

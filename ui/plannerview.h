@@ -35,7 +35,11 @@ public:
     ~PlannerView() override;
 
     /// The pool as opened and what it gave: the baseline every proposal is compared with.
-    void setBaseline(const pp::Scenario& scenario, const pp::Config& config, std::shared_ptr<const pp::Result> result);
+    /// `keepEdits`: a new snapshot of the same pool; the edits and their history stay and are simulated again.
+    void setBaseline(const pp::Scenario& scenario, const pp::Config& config, std::shared_ptr<const pp::Result> result,
+        bool keepEdits = false);
+    /// Stops the proposal's run and any pending one (another pool is being opened).
+    void stop();
     PolicyDraft* draft() const { return m_draft; }
     QUndoStack* undoStack() const { return m_undo; }
     ComparisonModel* comparison() const { return m_comparison; }
@@ -73,6 +77,9 @@ private:
     pp::Scenario m_scenario;
     std::shared_ptr<const pp::Result> m_baselineResult;
     std::shared_ptr<const pp::Result> m_proposal;
+    // The edits behind m_proposal and behind the run under way: a result is kept with a scenario only if it was
+    // made from that scenario's edits.
+    std::vector<std::pair<std::string, std::optional<std::string>>> m_proposalEdits, m_runningEdits;
     pp::Policy m_baselinePolicy;
     PolicyDraft* m_draft = nullptr;
     QUndoStack* m_undo = nullptr;

@@ -38,7 +38,14 @@ ReportsView::ReportsView(ScenarioSet* scenarios, PlannerView* planner, QWidget* 
     sideLayout->addLayout(form);
     sideLayout->addWidget(new QLabel(tr("Scenarios in the report:"), side));
     m_list = new QListWidget(side);
-    connect(m_list, &QListWidget::itemChanged, this, &ReportsView::refreshPreview);
+    connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        const QString name = item->data(Qt::UserRole).toString();
+        if (item->checkState() == Qt::Checked)
+            m_unticked.remove(name);
+        else
+            m_unticked.insert(name);
+        refreshPreview();
+    });
     sideLayout->addWidget(m_list, 1);
     const struct
     {
@@ -83,10 +90,6 @@ void ReportsView::setPoolName(const QString& name)
 void ReportsView::rebuildList()
 {
     QSignalBlocker block(m_list);
-    QList<QString> unticked;
-    for (int i = 0; i < m_list->count(); ++i)
-        if (m_list->item(i)->checkState() == Qt::Unchecked)
-            unticked << m_list->item(i)->data(Qt::UserRole).toString();
     m_list->clear();
     for (int row = 0; row < m_scenarios->count(); ++row) {
         const auto& entry = m_scenarios->at(row);
@@ -95,7 +98,7 @@ void ReportsView::rebuildList()
         item->setToolTip(entry.description);
         // The baseline is what everything is compared with: always in.
         item->setFlags(row == 0 ? Qt::ItemIsEnabled : Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(row == 0 || (entry.result && !unticked.contains(entry.name)) ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(row == 0 || (entry.result && !m_unticked.contains(entry.name)) ? Qt::Checked : Qt::Unchecked);
     }
     refreshPreview();
 }

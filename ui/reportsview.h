@@ -4,6 +4,7 @@
 
 #include "report.h"
 
+#include <QSet>
 #include <QWidget>
 
 class PlannerView;
@@ -38,4 +39,5 @@ private:
     QListWidget* m_list = nullptr;
     QTextBrowser* m_preview = nullptr;
     QLabel* m_status = nullptr;
+    QSet<QString> m_unticked; // scenarios the user took out; a scenario without a result yet is not one of them
 };

@@ -77,11 +77,7 @@ SweepPanel::SweepPanel(PlannerView* planner, QWidget* parent)
         plot();
         runNext();
     });
-    connect(m_runner, &SimulationRunner::failed, this, [this](const QString& reason) {
-        m_status->setText(reason);
-        m_run->setText(tr("Sweep"));
-        Q_EMIT finished();
-    });
+    connect(m_runner, &SimulationRunner::failed, this, &SweepPanel::finish);
 }
 
 bool SweepPanel::isRunning() const
@@ -93,6 +89,7 @@ void SweepPanel::chooseAndStart()
 {
     if (isRunning()) {
         m_runner->stop(); // keeps the values already done
+        finish(tr("Stopped after %1 of %2 values.").arg(m_results.size()).arg(m_sweptValues.size()));
         return;
     }
     QString error;
@@ -116,6 +113,9 @@ bool SweepPanel::start(const QString& knob, const QStringList& values, QString* 
             return false;
         }
     }
+    m_base = m_planner->baseScenario();
+    m_baseConfig = m_planner->baseConfig();
+    m_baseEdits = m_planner->draft()->edits();
     m_sweptKnob = knob;
     m_sweptValues.clear();
     for (const QString& v : values)
@@ -130,16 +130,14 @@ void SweepPanel::runNext()
 {
     const auto next = m_results.size();
     if (next >= static_cast<std::size_t>(m_sweptValues.size())) {
-        m_status->setText(tr("%1 swept over %2 values.").arg(m_sweptKnob).arg(m_sweptValues.size()));
-        m_run->setText(tr("Sweep"));
-        Q_EMIT finished();
+        finish(tr("%1 swept over %2 values.").arg(m_sweptKnob).arg(m_sweptValues.size()));
         return;
     }
-    auto edits = m_planner->draft()->edits();
+    auto edits = m_baseEdits;
     edits.emplace_back(m_sweptKnob.toStdString(), m_sweptValues[static_cast<int>(next)].toStdString());
-    auto scenario = PolicyDraft::scenarioFor(m_planner->baseScenario(), m_planner->baseConfig(), edits);
+    auto scenario = PolicyDraft::scenarioFor(m_base, m_baseConfig, edits);
     if (!scenario) {
-        m_status->setText(QString::fromStdString(scenario.error().message()));
+        finish(QString::fromStdString(scenario.error().message()));
         return;
     }
     m_status->setText(tr("Simulating %1 = %2 (%3 of %4)…")
@@ -147,6 +145,13 @@ void SweepPanel::runNext()
                           .arg(next + 1)
                           .arg(m_sweptValues.size()));
     m_runner->start(*scenario);
+}
+
+void SweepPanel::finish(const QString& message)
+{
+    m_status->setText(message);
+    m_run->setText(tr("Sweep"));
+    Q_EMIT finished();
 }
 
 void SweepPanel::plot()

@@ -2,11 +2,14 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "config/config.h"
 #include "sim/result.h"
+#include "sim/scenario.h"
 
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class PlannerView;
@@ -48,6 +51,11 @@ private:
     QPushButton* m_run = nullptr;
     QLabel* m_status = nullptr;
     QChartView* m_chart = nullptr;
+    void finish(const QString& message);
+
+    pp::Scenario m_base; // what the sweep started from, copied: later planner edits do not mix in
+    pp::Config m_baseConfig;
+    std::vector<std::pair<std::string, std::optional<std::string>>> m_baseEdits;
     QString m_sweptKnob;
     QStringList m_sweptValues;
     std::vector<std::shared_ptr<const pp::Result>> m_results;

@@ -79,10 +79,18 @@ void TimeRangeBar::setRun(std::int64_t startUnix, const std::vector<std::int64_t
         edit->setDateTimeRange(first, last);
     m_updating = false;
     setEnabled(!m_times.empty());
-    setRange(0, static_cast<int>(m_times.size()) - 1);
+    applyRange(0, static_cast<int>(m_times.size()) - 1);
 }
 
 void TimeRangeBar::setRange(int firstSample, int lastSample)
+{
+    applyRange(firstSample, lastSample);
+    // Chosen from outside (a restored view): say "Whole run" only when it is, "Custom" otherwise.
+    const bool whole = m_first == 0 && m_last + 1 >= static_cast<int>(m_times.size());
+    m_presets->setCurrentIndex(whole ? 0 : m_presets->count() - 1);
+}
+
+void TimeRangeBar::applyRange(int firstSample, int lastSample)
 {
     const int count = static_cast<int>(m_times.size());
     m_first = std::clamp(firstSample, 0, std::max(0, count - 1));
@@ -97,14 +105,14 @@ void TimeRangeBar::choosePreset(int index)
     if (dayIndex == -2)
         return; // Custom: the edits decide
     if (dayIndex == -1) {
-        setRange(0, static_cast<int>(m_times.size()) - 1);
+        applyRange(0, static_cast<int>(m_times.size()) - 1);
         return;
     }
     // Samples are taken at the end of each interval: those stamped within (start, start + 1 day].
     const std::int64_t start = dayIndex * day, end = start + day;
     const auto first = std::upper_bound(m_times.begin(), m_times.end(), start) - m_times.begin();
     const auto last = std::upper_bound(m_times.begin(), m_times.end(), end) - m_times.begin() - 1;
-    setRange(static_cast<int>(first), static_cast<int>(std::max(first, last)));
+    applyRange(static_cast<int>(first), static_cast<int>(std::max(first, last)));
 }
 
 void TimeRangeBar::editsChanged()
@@ -116,7 +124,7 @@ void TimeRangeBar::editsChanged()
     const auto first = std::lower_bound(m_times.begin(), m_times.end(), from) - m_times.begin();
     const auto last = std::upper_bound(m_times.begin(), m_times.end(), to) - m_times.begin() - 1;
     m_presets->setCurrentIndex(m_presets->count() - 1); // Custom
-    setRange(static_cast<int>(first), static_cast<int>(std::max(first, last)));
+    applyRange(static_cast<int>(first), static_cast<int>(std::max(first, last)));
 }
 
 void TimeRangeBar::showRange()

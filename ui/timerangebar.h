@@ -21,6 +21,7 @@ public:
 
     /// `startUnix`: Unix time of simulation second 0 (0 = unknown); `sampleTimes`: seconds since then.
     void setRun(std::int64_t startUnix, const std::vector<std::int64_t>& sampleTimes);
+    /// Chooses a period from outside (a restored view, a test); the presets show "Custom" unless it is the whole run.
     void setRange(int firstSample, int lastSample);
     std::int64_t startUnix() const { return m_startUnix; }
     int firstSample() const { return m_first; }
@@ -32,6 +33,7 @@ Q_SIGNALS:
     void rangeChanged(int firstSample, int lastSample);
 
 private:
+    void applyRange(int firstSample, int lastSample);
     void choosePreset(int index);
     void editsChanged();
     void showRange();

@@ -220,23 +220,28 @@ Expected<std::vector<OpenedFile>> classifyFiles(const std::vector<std::string>& 
 
 Expected<Config> baseConfigOf(const std::vector<OpenedFile>& files, Warnings& warnings)
 {
-    std::vector<const OpenedFile*> configs = withRole(files, FileRole::Config);
-    // A snapshot directory's configuration files count too, in the order loadSnapshot reads them.
-    std::vector<OpenedFile> inDirectories;
-    for (const auto* dir : withRole(files, FileRole::Snapshot)) {
-        std::error_code ec;
-        std::vector<std::string> entries;
-        for (const auto& entry : std::filesystem::directory_iterator(dir->path, ec))
-            if (entry.is_regular_file())
-                entries.push_back(entry.path().string());
-        std::sort(entries.begin(), entries.end());
-        for (const auto& path : entries)
-            if (auto format = detectFormat(path); format && *format == FileFormat::CondorConfig)
-                inDirectories.push_back({path, FileRole::Config, fileFormatName(*format)});
+    // In the order the files were given, a snapshot directory's configuration files where the directory stands:
+    // the order loadSnapshot reads them in, so that the planner edits over the same configuration.
+    std::vector<OpenedFile> configs;
+    for (const auto& f : files) {
+        if (f.role == FileRole::Config) {
+            configs.push_back(f);
+        } else if (f.role == FileRole::Snapshot) {
+            std::error_code ec;
+            std::vector<std::string> entries;
+            for (const auto& entry : std::filesystem::directory_iterator(f.path, ec))
+                if (entry.is_regular_file())
+                    entries.push_back(entry.path().string());
+            std::sort(entries.begin(), entries.end());
+            for (const auto& path : entries)
+                if (auto format = detectFormat(path); format && *format == FileFormat::CondorConfig)
+                    configs.push_back({path, FileRole::Config, fileFormatName(*format)});
+        }
     }
-    for (const auto& f : inDirectories)
-        configs.push_back(&f);
-    return configOf(configs, warnings);
+    std::vector<const OpenedFile*> pointers;
+    for (const auto& c : configs)
+        pointers.push_back(&c);
+    return configOf(pointers, warnings);
 }
 
 Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& files, Warnings& warnings)

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sim/workloadscaling.h"
 
+#include "util/text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -10,14 +12,17 @@ namespace pp {
 
 namespace {
 
-// The factor for a submitter "a.b.user": the longest configured group that is a prefix of its group path.
+// The factor for a submitter "a.b.user": the longest configured group that is a prefix of its group path. Group
+// names compare without case, as HTCondor's do.
 double factorFor(const std::string& submitter, const std::map<std::string, double>& factors)
 {
     double factor = 1.0;
     std::size_t best = 0;
+    const std::string lowerSubmitter = text::toLower(submitter);
     for (const auto& [group, f] : factors) {
-        const bool matches = submitter.size() > group.size() && submitter.compare(0, group.size(), group) == 0
-            && submitter[group.size()] == '.';
+        const std::string lowerGroup = text::toLower(group);
+        const bool matches = lowerSubmitter.size() > lowerGroup.size()
+            && lowerSubmitter.compare(0, lowerGroup.size(), lowerGroup) == 0 && lowerSubmitter[lowerGroup.size()] == '.';
         if (matches && group.size() > best) {
             best = group.size();
             factor = f;

@@ -155,15 +155,14 @@ QString Report::html(bool forPdf) const
     }
 
     // Comparison with the baseline.
-    std::vector<pp::Comparison> comparisons;
+    std::vector<std::pair<std::size_t, pp::Comparison>> comparisons; // scenario index, its comparison
     for (std::size_t i = 1; i < m_scenarios.size(); ++i)
         if (m_scenarios.front().result && m_scenarios[i].result)
-            comparisons.push_back(pp::compareResults(*m_scenarios.front().result, *m_scenarios[i].result));
+            comparisons.emplace_back(i, pp::compareResults(*m_scenarios.front().result, *m_scenarios[i].result));
     h += QObject::tr("<h2%1>Outcome</h2>").arg(pageBreak);
-    for (std::size_t i = 0; i < comparisons.size(); ++i) {
-        const auto& c = comparisons[i];
+    for (const auto& [index, c] : comparisons) {
         h += QObject::tr("<h3>%1 against %2</h3><p>%3</p>")
-                 .arg(esc(m_scenarios[i + 1].name), esc(m_scenarios.front().name), esc(pp::comparisonSummaryText(c)));
+                 .arg(esc(m_scenarios[index].name), esc(m_scenarios.front().name), esc(pp::comparisonSummaryText(c)));
         h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
         for (const QString& title : {QObject::tr("Group"), QObject::tr("Core-hours"), QObject::tr("Share of work"),
                  QObject::tr("Wait p50"), QObject::tr("Wait p95"), QObject::tr("Preemptions"),

@@ -352,9 +352,16 @@ void SweepTest::collectReportsBrokenResultsAndPrintsTheRest()
     QCOMPARE(text.exitCode, 1);
     QVERIFY(text.out.contains("\n000 ") && text.out.contains("\n002 ") && !text.out.contains("\n003 "));
 
+    // With the window's libraries the good results go into the workspace and the broken ones are still named;
+    // without them, the option is refused.
     const CliRun workspace = runCli({QStringLiteral("collect"), dir, QStringLiteral("--workspace"), path("w.ppw")});
-    QCOMPARE(workspace.exitCode, 2);
-    QVERIFY(workspace.err.contains("not in this build"));
+    if (workspace.exitCode == 2) {
+        QVERIFY(workspace.err.contains("needs the build with Qt"));
+    } else {
+        QCOMPARE(workspace.exitCode, 1);
+        QVERIFY2(workspace.err.contains("2 results kept"), workspace.err.constData());
+        QVERIFY(workspace.err.contains("003"));
+    }
     const CliRun nowhere = runCli({QStringLiteral("collect"), path("no-such-dir")});
     QCOMPARE(nowhere.exitCode, 1);
     QVERIFY(nowhere.err.contains("no such directory"));

@@ -51,7 +51,8 @@ private Q_SLOTS:
         // The most specific factor wins; a factor of 0 takes the group's work away.
         QCOMPARE(jobsOf(scaleWorkload(w, {{"atlas", 2.0}, {"atlas.prod", 1.0}}, 7), "atlas.prod.alice"), 1000L);
         QCOMPARE(jobsOf(scaleWorkload(w, {{"cms", 0.0}}, 7), "cms.bob"), 0L);
-        // "atlas" does not match "atlasx".
+        // Group names compare without case, as HTCondor's do; "atlas" does not match "atlasx".
+        QCOMPARE(jobsOf(scaleWorkload(w, {{"ATLAS", 2.0}}, 7), "atlas.prod.alice"), 2000L);
         Workload other;
         other.submitterIndex("atlasx.u");
         other.jobs.push_back({0, 60, 0, 1, Batch, 0});

@@ -7,10 +7,14 @@
 #include "grouppolicymodel.h"
 #include "policydraft.h"
 #include "scenarioset.h"
+#include "simulationrunner.h"
+
+#include "sim/demo.h"
 #include "notebookactivity.h"
 #include "poolseriesmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QUndoStack>
 #include <QtTest>
@@ -258,7 +262,7 @@ private Q_SLOTS:
         // A runtime limit for b: the schedd holds b's jobs after 2 h; with the action "remove" it removes them.
         QVERIFY(model.setData(model.index(1, GroupPolicyModel::RuntimeLimitColumn), 2.0));
         QCOMPARE(QString::fromStdString(draft.policy()->systemPeriodicHold),
-            QStringLiteral("(JobStatus == 2 && ((AcctGroup =?= \"b\" && time() - JobCurrentStartDate > 7200)))"));
+            QStringLiteral("(JobStatus == 2 && ((AcctGroup == \"b\" && time() - JobCurrentStartDate > 7200)))"));
         QVERIFY(draft.policy()->systemPeriodicRemove.empty());
         undo.push(new SetKnobsCommand(&draft, QStringLiteral("remove"),
             [&] {
@@ -268,7 +272,7 @@ private Q_SLOTS:
                 return c;
             }()));
         QVERIFY(draft.policy()->systemPeriodicHold.empty());
-        QVERIFY(QString::fromStdString(draft.policy()->systemPeriodicRemove).contains(QStringLiteral("AcctGroup =?= \"b\"")));
+        QVERIFY(QString::fromStdString(draft.policy()->systemPeriodicRemove).contains(QStringLiteral("AcctGroup == \"b\"")));
         QCOMPARE(model.index(1, GroupPolicyModel::RuntimeLimitColumn).data().toString(), QStringLiteral("2.0 h, then remove"));
         undo.undo();
         undo.undo();
@@ -290,6 +294,31 @@ private Q_SLOTS:
         QVERIFY(set.remove(1));
         QCOMPARE(set.count(), 2);
         QVERIFY(set.index(1).data().toString().contains(QStringLiteral("not simulated")));
+    }
+};
+
+class SimulationRunnerTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void aStoppedRunIsNeverShown()
+    {
+        // A run asked to stop may still finish whole; neither its result nor a failure may reach the window, and
+        // the next run's result is the only one that does.
+        SimulationRunner runner;
+        QSignalSpy results(&runner, &SimulationRunner::resultAvailable);
+        QSignalSpy failures(&runner, &SimulationRunner::failed);
+        runner.start(pp::demoScenario(1, 0.02));
+        runner.stop();
+        QVERIFY(!runner.isRunning());
+        pp::Scenario tiny = pp::demoScenario(1, 0.001);
+        tiny.name = "tiny";
+        runner.start(tiny);
+        QVERIFY(results.wait(120000));
+        QTest::qWait(200);
+        QCOMPARE(results.count(), 1);
+        QCOMPARE(results.first().first().value<pp::Result>().scenarioName, std::string("tiny"));
+        QCOMPARE(failures.count(), 0);
     }
 };
 
@@ -384,7 +413,8 @@ int main(int argc, char** argv)
     MachineTableModelTest machines;
     NotebookActivityTest notebooks;
     PlanningModelsTest planning;
-    return QTest::qExec(&planning, argc, argv) | QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv)
+    SimulationRunnerTest runner;
+    return QTest::qExec(&planning, argc, argv) | QTest::qExec(&runner, argc, argv) | QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv)
         | QTest::qExec(&machines, argc, argv) | QTest::qExec(&notebooks, argc, argv);
 }
 #include "tst_models.moc"
