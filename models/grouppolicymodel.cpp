@@ -242,22 +242,31 @@ bool GroupPolicyModel::setKind(int row, bool staticQuota)
     if (g.staticQuota == staticQuota)
         return false;
     // The same cores either way: a share of the parent's quota as it stands in the draft's configuration.
-    double parentCores = 0;
-    const std::string parent = parentOf(g.name);
-    if (const auto* p = policy.group(parent); p && p->staticQuota)
-        parentCores = p->configQuota;
+    const double parentCores = coresOf(parentOf(g.name));
+    if (parentCores <= 0)
+        return false; // what the share means is unknown: better no edit than a quota of 0
     std::vector<PolicyDraft::KnobChange> changes;
     if (staticQuota) {
-        const double cores = parentCores > 0 ? std::round(g.configQuota * parentCores) : 0.0;
+        const double cores = std::round(g.configQuota * parentCores);
         changes = {{knob("GROUP_QUOTA_DYNAMIC_", g.name), std::nullopt}, {knob("GROUP_QUOTA_", g.name), number(cores)}};
     } else {
-        const double fraction = parentCores > 0 ? std::min(1.0, g.configQuota / parentCores) : 0.0;
+        const double fraction = std::min(1.0, g.configQuota / parentCores);
         changes = {{knob("GROUP_QUOTA_", g.name), std::nullopt}, {knob("GROUP_QUOTA_DYNAMIC_", g.name), number(fraction)}};
     }
     m_undo->push(new SetKnobsCommand(m_draft,
         tr("%1: quota as %2").arg(QString::fromStdString(g.name), staticQuota ? tr("cores") : tr("a share of the parent")),
         changes));
     return true;
+}
+
+double GroupPolicyModel::coresOf(const std::string& group) const
+{
+    if (group.empty())
+        return m_poolCores; // the root: the whole pool
+    const pp::GroupConfig* g = m_draft->policy() ? m_draft->policy()->group(group) : nullptr;
+    if (!g)
+        return 0;
+    return g->staticQuota ? g->configQuota : g->configQuota * coresOf(parentOf(group));
 }
 
 bool GroupPolicyModel::setQuota(int row, double value)

@@ -30,6 +30,8 @@ public:
     GroupPolicyModel(PolicyDraft* draft, QUndoStack* undo, QObject* parent = nullptr);
 
     void setRebalance(bool on) { m_rebalance = on; }
+    /// The pool's cores: what a top-level share of the pool means when a quota changes from cores to a share.
+    void setPoolCores(double cores) { m_poolCores = cores; }
     bool rebalance() const { return m_rebalance; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -46,6 +48,10 @@ private:
 
     PolicyDraft* m_draft;
     QUndoStack* m_undo;
+    /// Cores a group's quota stands for in the draft: its own when static, its share of its parent's otherwise.
+    double coresOf(const std::string& group) const;
+
     bool m_rebalance = true;
+    double m_poolCores = 0;
     int m_rows = 0;
 };

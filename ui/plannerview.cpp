@@ -360,6 +360,7 @@ void PlannerView::setBaseline(
     m_proposal = m_baselineResult;
     m_proposalEdits.clear();
     m_baselinePolicy = scenario.policy;
+    m_groups->setPoolCores(m_baselineResult ? static_cast<double>(m_baselineResult->poolCores) : 0.0);
     if (keepEdits) {
         m_draft->rebase(config); // re-simulates the edits against the new baseline
     } else {

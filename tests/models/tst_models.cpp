@@ -249,8 +249,12 @@ private Q_SLOTS:
         QCOMPARE(draft.policy()->group("b")->configQuota, 30.0);
         QVERIFY(model.setData(model.index(1, GroupPolicyModel::AcceptSurplusColumn), Qt::Checked, Qt::CheckStateRole));
         QVERIFY(draft.policy()->group("b")->acceptSurplus);
-        QVERIFY(model.setData(model.index(0, GroupPolicyModel::KindColumn), 1)); // a as a share of the root
+        // a as a share of the pool: unknown until the pool's size is; then 70 of 200 cores is 0.35.
+        QVERIFY(!model.setData(model.index(0, GroupPolicyModel::KindColumn), 1));
+        model.setPoolCores(200);
+        QVERIFY(model.setData(model.index(0, GroupPolicyModel::KindColumn), 1));
         QVERIFY(!draft.policy()->group("a")->staticQuota);
+        QCOMPARE(draft.policy()->group("a")->configQuota, 0.35);
         QCOMPARE(undo.count(), 3);
         undo.undo();
         undo.undo();
