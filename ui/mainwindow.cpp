@@ -4,32 +4,31 @@
 
 #include "compareview.h"
 #include "flowdiagram.h"
-#include "messagebanner.h"
-#include "notebookcharts.h"
-#include "plannerview.h"
-#include "reportsview.h"
-#include "scenarioset.h"
-#include "sweeppanel.h"
-#include "scenarioloader.h"
 #include "flowtablemodel.h"
 #include "formatduration.h"
 #include "grouptreemodel.h"
 #include "machinetablemodel.h"
+#include "messagebanner.h"
+#include "notebookcharts.h"
+#include "plannerview.h"
 #include "poolseriesmodel.h"
+#include "reportsview.h"
+#include "scenarioloader.h"
+#include "scenarioset.h"
 #include "simulationrunner.h"
+#include "sweeppanel.h"
 #include "timerangebar.h"
 #include "usagebardelegate.h"
+#include "usagechart.h"
 #include "watchpooldialog.h"
 #include "workspacesession.h"
 
 #include "io/resultjson.h"
-#include "usagechart.h"
-
 #include "sim/demo.h"
 #include "sim/surplusflows.h"
 
-#include <QDragEnterEvent>
 #include <QDateTime>
+#include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -41,8 +40,8 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QPushButton>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
