@@ -168,6 +168,8 @@ void CompareView::refresh()
         return std::max(x.second.first, x.second.second) > std::max(y.second.first, y.second.second);
     });
     m_flows->clear();
+    if (ordered.empty())
+        new QTreeWidgetItem(m_flows, {tr("No group used another's quota in either run.")});
     const QLocale locale;
     for (std::size_t i = 0; i < ordered.size() && i < 15; ++i) {
         const auto& [names, amounts] = ordered[i];

@@ -132,17 +132,23 @@ QWidget* PlannerView::buildEditors()
     layout->setContentsMargins(0, 0, 4, 0);
 
     auto* bar = new QHBoxLayout;
+    // Short buttons (the command's name goes in the tooltip, so a long one does not squeeze the outcome panel).
     QAction* undo = m_undo->createUndoAction(this, tr("Undo"));
     QAction* redo = m_undo->createRedoAction(this, tr("Redo"));
     undo->setShortcut(QKeySequence::Undo);
     redo->setShortcut(QKeySequence::Redo);
     for (QAction* action : {undo, redo}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut); // the planner's own history, not a text field's
-        auto* button = new QToolButton(page);
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        bar->addWidget(button);
         addAction(action);
+        auto* button = new QToolButton(page);
+        button->setText(action == undo ? tr("Undo") : tr("Redo"));
+        button->setEnabled(action->isEnabled());
+        connect(button, &QToolButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::changed, button, [button, action] {
+            button->setEnabled(action->isEnabled());
+            button->setToolTip(action->text());
+        });
+        bar->addWidget(button);
     }
     auto* reset = new QPushButton(tr("Back to the baseline"), page);
     connect(reset, &QPushButton::clicked, this, [this] {
@@ -438,9 +444,8 @@ void PlannerView::showProposal(const pp::Result& result)
         ComparisonModel::quotaShares(*m_proposal));
     m_summary->setText(QString::fromStdString(pp::comparisonSummaryText(comparison)).toHtmlEscaped());
     if (m_proposal != m_baselineResult)
-        m_status->setText(tr("Proposal simulated in %1 s (%2 changes from the baseline).")
-                              .arg(m_proposal->wallSeconds, 0, 'f', 2)
-                              .arg(m_undo->index()));
+        m_status->setText(tr("Proposal simulated in %1 s (%n change(s) from the baseline).", "", m_undo->index())
+                              .arg(m_proposal->wallSeconds, 0, 'f', 2));
     Q_EMIT proposalSimulated();
 }
 
