@@ -116,8 +116,9 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
         if (role == SortRole)
             return p;
         if (role == Qt::DisplayRole)
-            return std::abs(p - b) < 0.0005 ? formatValue(column, p)
-                                            : QStringLiteral("%1 (was %2)").arg(formatValue(column, p), formatValue(column, b));
+            return std::abs(p - b) < 0.0005
+                ? formatValue(column, p)
+                : QStringLiteral("%1 (was %2)").arg(formatValue(column, p), formatValue(column, b));
         if (role == Qt::TextAlignmentRole)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
@@ -125,7 +126,9 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
     const pp::MetricDelta* d = metricAt(index.row(), column);
     if (!d)
         return {};
-    const int verdict = d->verdict == pp::MetricDelta::Verdict::Better ? 1 : d->verdict == pp::MetricDelta::Verdict::Worse ? -1 : 0;
+    const int verdict = d->verdict == pp::MetricDelta::Verdict::Better ? 1
+        : d->verdict == pp::MetricDelta::Verdict::Worse                ? -1
+                                                                       : 0;
     switch (role) {
     case SortRole:
         return d->proposal;
@@ -138,7 +141,8 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
         if (verdict == 0)
             return formatValue(column, d->proposal);
         const QString change = d->relative
-            ? QStringLiteral("%1%2 %").arg(d->delta > 0 ? QStringLiteral("+") : QString(), QLocale().toString(*d->relative * 100.0, 'f', 0))
+            ? QStringLiteral("%1%2 %").arg(
+                d->delta > 0 ? QStringLiteral("+") : QString(), QLocale().toString(*d->relative * 100.0, 'f', 0))
             : QStringLiteral("new");
         return QStringLiteral("%1 (%2)").arg(formatValue(column, d->proposal), change);
     }

@@ -103,7 +103,8 @@ QVariant GroupPolicyModel::data(const QModelIndex& index, int role) const
     case NameColumn:
         if (role == Qt::DisplayRole) {
             const int depth = static_cast<int>(std::count(g.name.begin(), g.name.end(), '.'));
-            return QString(QString(depth * 3, QLatin1Char(' ')) + QString::fromStdString(g.name.substr(g.name.rfind('.') + 1)));
+            return QString(
+                QString(depth * 3, QLatin1Char(' ')) + QString::fromStdString(g.name.substr(g.name.rfind('.') + 1)));
         }
         if (role == Qt::ToolTipRole)
             return QString::fromStdString(g.name);
@@ -116,7 +117,8 @@ QVariant GroupPolicyModel::data(const QModelIndex& index, int role) const
         return {};
     case QuotaColumn:
         if (role == Qt::DisplayRole)
-            return g.staticQuota ? locale.toString(g.configQuota, 'f', 0) : locale.toString(g.configQuota * 100.0, 'f', 1);
+            return g.staticQuota ? locale.toString(g.configQuota, 'f', 0)
+                                 : locale.toString(g.configQuota * 100.0, 'f', 1);
         if (role == Qt::EditRole)
             return g.staticQuota ? g.configQuota : g.configQuota * 100.0;
         if (role == Qt::TextAlignmentRole)
@@ -149,8 +151,10 @@ QVariant GroupPolicyModel::data(const QModelIndex& index, int role) const
         const auto limits = PolicyDraft::groupLimits(m_draft->edits(), &remove);
         const auto it = limits.find(pp::text::toLower(g.name));
         if (role == Qt::DisplayRole)
-            return it == limits.end() ? tr("none")
-                                      : tr("%1 h, then %2").arg(locale.toString(it->second / 3600.0, 'f', 1), remove ? tr("remove") : tr("hold"));
+            return it == limits.end()
+                ? tr("none")
+                : tr("%1 h, then %2")
+                      .arg(locale.toString(it->second / 3600.0, 'f', 1), remove ? tr("remove") : tr("hold"));
         if (role == Qt::EditRole)
             return it == limits.end() ? 0.0 : it->second / 3600.0;
         if (role == Qt::ToolTipRole)
@@ -218,7 +222,8 @@ bool GroupPolicyModel::setData(const QModelIndex& index, const QVariant& value, 
         for (auto& k : PolicyDraft::groupLimitKnobs(m_draft->base(), m_draft->editsWith({limit})))
             changes.push_back(std::move(k));
         m_undo->push(new SetKnobsCommand(m_draft,
-            hours == 0 ? tr("%1: no runtime limit").arg(name) : tr("%1: runtime limit %2 h").arg(name).arg(hours), changes));
+            hours == 0 ? tr("%1: no runtime limit").arg(name) : tr("%1: runtime limit %2 h").arg(name).arg(hours),
+            changes));
         return true;
     }
     case PrioFactorColumn: {
@@ -226,8 +231,8 @@ bool GroupPolicyModel::setData(const QModelIndex& index, const QVariant& value, 
         const double v = value.toDouble(&ok);
         if (role != Qt::EditRole || !ok || v < 1)
             return false;
-        m_undo->push(new SetKnobsCommand(m_draft, tr("%1: priority factor %2").arg(name).arg(v),
-            {{knob("GROUP_PRIO_FACTOR_", g.name), number(v)}}));
+        m_undo->push(new SetKnobsCommand(
+            m_draft, tr("%1: priority factor %2").arg(name).arg(v), {{knob("GROUP_PRIO_FACTOR_", g.name), number(v)}}));
         return true;
     }
     default:
@@ -251,10 +256,12 @@ bool GroupPolicyModel::setKind(int row, bool staticQuota)
         changes = {{knob("GROUP_QUOTA_DYNAMIC_", g.name), std::nullopt}, {knob("GROUP_QUOTA_", g.name), number(cores)}};
     } else {
         const double fraction = std::min(1.0, g.configQuota / parentCores);
-        changes = {{knob("GROUP_QUOTA_", g.name), std::nullopt}, {knob("GROUP_QUOTA_DYNAMIC_", g.name), number(fraction)}};
+        changes
+            = {{knob("GROUP_QUOTA_", g.name), std::nullopt}, {knob("GROUP_QUOTA_DYNAMIC_", g.name), number(fraction)}};
     }
     m_undo->push(new SetKnobsCommand(m_draft,
-        tr("%1: quota as %2").arg(QString::fromStdString(g.name), staticQuota ? tr("cores") : tr("a share of the parent")),
+        tr("%1: quota as %2")
+            .arg(QString::fromStdString(g.name), staticQuota ? tr("cores") : tr("a share of the parent")),
         changes));
     return true;
 }
@@ -293,10 +300,12 @@ bool GroupPolicyModel::setQuota(int row, double value)
                         number(g.staticQuota ? std::round(s.configQuota * factor) : s.configQuota * factor)});
         }
     }
-    const QString shown = g.staticQuota ? tr("%1 cores").arg(value) : tr("%1 % of parent").arg(value * 100.0, 0, 'f', 1);
+    const QString shown
+        = g.staticQuota ? tr("%1 cores").arg(value) : tr("%1 % of parent").arg(value * 100.0, 0, 'f', 1);
     m_undo->push(new SetKnobsCommand(m_draft,
-        m_rebalance && changes.size() > 1 ? tr("%1 quota %2, siblings rebalanced").arg(QString::fromStdString(g.name), shown)
-                                          : tr("%1 quota %2").arg(QString::fromStdString(g.name), shown),
+        m_rebalance && changes.size() > 1
+            ? tr("%1 quota %2, siblings rebalanced").arg(QString::fromStdString(g.name), shown)
+            : tr("%1 quota %2").arg(QString::fromStdString(g.name), shown),
         changes));
     return true;
 }

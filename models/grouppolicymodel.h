@@ -9,8 +9,9 @@ class QUndoStack;
 
 /// The groups of a policy draft, editable as a coordinator thinks of them: quota in cores (GROUP_QUOTA) or as a
 /// share of the parent (GROUP_QUOTA_DYNAMIC), accept surplus, autoregroup, priority factor. Each edit becomes one
-/// named undo command over the knobs. The workload factor scales the group's jobs (and its sub-groups'). With rebalancing on, changing one quota rescales its siblings' quotas of
-/// the same kind so that the parent's total stays where it was.
+/// named undo command over the knobs. The workload factor scales the group's jobs (and its sub-groups'). With
+/// rebalancing on, changing one quota rescales its siblings' quotas of the same kind so that the parent's total stays
+/// where it was.
 class GroupPolicyModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -57,8 +57,8 @@ void GroupTreeModel::setResult(const pp::Result& result, const pp::Policy& polic
     }
     // The engine lists groups breadth-first, so a parent's node exists before its children's.
     for (std::size_t s = 0; s < m_submitters.size(); ++s) {
-        const auto group = static_cast<std::size_t>(std::clamp<int>(m_submitters[s].group, 0,
-            static_cast<int>(m_groups.size()) - 1));
+        const auto group = static_cast<std::size_t>(
+            std::clamp<int>(m_submitters[s].group, 0, static_cast<int>(m_groups.size()) - 1));
         if (m_groups.empty())
             break;
         Node node;
@@ -68,7 +68,8 @@ void GroupTreeModel::setResult(const pp::Result& result, const pp::Policy& polic
         m_nodes.push_back(node);
     }
     for (std::size_t n = 0; n < m_nodes.size(); ++n) {
-        auto& siblings = m_nodes[n].parent < 0 ? m_topLevel : m_nodes[static_cast<std::size_t>(m_nodes[n].parent)].children;
+        auto& siblings
+            = m_nodes[n].parent < 0 ? m_topLevel : m_nodes[static_cast<std::size_t>(m_nodes[n].parent)].children;
         m_nodes[n].row = static_cast<int>(siblings.size());
         siblings.push_back(static_cast<int>(n));
     }
@@ -230,8 +231,9 @@ QVariant GroupTreeModel::groupData(int group, int column, int role) const
         }
     }
     if (role == Qt::ToolTipRole && column == SurplusColumn)
-        return surplus >= 0 ? tr("Uses %1 cores above its quota: borrowed surplus").arg(surplus, 0, 'f', 1)
-                            : tr("Leaves %1 cores of its quota unused: lent to others or idle").arg(-surplus, 0, 'f', 1);
+        return surplus >= 0
+            ? tr("Uses %1 cores above its quota: borrowed surplus").arg(surplus, 0, 'f', 1)
+            : tr("Leaves %1 cores of its quota unused: lent to others or idle").arg(-surplus, 0, 'f', 1);
     if (role == Qt::ToolTipRole && column == NameColumn)
         return QString::fromStdString(g.name);
     if (role != Qt::DisplayRole)
@@ -339,7 +341,8 @@ QVariant GroupTreeModel::headerData(int section, Qt::Orientation orientation, in
         {QT_TR_NOOP("Configured quota"), QT_TR_NOOP("GROUP_QUOTA (cores) or GROUP_QUOTA_DYNAMIC (fraction of parent)")},
         {QT_TR_NOOP("Quota"), QT_TR_NOOP("Effective quota of the group's subtree, cores, mean over the period")},
         {QT_TR_NOOP("Allocated"), QT_TR_NOOP("The negotiator's allocation with surplus, cores, mean over the period")},
-        {QT_TR_NOOP("Usage"), QT_TR_NOOP("Cores claimed by the subtree, mean over the period; the bar is usage over quota")},
+        {QT_TR_NOOP("Usage"),
+            QT_TR_NOOP("Cores claimed by the subtree, mean over the period; the bar is usage over quota")},
         {QT_TR_NOOP("Demand"), QT_TR_NOOP("Running plus idle cores requested, mean over the period")},
         {QT_TR_NOOP("Surplus ±"), QT_TR_NOOP("Usage minus quota: + borrowed from others, − left for others")},
         {QT_TR_NOOP("Charged core-h"), QT_TR_NOOP("Core-hours the accountant charged in the period (claimed cores)")},
@@ -348,7 +351,8 @@ QVariant GroupTreeModel::headerData(int section, Qt::Orientation orientation, in
         {QT_TR_NOOP("Jobs done"), QT_TR_NOOP("Jobs completed over the whole run")},
         {QT_TR_NOOP("Wait p50"), QT_TR_NOOP("Median time from submit to first start, whole run")},
         {QT_TR_NOOP("Wait p95"), QT_TR_NOOP("95th percentile of the wait, whole run")},
-        {QT_TR_NOOP("User priority"), QT_TR_NOOP("Effective user priority at the end of the run (lower is better), and the priority factor")},
+        {QT_TR_NOOP("User priority"),
+            QT_TR_NOOP("Effective user priority at the end of the run (lower is better), and the priority factor")},
         {QT_TR_NOOP("Flags"), QT_TR_NOOP("surplus: GROUP_ACCEPT_SURPLUS is true; autoregroup: GROUP_AUTOREGROUP is")},
     };
     if (section < 0 || section >= ColumnCount)

@@ -19,7 +19,8 @@ NotebookActivity::NotebookActivity(const pp::Result& result, const pp::Workload&
     // Running sessions: +1 at the first start, -1 at the end (or never, when the run ended first).
     std::vector<int> delta(m_sampleTimes.size() + 1, 0);
     const auto sampleAtOrAfter = [&](std::int64_t t) {
-        return static_cast<std::size_t>(std::lower_bound(m_sampleTimes.begin(), m_sampleTimes.end(), t) - m_sampleTimes.begin());
+        return static_cast<std::size_t>(
+            std::lower_bound(m_sampleTimes.begin(), m_sampleTimes.end(), t) - m_sampleTimes.begin());
     };
     for (std::size_t j = 0; j < workload.jobs.size() && j < result.jobs.size(); ++j) {
         const pp::Job& job = workload.jobs[j];
@@ -53,7 +54,9 @@ NotebookActivity::Period NotebookActivity::period(int firstSample, int lastSampl
     Period p;
     if (m_sampleTimes.empty() || lastSample < firstSample)
         return p;
-    const auto clampSample = [&](int s) { return static_cast<std::size_t>(std::clamp<int>(s, 0, static_cast<int>(m_sampleTimes.size()) - 1)); };
+    const auto clampSample = [&](int s) {
+        return static_cast<std::size_t>(std::clamp<int>(s, 0, static_cast<int>(m_sampleTimes.size()) - 1));
+    };
     // The first sample stands for the interval that ends at it; a period from the first sample starts at 0 or
     // before (sessions of a snapshot's queue were asked for before the simulation began).
     const std::int64_t from = firstSample <= 0 ? INT64_MIN : m_sampleTimes[clampSample(firstSample)] - m_sampleInterval;

@@ -96,7 +96,8 @@ std::map<std::string, double> PolicyDraft::groupLimits(const std::vector<KnobCha
     return limits;
 }
 
-std::vector<PolicyDraft::KnobChange> PolicyDraft::groupLimitKnobs(const pp::Config& base, const std::vector<KnobChange>& edits)
+std::vector<PolicyDraft::KnobChange> PolicyDraft::groupLimitKnobs(
+    const pp::Config& base, const std::vector<KnobChange>& edits)
 {
     bool remove = false;
     const auto limits = groupLimits(edits, &remove);
@@ -123,7 +124,8 @@ std::vector<PolicyDraft::KnobChange> PolicyDraft::editsWith(const std::vector<Kn
 {
     std::vector<KnobChange> edits = m_edits;
     for (const auto& change : changes) {
-        const auto it = std::find_if(edits.begin(), edits.end(), [&](const KnobChange& e) { return sameKnob(e.first, change.first); });
+        const auto it = std::find_if(
+            edits.begin(), edits.end(), [&](const KnobChange& e) { return sameKnob(e.first, change.first); });
         if (it != edits.end())
             it->second = change.second;
         else
@@ -173,19 +175,20 @@ std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>> P
 {
     std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>> state;
     for (const auto& knob : knobs) {
-        const auto it
-            = std::find_if(m_edits.begin(), m_edits.end(), [&](const KnobChange& e) { return sameKnob(e.first, knob); });
+        const auto it = std::find_if(
+            m_edits.begin(), m_edits.end(), [&](const KnobChange& e) { return sameKnob(e.first, knob); });
         using State = std::optional<std::optional<std::string>>;
         state.emplace_back(knob, it == m_edits.end() ? State() : State(std::in_place, it->second));
     }
     return state;
 }
 
-void PolicyDraft::restoreEdits(const std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>>& edits)
+void PolicyDraft::restoreEdits(
+    const std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>>& edits)
 {
     for (const auto& [knob, state] : edits) {
-        const auto it
-            = std::find_if(m_edits.begin(), m_edits.end(), [&](const KnobChange& e) { return sameKnob(e.first, knob); });
+        const auto it = std::find_if(
+            m_edits.begin(), m_edits.end(), [&](const KnobChange& e) { return sameKnob(e.first, knob); });
         if (!state) { // it was not edited before: the edit goes, the base shows again
             if (it != m_edits.end())
                 m_edits.erase(it);

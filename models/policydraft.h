@@ -53,8 +53,8 @@ public:
     void setEdits(std::vector<KnobChange> edits);
     /// The policy a list of edits gives over a base configuration, without a draft (to simulate a kept scenario).
     static pp::Expected<pp::Policy> policyFor(const pp::Config& base, const std::vector<KnobChange>& edits);
-    /// The per-group workload factors among the edits (by lower-case group): `POOLPLANNER_SCALE_<group> = f`, as scenario files write
-    /// them (a planner setting, not an HTCondor knob).
+    /// The per-group workload factors among the edits (by lower-case group): `POOLPLANNER_SCALE_<group> = f`, as
+    /// scenario files write them (a planner setting, not an HTCondor knob).
     static std::map<std::string, double> workloadScales(const std::vector<KnobChange>& edits);
     static constexpr const char* scalePrefix = "POOLPLANNER_SCALE_";
     /// Per-group runtime limits, a planner setting the schedd enforces: `POOLPLANNER_GROUP_LIMIT_<group> = seconds`

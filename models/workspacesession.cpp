@@ -20,7 +20,8 @@ QJsonArray knobsToJson(const std::vector<std::pair<std::string, std::optional<st
 {
     QJsonArray array;
     for (const auto& [name, value] : knobs)
-        array.append(QJsonArray {QString::fromStdString(name), value ? QJsonValue(QString::fromStdString(*value)) : QJsonValue()});
+        array.append(QJsonArray {
+            QString::fromStdString(name), value ? QJsonValue(QString::fromStdString(*value)) : QJsonValue()});
     return array;
 }
 
@@ -167,8 +168,9 @@ bool WorkspaceSession::open(const QString& path, std::optional<Source>* source, 
             const QString name = file.value(QStringLiteral("name")).toString();
             const auto bytes = workspace->fileContent(file.value(QStringLiteral("id")).toInteger());
             if (!bytes || name.isEmpty() || name.contains(QStringLiteral("..")) || !writeOut(name, *bytes)) {
-                fail(error, tr("%1: the file %2 it holds cannot be read back (%3)")
-                                .arg(path, name, workspace->lastError().isEmpty() ? tr("missing") : workspace->lastError()));
+                fail(error,
+                    tr("%1: the file %2 it holds cannot be read back (%3)")
+                        .arg(path, name, workspace->lastError().isEmpty() ? tr("missing") : workspace->lastError()));
                 return false;
             }
             // Files of one directory open as that directory, as they were opened.
@@ -183,7 +185,8 @@ bool WorkspaceSession::open(const QString& path, std::optional<Source>* source, 
                 fail(error, tr("%1: its pool snapshot cannot be read back (%2)").arg(path, workspace->lastError()));
                 return false;
             }
-            PoolSnapshot live {snapshot->takenAt, snapshot->host, snapshot->status, snapshot->queue, snapshot->accounting};
+            PoolSnapshot live {
+                snapshot->takenAt, snapshot->host, snapshot->status, snapshot->queue, snapshot->accounting};
             const QString directory = materialised->filePath(QStringLiteral("snapshot"));
             QString why2;
             if (!writeSnapshotFiles(live, directory, &why2)) {
@@ -279,7 +282,8 @@ bool WorkspaceSession::writeCurrent(QString* error)
     }
     Workspace::Scenario scenario;
     scenario.name = currentScenario;
-    scenario.description = m_current.builtin.isEmpty() ? tr("Pool data opened in the window") : tr("The built-in %1 pool").arg(m_current.builtin);
+    scenario.description = m_current.builtin.isEmpty() ? tr("Pool data opened in the window")
+                                                       : tr("The built-in %1 pool").arg(m_current.builtin);
     scenario.source = QString::fromUtf8(QJsonDocument(source).toJson(QJsonDocument::Compact));
     scenario.isBaseline = true;
     const auto id = m_workspace->saveScenario(scenario);
@@ -308,8 +312,9 @@ bool WorkspaceSession::writeProposal(const Proposal& proposal, QString* error)
     Workspace::Scenario scenario;
     scenario.name = proposal.name;
     scenario.description = proposal.description;
-    scenario.source = QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("knobs"), knobsToJson(proposal.knobs)}})
-                                            .toJson(QJsonDocument::Compact));
+    scenario.source = QString::fromUtf8(QJsonDocument(
+        QJsonObject {{QStringLiteral("knobs"),
+            knobsToJson(proposal.knobs)}}).toJson(QJsonDocument::Compact));
     const auto id = m_workspace->saveScenario(scenario);
     if (!id || (!proposal.summaryJson.isEmpty() && !m_workspace->saveResult(*id, proposal.summaryJson))) {
         fail(error, m_workspace->lastError());
@@ -346,7 +351,8 @@ bool WorkspaceSession::recordCurrent(Source source, std::optional<PoolSnapshot> 
         m_proposals.clear();
         if (m_workspace)
             for (const auto& s : m_workspace->scenarios())
-                if (s.name != currentScenario && QJsonDocument::fromJson(s.source.toUtf8()).object().contains(QStringLiteral("knobs")))
+                if (s.name != currentScenario
+                    && QJsonDocument::fromJson(s.source.toUtf8()).object().contains(QStringLiteral("knobs")))
                     m_workspace->removeScenario(s.id);
     }
     m_current = std::move(source);

@@ -141,29 +141,32 @@ void CompareView::refresh()
         m_model->clear();
         m_charts->clear();
         m_flows->clear();
-        m_summary->setText(m_simulatingRow >= 0 ? tr("Simulating “%1”…").arg(m_simulatingName)
-                                                : tr("“%1” has not been simulated in this session.")
-                                                      .arg(!first.result ? first.name : second.name));
+        m_summary->setText(m_simulatingRow >= 0
+                ? tr("Simulating “%1”…").arg(m_simulatingName)
+                : tr("“%1” has not been simulated in this session.").arg(!first.result ? first.name : second.name));
         return;
     }
     const pp::Comparison comparison = pp::compareResults(*first.result, *second.result);
     m_model->setComparison(
         comparison, ComparisonModel::quotaShares(*first.result), ComparisonModel::quotaShares(*second.result));
-    m_summary->setText(a == b ? tr("Choose a second scenario to compare “%1” with: keep proposals in the Planner.").arg(first.name)
-                              : QString::fromStdString(pp::comparisonSummaryText(comparison)));
+    m_summary->setText(a == b
+            ? tr("Choose a second scenario to compare “%1” with: keep proposals in the Planner.").arg(first.name)
+            : QString::fromStdString(pp::comparisonSummaryText(comparison)));
     m_charts->setRuns(*first.result, first.name, *second.result, second.name);
 
     // Flows of both runs by (lender, borrower) name, largest first.
     std::map<std::pair<std::string, std::string>, std::pair<double, double>> flows;
     const auto add = [&](const pp::Result& r, bool isSecond) {
         for (const auto& f : r.flows) {
-            auto& cell = flows[{r.groups[static_cast<std::size_t>(f.from)].name, r.groups[static_cast<std::size_t>(f.to)].name}];
+            auto& cell = flows[{
+                r.groups[static_cast<std::size_t>(f.from)].name, r.groups[static_cast<std::size_t>(f.to)].name}];
             (isSecond ? cell.second : cell.first) += f.coreHours;
         }
     };
     add(*first.result, false);
     add(*second.result, true);
-    std::vector<std::pair<std::pair<std::string, std::string>, std::pair<double, double>>> ordered(flows.begin(), flows.end());
+    std::vector<std::pair<std::pair<std::string, std::string>, std::pair<double, double>>> ordered(
+        flows.begin(), flows.end());
     std::sort(ordered.begin(), ordered.end(), [](const auto& x, const auto& y) {
         return std::max(x.second.first, x.second.second) > std::max(y.second.first, y.second.second);
     });
@@ -174,11 +177,13 @@ void CompareView::refresh()
     for (std::size_t i = 0; i < ordered.size() && i < 15; ++i) {
         const auto& [names, amounts] = ordered[i];
         auto* item = new QTreeWidgetItem(m_flows);
-        item->setText(0, QStringLiteral("%1 → %2").arg(QString::fromStdString(names.first), QString::fromStdString(names.second)));
+        item->setText(0,
+            QStringLiteral("%1 → %2").arg(QString::fromStdString(names.first), QString::fromStdString(names.second)));
         item->setText(1, locale.toString(amounts.first, 'f', 0));
         item->setText(2, locale.toString(amounts.second, 'f', 0));
-        item->setText(3, QStringLiteral("%1%2").arg(amounts.second >= amounts.first ? QStringLiteral("+") : QString(),
-                             locale.toString(amounts.second - amounts.first, 'f', 0)));
+        item->setText(3,
+            QStringLiteral("%1%2").arg(amounts.second >= amounts.first ? QStringLiteral("+") : QString(),
+                locale.toString(amounts.second - amounts.first, 'f', 0)));
         for (int c = 1; c < 4; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
@@ -191,7 +196,8 @@ void CompareView::simulateMissing()
     const int row = a >= 0 && !m_scenarios->at(a).result ? a : b;
     if (row <= 0 || m_scenarios->at(row).result)
         return;
-    auto scenario = PolicyDraft::scenarioFor(m_planner->baseScenario(), m_planner->baseConfig(), m_scenarios->at(row).knobs);
+    auto scenario
+        = PolicyDraft::scenarioFor(m_planner->baseScenario(), m_planner->baseConfig(), m_scenarios->at(row).knobs);
     if (!scenario) {
         m_summary->setText(tr("HTCondor would refuse “%1”: %2")
                                .arg(m_scenarios->at(row).name, QString::fromStdString(scenario.error().message())));

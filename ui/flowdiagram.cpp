@@ -7,9 +7,9 @@
 
 #include <QLocale>
 #include <QMouseEvent>
-#include <QToolTip>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 #include <algorithm>
 #include <iterator>
@@ -74,8 +74,8 @@ void FlowDiagram::paintEvent(QPaintEvent*)
     const int barWidth = 14;
     const double gap = 8;
     const int footer = fm.height() + 6; // the legend line under the bars
-    const double usable = std::max(0.0,
-        height() - top - margin - footer - gap * static_cast<double>(std::max(lenders.size(), borrowers.size())));
+    const double usable = std::max(
+        0.0, height() - top - margin - footer - gap * static_cast<double>(std::max(lenders.size(), borrowers.size())));
     const double scale = usable / drawnTotal;
     const int leftX = margin + labelWidth;
     const int rightX = width() - margin - labelWidth - barWidth;
@@ -144,7 +144,8 @@ void FlowDiagram::paintEvent(QPaintEvent*)
     p.setPen(palette().placeholderText().color());
     p.drawText(QRect(margin, height() - margin - fm.height(), width() - 2 * margin, fm.height() + margin / 2),
         Qt::AlignLeft | Qt::AlignBottom,
-        tr("Left: groups that left quota unused, in their experiment's colour. Right: groups that used it. Hover a band "
+        tr("Left: groups that left quota unused, in their experiment's colour. Right: groups that used it. Hover a "
+           "band "
            "for its figures."));
 }
 
@@ -174,7 +175,8 @@ void FlowDiagram::mouseMoveEvent(QMouseEvent* event)
     QToolTip::showText(event->globalPosition().toPoint(),
         tr("<b>%1</b> → <b>%2</b><br>%3 core-hours of %1's unused quota used by %2<br>%4 % of all surplus used")
             .arg(m_model->groupName(f.from).toHtmlEscaped(), m_model->groupName(f.to).toHtmlEscaped(),
-                locale.toString(f.coreHours, 'f', 0), locale.toString(total > 0 ? 100.0 * f.coreHours / total : 0.0, 'f', 1)),
+                locale.toString(f.coreHours, 'f', 0),
+                locale.toString(total > 0 ? 100.0 * f.coreHours / total : 0.0, 'f', 1)),
         this);
 }
 

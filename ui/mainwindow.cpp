@@ -172,7 +172,6 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_loader, &ScenarioLoader::loaded, this,
         [this](const pp::Scenario& scenario, const pp::Config& config, const QStringList& warnings,
             const QString& description) {
-
             m_cancelLoad->setVisible(false);
             m_openWarnings = warnings;
             m_loadedFrom->setText(description);
@@ -191,7 +190,8 @@ MainWindow::MainWindow(QWidget* parent)
         m_cancelLoad->setVisible(false);
         m_progress->setVisible(m_runner->isRunning());
         m_banner->showMessage(MessageBanner::Kind::Error,
-            tr("<b>Could not open the files.</b> %1<br>The window still shows what it had.").arg(message.toHtmlEscaped()));
+            tr("<b>Could not open the files.</b> %1<br>The window still shows what it had.")
+                .arg(message.toHtmlEscaped()));
         statusBar()->showMessage(tr("Nothing opened"));
         Q_EMIT openFailed(message);
     });
@@ -290,11 +290,13 @@ void MainWindow::stopWatching()
 void MainWindow::takeSnapshot(const PoolSnapshot& snapshot)
 {
     ++m_snapshots;
-    const QString directory = m_snapshotDirs->filePath(QStringLiteral("snapshot-%1").arg(m_snapshots, 5, 10, QLatin1Char('0')));
+    const QString directory
+        = m_snapshotDirs->filePath(QStringLiteral("snapshot-%1").arg(m_snapshots, 5, 10, QLatin1Char('0')));
     QString error;
     // The outputs of one poll: a few MB even for big pools, written in well under the poll interval.
     if (!writeSnapshotFiles(snapshot, directory, &error)) {
-        m_banner->showMessage(MessageBanner::Kind::Error, tr("<b>Watching the pool:</b> %1").arg(error.toHtmlEscaped()));
+        m_banner->showMessage(
+            MessageBanner::Kind::Error, tr("<b>Watching the pool:</b> %1").arg(error.toHtmlEscaped()));
         return;
     }
     if (!m_session->recordSnapshot(snapshot, &error))
@@ -322,7 +324,8 @@ void MainWindow::showWatchState(PoolWatcher::State state)
                                    .arg(QDateTime::currentDateTime().toString(QStringLiteral("hh:mm:ss"))));
         break;
     case PoolWatcher::State::Retrying:
-        m_watchStatus->setText(tr("Watching %1: %n failed poll(s), retrying", "", m_watcher->consecutiveFailures()).arg(where));
+        m_watchStatus->setText(
+            tr("Watching %1: %n failed poll(s), retrying", "", m_watcher->consecutiveFailures()).arg(where));
         break;
     }
 }
@@ -356,8 +359,8 @@ void MainWindow::openDemo()
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     const auto urls = event->mimeData()->urls();
-    const bool allLocal = !urls.isEmpty()
-        && std::all_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); });
+    const bool allLocal
+        = !urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); });
     if (allLocal)
         event->acceptProposedAction();
 }
@@ -602,8 +605,8 @@ void MainWindow::showResult(const pp::Result& result)
                  "<table cellpadding=6><tr><th align=left>Group</th><th>Sessions</th><th>Spawn failures</th>"
                  "<th>Start p50</th><th>Start p95</th></tr>%1</table>")
                   .arg(rows));
-    statusBar()->showMessage(
-        tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size())).arg(QString::fromStdString(m_scenario.name)));
+    statusBar()->showMessage(tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size()))
+                                 .arg(QString::fromStdString(m_scenario.name)));
     {
         QString error;
         if (!m_session->recordResult(QString::fromStdString(pp::resultSummaryJson(result)), &error))
@@ -631,10 +634,9 @@ void MainWindow::applyRange(int firstSample, int lastSample)
     if (wholeRun) {
         m_flows->setFlows(m_wholeRunFlows);
     } else if (lastSample >= firstSample && lastSample < static_cast<int>(m_groupSeries.size())) {
-        const std::vector<std::vector<pp::GroupSample>> period(m_groupSeries.begin() + firstSample,
-            m_groupSeries.begin() + lastSample + 1);
-        m_flows->setFlows(
-            pp::computeSurplusFlows(m_resultGroups, period, static_cast<double>(m_sampleInterval)));
+        const std::vector<std::vector<pp::GroupSample>> period(
+            m_groupSeries.begin() + firstSample, m_groupSeries.begin() + lastSample + 1);
+        m_flows->setFlows(pp::computeSurplusFlows(m_resultGroups, period, static_cast<double>(m_sampleInterval)));
     }
     m_machines->setPoolSample(lastSample);
     m_notebookCharts->setPeriod(firstSample, lastSample);
@@ -643,14 +645,17 @@ void MainWindow::applyRange(int firstSample, int lastSample)
     if (moment >= 0 && moment < static_cast<int>(m_poolSeries.size())) {
         const QDateTime at = QDateTime::fromSecsSinceEpoch(
             m_range->startUnix() + m_poolSeries[static_cast<std::size_t>(moment)].time, Qt::UTC);
-        m_machinesMoment->setText(tr("The machines at %1 UTC, the end of the period (machines are sampled every %2).")
-                                      .arg(at.toString(QStringLiteral("ddd d MMM yyyy hh:mm")),
-                                          formatDuration(static_cast<double>(m_sampleInterval * m_machines->sampleStride()))));
+        m_machinesMoment->setText(
+            tr("The machines at %1 UTC, the end of the period (machines are sampled every %2).")
+                .arg(at.toString(QStringLiteral("ddd d MMM yyyy hh:mm")),
+                    formatDuration(static_cast<double>(m_sampleInterval * m_machines->sampleStride()))));
     }
     if (!m_poolSeries.empty() && lastSample < static_cast<int>(m_poolSeries.size())) {
         // Each sample stands for the interval that ends at it.
-        const double from = static_cast<double>(m_poolSeries[static_cast<std::size_t>(firstSample)].time - m_sampleInterval);
-        m_chart->setVisibleRange(std::max(0.0, from), static_cast<double>(m_poolSeries[static_cast<std::size_t>(lastSample)].time));
+        const double from
+            = static_cast<double>(m_poolSeries[static_cast<std::size_t>(firstSample)].time - m_sampleInterval);
+        m_chart->setVisibleRange(
+            std::max(0.0, from), static_cast<double>(m_poolSeries[static_cast<std::size_t>(lastSample)].time));
     }
 }
 
@@ -668,7 +673,8 @@ void MainWindow::showNotebookPeriod(const NotebookActivity::Period& period)
             .arg(m_range->describe().toHtmlEscaped(), locale.toString(static_cast<qlonglong>(period.sessions)),
                 locale.toString(static_cast<qlonglong>(period.started)), formatDuration(period.startP50),
                 formatDuration(period.startP95), locale.toString(static_cast<qlonglong>(period.failures)),
-                locale.toString(100.0 * static_cast<double>(period.failures) / static_cast<double>(period.sessions), 'f', 1),
+                locale.toString(
+                    100.0 * static_cast<double>(period.failures) / static_cast<double>(period.sessions), 'f', 1),
                 formatDuration(m_scenario.policy.notebookStartTimeout)));
 }
 

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "config/config.h"
 #include "notebookactivity.h"
 #include "poolwatcher.h"
-#include "config/config.h"
 #include "sim/result.h"
 #include "sim/scenario.h"
 

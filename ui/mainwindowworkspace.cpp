@@ -73,7 +73,8 @@ bool MainWindow::openWorkspace(const QString& path)
     rememberRecent(m_session->path());
     updateTitle();
     if (!source) {
-        statusBar()->showMessage(tr("%1 holds no pool yet: what you open now is kept in it").arg(m_session->displayName()));
+        statusBar()->showMessage(
+            tr("%1 holds no pool yet: what you open now is kept in it").arg(m_session->displayName()));
         return true;
     }
     m_restoring = true;
@@ -131,7 +132,8 @@ void MainWindow::save()
         return;
     }
     saveViewState();
-    statusBar()->showMessage(tr("%1 is up to date: every change is written to it as it happens").arg(m_session->displayName()), 5000);
+    statusBar()->showMessage(
+        tr("%1 is up to date: every change is written to it as it happens").arg(m_session->displayName()), 5000);
 }
 
 void MainWindow::rememberRecent(const QString& path)
@@ -150,7 +152,8 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(recentKey).toStringList();
     for (const QString& path : recent) {
-        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openWorkspace(path); });
+        QAction* action
+            = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openWorkspace(path); });
         action->setToolTip(path);
         action->setEnabled(QFileInfo::exists(path));
     }

@@ -14,8 +14,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFile>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -181,9 +181,11 @@ QWidget* PlannerView::buildEditors()
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
-    table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    table->setEditTriggers(
+        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     groupsLayout->addWidget(table);
-    auto* rebalance = new QCheckBox(tr("Keep the parent's total: a quota change is taken from its siblings"), groupsBox);
+    auto* rebalance
+        = new QCheckBox(tr("Keep the parent's total: a quota change is taken from its siblings"), groupsBox);
     rebalance->setChecked(m_groups->rebalance());
     connect(rebalance, &QCheckBox::toggled, m_groups, &GroupPolicyModel::setRebalance);
     groupsLayout->addWidget(rebalance);
@@ -207,7 +209,8 @@ QWidget* PlannerView::buildEditors()
             if (squeezed(p.preemptionRequirements) == squeezed(preemptionPresets[i].expression))
                 match = i;
         m_preemption->setCurrentIndex(match);
-        m_preemption->setToolTip(QStringLiteral("PREEMPTION_REQUIREMENTS = %1").arg(QString::fromStdString(p.preemptionRequirements)));
+        m_preemption->setToolTip(
+            QStringLiteral("PREEMPTION_REQUIREMENTS = %1").arg(QString::fromStdString(p.preemptionRequirements)));
     });
     form->addRow(tr("Preemption:"), m_preemption);
     form->addRow(tr("Retirement time (h):"),
@@ -234,28 +237,31 @@ QWidget* PlannerView::buildEditors()
             const int current = p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Evict ? 1
                 : p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Hold                ? 2
                                                                                               : 0;
-            if (action == current && (action == 0 || std::llabs(static_cast<long long>(p.runtimeLimitSeconds) - seconds) < 1))
+            if (action == current
+                && (action == 0 || std::llabs(static_cast<long long>(p.runtimeLimitSeconds) - seconds) < 1))
                 return;
         }
         std::optional<std::string> value;
         if (action > 0)
             value = std::string(templates[action]) + "(" + std::to_string(seconds) + ")";
         m_undo->push(new SetKnobsCommand(m_draft,
-            action == 0 ? tr("No runtime limit") : tr("Runtime limit: %1 %2 h").arg(m_limitAction->currentText()).arg(m_limitHours->value()),
+            action == 0 ? tr("No runtime limit")
+                        : tr("Runtime limit: %1 %2 h").arg(m_limitAction->currentText()).arg(m_limitHours->value()),
             {{"$use.POLICY", value}}));
     };
     connect(m_limitAction, &QComboBox::activated, this, writeLimit);
     connect(m_limitHours, &QDoubleSpinBox::editingFinished, this, writeLimit);
     m_refreshers.push_back([this](const pp::Policy& p) {
         m_limitAction->setCurrentIndex(p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Evict ? 1
-                : p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Hold                      ? 2
-                                                                                                    : 0);
+                : p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Hold                       ? 2
+                                                                                                     : 0);
         m_limitHours->setValue(p.runtimeLimitSeconds / 3600.0);
     });
     form->addRow(tr("Runtime limit, every job:"), limits);
     auto* groupLimitAction = new QComboBox(knobs);
     groupLimitAction->addItems({tr("hold the job"), tr("remove the job")});
-    groupLimitAction->setToolTip(tr("What the schedd does when a job passes its group's runtime limit (the Groups table)"));
+    groupLimitAction->setToolTip(
+        tr("What the schedd does when a job passes its group's runtime limit (the Groups table)"));
     connect(groupLimitAction, &QComboBox::activated, this, [this](int index) {
         if (m_refreshing)
             return;
@@ -263,7 +269,8 @@ QWidget* PlannerView::buildEditors()
         std::vector<PolicyDraft::KnobChange> changes {action};
         for (auto& k : PolicyDraft::groupLimitKnobs(m_draft->base(), m_draft->editsWith({action})))
             changes.push_back(std::move(k));
-        m_undo->push(new SetKnobsCommand(m_draft, tr("Group runtime limits: %1").arg(index == 1 ? tr("remove") : tr("hold")), changes));
+        m_undo->push(new SetKnobsCommand(
+            m_draft, tr("Group runtime limits: %1").arg(index == 1 ? tr("remove") : tr("hold")), changes));
     });
     m_refreshers.push_back([this, groupLimitAction](const pp::Policy&) {
         bool remove = false;
@@ -288,9 +295,8 @@ QWidget* PlannerView::buildEditors()
             m_undo->push(new SetKnobsCommand(m_draft, tr("Drain schedule: %1").arg(m_defragSchedule->currentText()),
                 {{"DEFRAG_DRAINING_SCHEDULE", m_defragSchedule->currentText().toStdString()}}));
     });
-    m_refreshers.push_back([this](const pp::Policy& p) {
-        m_defragSchedule->setCurrentText(QString::fromStdString(p.defragSchedule));
-    });
+    m_refreshers.push_back(
+        [this](const pp::Policy& p) { m_defragSchedule->setCurrentText(QString::fromStdString(p.defragSchedule)); });
     form->addRow(tr("Drain schedule:"), m_defragSchedule);
     form->addRow(tr("Notebook start timeout (s):"),
         knobSpin(tr("notebook start timeout"), "NOTEBOOK_START_TIMEOUT", 1, 0, 86400,
@@ -322,8 +328,8 @@ QDoubleSpinBox* PlannerView::knobSpin(const QString& label, const std::string& k
         if (std::abs(spin->property("shown").toDouble() - spin->value()) < 1e-9)
             return;
         const double v = spin->value() * scale;
-        m_undo->push(new SetKnobsCommand(m_draft, tr("%1: %2").arg(label).arg(spin->value()),
-            {{knob, QString::number(v, 'g', 10).toStdString()}}));
+        m_undo->push(new SetKnobsCommand(
+            m_draft, tr("%1: %2").arg(label).arg(spin->value()), {{knob, QString::number(v, 'g', 10).toStdString()}}));
     });
     m_refreshers.push_back([spin, scale, read](const pp::Policy& p) {
         spin->setValue(read(p) / scale);
@@ -440,8 +446,8 @@ void PlannerView::showProposal(const pp::Result& result)
         m_pendingKeep.clear();
     }
     const pp::Comparison comparison = pp::compareResults(*m_baselineResult, *m_proposal);
-    m_comparison->setComparison(comparison, ComparisonModel::quotaShares(*m_baselineResult),
-        ComparisonModel::quotaShares(*m_proposal));
+    m_comparison->setComparison(
+        comparison, ComparisonModel::quotaShares(*m_baselineResult), ComparisonModel::quotaShares(*m_proposal));
     m_summary->setText(QString::fromStdString(pp::comparisonSummaryText(comparison)).toHtmlEscaped());
     if (m_proposal != m_baselineResult)
         m_status->setText(tr("Proposal simulated in %1 s (%n change(s) from the baseline).", "", m_undo->index())
@@ -458,8 +464,8 @@ QString PlannerView::configSnippet() const
 
 void PlannerView::exportSnippet()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export config.d snippet"), QStringLiteral("90-poolplanner.config"), tr("Configuration (*.config);;All files (*)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export config.d snippet"),
+        QStringLiteral("90-poolplanner.config"), tr("Configuration (*.config);;All files (*)"));
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -496,8 +502,8 @@ int PlannerView::keepProposal(const QString& name)
 void PlannerView::chooseKeep()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Keep the proposal"), tr("Name:"), QLineEdit::Normal,
-        m_scenarios->freeName(tr("Proposal")), &ok);
+    const QString name = QInputDialog::getText(
+        this, tr("Keep the proposal"), tr("Name:"), QLineEdit::Normal, m_scenarios->freeName(tr("Proposal")), &ok);
     if (!ok)
         return;
     if (keepProposal(name) < 0)

@@ -93,12 +93,14 @@ void ReportsView::rebuildList()
     m_list->clear();
     for (int row = 0; row < m_scenarios->count(); ++row) {
         const auto& entry = m_scenarios->at(row);
-        auto* item = new QListWidgetItem(m_scenarios->data(m_scenarios->index(row), Qt::DisplayRole).toString(), m_list);
+        auto* item
+            = new QListWidgetItem(m_scenarios->data(m_scenarios->index(row), Qt::DisplayRole).toString(), m_list);
         item->setData(Qt::UserRole, entry.name);
         item->setToolTip(entry.description);
         // The baseline is what everything is compared with: always in.
         item->setFlags(row == 0 ? Qt::ItemIsEnabled : Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(row == 0 || (entry.result && !m_unticked.contains(entry.name)) ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(
+            row == 0 || (entry.result && !m_unticked.contains(entry.name)) ? Qt::Checked : Qt::Unchecked);
     }
     refreshPreview();
 }
@@ -143,7 +145,8 @@ bool ReportsView::exportTo(const QString& path, QString* message)
 
 void ReportsView::chooseExport(const QString& suffix, const QString& filter)
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Export the report"), QStringLiteral("poolplanner-report.") + suffix, filter);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the report"), QStringLiteral("poolplanner-report.") + suffix, filter);
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1Char('.') + suffix, Qt::CaseInsensitive))

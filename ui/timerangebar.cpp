@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "timerangebar.h"
 
-
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
@@ -52,8 +51,9 @@ TimeRangeBar::TimeRangeBar(QWidget* parent)
 
 QDateTime TimeRangeBar::timeOf(int sample) const
 {
-    const std::int64_t t = m_times.empty() ? 0 : m_times[static_cast<std::size_t>(std::clamp<int>(sample, 0,
-                                                      static_cast<int>(m_times.size()) - 1))];
+    const std::int64_t t = m_times.empty()
+        ? 0
+        : m_times[static_cast<std::size_t>(std::clamp<int>(sample, 0, static_cast<int>(m_times.size()) - 1))];
     return QDateTime::fromSecsSinceEpoch(m_startUnix + t, Qt::UTC);
 }
 
@@ -68,8 +68,9 @@ void TimeRangeBar::setRun(std::int64_t startUnix, const std::vector<std::int64_t
         const std::int64_t days = (m_times.back() + day - 1) / day;
         for (std::int64_t d = 0; d < days && d < 366; ++d) {
             const QDateTime start = QDateTime::fromSecsSinceEpoch(m_startUnix + d * day, Qt::UTC);
-            m_presets->addItem(m_startUnix > 0 ? tr("Day %1 — %2").arg(d + 1).arg(start.toString(QStringLiteral("ddd d MMM")))
-                                               : tr("Day %1").arg(d + 1),
+            m_presets->addItem(m_startUnix > 0
+                    ? tr("Day %1 — %2").arg(d + 1).arg(start.toString(QStringLiteral("ddd d MMM")))
+                    : tr("Day %1").arg(d + 1),
                 QVariant::fromValue(static_cast<int>(d)));
         }
     }

@@ -27,7 +27,8 @@ struct SweepResultFile
 };
 /// Keeps a sweep's results in a workspace, one scenario per variant (workspaceimport.cpp; built with the window's
 /// libraries). Returns the exit code.
-int importSweep(const std::string& workspacePath, const std::string& sweepName, const std::vector<SweepResultFile>& results);
+int importSweep(
+    const std::string& workspacePath, const std::string& sweepName, const std::vector<SweepResultFile>& results);
 /// The meeting report (reportcommand.cpp; built with the window's libraries).
 int report(const std::vector<std::string>& args);
 

@@ -284,7 +284,8 @@ int collect(const std::vector<std::string>& args)
         status = inputError({dir.string(), 0, "no results: neither variants.txt nor any *.json"});
 #ifdef PP_CLI_REPORTS
     if (options.has("--workspace") && !good.empty()) {
-        const int stored = importSweep(options.get("--workspace"), dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string(), good);
+        const int stored = importSweep(options.get("--workspace"),
+            dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string(), good);
         if (stored != 0)
             status = stored;
     }

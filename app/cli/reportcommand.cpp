@@ -50,7 +50,8 @@ std::string knobLines(const ScenarioSpec& spec)
 
 int report(const std::vector<std::string>& args)
 {
-    const Options options(args, {"--result", "--scenario", "--compare", "--workspace", "--out", "--title", "--horizon", "--seed"}, {});
+    const Options options(
+        args, {"--result", "--scenario", "--compare", "--workspace", "--out", "--title", "--horizon", "--seed"}, {});
     if (!options.error().empty())
         return usageError(options.error());
     if (!options.has("--out"))
@@ -104,7 +105,8 @@ int report(const std::vector<std::string>& args)
                 scenarios.push_back(entry);
         }
         if (!only.isEmpty() && scenarios.size() < 2)
-            return inputError({options.get("--workspace"), 0, "holds no simulated scenario named '" + only.toStdString() + "'"});
+            return inputError(
+                {options.get("--workspace"), 0, "holds no simulated scenario named '" + only.toStdString() + "'"});
         if (scenarios.empty())
             return inputError({options.get("--workspace"), 0, "holds no simulated scenario"});
     } else {
@@ -123,14 +125,16 @@ int report(const std::vector<std::string>& args)
             if (outcomes[i].error)
                 return inputError(*outcomes[i].error);
             const QString name = QString::fromStdString(specs[i].name.empty() ? names[i] : specs[i].name);
-            scenarios.push_back({name, QString::fromStdString(specs[i].description),
-                QString::fromStdString(knobLines(specs[i])), std::make_shared<const Result>(std::move(*outcomes[i].result))});
+            scenarios.push_back(
+                {name, QString::fromStdString(specs[i].description), QString::fromStdString(knobLines(specs[i])),
+                    std::make_shared<const Result>(std::move(*outcomes[i].result))});
         }
     }
     if (title.isEmpty())
         title = scenarios.front().name == QStringLiteral("Baseline") || !scenarios.front().result
             ? QStringLiteral("PoolPlanner report")
-            : QStringLiteral("PoolPlanner report: %1").arg(QString::fromStdString(scenarios.front().result->scenarioName));
+            : QStringLiteral("PoolPlanner report: %1")
+                  .arg(QString::fromStdString(scenarios.front().result->scenarioName));
     const Report report(title, std::move(scenarios));
     QString error;
     if (!report.write(QString::fromStdString(options.get("--out")), &error))

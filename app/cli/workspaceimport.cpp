@@ -16,7 +16,8 @@
 
 namespace pp::cli {
 
-int importSweep(const std::string& workspacePath, const std::string& sweepName, const std::vector<SweepResultFile>& results)
+int importSweep(
+    const std::string& workspacePath, const std::string& sweepName, const std::vector<SweepResultFile>& results)
 {
     QString error;
     auto workspace = Workspace::open(QString::fromStdString(workspacePath), &error);
@@ -33,14 +34,16 @@ int importSweep(const std::string& workspacePath, const std::string& sweepName, 
         if (!r.scenarioPath.empty()) {
             // The variant's own description and knobs, as the window keeps a proposal's.
             if (auto spec = readScenarioFile(r.scenarioPath)) {
-                scenario.description = QString::fromStdString(spec->description.empty() ? spec->name : spec->description);
+                scenario.description
+                    = QString::fromStdString(spec->description.empty() ? spec->name : spec->description);
                 for (const auto& [knob, value] : spec->knobs)
                     knobs.append(QJsonArray {QString::fromStdString(knob), QString::fromStdString(value)});
             }
         }
-        scenario.source = QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("sweep"), QString::fromStdString(sweepName)},
-                                                              {QStringLiteral("knobs"), knobs}})
-                                                .toJson(QJsonDocument::Compact));
+        scenario.source = QString::fromUtf8(QJsonDocument(
+            QJsonObject {{QStringLiteral("sweep"), QString::fromStdString(sweepName)},
+                {QStringLiteral("knobs"),
+                    knobs}}).toJson(QJsonDocument::Compact));
         const auto id = workspace->saveScenario(scenario);
         if (!id || !workspace->saveResult(*id, QString::fromUtf8(file.readAll())))
             return inputError({workspacePath, 0, workspace->lastError().toStdString()});

@@ -158,12 +158,12 @@ Expected<Scenario> traceScenario(const std::vector<OpenedFile>& files, Warnings&
         return Diagnostic {traces[1]->path, 0,
             "open one workload at a time: " + stem(traces[0]->path) + " is already the trace to replay"};
     if (const auto models = withRole(files, FileRole::Model); !models.empty())
-        return Diagnostic {models[0]->path, 0,
-            "a trace replays what ran and a model generates new work: open one or the other"};
+        return Diagnostic {
+            models[0]->path, 0, "a trace replays what ran and a model generates new work: open one or the other"};
     const auto slots = withRole(files, FileRole::Slots);
     if (slots.size() > 1)
-        return Diagnostic {slots[1]->path, 0, "the pool comes from one slot-ad file; " + stem(slots[0]->path)
-                                                 + " already gives it"};
+        return Diagnostic {
+            slots[1]->path, 0, "the pool comes from one slot-ad file; " + stem(slots[0]->path) + " already gives it"};
 
     Scenario scenario;
     auto config = configOf(withRole(files, FileRole::Config), warnings);

@@ -82,7 +82,8 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
         constexpr std::int64_t machineSampleBudget = 4'000'000;
         const std::int64_t samples = span / m_result.sampleInterval + 2;
         const auto machines = static_cast<std::int64_t>(m_pool.machineCount());
-        m_result.machineSampleStride = std::max<std::int64_t>(1, (samples * machines + machineSampleBudget - 1) / machineSampleBudget);
+        m_result.machineSampleStride
+            = std::max<std::int64_t>(1, (samples * machines + machineSampleBudget - 1) / machineSampleBudget);
     }
     m_result.scenarioName = scenario.name;
     m_result.jobsTotal = static_cast<long>(workload.jobs.size());

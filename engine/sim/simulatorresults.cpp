@@ -48,8 +48,8 @@ void Simulator::takeSample(std::int64_t now)
     if (static_cast<std::int64_t>(m_result.poolSeries.size()) % m_result.machineSampleStride == 0) {
         std::vector<MachineSample> machines(m_pool.machineCount());
         for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m) {
-            machines[m].claimedCores = static_cast<std::uint16_t>(
-                std::clamp(m_pool.machineCores(m) - m_pool.freeCores(m), 0, 65535));
+            machines[m].claimedCores
+                = static_cast<std::uint16_t>(std::clamp(m_pool.machineCores(m) - m_pool.freeCores(m), 0, 65535));
             machines[m].draining = m_pool.isDraining(m);
         }
         for (const auto& claim : m_pool.claims())

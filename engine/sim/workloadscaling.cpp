@@ -22,7 +22,8 @@ double factorFor(const std::string& submitter, const std::map<std::string, doubl
     for (const auto& [group, f] : factors) {
         const std::string lowerGroup = text::toLower(group);
         const bool matches = lowerSubmitter.size() > lowerGroup.size()
-            && lowerSubmitter.compare(0, lowerGroup.size(), lowerGroup) == 0 && lowerSubmitter[lowerGroup.size()] == '.';
+            && lowerSubmitter.compare(0, lowerGroup.size(), lowerGroup) == 0
+            && lowerSubmitter[lowerGroup.size()] == '.';
         if (matches && group.size() > best) {
             best = group.size();
             factor = f;

@@ -98,7 +98,8 @@ QString Report::period() const
         return {};
     const pp::Result& r = *m_scenarios.front().result;
     return QObject::tr("%1 – %2%3")
-        .arg(when(r, 0), when(r, static_cast<double>(r.simulatedSeconds)), r.epoch > 0 ? QStringLiteral(" UTC") : QString());
+        .arg(when(r, 0), when(r, static_cast<double>(r.simulatedSeconds)),
+            r.epoch > 0 ? QStringLiteral(" UTC") : QString());
 }
 
 void Report::paintUsage(QPainter& painter, QSize size) const
@@ -111,7 +112,8 @@ void Report::paintUsage(QPainter& painter, QSize size) const
             names << s.name;
         }
     if (runs.size() == 1)
-        reportcharts::paintUsage(painter, *runs.front(), QObject::tr("Cores in use by experiment, %1").arg(names.front()), size);
+        reportcharts::paintUsage(
+            painter, *runs.front(), QObject::tr("Cores in use by experiment, %1").arg(names.front()), size);
     else
         reportcharts::paintUsageComparison(painter, runs, names, size);
 }
@@ -182,7 +184,9 @@ QString Report::html(bool forPdf) const
     }
     if (comparisons.empty())
         h += QObject::tr("<p>Only the baseline: keep proposals in the Planner to compare them here.</p>");
-    h += QStringLiteral("<p><img src='%1' width='%2'></p>").arg(usageUrl).arg(forPdf ? static_cast<int>(pageInPoints.width()) : 960);
+    h += QStringLiteral("<p><img src='%1' width='%2'></p>")
+             .arg(usageUrl)
+             .arg(forPdf ? static_cast<int>(pageInPoints.width()) : 960);
 
     // A page per experiment.
     if (!m_scenarios.empty() && m_scenarios.front().result) {
@@ -196,8 +200,9 @@ QString Report::html(bool forPdf) const
             const std::string& name = base.groups[g].name;
             h += QObject::tr("<h2%1>%2</h2>").arg(pageBreak, esc(name));
             h += QObject::tr("<p>Configured quota: %1.</p>")
-                     .arg(base.groups[g].staticQuota ? QObject::tr("%1 cores").arg(number(base.groups[g].configQuota))
-                                                     : QObject::tr("%1 of the pool").arg(percent(base.groups[g].configQuota)));
+                     .arg(base.groups[g].staticQuota
+                             ? QObject::tr("%1 cores").arg(number(base.groups[g].configQuota))
+                             : QObject::tr("%1 of the pool").arg(percent(base.groups[g].configQuota)));
             h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
             for (const QString& title : {QObject::tr("Scenario"), QObject::tr("Group"), QObject::tr("Quota (cores)"),
                      QObject::tr("Core-hours"), QObject::tr("Share"), QObject::tr("Jobs done"), QObject::tr("Wait p50"),
@@ -325,10 +330,10 @@ QString Report::csv() const
             const auto& f = figures[i];
             out += QStringList {field(s.name), field(QString::fromStdString(f.name)),
                        QString::number(s.result->groups[i].meanQuota, 'f', 2), QString::number(f.coreHours, 'f', 2),
-                       QString::number(f.share, 'f', 6), QString::number(f.jobsCompleted), QString::number(f.waitP50, 'f', 1),
-                       QString::number(f.waitP95, 'f', 1), QString::number(f.preemptions),
-                       QString::number(f.badputCoreHours, 'f', 2), QString::number(f.notebookStartP95, 'f', 1),
-                       QString::number(f.notebookFailures)}
+                       QString::number(f.share, 'f', 6), QString::number(f.jobsCompleted),
+                       QString::number(f.waitP50, 'f', 1), QString::number(f.waitP95, 'f', 1),
+                       QString::number(f.preemptions), QString::number(f.badputCoreHours, 'f', 2),
+                       QString::number(f.notebookStartP95, 'f', 1), QString::number(f.notebookFailures)}
                        .join(QLatin1Char(','))
                 + QLatin1Char('\n');
         }

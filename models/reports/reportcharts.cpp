@@ -93,7 +93,8 @@ Frame drawFrame(QPainter& p, QSize size, const QString& title, double xMax, doub
 
 QPointF at(const Frame& f, double seconds, double cores)
 {
-    return {f.plot.left() + seconds / f.unit / f.xMax * f.plot.width(), f.plot.bottom() - cores / f.yMax * f.plot.height()};
+    return {
+        f.plot.left() + seconds / f.unit / f.xMax * f.plot.width(), f.plot.bottom() - cores / f.yMax * f.plot.height()};
 }
 
 int legendWidth(const QPainter& p)
@@ -139,8 +140,8 @@ void paintUsage(QPainter& p, const pp::Result& r, const QString& title, QSize si
     setChartFont(p, size);
     const double span = r.poolSeries.empty() ? 3600.0 : static_cast<double>(r.poolSeries.back().time);
     const double unit = span > 2 * 86400 ? 86400.0 : 3600.0;
-    const Frame f = drawFrame(p, size, title, span / unit, static_cast<double>(std::max<long>(1, r.poolCores)), unit,
-        legendWidth(p));
+    const Frame f = drawFrame(
+        p, size, title, span / unit, static_cast<double>(std::max<long>(1, r.poolCores)), unit, legendWidth(p));
     const auto top = topLevelOf(r);
     const QStringList names = namesOf(r);
     std::vector<int> experiments;
@@ -171,7 +172,8 @@ void paintUsage(QPainter& p, const pp::Result& r, const QString& title, QSize si
     drawLegend(p, size, legend, f.plot.top());
 }
 
-void paintUsageComparison(QPainter& p, const std::vector<const pp::Result*>& runs, const QStringList& runNames, QSize size)
+void paintUsageComparison(
+    QPainter& p, const std::vector<const pp::Result*>& runs, const QStringList& runNames, QSize size)
 {
     if (runs.empty())
         return;
@@ -195,9 +197,9 @@ void paintUsageComparison(QPainter& p, const std::vector<const pp::Result*>& run
             }
     }
     const double unit = span > 2 * 86400 ? 86400.0 : 3600.0;
-    const QString title = runNames.size() > 1
-        ? QObject::tr("Cores in use by experiment: %1 (solid), %2 (dashed)").arg(runNames[0], runNames.mid(1).join(QStringLiteral(", ")))
-        : QObject::tr("Cores in use by experiment");
+    const QString title = runNames.size() > 1 ? QObject::tr("Cores in use by experiment: %1 (solid), %2 (dashed)")
+                                                    .arg(runNames[0], runNames.mid(1).join(QStringLiteral(", ")))
+                                              : QObject::tr("Cores in use by experiment");
     const Frame f = drawFrame(p, size, title, span / unit, peak * 1.05, unit, legendWidth(p));
     const QStringList names = namesOf(*runs[0]);
     std::vector<std::pair<QString, QColor>> legend;

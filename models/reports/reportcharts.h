@@ -17,7 +17,8 @@ void paintUsage(QPainter& painter, const pp::Result& result, const QString& titl
 QImage usage(const pp::Result& result, const QString& title, QSize size);
 
 /// Cores in use per experiment for several runs on shared axes: the first solid, the others dashed.
-void paintUsageComparison(QPainter& painter, const std::vector<const pp::Result*>& runs, const QStringList& names, QSize size);
+void paintUsageComparison(
+    QPainter& painter, const std::vector<const pp::Result*>& runs, const QStringList& names, QSize size);
 QImage usageComparison(const std::vector<const pp::Result*>& runs, const QStringList& names, QSize size);
 
 } // namespace reportcharts

@@ -4,13 +4,13 @@
 
 #include <QtTest>
 
+#include "clirun.h"
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include "clirun.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -351,9 +351,9 @@ void CliTest::simulateJsonConservesCoreHours()
     QCOMPARE(expected.jobs, jobs);
     QVERIFY(expected.coreSeconds > 0);
 
-    const CliRun run = runCli({QStringLiteral("simulate"), QStringLiteral("--config"), config, QStringLiteral("--trace"),
-        trace, QStringLiteral("--cores"), QString::number(cores), QStringLiteral("--machine-cores"),
-        QString::number(machineCores), QStringLiteral("--json")});
+    const CliRun run = runCli({QStringLiteral("simulate"), QStringLiteral("--config"), config,
+        QStringLiteral("--trace"), trace, QStringLiteral("--cores"), QString::number(cores),
+        QStringLiteral("--machine-cores"), QString::number(machineCores), QStringLiteral("--json")});
     QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
     QVERIFY2(run.ms < 20000, describe(run).constData());
     QJsonParseError parseError;

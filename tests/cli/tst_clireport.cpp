@@ -34,8 +34,8 @@ private Q_SLOTS:
             "GROUP_QUOTA_star = 1000\n"));
         const QString pdf = dir.filePath(QStringLiteral("meeting.pdf"));
         const CliRun run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo"),
-            QStringLiteral("--compare"), scenario, QStringLiteral("--horizon"), QStringLiteral("6h"), QStringLiteral("--out"),
-            pdf, QStringLiteral("--title"), QStringLiteral("Merged pool review")});
+            QStringLiteral("--compare"), scenario, QStringLiteral("--horizon"), QStringLiteral("6h"),
+            QStringLiteral("--out"), pdf, QStringLiteral("--title"), QStringLiteral("Merged pool review")});
         QVERIFY2(run.exitCode == 0 && !run.crashed, run.err.constData());
         const QString text = pdfText(pdf);
         QVERIFY2(!text.isEmpty(), "pdftotext (poppler-utils) must read the PDF");
@@ -51,11 +51,12 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString result = dir.filePath(QStringLiteral("demo.json"));
-        const CliRun simulate = runCli({QStringLiteral("simulate"), QStringLiteral("--demo"), QStringLiteral("--horizon"),
-            QStringLiteral("6h"), QStringLiteral("--out"), result});
+        const CliRun simulate = runCli({QStringLiteral("simulate"), QStringLiteral("--demo"),
+            QStringLiteral("--horizon"), QStringLiteral("6h"), QStringLiteral("--out"), result});
         QVERIFY2(simulate.exitCode == 0, simulate.err.constData());
         const QString csv = dir.filePath(QStringLiteral("groups.csv"));
-        const CliRun run = runCli({QStringLiteral("report"), QStringLiteral("--result"), result, QStringLiteral("--out"), csv});
+        const CliRun run
+            = runCli({QStringLiteral("report"), QStringLiteral("--result"), result, QStringLiteral("--out"), csv});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QStringList lines = QString::fromUtf8(readAll(csv)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1 + 11); // header, then the demo's 11 groups
@@ -68,16 +69,18 @@ private Q_SLOTS:
         // them into a workspace, and report from it.
         QTemporaryDir dir;
         const QString sweep = dir.filePath(QStringLiteral("sweep1"));
-        CliRun run = runCli({QStringLiteral("sweep"), QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--vary"),
-            QStringLiteral("GROUP_QUOTA_star=1000,3000"), QStringLiteral("--horizon"), QStringLiteral("3h"),
-            QStringLiteral("--emit-htcondor"), sweep});
+        CliRun run = runCli({QStringLiteral("sweep"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+            QStringLiteral("--vary"), QStringLiteral("GROUP_QUOTA_star=1000,3000"), QStringLiteral("--horizon"),
+            QStringLiteral("3h"), QStringLiteral("--emit-htcondor"), sweep});
         QVERIFY2(run.exitCode == 0, describe(run).constData());
-        const QStringList variants = QString::fromUtf8(readAll(sweep + QStringLiteral("/variants.txt"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList variants = QString::fromUtf8(readAll(sweep + QStringLiteral("/variants.txt")))
+                                         .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(variants.size(), 2);
         for (const QString& line : variants) {
             const QString name = line.section(QLatin1Char(','), 0, 0).trimmed();
-            run = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), sweep + QStringLiteral("/scenarios/") + name + QStringLiteral(".scenario"),
-                QStringLiteral("--out"), sweep + QLatin1Char('/') + name + QStringLiteral(".json")});
+            run = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"),
+                sweep + QStringLiteral("/scenarios/") + name + QStringLiteral(".scenario"), QStringLiteral("--out"),
+                sweep + QLatin1Char('/') + name + QStringLiteral(".json")});
             QVERIFY2(run.exitCode == 0, describe(run).constData());
         }
         const QString workspace = dir.filePath(QStringLiteral("plan.ppw"));
@@ -85,11 +88,13 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, describe(run).constData());
         QVERIFY(run.err.contains("2 results kept"));
         const QString csv = dir.filePath(QStringLiteral("sweep.csv"));
-        run = runCli({QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--out"), csv});
+        run = runCli(
+            {QStringLiteral("report"), QStringLiteral("--workspace"), workspace, QStringLiteral("--out"), csv});
         QVERIFY2(run.exitCode == 0, describe(run).constData());
         const QString table = QString::fromUtf8(readAll(csv));
         for (const QString& line : variants)
-            QVERIFY2(table.contains(QStringLiteral("sweep1 ") + line.section(QLatin1Char(','), 0, 0).trimmed()), qPrintable(table.left(400)));
+            QVERIFY2(table.contains(QStringLiteral("sweep1 ") + line.section(QLatin1Char(','), 0, 0).trimmed()),
+                qPrintable(table.left(400)));
     }
 
     void badSourcesAndDestinationsAreNamed()
@@ -101,8 +106,9 @@ private Q_SLOTS:
             dir.filePath(QStringLiteral("r.pdf"))});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains("notes.ppw"));
-        run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--horizon"),
-            QStringLiteral("1h"), QStringLiteral("--out"), QStringLiteral("/nonexistent/dir/r.csv")});
+        run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+            QStringLiteral("--horizon"), QStringLiteral("1h"), QStringLiteral("--out"),
+            QStringLiteral("/nonexistent/dir/r.csv")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains("/nonexistent/dir/r.csv"));
         run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo")});

@@ -5,12 +5,12 @@
 
 #include <QtTest>
 
+#include "clirun.h"
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include "clirun.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -376,10 +376,12 @@ void SweepTest::sweepRefusesBadValuesBeforeRunning()
     QVERIFY2(badValue.err.contains("--vary GROUP_QUOTA_DYNAMIC_g1=lots: GROUP_QUOTA_DYNAMIC_g1"),
         describe(badValue).constData());
     QVERIFY(badValue.out.isEmpty());
-    const CliRun badKey = runCli(base + QStringList {QStringLiteral("--vary"), QStringLiteral("POOLPLANNER_SEEDS=1,2")});
+    const CliRun badKey
+        = runCli(base + QStringList {QStringLiteral("--vary"), QStringLiteral("POOLPLANNER_SEEDS=1,2")});
     QCOMPARE(badKey.exitCode, 1);
     QVERIFY2(badKey.err.contains("unknown scenario key POOLPLANNER_SEEDS"), describe(badKey).constData());
-    const CliRun noValues = runCli(base + QStringList {QStringLiteral("--vary"), QStringLiteral("NEGOTIATOR_INTERVAL=")});
+    const CliRun noValues
+        = runCli(base + QStringList {QStringLiteral("--vary"), QStringLiteral("NEGOTIATOR_INTERVAL=")});
     QCOMPARE(noValues.exitCode, 1);
     const CliRun noVary = runCli(base);
     QCOMPARE(noVary.exitCode, 2);

@@ -97,8 +97,8 @@ private Q_SLOTS:
     void traceWithSlotAdsRunsOnThoseMachines()
     {
         Warnings warnings;
-        auto scenario = open({str(dataPath("two-jobs.history")), sample(slotsSample),
-                                 str(dataPath("hgq-worked-example.condor_config"))},
+        auto scenario = open(
+            {str(dataPath("two-jobs.history")), sample(slotsSample), str(dataPath("hgq-worked-example.condor_config"))},
             warnings);
         QVERIFY2(scenario, scenario ? "" : scenario.error().message().c_str());
         QCOMPARE(scenario->pool.totalCores(), 8L); // one partitionable slot of 8 cores

@@ -26,7 +26,8 @@ Workload twoGroups(int each)
 
 long jobsOf(const Workload& w, const std::string& submitter)
 {
-    return std::count_if(w.jobs.begin(), w.jobs.end(), [&](const Job& j) { return w.submitters[j.submitter] == submitter; });
+    return std::count_if(
+        w.jobs.begin(), w.jobs.end(), [&](const Job& j) { return w.submitters[j.submitter] == submitter; });
 }
 
 } // namespace
@@ -42,7 +43,8 @@ private Q_SLOTS:
         QCOMPARE(jobsOf(scaled, "atlas.prod.alice"), 2000L); // atlas covers its sub-group atlas.prod
         const long cms = jobsOf(scaled, "cms.bob");
         QVERIFY2(cms > 420 && cms < 580, qPrintable(QString::number(cms))); // binomial(1000, 0.5): 5 sd is 79
-        QVERIFY(std::is_sorted(scaled.jobs.begin(), scaled.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; }));
+        QVERIFY(std::is_sorted(
+            scaled.jobs.begin(), scaled.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; }));
         // The same seed, the same workload.
         const Workload again = scaleWorkload(w, {{"atlas", 2.0}, {"cms", 0.5}}, 7);
         QCOMPARE(again.jobs.size(), scaled.jobs.size());

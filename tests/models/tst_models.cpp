@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "comparisonmodel.h"
 #include "flowtablemodel.h"
+#include "grouppolicymodel.h"
 #include "grouptreemodel.h"
 #include "machinetablemodel.h"
-#include "comparisonmodel.h"
-#include "grouppolicymodel.h"
 #include "policydraft.h"
 #include "scenarioset.h"
 #include "simulationrunner.h"
 
-#include "sim/demo.h"
 #include "notebookactivity.h"
 #include "poolseriesmodel.h"
+#include "sim/demo.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -93,7 +93,9 @@ private Q_SLOTS:
         const QModelIndex atlas = model.index(1, 0);
         const QModelIndex prod = model.index(0, GroupTreeModel::UsageColumn, atlas);
         QCOMPARE(prod.data(GroupTreeModel::FillRole).toDouble(), 50.0 / 54.0);
-        QVERIFY(!model.index(0, GroupTreeModel::UsageColumn, model.index(0, 0, atlas)).data(GroupTreeModel::FillRole).isValid());
+        QVERIFY(!model.index(0, GroupTreeModel::UsageColumn, model.index(0, 0, atlas))
+                     .data(GroupTreeModel::FillRole)
+                     .isValid());
 
         // The second hour alone: prod used 40 of 54, atlas 40 of 90.
         model.setRange(1, 1);
@@ -176,8 +178,8 @@ private Q_SLOTS:
             result.poolSeries.push_back(p);
         }
         pp::Workload workload;
-        workload.jobs = {{0, 970, 0, 1, pp::Notebook, 0}, {100, 600, 0, 1, pp::Notebook, 0}, {200, 60, 0, 1, pp::Batch, 0},
-            {1300, 9999, 0, 1, pp::Notebook, 0}};
+        workload.jobs = {{0, 970, 0, 1, pp::Notebook, 0}, {100, 600, 0, 1, pp::Notebook, 0},
+            {200, 60, 0, 1, pp::Batch, 0}, {1300, 9999, 0, 1, pp::Notebook, 0}};
         result.jobs = {{30, 1000, 1, pp::Queued}, {-1, -1, 0, pp::SpawnFailed}, {200, 260, 1, pp::Queued},
             {1310, -1, 1, pp::Queued}};
         const NotebookActivity activity(result, workload, 10);
@@ -226,10 +228,12 @@ private Q_SLOTS:
             ComparisonModel::quotaShares(proposal));
         QCOMPARE(model.rowCount(), 2);
         const int atlas = model.index(0, 0).data().toString() == QStringLiteral("atlas") ? 0 : 1;
-        QCOMPARE(model.index(atlas, ComparisonModel::QuotaShareColumn).data().toString(), QStringLiteral("60.0 % (was 40.0 %)"));
+        QCOMPARE(model.index(atlas, ComparisonModel::QuotaShareColumn).data().toString(),
+            QStringLiteral("60.0 % (was 40.0 %)"));
         QCOMPARE(model.index(atlas, ComparisonModel::CoreHoursColumn).data(ComparisonModel::VerdictRole).toInt(), 1);
         QCOMPARE(model.index(atlas, ComparisonModel::CoreHoursColumn).data().toString(), QStringLiteral("80 (+60 %)"));
-        QCOMPARE(model.index(atlas, ComparisonModel::WaitP50Column).data(ComparisonModel::VerdictRole).toInt(), 1); // less is better
+        QCOMPARE(model.index(atlas, ComparisonModel::WaitP50Column).data(ComparisonModel::VerdictRole).toInt(),
+            1); // less is better
         QVERIFY(model.index(atlas, ComparisonModel::WaitP50Column).data(Qt::BackgroundRole).isValid());
         model.clear();
         QCOMPARE(model.rowCount(), 0);
@@ -241,7 +245,8 @@ private Q_SLOTS:
         QUndoStack undo;
         GroupPolicyModel model(&draft, &undo);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        draft.reset(pp::Config::fromText("GROUP_NAMES = a, b\nGROUP_QUOTA_a = 60\nGROUP_QUOTA_b = 40\n", "test").value());
+        draft.reset(
+            pp::Config::fromText("GROUP_NAMES = a, b\nGROUP_QUOTA_a = 60\nGROUP_QUOTA_b = 40\n", "test").value());
         QCOMPARE(model.rowCount(), 2);
         // a to 70 cores; b gives up the 10 so that the total stays 100.
         QVERIFY(model.setData(model.index(0, GroupPolicyModel::QuotaColumn), 70.0));
@@ -268,16 +273,17 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(draft.policy()->systemPeriodicHold),
             QStringLiteral("(JobStatus == 2 && ((AcctGroup == \"b\" && time() - JobCurrentStartDate > 7200)))"));
         QVERIFY(draft.policy()->systemPeriodicRemove.empty());
-        undo.push(new SetKnobsCommand(&draft, QStringLiteral("remove"),
-            [&] {
-                std::vector<PolicyDraft::KnobChange> c {{PolicyDraft::groupLimitAction, std::string("remove")}};
-                for (auto& k : PolicyDraft::groupLimitKnobs(draft.base(), draft.editsWith(c)))
-                    c.push_back(k);
-                return c;
-            }()));
+        undo.push(new SetKnobsCommand(&draft, QStringLiteral("remove"), [&] {
+            std::vector<PolicyDraft::KnobChange> c {{PolicyDraft::groupLimitAction, std::string("remove")}};
+            for (auto& k : PolicyDraft::groupLimitKnobs(draft.base(), draft.editsWith(c)))
+                c.push_back(k);
+            return c;
+        }()));
         QVERIFY(draft.policy()->systemPeriodicHold.empty());
-        QVERIFY(QString::fromStdString(draft.policy()->systemPeriodicRemove).contains(QStringLiteral("AcctGroup == \"b\"")));
-        QCOMPARE(model.index(1, GroupPolicyModel::RuntimeLimitColumn).data().toString(), QStringLiteral("2.0 h, then remove"));
+        QVERIFY(QString::fromStdString(draft.policy()->systemPeriodicRemove)
+                    .contains(QStringLiteral("AcctGroup == \"b\"")));
+        QCOMPARE(model.index(1, GroupPolicyModel::RuntimeLimitColumn).data().toString(),
+            QStringLiteral("2.0 h, then remove"));
         undo.undo();
         undo.undo();
         QVERIFY(draft.policy()->systemPeriodicHold.empty() && draft.policy()->systemPeriodicRemove.empty());
@@ -418,7 +424,8 @@ int main(int argc, char** argv)
     NotebookActivityTest notebooks;
     PlanningModelsTest planning;
     SimulationRunnerTest runner;
-    return QTest::qExec(&planning, argc, argv) | QTest::qExec(&runner, argc, argv) | QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv)
-        | QTest::qExec(&machines, argc, argv) | QTest::qExec(&notebooks, argc, argv);
+    return QTest::qExec(&planning, argc, argv) | QTest::qExec(&runner, argc, argv) | QTest::qExec(&groups, argc, argv)
+        | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv) | QTest::qExec(&machines, argc, argv)
+        | QTest::qExec(&notebooks, argc, argv);
 }
 #include "tst_models.moc"

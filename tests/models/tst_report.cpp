@@ -53,7 +53,8 @@ private Q_SLOTS:
         const auto proposal = run("GROUP_QUOTA_atlas = 8\nGROUP_QUOTA_cms = 2\n");
         const Report report(QStringLiteral("Merged test pool"),
             {{QStringLiteral("Baseline"), QStringLiteral("As configured"), {}, base},
-                {QStringLiteral("More atlas"), QStringLiteral("atlas 8 cores, cms 2"), QStringLiteral("GROUP_QUOTA_atlas = 8\n"), proposal}});
+                {QStringLiteral("More atlas"), QStringLiteral("atlas 8 cores, cms 2"),
+                    QStringLiteral("GROUP_QUOTA_atlas = 8\n"), proposal}});
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
         QString error;

@@ -26,7 +26,8 @@ private Q_SLOTS:
             QVERIFY(session.hasUnsavedWork());
             session.setViewState(QStringLiteral("view"), QStringLiteral("4"));
             QVERIFY(session.recordProposal({QStringLiteral("More a"), QStringLiteral("a gets 60"),
-                {{"GROUP_QUOTA_a", "60"}, {"GROUP_QUOTA_DYNAMIC_a", std::nullopt}}, QStringLiteral("{\"jobs_total\":3}")}));
+                {{"GROUP_QUOTA_a", "60"}, {"GROUP_QUOTA_DYNAMIC_a", std::nullopt}},
+                QStringLiteral("{\"jobs_total\":3}")}));
             QString error;
             QVERIFY2(session.create(path, &error), qPrintable(error));
             QVERIFY(!session.hasUnsavedWork());

@@ -3,33 +3,33 @@
 // Opens the built-in demo pool offscreen, waits for the background simulation, and checks the table.
 #include "mainwindow.h"
 
-#include "flowdiagram.h"
-#include "flowtablemodel.h"
 #include "compareview.h"
 #include "comparisonmodel.h"
+#include "flowdiagram.h"
+#include "flowtablemodel.h"
 #include "grouppolicymodel.h"
 #include "grouptreemodel.h"
 #include "plannerview.h"
+#include "policydraft.h"
 #include "reportsview.h"
 #include "sweeppanel.h"
-#include "policydraft.h"
 
 #include "config/policywriter.h"
 #include "messagebanner.h"
-#include "timerangebar.h"
 #include "sim/demo.h"
+#include "timerangebar.h"
 
 #include "../testfiles.h"
 
 #include <QAbstractItemModel>
-#include <QLabel>
-#include <QSignalSpy>
-#include <QTreeView>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 
 class MainWindowTest : public QObject
@@ -63,7 +63,8 @@ private Q_SLOTS:
         for (int row = 0; row < model->rowCount(atlas); ++row)
             queues << model->index(row, 0, atlas).data().toString();
         queues.sort();
-        QCOMPARE(queues, (QStringList {QStringLiteral("analysis"), QStringLiteral("multicore"), QStringLiteral("prod")}));
+        QCOMPARE(
+            queues, (QStringList {QStringLiteral("analysis"), QStringLiteral("multicore"), QStringLiteral("prod")}));
         // Each queue lists its users, with their effective priority.
         const QModelIndex prod = model->index(0, 0, atlas);
         QVERIFY(model->rowCount(prod) > 0);
@@ -127,7 +128,8 @@ private Q_SLOTS:
         QAbstractItemModel* groups = table->model();
         int analysis = -1;
         for (int row = 0; row < groups->rowCount(); ++row)
-            if (groups->index(row, GroupPolicyModel::NameColumn).data(Qt::ToolTipRole).toString() == QStringLiteral("atlas.analysis"))
+            if (groups->index(row, GroupPolicyModel::NameColumn).data(Qt::ToolTipRole).toString()
+                == QStringLiteral("atlas.analysis"))
                 analysis = row;
         QVERIFY(analysis >= 0);
         QSignalSpy simulated(planner, &PlannerView::proposalSimulated);
@@ -137,7 +139,8 @@ private Q_SLOTS:
         const pp::Policy& edited = *planner->draft()->policy();
         QCOMPARE(edited.group("atlas.analysis")->configQuota, 0.40);
         // Rebalanced: prod and multicore keep their 60:15 ratio and the three still make 100 %.
-        const double prod = edited.group("atlas.prod")->configQuota, multicore = edited.group("atlas.multicore")->configQuota;
+        const double prod = edited.group("atlas.prod")->configQuota,
+                     multicore = edited.group("atlas.multicore")->configQuota;
         QVERIFY(std::abs(prod + multicore + 0.40 - 1.0) < 1e-6);
         QVERIFY(std::abs(prod / multicore - 4.0) < 1e-6);
         QVERIFY(simulated.wait(120000));
@@ -185,14 +188,16 @@ private Q_SLOTS:
             for (const auto& [view, name] : views) {
                 window.showView(view);
                 QTest::qWait(200);
-                window.grab().save(qEnvironmentVariable("PP_SCREENSHOT_DIR") + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+                window.grab().save(qEnvironmentVariable("PP_SCREENSHOT_DIR") + QLatin1Char('/') + QLatin1String(name)
+                    + QStringLiteral(".png"));
             }
         }
 
         // Twice star's work: the proposal has star's jobs twice over.
         int star = -1;
         for (int row = 0; row < groups->rowCount(); ++row)
-            if (groups->index(row, GroupPolicyModel::NameColumn).data(Qt::ToolTipRole).toString() == QStringLiteral("star"))
+            if (groups->index(row, GroupPolicyModel::NameColumn).data(Qt::ToolTipRole).toString()
+                == QStringLiteral("star"))
                 star = row;
         QVERIFY(star >= 0);
         simulated.clear();
@@ -215,7 +220,8 @@ private Q_SLOTS:
         QVERIFY(!sweep->start(QStringLiteral("NEGOTIATOR_INTERVAL"), {QStringLiteral("soon")}, &sweepError));
         QVERIFY(sweepError.contains(QStringLiteral("NEGOTIATOR_INTERVAL")));
         QSignalSpy swept(sweep, &SweepPanel::finished);
-        QVERIFY(sweep->start(QStringLiteral("DEFRAG_DRAINING_MACHINES_PER_HOUR"), {QStringLiteral("0"), QStringLiteral("10")}, &sweepError));
+        QVERIFY(sweep->start(QStringLiteral("DEFRAG_DRAINING_MACHINES_PER_HOUR"),
+            {QStringLiteral("0"), QStringLiteral("10")}, &sweepError));
         QVERIFY(swept.wait(240000));
         QCOMPARE(sweep->results().size(), std::size_t(2));
         QCOMPARE(sweep->results()[0]->drainsStarted, 0L);
@@ -236,7 +242,8 @@ private Q_SLOTS:
         planner->undoStack()->undo();
 
         // A value HTCondor refuses is shown, not simulated.
-        planner->undoStack()->push(new SetKnobsCommand(planner->draft(), QStringLiteral("bad"), {{"NEGOTIATOR_INTERVAL", "soon"}}));
+        planner->undoStack()->push(
+            new SetKnobsCommand(planner->draft(), QStringLiteral("bad"), {{"NEGOTIATOR_INTERVAL", "soon"}}));
         QVERIFY(!planner->draft()->policy());
         planner->undoStack()->undo();
         QVERIFY(static_cast<bool>(planner->draft()->policy()));
@@ -310,7 +317,8 @@ private Q_SLOTS:
         // Copies of real slot and job ads, removed before reopening: the workspace must hold the data itself.
         const QString slotAds = dir.filePath(QStringLiteral("slots.ads"));
         const QString queue = dir.filePath(QStringLiteral("queue.ads"));
-        QVERIFY(QFile::copy(sharedPath("htcondor-samples/machine-ads/htcondor_StatusAds_partionable8core.long.ads"), slotAds));
+        QVERIFY(QFile::copy(
+            sharedPath("htcondor-samples/machine-ads/htcondor_StatusAds_partionable8core.long.ads"), slotAds));
         QVERIFY(QFile::copy(sharedPath("htcondor-samples/job-ads/htcondor_python_bindings_test.old.ad"), queue));
         const QString path = dir.filePath(QStringLiteral("pool.ppw"));
         QString summary;

@@ -15,7 +15,8 @@ class ComparisonCharts : public QWidget
     Q_OBJECT
 public:
     explicit ComparisonCharts(QWidget* parent = nullptr);
-    void setRuns(const pp::Result& first, const QString& firstName, const pp::Result& second, const QString& secondName);
+    void setRuns(
+        const pp::Result& first, const QString& firstName, const pp::Result& second, const QString& secondName);
     void clear();
     /// The charts, for reports.
     QChartView* usageView() const { return m_usage; }

@@ -84,7 +84,8 @@ void NotebookCharts::setPeriod(int firstSample, int lastSample)
     if (m_times.empty() || !m_timeAxis)
         return;
     const auto at = [&](int s) {
-        return static_cast<double>(m_times[static_cast<std::size_t>(std::clamp<int>(s, 0, static_cast<int>(m_times.size()) - 1))]);
+        return static_cast<double>(
+            m_times[static_cast<std::size_t>(std::clamp<int>(s, 0, static_cast<int>(m_times.size()) - 1))]);
     };
     const double from = at(firstSample) / m_unit, to = std::max(at(lastSample), at(firstSample) + 3600.0) / m_unit;
     m_timeAxis->setRange(from, to);

@@ -16,7 +16,6 @@
 #include <functional>
 #include <iterator>
 
-
 UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
     : QChartView(parent)
     , m_model(model)
@@ -27,7 +26,6 @@ UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &UsageChart::rebuild);
     rebuild();
 }
-
 
 void UsageChart::rebuild()
 {
