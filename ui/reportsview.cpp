@@ -124,8 +124,19 @@ Report ReportsView::report() const
     return Report(m_pool->text().isEmpty() ? tr("PoolPlanner report") : m_pool->text(), std::move(scenarios));
 }
 
+void ReportsView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_previewStale)
+        refreshPreview();
+}
+
 void ReportsView::refreshPreview()
 {
+    // Every new result or kept proposal changes the report; lay it out when someone is looking.
+    m_previewStale = !isVisible();
+    if (m_previewStale)
+        return;
     if (m_scenarios->count() == 0 || !m_scenarios->at(0).result) {
         m_preview->setHtml(tr("<p>The report appears here once a pool is open and simulated.</p>"));
         return;

@@ -28,6 +28,9 @@ public:
     /// Writes the report to `path` (by its suffix); the message says where, or why not.
     bool exportTo(const QString& path, QString* message);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void rebuildList();
     void refreshPreview();
@@ -39,5 +42,6 @@ private:
     QListWidget* m_list = nullptr;
     QTextBrowser* m_preview = nullptr;
     QLabel* m_status = nullptr;
+    bool m_previewStale = true; // the preview is laid out (a chart painted) only when the view is shown
     QSet<QString> m_unticked; // scenarios the user took out; a scenario without a result yet is not one of them
 };

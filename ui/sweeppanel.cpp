@@ -197,11 +197,6 @@ void SweepPanel::plot()
     y->setRange(0, highest * 1.1);
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (auto* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    attachAxes(chart, x, y);
     replaceChart(m_chart, chart);
 }

@@ -464,9 +464,7 @@ Expected<Scenario> buildScenario(const ScenarioSpec& spec, Warnings& warnings)
     auto config = scenarioConfig(spec);
     if (!config)
         return config.error();
-    for (const auto& w : config->warnings().items)
-        warnings.add(w);
-    auto policy = policyFromConfig(*config, &warnings);
+    auto policy = policyReportingConfigWarnings(*config, warnings);
     if (!policy)
         return policy.error();
     auto scenario = loadScenario(spec.inputs, warnings, *policy);

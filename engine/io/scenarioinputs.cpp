@@ -74,9 +74,7 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
         auto config = Config::fromFile(inputs.configPath);
         if (!config)
             return config.error();
-        for (const auto& w : config->warnings().items)
-            warnings.add(w);
-        auto policy = policyFromConfig(*config, &warnings);
+        auto policy = policyReportingConfigWarnings(*config, warnings);
         if (!policy)
             return policy.error();
         scenario.policy = std::move(policy).value();

@@ -296,4 +296,11 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
     return policy;
 }
 
+Expected<Policy> policyReportingConfigWarnings(const Config& config, Warnings& warnings)
+{
+    for (const auto& w : config.warnings().items)
+        warnings.add(w);
+    return policyFromConfig(config, &warnings);
+}
+
 } // namespace pp

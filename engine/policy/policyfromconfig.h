@@ -14,4 +14,7 @@ namespace pp {
 /// Knobs that are read but not modelled yet are reported as warnings.
 Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings = nullptr);
 
+/// As policyFromConfig, passing on the configuration's own warnings (what its reader skipped) first.
+Expected<Policy> policyReportingConfigWarnings(const Config& config, Warnings& warnings);
+
 } // namespace pp

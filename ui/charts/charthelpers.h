@@ -3,6 +3,7 @@
 #pragma once
 
 class QChart;
+class QAbstractAxis;
 class QChartView;
 class QValueAxis;
 class QWidget;
@@ -16,3 +17,6 @@ QChart* newThemedChart(const QWidget* widget);
 
 /// Shows a new chart in the view and deletes the old one (a QChartView does not own what it replaces).
 void replaceChart(QChartView* view, QChart* chart);
+
+/// Puts `x` at the bottom and `y` on the left, and plots every series of the chart against them.
+void attachAxes(QChart* chart, QAbstractAxis* x, QAbstractAxis* y);

@@ -115,12 +115,7 @@ void ComparisonCharts::setRuns(
     y->setRange(0, peak * 1.08);
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (auto* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    attachAxes(chart, x, y);
     replaceChart(m_usage, chart);
 
     auto* waits = newThemedChart(this);
@@ -157,10 +152,7 @@ void ComparisonCharts::setRuns(
     cy->setRange(0, highest * 1.1);
     cy->applyNiceNumbers();
     cy->setTitleText(tr("minutes"));
-    waits->addAxis(cx, Qt::AlignBottom);
-    waits->addAxis(cy, Qt::AlignLeft);
-    bars->attachAxis(cx);
-    bars->attachAxis(cy);
+    attachAxes(waits, cx, cy);
     waits->legend()->setAlignment(Qt::AlignBottom);
     replaceChart(m_waits, waits);
 }

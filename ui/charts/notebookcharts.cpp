@@ -71,10 +71,7 @@ void NotebookCharts::setActivity(const NotebookActivity& activity, const std::ve
     y->setRange(0, std::max(4, peak + peak / 10 + 1));
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    line->attachAxis(m_timeAxis);
-    line->attachAxis(y);
+    attachAxes(chart, m_timeAxis, y);
     replaceChart(m_running, chart);
     setPeriod(0, static_cast<int>(m_times.size()) - 1);
 }
@@ -117,9 +114,6 @@ void NotebookCharts::rebuildHistogram(const NotebookActivity::Period& period)
     y->setRange(0, std::max<double>(4, static_cast<double>(highest) * 1.15));
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    attachAxes(chart, x, y);
     replaceChart(m_histogram, chart);
 }

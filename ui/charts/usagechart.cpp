@@ -88,12 +88,7 @@ void UsageChart::rebuild()
     y->setTitleText(tr("cores"));
     y->setRange(0, std::max(1.0, static_cast<double>(m_model->poolCores())));
     y->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (auto* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    attachAxes(chart, x, y);
     replaceChart(this, chart);
 }
 
