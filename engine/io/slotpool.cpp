@@ -112,7 +112,7 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
     Pool pool;
     for (const auto& [host, m] : machines)
         if (m.cores >= 1)
-            pool.machines.push_back({host, static_cast<int>(m.cores), static_cast<long>(m.memory)});
+            pool.machines.push_back({host, static_cast<int>(m.cores), static_cast<long>(m.memory), {}});
     if (skipped > 0)
         warnings.add(
             {path, 0, std::to_string(skipped) + " ads are not slots (MyType is not \"Machine\") and were skipped"});

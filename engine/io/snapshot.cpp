@@ -235,7 +235,7 @@ Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const Wor
     for (const auto& [name, m] : machines)
         if (m.first > 0) {
             machineIndex[name] = static_cast<std::uint32_t>(scenario.pool.machines.size());
-            scenario.pool.machines.push_back({name, m.first, m.second});
+            scenario.pool.machines.push_back({name, m.first, m.second, {}});
         }
     for (const auto& c : claimed)
         now = std::max(now, c.since);

@@ -47,6 +47,10 @@ struct Policy
     std::string startdRank; ///< RANK (startd), one for every machine; empty or a constant = no preference
     bool allowPslotPreemption = false; ///< ALLOW_PSLOT_PREEMPTION: several dynamic slots preempted for one job
     double maxJobRetirementTime = 0; ///< MAXJOBRETIREMENTTIME (startd), seconds a running job is shielded
+    /// MAXJOBRETIREMENTTIME when it depends on the job or the machine (`ifThenElse(... TARGET.User ...)`),
+    /// evaluated when each job starts; empty = the constant above.
+    std::string maxJobRetirementExpr;
+    std::string startExpr; ///< START (startd): which jobs a machine accepts (MY = machine, TARGET = job); empty = True
     double machineMaxVacateTime = 600; ///< MACHINE_MAX_VACATE_TIME; jobs here exit at once on the soft kill
 
     // condor_defrag (§5.2)
@@ -81,6 +85,13 @@ struct Policy
     bool consumptionPolicy = false; ///< CONSUMPTION_POLICY: negotiator splits p-slots, charges the job's cores
     bool claimPartitionableLeftovers = true; ///< CLAIM_PARTITIONABLE_LEFTOVERS (default = NEGOTIATOR_USE_SLOT_WEIGHTS)
     double claimWorklife = 1200; ///< CLAIM_WORKLIFE, seconds; -1 = forever, 0 = never reuse a claim
+
+    // Flocking (docs/FLOCKING.md §1): used when the scenario is several pools. The schedd of this pool offers
+    // its submitters' idle jobs to these pools in order, one more each time a negotiation leaves them unsatisfied.
+    std::vector<std::string> flockTo; ///< FLOCK_TO (= FLOCK_COLLECTOR_HOSTS): pool names, in order of preference
+    int flockIncrement = 1; ///< FLOCK_INCREMENT
+    int minFlockLevel = 0; ///< MIN_FLOCK_LEVEL
+    double scheddInterval = 300; ///< SCHEDD_INTERVAL: the flock timer raises a level after 2 × this w/o negotiation
 
     // PoolPlanner switches for HTCondor's surprises; the defaults reproduce HTCondor.
     bool truncateGroupLimits = true; ///< the group limit is passed to the pie as an int (§2.7, §10.6)

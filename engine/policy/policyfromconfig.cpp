@@ -104,6 +104,8 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         double max;
     };
     double maxRounds = policy.maxAllocationRounds;
+    double flockIncrement = policy.flockIncrement;
+    double minFlockLevel = policy.minFlockLevel;
     const std::vector<NumberKnob> numbers = {
         {"NEGOTIATOR_INTERVAL", &policy.negotiatorInterval, 1, 86400},
         {"PRIORITY_HALFLIFE", &policy.priorityHalflife, 1, 1e12},
@@ -116,11 +118,20 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         {"NOTEBOOK_START_TIMEOUT", &policy.notebookStartTimeout, 1, 1e9},
         {"PERIODIC_EXPR_INTERVAL", &policy.periodicExprInterval, 1, 1e9},
         {"NOTEBOOK_STARTUP_TIME", &policy.notebookStartupSeconds, 0, 1e6},
+        {"FLOCK_INCREMENT", &flockIncrement, 1, 1000},
+        {"MIN_FLOCK_LEVEL", &minFlockLevel, 0, 1000},
+        {"SCHEDD_INTERVAL", &policy.scheddInterval, 1, 1e9},
     };
     for (const auto& knob : numbers)
         if (auto error = readNumber(config, knob.name, *knob.target, knob.min, knob.max))
             return *error;
     policy.maxAllocationRounds = static_cast<int>(maxRounds);
+    policy.flockIncrement = static_cast<int>(flockIncrement);
+    policy.minFlockLevel = static_cast<int>(minFlockLevel);
+    // FLOCK_COLLECTOR_HOSTS defaults to $(FLOCK_TO); the pools are named by their central managers.
+    if (const auto flock = config.value(firstDefined(config, {"FLOCK_COLLECTOR_HOSTS", "FLOCK_TO"})))
+        for (auto piece : text::split(*flock, ", \t"))
+            policy.flockTo.emplace_back(piece);
 
     struct BoolKnob
     {
@@ -150,7 +161,8 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         {std::pair {"PREEMPTION_REQUIREMENTS", &policy.preemptionRequirements},
             std::pair {"PREEMPTION_RANK", &policy.preemptionRank}, std::pair {"GROUP_SORT_EXPR", &policy.groupSortExpr},
             std::pair {"SYSTEM_PERIODIC_REMOVE", &policy.systemPeriodicRemove},
-            std::pair {"SYSTEM_PERIODIC_HOLD", &policy.systemPeriodicHold}, std::pair {"RANK", &policy.startdRank}}) {
+            std::pair {"SYSTEM_PERIODIC_HOLD", &policy.systemPeriodicHold}, std::pair {"RANK", &policy.startdRank},
+            std::pair {"START", &policy.startExpr}}) {
         const auto value = config.value(knob);
         if (!value)
             continue;
@@ -206,6 +218,11 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         if (!parsed)
             return at(config, knob, parsed.error().reason);
         double seconds = 0;
+        if (target == &policy.maxJobRetirementTime && parsed->text().find('.') != std::string::npos
+            && !classad::evaluate(*parsed, {}).toNumber(seconds)) {
+            policy.maxJobRetirementExpr = parsed->text(); // depends on the job or machine: evaluated per job start
+            continue;
+        }
         if (!classad::evaluate(*parsed, {}).toNumber(seconds) || seconds < 0 || seconds > 1e12)
             return at(config, knob, "'" + *value + "' is not a constant number of seconds (0 to 1e12)");
         *target = seconds;

@@ -60,7 +60,7 @@ Expected<Pool> Pool::uniform(long totalCores, int machineCores, long memoryPerCo
     long index = 1;
     while (left > 0) {
         const int cores = static_cast<int>(std::min<long>(left, machineCores));
-        pool.machines.push_back({machineName(prefix, index++), cores, cores * memoryPerCoreMb});
+        pool.machines.push_back({machineName(prefix, index++), cores, cores * memoryPerCoreMb, {}});
         left -= cores;
     }
     return pool;
@@ -81,12 +81,12 @@ Expected<Pool> readPoolFile(const std::string& path)
         if (fields.empty())
             continue;
         const long lineNo = reader.lineNumber();
-        if (fields.size() > 4)
+        if (fields.size() > 5)
             return Diagnostic {path, lineNo,
-                "expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]', found " + std::to_string(fields.size()) + " fields"};
+                "expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX [OWNER]]]', found " + std::to_string(fields.size()) + " fields"};
         if (fields.size() < 2)
             return Diagnostic {
-                path, lineNo, "missing the number of cores: expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]'"};
+                path, lineNo, "missing the number of cores: expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX [OWNER]]]'"};
         const auto count = text::parseInteger(fields[0]);
         const auto cores = text::parseInteger(fields[1]);
         if (!count || *count <= 0 || *count > maxMachines)
@@ -104,16 +104,18 @@ Expected<Pool> readPoolFile(const std::string& path)
             memory = static_cast<long>(*m);
         }
         const std::string prefix = fields.size() >= 4 ? std::string(fields[3]) : "node";
+        const std::string owner = fields.size() >= 5 ? std::string(fields[4]) : std::string();
         if (static_cast<long>(pool.machines.size()) + *count > maxMachines)
             return Diagnostic {path, lineNo, "more than ten million machines in all"};
         for (long long i = 0; i < *count; ++i)
             pool.machines.push_back(
-                {machineName(prefix, static_cast<long>(pool.machines.size()) + 1), static_cast<int>(*cores), memory});
+                {machineName(prefix, static_cast<long>(pool.machines.size()) + 1), static_cast<int>(*cores), memory,
+                    owner});
     }
     if (reader.error())
         return *reader.error();
     if (pool.machines.empty())
-        return Diagnostic {path, 0, "describes no machines (expected lines 'COUNT CORES [MEMORY_MB [NAME_PREFIX]]')"};
+        return Diagnostic {path, 0, "describes no machines (expected lines 'COUNT CORES [MEMORY_MB [NAME_PREFIX [OWNER]]]')"};
     return pool;
 }
 

@@ -15,6 +15,9 @@ struct MachineSpec
     std::string name; ///< the host part of `slot1@host`
     int cores = 0;
     long memoryMb = 0;
+    /// The experiment that contributed the machine (a STARTD_ATTRS attribute, `Experiment`, in real pools;
+    /// docs/FLOCKING.md §5.5); empty when unknown. Accounting charges the job's submitter, never the owner.
+    std::string owner {};
 };
 
 /// The machines of a pool. Slot weight is `Cpus` (the default SLOT_WEIGHT), so the pool size is its cores.
@@ -32,8 +35,9 @@ struct Pool
         long totalCores, int machineCores, long memoryPerCoreMb = 2048, const std::string& prefix = "node");
 };
 
-/// Reads a pool description: one line per machine kind, `COUNT CORES [MEMORY_MB [NAME_PREFIX]]`, `#` comments.
-/// Example: `70 2 4096 lpc` is seventy dual-core machines with 4 GiB each, lpc0001 … lpc0070.
+/// Reads a pool description: one line per machine kind, `COUNT CORES [MEMORY_MB [NAME_PREFIX [OWNER]]]`, `#`
+/// comments. Example: `70 2 4096 lpc cms` is seventy dual-core machines with 4 GiB each, lpc0001 … lpc0070,
+/// contributed by the experiment cms.
 Expected<Pool> readPoolFile(const std::string& path);
 
 } // namespace pp

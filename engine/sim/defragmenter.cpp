@@ -110,7 +110,7 @@ Defragmenter::Decision Defragmenter::poll(const PoolState& pool, std::int64_t si
         if (!c.live || c.job < 0)
             continue;
         const double runTime = static_cast<double>(simNow - c.jobStartedAt);
-        const double retirementLeft = std::max(0.0, m_policy.maxJobRetirementTime - runTime);
+        const double retirementLeft = std::max(0.0, static_cast<double>(c.retirement) - runTime);
         graceful[c.machine] += c.cores * (runTime + std::max(retirementLeft, m_policy.machineMaxVacateTime));
         quick[c.machine] += c.cores * (runTime + m_policy.machineMaxVacateTime);
     }

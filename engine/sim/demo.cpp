@@ -69,7 +69,7 @@ Scenario demoScenario(std::uint64_t seed, double scale)
     for (const auto& kind : machineKinds)
         for (int i = 0; i < kind.count; ++i)
             scenario.pool.machines.push_back(
-                {"wn" + std::to_string(index++), kind.cores, static_cast<long>(kind.cores) * 4096});
+                {"wn" + std::to_string(index++), kind.cores, static_cast<long>(kind.cores) * 4096, {}});
 
     RandomStream random(seed);
     Workload& workload = scenario.workload;

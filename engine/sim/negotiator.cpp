@@ -151,6 +151,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
     const Policy& policy = m_ctx.policy;
     const GroupTree& tree = m_ctx.tree;
     const int groups = tree.size();
+    m_negotiated.clear();
     prepareDemand();
     if (out) {
         out->time = now;
@@ -385,6 +386,7 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
     const Policy& policy = m_ctx.policy;
     const PreemptionParty self = party(submitter);
     const bool rankOn = m_ctx.rank && m_ctx.rank->enabled();
+    const bool startOn = m_ctx.rank && m_ctx.rank->startEnabled();
     const bool prioOn = m_preemption.enabled();
     const std::int64_t unixNow = m_ctx.epoch + now;
     ++m_stamp; // forget the verdicts of the previous call: usage has moved since
@@ -400,16 +402,16 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
             continue;
         const double runTime = static_cast<double>(now - c.jobStartedAt);
         // A job inside its retirement time is trimmed from the candidates unless early preemption is on (§4.2).
-        if (!policy.considerEarlyPreemption && runTime < policy.maxJobRetirementTime)
+        if (!policy.considerEarlyPreemption && runTime < c.retirement)
             continue;
         if (std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
             continue;
         // RANK preemption: the machine strictly prefers the new job; priorities and PREEMPTION_REQUIREMENTS do not
         // matter, and in the first spin not even the submitter limit. Otherwise priority preemption needs another
         // user, Rank >= CurrentRank and PREEMPTION_REQUIREMENTS.
-        const double newRank = rankOn ? m_ctx.rank->rank(job, m_ctx.submitterNames[submitter],
-                                   m_ctx.pool.machineName(c.machine), m_ctx.pool.machineCores(c.machine), unixNow)
-                                      : 0.0;
+        if (startOn && !m_ctx.rank->start(job, c.machine, unixNow))
+            continue; // the machine's START refuses the job
+        const double newRank = rankOn ? m_ctx.rank->rank(job, c.machine, unixNow) : 0.0;
         const bool byRank = rankOn && newRank > c.currentRank;
         if (!byRank && (!prioOn || c.submitter == submitter || newRank < c.currentRank))
             continue;
@@ -464,6 +466,7 @@ Negotiator::PslotVictims Negotiator::findPslotVictims(std::uint32_t submitter, c
 {
     const Policy& policy = m_ctx.policy;
     const bool rankOn = m_ctx.rank && m_ctx.rank->enabled();
+    const bool startOn = m_ctx.rank && m_ctx.rank->startEnabled();
     const std::int64_t unixNow = m_ctx.epoch + now;
     const PreemptionParty self = party(submitter);
     // The dynamic slots of each machine that could be victims (pslotMultiMatch, §4.4).
@@ -474,7 +477,7 @@ Negotiator::PslotVictims Negotiator::findPslotVictims(std::uint32_t submitter, c
         if (!c.live || c.job < 0 || m_ctx.pool.isDraining(c.machine))
             continue;
         const double runTime = static_cast<double>(now - c.jobStartedAt);
-        if (!policy.considerEarlyPreemption && runTime < policy.maxJobRetirementTime)
+        if (!policy.considerEarlyPreemption && runTime < c.retirement)
             continue; // retiring children are skipped
         if (std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
             continue;
@@ -488,9 +491,9 @@ Negotiator::PslotVictims Negotiator::findPslotVictims(std::uint32_t submitter, c
         // Lowest CurrentRank first; children are added back until the job fits.
         std::stable_sort(list.begin(), list.end(),
             [&](std::uint32_t a, std::uint32_t b) { return claims[a].currentRank < claims[b].currentRank; });
-        const double newRank = rankOn ? m_ctx.rank->rank(job, m_ctx.submitterNames[submitter],
-                                   m_ctx.pool.machineName(m), m_ctx.pool.machineCores(m), unixNow)
-                                      : 0.0;
+        if (startOn && !m_ctx.rank->start(job, m, unixNow))
+            continue;
+        const double newRank = rankOn ? m_ctx.rank->rank(job, m, unixNow) : 0.0;
         int cores = m_ctx.pool.freeCores(m);
         long memory = m_ctx.pool.freeMemory(m);
         PslotVictims candidate;
@@ -532,6 +535,9 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
     const auto group = static_cast<std::size_t>(m_ctx.submitterGroup[submitter]);
     const bool preemption = preemptionEnabled();
     const bool rankOn = m_ctx.rank && m_ctx.rank->enabled();
+    const bool startOn = m_ctx.rank && m_ctx.rank->startEnabled();
+    const std::int64_t unixNow = m_ctx.epoch + now;
+    m_negotiated.push_back(submitter);
     double used = 0;
     // One round-up per spin: a submitter with a positive limit that has matched nothing yet may take one slot
     // costing more than its limit (§3.4, §10.7).
@@ -539,7 +545,11 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
     for (std::size_t ac : queue.offerOrder()) {
         while (!queue.autoclusters()[ac].jobs.empty()) {
             const auto& cluster = queue.autoclusters()[ac];
-            const std::int64_t machine = m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb);
+            // START is the slot's Requirements: with one, the best fit is the best slot that accepts the job.
+            const std::int64_t machine = startOn
+                ? m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb,
+                      [&](std::uint32_t m) { return m_ctx.rank->start(m_ctx.jobs[cluster.jobs.front()], m, unixNow); })
+                : m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb);
             if (machine >= 0) { // an unclaimed slot ranks first among equal RANKs (RemoteOwner =?= UNDEFINED)
                 const auto m = static_cast<std::uint32_t>(machine);
                 double cost = 1.0;

@@ -9,7 +9,7 @@
 #include "sim/preemption.h"
 #include "sim/result.h"
 #include "sim/schedd.h"
-#include "sim/startdrank.h"
+#include "sim/startdpolicy.h"
 
 #include <cstdint>
 #include <functional>
@@ -54,7 +54,7 @@ public:
         const std::vector<Job>& jobs;
         const std::vector<std::string>& submitterNames;
         std::int64_t epoch = 0; ///< Unix time of workload second 0, for time() in expressions
-        StartdRank* rank = nullptr; ///< the startd RANK, when configured
+        StartdPolicy* rank = nullptr; ///< the startd's RANK, START and retirement
     };
 
     /// Whether this policy ever preempts by priority (PREEMPTION_REQUIREMENTS is not the literal False).
@@ -67,6 +67,10 @@ public:
 
     /// Runs one cycle at `now`. When `record` is set, fills `out` with what each group was given.
     void negotiate(std::int64_t now, CycleRecord* out);
+
+    /// The submitters this cycle negotiated with (in order; a submitter the pie reached twice appears twice):
+    /// the schedd learns from each such negotiation whether it was satisfied (docs/FLOCKING.md §2.3).
+    const std::vector<std::uint32_t>& negotiated() const { return m_negotiated; }
 
     /// Quotas and first-round allocations from the current usage and demand, without matching (for samples).
     void computeAllocation(std::vector<GroupSample>& samples);
@@ -116,6 +120,7 @@ private:
     std::uint64_t m_stamp = 0;
     std::vector<classad::Value> m_groupNames;
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
+    std::vector<std::uint32_t> m_negotiated;
 };
 
 } // namespace pp

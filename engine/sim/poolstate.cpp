@@ -13,6 +13,7 @@ PoolState::PoolState(const Pool& pool)
     for (const auto& m : pool.machines) {
         m_total.push_back({m.cores, m.memoryMb});
         m_names.push_back(m.name);
+        m_owners.push_back(m.owner);
         m_totalCores += m.cores;
     }
     m_free = m_total;

@@ -24,6 +24,7 @@ struct Claim
     std::int64_t claimedAt = 0; ///< for CLAIM_WORKLIFE
     std::int64_t jobStartedAt = 0;
     float currentRank = 0; ///< the startd RANK of the running job (CurrentRank)
+    float retirement = 0; ///< MAXJOBRETIREMENTTIME of the running job, seconds from its start
     bool live = false;
 };
 
@@ -41,7 +42,9 @@ public:
     int freeCores(std::uint32_t machine) const { return m_free[machine].cores; }
     long freeMemory(std::uint32_t machine) const { return m_free[machine].memoryMb; }
     int machineCores(std::uint32_t machine) const { return m_total[machine].cores; }
+    long machineMemory(std::uint32_t machine) const { return m_total[machine].memoryMb; }
     const std::string& machineName(std::uint32_t machine) const { return m_names[machine]; }
+    const std::string& machineOwner(std::uint32_t machine) const { return m_owners[machine]; }
     bool isWhole(std::uint32_t machine) const { return m_free[machine].cores == m_total[machine].cores; }
     /// Largest number of free cores on any candidate p-slot (0 when none).
     int largestFreeCores() const;
@@ -50,6 +53,14 @@ public:
 
     /// The best p-slot for a request among the candidates (not withdrawn), or -1 when none fits.
     std::int64_t bestFit(int cores, long memoryMb) const;
+    /// The best p-slot that also satisfies `accepts` (the startd's START), or -1.
+    template <typename Accepts> std::int64_t bestFit(int cores, long memoryMb, Accepts&& accepts) const
+    {
+        for (auto it = m_candidates.lower_bound({cores, 0L, 0u}); it != m_candidates.end(); ++it)
+            if (std::get<1>(*it) >= memoryMb && accepts(std::get<2>(*it)))
+                return std::get<2>(*it);
+        return -1;
+    }
     /// Removes a p-slot from this cycle's candidates (default mode: one match per p-slot per cycle).
     void withdraw(std::uint32_t machine);
     /// Puts every withdrawn p-slot back at the end of a cycle.
@@ -79,6 +90,7 @@ private:
 
     std::vector<Resources> m_total;
     std::vector<std::string> m_names;
+    std::vector<std::string> m_owners;
     std::vector<Resources> m_free;
     std::vector<char> m_withdrawn;
     std::vector<char> m_draining;

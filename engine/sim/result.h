@@ -126,6 +126,16 @@ struct SurplusFlow
     double coreHours = 0;
 };
 
+/// Several pools side by side: what one pool's machines did for the submitters of one pool's schedd.
+struct PoolExchange
+{
+    int home = 0; ///< index into Result::poolNames: whose schedd the jobs came from
+    int execute = 0; ///< whose machines ran them
+    double coreHours = 0;
+    long preemptions = 0; ///< runs evicted there by preemption (a flocked job by the owner's RANK, …)
+    double badputCoreHours = 0;
+};
+
 /// The outcome of a simulation: summary, time series, per-job outcomes and (optionally) per-cycle records.
 struct Result
 {
@@ -153,6 +163,10 @@ struct Result
     std::vector<SizeClassWaits> waitsBySize;
     std::vector<SurplusFlow> flows; ///< largest first
     std::vector<SubmitterSummary> submitters;
+    /// Several pools side by side (Scenario::federation): their names and who ran whose jobs; empty for one pool.
+    std::vector<std::string> poolNames;
+    std::vector<PoolExchange> exchanges;
+    std::vector<long> poolMachineCount; ///< per pool: its machines (Result::machineSeries holds them all)
     std::int64_t sampleInterval = 3600;
     std::vector<PoolSample> poolSeries;
     std::vector<std::vector<GroupSample>> groupSeries; ///< [sample][group]

@@ -33,16 +33,17 @@ double priorityFactorFor(const Policy& policy, const GroupTree& tree, int group,
 }
 } // namespace
 
-Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
+Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const FederationMember* member)
     : m_scenario(scenario)
     , m_options(options)
+    , m_member(member)
     , m_tree(scenario.policy)
     , m_pool(scenario.pool)
     , m_accountant(scenario.workload.submitters.size(), scenario.policy.priorityHalflife,
           scenario.startTime ? *scenario.startTime
                              : (scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit))
     , m_queues(scenario.workload.submitters.size())
-    , m_rank(scenario.policy)
+    , m_rank(scenario.policy, m_pool, scenario.workload.submitters, member ? &member->domains : nullptr)
     , m_defrag(scenario.policy, scenario.seed,
           scenario.workload.epoch
               + (scenario.startTime ? *scenario.startTime
@@ -55,6 +56,16 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
         m_submitterGroup.push_back(group);
         m_accountant.setPriorityFactor(s, priorityFactorFor(scenario.policy, m_tree, group, workload.submitters[s]));
     }
+    m_reportTree = member && member->reportTree ? member->reportTree : &m_tree;
+    m_reportGroup = m_submitterGroup;
+    if (member)
+        for (std::uint32_t s = 0; s < workload.submitters.size(); ++s)
+            m_reportGroup[s] = m_reportTree->groupOfSubmitter(workload.submitters[s]);
+    for (int g = 0; g < m_tree.size(); ++g)
+        m_poolGroupToReport.push_back(member ? m_reportTree->find(m_tree.node(g).name) : g);
+    m_queued.assign(workload.jobs.size(), 0);
+    if (member)
+        m_startedElsewhere.assign(workload.jobs.size(), 0);
     m_negotiator = std::make_unique<Negotiator>(
         Negotiator::Context {scenario.policy, m_tree, m_pool, m_accountant, m_queues, m_submitterGroup, workload.jobs,
             workload.submitters, workload.epoch, &m_rank},
@@ -64,7 +75,7 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
     m_now = m_start;
     m_end
         = scenario.horizonSeconds > 0 ? m_start + static_cast<std::int64_t>(std::ceil(scenario.horizonSeconds)) : never;
-    m_nextCycle = m_start;
+    m_nextCycle = m_start + std::max<std::int64_t>(0, m_options.negotiatorPhase);
     m_nextSample = m_start;
     std::int64_t span = m_end != never ? m_end - m_start : 0;
     if (m_end == never) {
@@ -77,13 +88,15 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
     for (const Job& j : workload.jobs)
         longest = std::max(longest, j.runtime);
     m_stallLimit = std::max<std::int64_t>(30 * 86400, 10 * static_cast<std::int64_t>(longest));
+    m_span = span;
     m_result.sampleInterval = m_options.sampleInterval > 0 ? m_options.sampleInterval : chooseSampleInterval(span);
     {
-        constexpr std::int64_t machineSampleBudget = 4'000'000;
+
         const std::int64_t samples = span / m_result.sampleInterval + 2;
         const auto machines = static_cast<std::int64_t>(m_pool.machineCount());
-        m_result.machineSampleStride
-            = std::max<std::int64_t>(1, (samples * machines + machineSampleBudget - 1) / machineSampleBudget);
+        m_result.machineSampleStride = m_options.machineSampleStride > 0
+            ? m_options.machineSampleStride
+            : std::max<std::int64_t>(1, (samples * machines + Simulator::machineSampleBudget - 1) / Simulator::machineSampleBudget);
     }
     m_result.scenarioName = scenario.name;
     m_result.jobsTotal = static_cast<long>(workload.jobs.size());
@@ -97,7 +110,7 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options)
         m_result.notes.push_back("the pool has no cores; no job can run");
     describeGroups(); // names are known from the start, so results read mid-run can be shown
     restoreSnapshotState();
-    m_groupEvictions.assign(static_cast<std::size_t>(m_tree.size()), GroupEvictions {});
+    m_groupEvictions.assign(static_cast<std::size_t>(m_reportTree->size()), GroupEvictions {});
     const auto periodic = [](const std::string& text, const char* knob) {
         auto parsed = classad::Expression::parse(text, knob);
         return text.empty() || !parsed ? classad::Expression {} : *parsed;
@@ -148,6 +161,8 @@ void Simulator::enqueueIdle(std::uint32_t job)
     m_queues[spec.submitter].addIdle(job, spec);
     ++m_idleByCores[spec.cores];
     ++m_idleJobs;
+    m_queued[job] = 1;
+    m_foreignIdleJobs += isHome(job) ? 0 : 1;
 }
 
 std::uint32_t Simulator::dequeueIdle(std::uint32_t submitter, std::size_t autocluster)
@@ -158,6 +173,8 @@ std::uint32_t Simulator::dequeueIdle(std::uint32_t submitter, std::size_t autocl
     if (auto it = m_idleByCores.find(spec.cores); it != m_idleByCores.end() && --it->second == 0)
         m_idleByCores.erase(it);
     --m_idleJobs;
+    m_queued[job] = 0;
+    m_foreignIdleJobs -= isHome(job) ? 0 : 1;
     return job;
 }
 
@@ -182,18 +199,37 @@ void Simulator::arrive(std::uint32_t job)
 
 void Simulator::dropIdle(std::uint32_t job, JobFate fate)
 {
+    withdrawIdle(job);
+    if (!isHome(job))
+        return;
+    m_result.jobs[job].fate = fate;
+    if (federated())
+        m_member->hooks->jobLeft(m_member->index, job);
+}
+
+void Simulator::withdrawIdle(std::uint32_t job)
+{
     const Job& spec = m_scenario.workload.jobs[job];
-    if (!m_queues[spec.submitter].removeIdle(job, spec))
+    if (!m_queued[job] || !m_queues[spec.submitter].removeIdle(job, spec))
         return;
     if (auto it = m_idleByCores.find(spec.cores); it != m_idleByCores.end() && --it->second == 0)
         m_idleByCores.erase(it);
     --m_idleJobs;
-    m_result.jobs[job].fate = fate;
+    m_queued[job] = 0;
+    m_foreignIdleJobs -= isHome(job) ? 0 : 1;
+}
+
+void Simulator::offerIdle(std::uint32_t job)
+{
+    if (!m_queued[job])
+        enqueueIdle(job);
 }
 
 void Simulator::notebookTimeout(std::uint32_t job)
 {
-    if (m_result.jobs[job].firstStart < 0)
+    // Only jobs still idle at home are removed: one that started (here or, flocked, elsewhere) is no failure.
+    if (m_result.jobs[job].firstStart < 0 && (m_startedElsewhere.empty() || !m_startedElsewhere[job])
+        && m_queued[job])
         dropIdle(job, SpawnFailed); // condor_rm from the hub: the job leaves with a 009, never having run
 }
 
@@ -203,9 +239,9 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     Claim& claim = m_pool.claim(claimIndex);
     claim.job = static_cast<std::int32_t>(job);
     claim.jobStartedAt = now;
-    if (m_rank.enabled())
-        claim.currentRank = static_cast<float>(m_rank.rank(spec, m_scenario.workload.submitters[spec.submitter],
-            m_pool.machineName(claim.machine), m_pool.machineCores(claim.machine), m_scenario.workload.epoch + now));
+    const std::int64_t unixNow = m_scenario.workload.epoch + now;
+    claim.currentRank = static_cast<float>(m_rank.rank(spec, claim.machine, unixNow));
+    claim.retirement = static_cast<float>(m_rank.retirement(spec, claim.machine, unixNow));
     JobOutcome& outcome = m_result.jobs[job];
     if (outcome.firstStart < 0) {
         outcome.firstStart = static_cast<std::int32_t>(now - m_start);
@@ -220,6 +256,8 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     JobFate fate = Queued;
     if (const std::int64_t limitAt = runtimeLimit(job, now, &fate); limitAt != never)
         m_limitTimers.push({limitAt, claimIndex, job, outcome.starts, fate});
+    if (federated())
+        m_member->hooks->jobStarted(m_member->index, job, now);
 }
 
 void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now)
@@ -289,8 +327,9 @@ void Simulator::negotiationCycle(std::int64_t now)
     m_accountant.updatePriorities(now);
     m_lastCycleMatched = false;
     const int smallest = smallestIdleCores();
+    // In a federation a cycle that matches nothing still tells the schedds they are unsatisfied (they flock).
     if (m_idleJobs == 0 || smallest == 0
-        || (m_pool.largestFreeCores() < smallest && !m_negotiator->preemptionEnabled()))
+        || (m_pool.largestFreeCores() < smallest && !m_negotiator->preemptionEnabled() && !federated()))
         return; // nothing could match: a real cycle would change nothing either
     const long before = m_result.matches;
     CycleRecord record;
@@ -302,6 +341,19 @@ void Simulator::negotiationCycle(std::int64_t now)
         record.time = now - m_start;
         m_result.cycles.push_back(std::move(record));
     }
+    if (federated())
+        reportNegotiations(now);
+}
+
+void Simulator::reportNegotiations(std::int64_t now)
+{
+    // A negotiation is satisfied when none of the submitter's idle jobs here was left unmatched (every request
+    // list offered, none rejected: ScheddNegotiate::getSatisfaction).
+    std::vector<std::uint32_t> submitters = m_negotiator->negotiated();
+    std::sort(submitters.begin(), submitters.end());
+    submitters.erase(std::unique(submitters.begin(), submitters.end()), submitters.end());
+    for (std::uint32_t s : submitters)
+        m_member->hooks->negotiationFinished(m_member->index, s, m_queues[s].idleJobs() == 0, now);
 }
 
 void Simulator::advanceClockTo(std::int64_t now)
@@ -314,7 +366,37 @@ void Simulator::advanceClockTo(std::int64_t now)
 
 bool Simulator::finished() const
 {
+    if (federated())
+        return false; // the federation decides: a job may still come back from another pool
     return m_nextArrival >= m_scenario.workload.jobs.size() && m_runningJobs == 0 && m_idleJobs == 0;
+}
+
+std::int64_t Simulator::nextEventTime() const
+{
+    const auto& jobs = m_scenario.workload.jobs;
+    const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
+    const std::int64_t nextArrival
+        = m_nextArrival < jobs.size() ? std::max(m_start, static_cast<std::int64_t>(jobs[m_nextArrival].submit)) : never;
+    const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
+    const std::int64_t nextTimeout = std::min(m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time,
+        m_limitTimers.empty() ? never : m_limitTimers.top().time);
+    return std::min(
+        {nextCompletion, nextArrival, m_nextCycle, m_nextSample, m_nextDefragPoll, nextDeadline, nextTimeout});
+}
+
+void Simulator::finishAt(std::int64_t now)
+{
+    advanceClockTo(now);
+    finish(now);
+}
+
+std::vector<std::pair<std::uint32_t, std::int64_t>> Simulator::runningSince() const
+{
+    std::vector<std::pair<std::uint32_t, std::int64_t>> running;
+    for (const auto& claim : m_pool.claims())
+        if (claim.live && claim.job >= 0)
+            running.emplace_back(static_cast<std::uint32_t>(claim.job), claim.jobStartedAt);
+    return running;
 }
 
 bool Simulator::runUntil(std::int64_t seconds)
@@ -336,15 +418,7 @@ bool Simulator::runUntil(std::int64_t seconds)
             finish(m_now);
             return false;
         }
-        const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
-        const std::int64_t nextArrival = m_nextArrival < jobs.size()
-            ? std::max(m_start, static_cast<std::int64_t>(jobs[m_nextArrival].submit))
-            : never;
-        const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
-        const std::int64_t nextTimeout = std::min(m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time,
-            m_limitTimers.empty() ? never : m_limitTimers.top().time);
-        const std::int64_t t = std::min(
-            {nextCompletion, nextArrival, m_nextCycle, m_nextSample, m_nextDefragPoll, nextDeadline, nextTimeout});
+        const std::int64_t t = nextEventTime();
         if (t > m_end) {
             advanceClockTo(m_end);
             finish(m_end);
@@ -377,9 +451,11 @@ bool Simulator::runUntil(std::int64_t seconds)
         // Jobs submitted before a snapshot's start are in the queue from the first instant (<=, not ==).
         while (m_nextArrival < jobs.size() && static_cast<std::int64_t>(jobs[m_nextArrival].submit) <= t) {
             const auto job = static_cast<std::uint32_t>(m_nextArrival++);
-            if (!m_alreadyRunning.empty() && m_alreadyRunning[job])
+            if ((!m_alreadyRunning.empty() && m_alreadyRunning[job]) || !isHome(job))
                 continue;
             arrive(job);
+            if (federated())
+                m_member->hooks->jobArrived(m_member->index, job, t);
         }
         if (t == m_nextDefragPoll) {
             defragPoll(t);
@@ -389,7 +465,8 @@ bool Simulator::runUntil(std::int64_t seconds)
             negotiationCycle(t);
             m_nextCycle += static_cast<std::int64_t>(std::max(1.0, m_scenario.policy.negotiatorInterval));
             // Jobs that can never start: nothing runs, nothing arrives, and the negotiator has stopped changing.
-            if (m_runningJobs == 0 && m_nextArrival >= jobs.size() && m_idleJobs > 0 && !m_lastCycleMatched
+            if (!federated() && m_runningJobs == 0 && m_nextArrival >= jobs.size() && m_idleJobs > 0
+                && !m_lastCycleMatched
                 && m_accountant.settled()) {
                 m_result.notes.push_back(std::to_string(m_idleJobs)
                     + " jobs can never start under this policy (their groups get no usable limit); the run ends when "
@@ -400,7 +477,7 @@ bool Simulator::runUntil(std::int64_t seconds)
         }
         // A policy can evict jobs forever (drained or preempted before they can finish): without a horizon such
         // a run would never end, so it stops once nothing has completed for far longer than any job needs.
-        if (m_end == never && m_nextArrival >= jobs.size()
+        if (m_end == never && !federated() && m_nextArrival >= jobs.size()
             && t - std::max<std::int64_t>(m_lastCompletion, jobs.empty() ? m_start : jobs.back().submit)
                 > m_stallLimit) {
             m_result.notes.push_back("no job completed in " + std::to_string((t - m_lastCompletion) / 86400)
@@ -449,10 +526,5 @@ Result Simulator::run()
     return m_result;
 }
 
-Result simulate(const Scenario& scenario, SimulationOptions options)
-{
-    Simulator simulator(scenario, options);
-    return simulator.run();
-}
 
 } // namespace pp

@@ -10,6 +10,7 @@
 #include "sim/result.h"
 #include "sim/scenario.h"
 #include "sim/schedd.h"
+#include "sim/startdpolicy.h"
 
 #include <atomic>
 #include <functional>
@@ -25,6 +26,35 @@ struct SimulationOptions
     std::int64_t sampleInterval = 0; ///< seconds between samples; 0 = chosen from the run's length
     bool recordCycles = false; ///< keep a CycleRecord per negotiation cycle that ran the matchmaker
     std::size_t maxCycleRecords = 200000;
+    std::int64_t machineSampleStride = 0; ///< every how many samples the machines are sampled; 0 = chosen
+    std::int64_t negotiatorPhase = 0; ///< seconds after the start of the first negotiation cycle
+};
+
+/// What one pool of a federation tells the schedds of the others (docs/FLOCKING.md): the federation keeps
+/// every job in its home schedd's queue and offers copies of the idle ones to the pools it flocks to.
+class FlockingHooks
+{
+public:
+    virtual ~FlockingHooks() = default;
+    virtual void jobArrived(std::uint32_t pool, std::uint32_t job, std::int64_t now) = 0;
+    /// The job started here: its idle copies elsewhere must go.
+    virtual void jobStarted(std::uint32_t pool, std::uint32_t job, std::int64_t now) = 0;
+    /// The job was evicted here and is idle again, in its home queue (and wherever its submitter flocks).
+    virtual void jobRequeued(std::uint32_t pool, std::uint32_t job, std::int64_t now) = 0;
+    /// The job left the queue for good (held, removed, spawn failure).
+    virtual void jobLeft(std::uint32_t pool, std::uint32_t job) = 0;
+    /// This pool's negotiator negotiated with the submitter; satisfied = every idle job it saw was matched.
+    virtual void negotiationFinished(std::uint32_t pool, std::uint32_t submitter, bool satisfied, std::int64_t now) = 0;
+};
+
+/// A Simulator that is one pool of a federation.
+struct FederationMember
+{
+    FlockingHooks* hooks = nullptr;
+    std::uint32_t index = 0; ///< this pool's index in Scenario::federation
+    std::vector<char> homeSubmitter; ///< per submitter: its schedd is this pool's
+    const GroupTree* reportTree = nullptr; ///< the federation's groups, which the results are laid out by
+    std::vector<std::string> domains; ///< per submitter: its home pool's name (the @domain of its User)
 };
 
 /// The discrete-event replay of a scenario: job arrivals, negotiation cycles every NEGOTIATOR_INTERVAL,
@@ -33,7 +63,8 @@ struct SimulationOptions
 class Simulator final : public MatchSink
 {
 public:
-    explicit Simulator(const Scenario& scenario, SimulationOptions options = {});
+    explicit Simulator(
+        const Scenario& scenario, SimulationOptions options = {}, const FederationMember* member = nullptr);
     ~Simulator() override;
 
     /// Runs to the end (the last job done, the horizon, or a stop request) and returns the result.
@@ -46,6 +77,30 @@ public:
     Result result() const;
     /// The jobs running right now (on a live claim).
     std::vector<std::uint32_t> runningJobs() const;
+    /// Machine samples (machines × samples) a run keeps at most.
+    static constexpr std::int64_t machineSampleBudget = 4'000'000;
+    /// Seconds from the start to the horizon, or to the end of the last job when there is none.
+    std::int64_t plannedSpan() const { return m_span; }
+    /// The workload second of the next event (never: INT64_MAX).
+    std::int64_t nextEventTime() const;
+    /// Federation: the simulation second of the start.
+    std::int64_t startTime() const { return m_start; }
+    /// Federation: a job of another pool's schedd becomes idle here (its submitter flocks here), or leaves.
+    void offerIdle(std::uint32_t job);
+    void withdrawIdle(std::uint32_t job);
+    bool isIdleHere(std::uint32_t job) const { return m_queued[job] != 0; }
+    /// Federation: a home job started in another pool (a notebook that did is no spawn failure).
+    void noteStartedElsewhere(std::uint32_t job) { m_startedElsewhere[job] = 1; }
+    const SubmitterQueue& queue(std::uint32_t submitter) const { return m_queues[submitter]; }
+    /// Federation: idle jobs of this pool's own schedd.
+    long homeIdleJobs() const { return m_idleJobs - m_foreignIdleJobs; }
+    long runningJobCount() const { return m_runningJobs; }
+    bool allArrived() const { return m_nextArrival >= m_scenario.workload.jobs.size(); }
+    bool hasEnded() const { return m_done; }
+    /// Federation: ends the run at this workload second (the federation decides when all is done).
+    void finishAt(std::int64_t now);
+    /// Jobs running at the end and the workload second each run started.
+    std::vector<std::pair<std::uint32_t, std::int64_t>> runningSince() const;
     /// Called with the fraction of simulated time done, at most every 1 % of progress.
     std::function<void(double)> onProgress;
 
@@ -98,16 +153,31 @@ private:
     void restoreSnapshotState();
     /// Per-group and per-size statistics from the job outcomes, at the end of the run.
     void summariseJobs(std::int64_t now);
+    bool federated() const { return m_member != nullptr; }
+    bool isHome(std::uint32_t job) const
+    {
+        return !m_member || m_member->homeSubmitter[m_scenario.workload.jobs[job].submitter];
+    }
+    void reportNegotiations(std::int64_t now);
+    std::vector<GroupSample> federationGroupSample(const std::vector<GroupSample>& own) const;
     int smallestIdleCores() const;
 
     const Scenario& m_scenario;
     SimulationOptions m_options;
+    const FederationMember* m_member;
     GroupTree m_tree;
     PoolState m_pool;
     Accountant m_accountant;
     std::vector<SubmitterQueue> m_queues;
     std::vector<int> m_submitterGroup;
-    StartdRank m_rank;
+    StartdPolicy m_rank;
+    // Results are laid out by this tree: the pool's own, or in a federation the federation's groups.
+    const GroupTree* m_reportTree = nullptr;
+    std::vector<int> m_reportGroup; // per submitter
+    std::vector<int> m_poolGroupToReport; // this pool's group -> report group (-1: none of that name)
+    std::vector<char> m_queued; // per job: idle in this pool's queue
+    std::vector<char> m_startedElsewhere; // federation: per job, started in another pool
+    long m_foreignIdleJobs = 0;
     std::unique_ptr<Negotiator> m_negotiator;
     std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
     std::map<int, long> m_idleByCores; // cores -> idle jobs asking for that many
@@ -154,6 +224,7 @@ private:
     std::int64_t m_start = 0;
     std::int64_t m_now = 0;
     std::int64_t m_end = 0; ///< horizon end (workload seconds)
+    std::int64_t m_span = 0;
     std::int64_t m_nextCycle = 0;
     std::int64_t m_nextSample = 0;
     std::size_t m_nextArrival = 0;
@@ -170,7 +241,9 @@ private:
     std::atomic<bool> m_stop {false};
 };
 
-/// Convenience: simulate a scenario to its end.
-Result simulate(const Scenario& scenario, SimulationOptions options = {});
+/// Simulates a scenario to its end: one pool, or several side by side (Scenario::federation, which must pass
+/// federationProblem()). `onProgress` gets the fraction done; `stop`, when given, is polled to end early.
+Result simulate(const Scenario& scenario, SimulationOptions options = {},
+    const std::function<void(double)>& onProgress = {}, const std::atomic<bool>* stop = nullptr);
 
 } // namespace pp

@@ -17,7 +17,7 @@ void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause 
     Claim& claim = m_pool.claim(claimIndex);
     const auto job = static_cast<std::uint32_t>(claim.job);
     const Job& spec = m_scenario.workload.jobs[job];
-    auto& evictions = m_groupEvictions[static_cast<std::size_t>(m_submitterGroup[spec.submitter])];
+    auto& evictions = m_groupEvictions[static_cast<std::size_t>(m_reportGroup[spec.submitter])];
     ++evictions.runs[cause];
     evictions.badputCoreSeconds[cause]
         += static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
@@ -26,10 +26,17 @@ void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause 
     queue.runningCores -= spec.cores;
     --m_runningJobs;
     claim.job = -1;
-    if (fate == Queued)
-        enqueueIdle(job); // its pending completion is now stale (the run count moves on when it restarts)
-    else
+    // Its pending completion is now stale (the run count moves on when it restarts). In a federation the job goes
+    // back to its home schedd, which offers it again wherever its submitter flocks.
+    if (fate == Queued && federated())
+        m_member->hooks->jobRequeued(m_member->index, job, now);
+    else if (fate == Queued)
+        enqueueIdle(job);
+    else {
         m_result.jobs[job].fate = fate;
+        if (federated())
+            m_member->hooks->jobLeft(m_member->index, job);
+    }
 }
 
 void Simulator::startPreempting(
@@ -171,7 +178,7 @@ void Simulator::startDrain(std::uint32_t machine, std::int64_t now)
     if (policy.defragSchedule == "graceful")
         for (const auto& c : m_pool.claims())
             if (c.live && c.job >= 0 && c.machine == machine)
-                deadline = std::max(deadline, c.jobStartedAt + static_cast<std::int64_t>(policy.maxJobRetirementTime));
+                deadline = std::max(deadline, c.jobStartedAt + static_cast<std::int64_t>(c.retirement));
     if (deadline <= now)
         finishDrain(machine, now);
     else

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // The Simulator's samples over time and its summaries at the end of a run.
+#include "sim/jobsummary.h"
 #include "sim/simulator.h"
 #include "sim/surplusflows.h"
 
@@ -13,9 +14,9 @@ namespace pp {
 
 void Simulator::describeGroups()
 {
-    m_result.groups.assign(static_cast<std::size_t>(m_tree.size()), GroupSummary {});
+    m_result.groups.assign(static_cast<std::size_t>(m_reportTree->size()), GroupSummary {});
     for (std::size_t g = 0; g < m_result.groups.size(); ++g) {
-        const auto& node = m_tree.node(static_cast<int>(g));
+        const auto& node = m_reportTree->node(static_cast<int>(g));
         auto& summary = m_result.groups[g];
         summary.name = node.name;
         summary.parent = node.parent;
@@ -31,7 +32,7 @@ void Simulator::takeSample(std::int64_t now)
     sample.time = now - m_start;
     sample.claimedCores = static_cast<float>(m_pool.claimedCores());
     sample.idleCores = static_cast<float>(m_pool.totalCores() - m_pool.claimedCores());
-    sample.idleJobs = static_cast<float>(m_idleJobs);
+    sample.idleJobs = static_cast<float>(m_idleJobs - m_foreignIdleJobs); // a flocked job waits at home
     long whole = 0;
     long draining = 0;
     for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m) {
@@ -60,7 +61,32 @@ void Simulator::takeSample(std::int64_t now)
     m_result.poolSeries.push_back(sample);
     std::vector<GroupSample> groups;
     m_negotiator->computeAllocation(groups);
+    if (federated())
+        groups = federationGroupSample(groups);
     m_result.groupSeries.push_back(std::move(groups));
+}
+
+std::vector<GroupSample> Simulator::federationGroupSample(const std::vector<GroupSample>& own) const
+{
+    // Laid out by the federation's groups so that the pools' series add up: quotas and allocations of the
+    // groups this pool has, usage of every submitter that runs here (flocked ones under their own group), and
+    // demand counting idle jobs only at home, where they wait.
+    std::vector<GroupSample> out(static_cast<std::size_t>(m_reportTree->size()));
+    for (std::size_t g = 0; g < own.size(); ++g)
+        if (const int r = m_poolGroupToReport[g]; r >= 0) {
+            out[static_cast<std::size_t>(r)].quota += own[g].quota;
+            out[static_cast<std::size_t>(r)].allocated += own[g].allocated;
+            out[static_cast<std::size_t>(r)].subtreeQuota += own[g].subtreeQuota;
+        }
+    for (std::uint32_t s = 0; s < m_queues.size(); ++s) {
+        auto& sample = out[static_cast<std::size_t>(m_reportGroup[s])];
+        const double usage = m_accountant.usage(s);
+        sample.usage += static_cast<float>(usage);
+        sample.demand += static_cast<float>(usage);
+        if (m_member->homeSubmitter[s])
+            sample.demand += static_cast<float>(m_queues[s].idleCores());
+    }
+    return out;
 }
 
 void Simulator::finish(std::int64_t now)
@@ -82,7 +108,7 @@ void Simulator::finish(std::int64_t now)
     m_result.utilization = capacity > 0 ? m_claimedCoreSeconds / capacity : 0.0;
 
     const auto& workload = m_scenario.workload;
-    const std::size_t groups = static_cast<std::size_t>(m_tree.size());
+    const std::size_t groups = static_cast<std::size_t>(m_reportTree->size());
     describeGroups();
     for (std::size_t g = 0; g < groups; ++g) {
         auto& summary = m_result.groups[g];
@@ -96,7 +122,7 @@ void Simulator::finish(std::int64_t now)
     for (std::uint32_t s = 0; s < workload.submitters.size(); ++s) {
         auto& sub = m_result.submitters[s];
         sub.name = workload.submitters[s];
-        sub.group = m_submitterGroup[s];
+        sub.group = m_reportGroup[s];
         sub.finalRealPriority = m_accountant.realPriority(s);
         sub.priorityFactor = m_accountant.priorityFactor(s);
     }
@@ -109,62 +135,13 @@ void Simulator::finish(std::int64_t now)
 
 void Simulator::summariseJobs(std::int64_t now)
 {
-    const auto& workload = m_scenario.workload;
-    const Policy& policy = m_scenario.policy;
-    const std::size_t groups = m_result.groups.size();
     // The run in progress at the end counts what it ran so far.
-    std::unordered_map<std::uint32_t, std::int64_t> runningSince;
-    for (const auto& claim : m_pool.claims())
-        if (claim.live && claim.job >= 0)
-            runningSince[static_cast<std::uint32_t>(claim.job)] = claim.jobStartedAt;
-
-    static constexpr struct
-    {
-        const char* label;
-        int maxCores;
-    } sizeClasses[] = {{"1 core", 1}, {"2-4 cores", 4}, {"5-8 cores", 8}, {"more than 8 cores", 1 << 30}};
-    std::vector<std::vector<float>> waits(groups);
-    std::vector<std::vector<float>> notebookStarts(groups);
-    std::vector<std::vector<float>> waitsBySize(std::size(sizeClasses));
-    for (std::size_t j = 0; j < workload.jobs.size(); ++j) {
-        const Job& spec = workload.jobs[j];
-        if (static_cast<std::int64_t>(spec.submit) > now)
-            continue; // never arrived within the horizon
-        const JobOutcome& outcome = m_result.jobs[j];
-        const auto g = static_cast<std::size_t>(m_submitterGroup[spec.submitter]);
-        auto& summary = m_result.groups[g];
-        auto& sub = m_result.submitters[spec.submitter];
-        ++summary.jobsTotal;
-        double coreSeconds = 0;
-        if (outcome.end >= 0) {
-            ++summary.jobsCompleted;
-            ++sub.jobsCompleted;
-            coreSeconds = static_cast<double>(spec.cores) * spec.runtime;
-        } else if (const auto it = runningSince.find(static_cast<std::uint32_t>(j)); it != runningSince.end()) {
-            coreSeconds = static_cast<double>(spec.cores) * static_cast<double>(now - it->second);
-        }
-        summary.coreHours += coreSeconds / 3600.0;
-        sub.coreHours += coreSeconds / 3600.0;
-        summary.jobsRemoved += outcome.fate == Removed ? 1 : 0;
-        summary.jobsHeld += outcome.fate == Held ? 1 : 0;
-        if (spec.kind == Notebook) {
-            ++summary.notebookSessions;
-            summary.notebookFailures += outcome.fate == SpawnFailed ? 1 : 0;
-        }
-        if (outcome.firstStart < 0) {
-            summary.jobsNeverStarted += outcome.fate == Queued ? 1 : 0;
-            continue;
-        }
-        const auto wait = static_cast<float>(m_start + outcome.firstStart - static_cast<std::int64_t>(spec.submit));
-        waits[g].push_back(wait);
-        if (spec.kind == Notebook)
-            notebookStarts[g].push_back(wait + static_cast<float>(policy.notebookStartupSeconds));
-        std::size_t c = 0;
-        while (spec.cores > sizeClasses[c].maxCores)
-            ++c;
-        waitsBySize[c].push_back(wait);
-    }
-    for (std::size_t g = 0; g < groups; ++g) {
+    std::unordered_map<std::uint32_t, std::int64_t> running;
+    for (const auto& [job, since] : runningSince())
+        running[job] = since;
+    summariseJobOutcomes(m_result, m_scenario.workload, m_reportGroup, running,
+        m_scenario.policy.notebookStartupSeconds, m_start, now);
+    for (std::size_t g = 0; g < m_result.groups.size(); ++g) {
         auto& summary = m_result.groups[g];
         const auto& evictions = m_groupEvictions[g];
         summary.preemptions = evictions.runs[Preemption];
@@ -175,16 +152,7 @@ void Simulator::summariseJobs(std::int64_t now)
         summary.limitBadputCoreHours = evictions.badputCoreSeconds[RuntimeLimit] / 3600.0;
         summary.badputCoreHours
             = summary.preemptionBadputCoreHours + summary.drainBadputCoreHours + summary.limitBadputCoreHours;
-        summary.waitP50 = percentile(waits[g], 50);
-        summary.waitP95 = percentile(waits[g], 95);
-        summary.waitP99 = percentile(waits[g], 99);
-        summary.notebookStartP50 = percentile(notebookStarts[g], 50);
-        summary.notebookStartP95 = percentile(notebookStarts[g], 95);
     }
-    m_result.waitsBySize.clear();
-    for (std::size_t c = 0; c < std::size(sizeClasses); ++c)
-        m_result.waitsBySize.push_back({sizeClasses[c].label, static_cast<long>(waitsBySize[c].size()),
-            percentile(waitsBySize[c], 50), percentile(waitsBySize[c], 95), percentile(waitsBySize[c], 99)});
 }
 
 } // namespace pp

@@ -31,7 +31,7 @@ pp::Scenario makeScenario(const std::string& configText, const std::vector<int>&
     scenario.policy = *policy;
     int index = 1;
     for (int cores : machineCores)
-        scenario.pool.machines.push_back({"m" + std::to_string(index++), cores, cores * 2048L});
+        scenario.pool.machines.push_back({"m" + std::to_string(index++), cores, cores * 2048L, {}});
     std::vector<JobSpec> sorted = jobList;
     std::stable_sort(
         sorted.begin(), sorted.end(), [](const JobSpec& a, const JobSpec& b) { return a.submit < b.submit; });

@@ -299,6 +299,7 @@ private slots:
     // ---- Pool -------------------------------------------------------------------------------------
     void poolFile_data();
     void poolFile();
+    void poolFileOwners();
     void poolFileErrors_data();
     void poolFileErrors();
     void poolFileBadFiles_data();
@@ -1415,6 +1416,20 @@ void ReadersTest::poolFile_data()
         << QStringLiteral("small0001") << QStringLiteral("big0012");
 }
 
+void ReadersTest::poolFileOwners()
+{
+    // The fifth field says which experiment contributed the machines; without it they have no owner.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("pool.txt"));
+    QVERIFY(writeFile(path, QByteArray("2 8 16384 a atlas\n1 4\n")));
+    const auto pool = pp::readPoolFile(local(path));
+    QVERIFY(pool.ok());
+    QCOMPARE(q(pool->machines[0].owner), QStringLiteral("atlas"));
+    QCOMPARE(q(pool->machines[1].owner), QStringLiteral("atlas"));
+    QVERIFY(pool->machines[2].owner.empty());
+}
+
 void ReadersTest::poolFile()
 {
     QFETCH(QByteArray, content);
@@ -1452,7 +1467,7 @@ void ReadersTest::poolFileErrors_data()
     QTest::addRow("non-numeric cores") << QByteArray("3 many\n") << 1L << QStringLiteral("cores 'many'");
     QTest::addRow("non-numeric memory") << QByteArray("3 8 lots\n") << 1L << QStringLiteral("memory 'lots'");
     QTest::addRow("zero memory") << QByteArray("3 8 0\n") << 1L << QStringLiteral("memory '0'");
-    QTest::addRow("five fields") << QByteArray("1 2 3 four five\n") << 1L << QStringLiteral("found 5 fields");
+    QTest::addRow("six fields") << QByteArray("1 2 3 four five six\n") << 1L << QStringLiteral("found 6 fields");
     QTest::addRow("count without cores") << QByteArray("\n\n5\n") << 3L << QStringLiteral("cores");
     QTest::addRow("empty file") << QByteArray() << 0L << QStringLiteral("describes no machines");
     QTest::addRow("only comments") << QByteArray("# nothing\n\n") << 0L << QStringLiteral("describes no machines");
