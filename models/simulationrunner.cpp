@@ -56,10 +56,7 @@ void SimulationRunner::start(const pp::Scenario& scenario)
             Q_EMIT resultAvailable(result);
     });
     const QFuture<pp::Result> future = QtConcurrent::run([this, scenario, stopFlag, generation]() {
-        pp::Simulator simulator(scenario);
-        simulator.onProgress = [&](double fraction) {
-            if (stopFlag->load())
-                simulator.requestStop();
+        const auto onProgress = [&](double fraction) {
             // Throttled by the engine to steps of 1 %; delivered on the GUI thread.
             QMetaObject::invokeMethod(
                 this,
@@ -69,7 +66,7 @@ void SimulationRunner::start(const pp::Scenario& scenario)
                 },
                 Qt::QueuedConnection);
         };
-        return simulator.run();
+        return pp::simulate(scenario, {}, onProgress, stopFlag.get());
     });
     m_futures.append(future);
     watcher->setFuture(future);

@@ -205,8 +205,7 @@ int runAndReport(const Scenario& scenario, const Options& options)
 
     SimulationOptions simOptions;
     simOptions.recordCycles = options.has("--record-cycles");
-    Simulator simulator(scenario, simOptions);
-    const Result result = simulator.run();
+    const Result result = simulate(scenario, simOptions);
 
     if (options.has("--out")) {
         std::ofstream out(options.get("--out"), std::ios::binary | std::ios::trunc);

@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 constexpr std::string_view keyPrefix = "POOLPLANNER_";
 constexpr std::string_view knownKeys
     = "POOLPLANNER_NAME, _DESCRIPTION, _BASE, _TRACE, _MODEL, _POOL, _CORES, "
-      "_MACHINE_CORES, _MAP, _HORIZON, _SEED, _UTC_OFFSET, _LEGACY_YEAR, _SCALE_<group>";
+      "_MACHINE_CORES, _MAP, _HORIZON, _SEED, _UTC_OFFSET, _LEGACY_YEAR, _SCALE_<group>, _MERGE_VARIANT";
 /// The metaknob categories of condor_config (`use POLICY : ...`); Config keeps each as a "$use.<category>" entry.
 constexpr std::array<const char*, 4> useCategories = {"ROLE", "FEATURE", "POLICY", "SECURITY"};
 const int defaultMachineCores = ScenarioInputs {}.machineCores;
@@ -197,6 +197,11 @@ std::optional<Diagnostic> setScenarioKey(ScenarioSpec& spec, const std::string& 
         if (!seed || *seed < 0)
             return fail("'" + value + "' is not a non-negative whole number");
         in.seed = static_cast<std::uint64_t>(*seed);
+    } else if (is("MERGE_VARIANT")) {
+        const std::string variant = text::toLower(value);
+        if (variant != "separate" && variant != "merged" && !variant.empty())
+            return fail("'" + value + "' is not a merge-study variant (separate or merged)");
+        in.mergeVariant = variant;
     } else if (is("UTC_OFFSET")) {
         const auto offset = text::parseUtcOffset(value);
         if (!offset)
@@ -419,6 +424,8 @@ std::string writeScenarioFile(const ScenarioSpec& spec)
         line("POOLPLANNER_HORIZON", durationText(*in.horizonSeconds));
     if (in.seed != ScenarioInputs {}.seed)
         line("POOLPLANNER_SEED", std::to_string(in.seed));
+    if (!in.mergeVariant.empty())
+        line("POOLPLANNER_MERGE_VARIANT", in.mergeVariant);
     if (in.eventLog.utcOffsetSeconds != 0)
         line("POOLPLANNER_UTC_OFFSET", utcOffsetText(in.eventLog.utcOffsetSeconds));
     if (in.eventLog.legacyYear != EventLogOptions {}.legacyYear)

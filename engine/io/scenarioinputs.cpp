@@ -9,6 +9,7 @@
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "sim/builtinscenarios.h"
+#include "sim/mergestudy.h"
 #include "sim/workloadmodel.h"
 
 #include <algorithm>
@@ -18,6 +19,8 @@
 namespace pp {
 
 namespace {
+
+Expected<Scenario> withMergeVariant(Expected<Scenario> scenario, const std::string& variant);
 
 Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const Policy* given)
 {
@@ -32,6 +35,8 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
             scenario.policy = *given;
         if (inputs.horizonSeconds)
             scenario.horizonSeconds = *inputs.horizonSeconds;
+        if (*builtin->mergeVariant && inputs.mergeVariant.empty())
+            return withMergeVariant(std::move(scenario), builtin->mergeVariant);
         return scenario;
     }
     if (!inputs.snapshotPaths.empty()) {
@@ -140,16 +145,28 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
     return scenario;
 }
 
+// The variant is derived last, from the scenario with every edit applied: edits to the base reach both variants.
+Expected<Scenario> withMergeVariant(Expected<Scenario> scenario, const std::string& variant)
+{
+    if (!scenario || variant.empty())
+        return scenario;
+    if (variant == "separate")
+        return separatePoolsVariant(*scenario);
+    if (variant == "merged")
+        return mergedPoolVariant(*scenario);
+    return Diagnostic {"POOLPLANNER_MERGE_VARIANT", 0, "'" + variant + "' is not a merge-study variant (separate or merged)"};
+}
+
 } // namespace
 
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings)
 {
-    return load(inputs, warnings, nullptr);
+    return withMergeVariant(load(inputs, warnings, nullptr), inputs.mergeVariant);
 }
 
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings, const Policy& policy)
 {
-    return load(inputs, warnings, &policy);
+    return withMergeVariant(load(inputs, warnings, &policy), inputs.mergeVariant);
 }
 
 } // namespace pp

@@ -29,6 +29,9 @@ struct ScenarioInputs
     int machineCores = 8;
     std::optional<double> horizonSeconds;
     std::uint64_t seed = 1;
+    /// The merge study (docs/FLOCKING.md): "separate" splits the pool into its experiments' own pools that flock
+    /// to each other, "merged" makes it one pool with quotas by contribution; empty = as it is.
+    std::string mergeVariant;
 };
 
 /// Reads config, trace, pool and map into a Scenario. Errors name the file and line, or the option.

@@ -14,7 +14,11 @@ Scenario buildDemo(std::uint64_t seed)
 }
 
 const BuiltinScenario builtins[] = {
-    {"demo", "the built-in demo pool", &demoConfigText, "demo.condor_config", &buildDemo},
+    {"demo", "the built-in demo pool", &demoConfigText, "demo.condor_config", &buildDemo, ""},
+    {"demo-separate", "the demo pool as its experiments' own pools, flocking to each other", &demoConfigText,
+        "demo.condor_config", &buildDemo, "separate"},
+    {"demo-merged", "the demo pool as one pool, quotas by the cores each experiment contributed", &demoConfigText,
+        "demo.condor_config", &buildDemo, "merged"},
 };
 
 } // namespace

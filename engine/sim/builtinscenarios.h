@@ -10,8 +10,8 @@
 namespace pp {
 
 /// A scenario that ships with PoolPlanner and is named on the command line instead of a file
-/// (`--scenario demo`). Every command and the scenario files find them here, so a new built-in
-/// (DESIGN.md's demo-separate and demo-merged) is one more row in builtinscenarios.cpp.
+/// (`--scenario demo`). Every command and the scenario files find them here: the demo, and its merge study
+/// (demo-separate, demo-merged; DESIGN.md).
 struct BuiltinScenario
 {
     const char* name;
@@ -22,6 +22,9 @@ struct BuiltinScenario
     const char* configName;
     /// Pool, workload and policy for a seed.
     Scenario (*build)(std::uint64_t seed);
+    /// The merge-study variant it is of that scenario ("separate" or "merged"), derived after its knobs are
+    /// edited; empty for the scenario itself.
+    const char* mergeVariant = "";
 };
 
 /// The built-in scenario of that name; nullptr for any other name.

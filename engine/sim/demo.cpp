@@ -4,6 +4,7 @@
 
 #include "config/config.h"
 #include "policy/policyfromconfig.h"
+#include "sim/mergestudy.h"
 #include "sim/randomstream.h"
 
 #include <algorithm>
@@ -70,6 +71,7 @@ Scenario demoScenario(std::uint64_t seed, double scale)
         for (int i = 0; i < kind.count; ++i)
             scenario.pool.machines.push_back(
                 {"wn" + std::to_string(index++), kind.cores, static_cast<long>(kind.cores) * 4096, {}});
+    assignMachineOwners(scenario.pool, scenario.policy); // each experiment contributed machines worth its quota
 
     RandomStream random(seed);
     Workload& workload = scenario.workload;

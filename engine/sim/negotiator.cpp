@@ -152,6 +152,12 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
     const GroupTree& tree = m_ctx.tree;
     const int groups = tree.size();
     m_negotiated.clear();
+    // RANK preemption needs a job ranked above a running one: the lowest CurrentRank bounds every search this
+    // cycle (slots claimed during the cycle are not in its slot list anyway).
+    m_minCurrentRank = std::numeric_limits<double>::infinity();
+    for (const Claim& c : m_ctx.pool.claims())
+        if (c.live && c.job >= 0)
+            m_minCurrentRank = std::min(m_minCurrentRank, static_cast<double>(c.currentRank));
     prepareDemand();
     if (out) {
         out->time = now;
@@ -389,6 +395,8 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
     const bool startOn = m_ctx.rank && m_ctx.rank->startEnabled();
     const bool prioOn = m_preemption.enabled();
     const std::int64_t unixNow = m_ctx.epoch + now;
+    if (!prioOn && rankOn && m_ctx.rank->maxRank(job, unixNow) <= m_minCurrentRank)
+        return {}; // no machine ranks this job above any running one
     ++m_stamp; // forget the verdicts of the previous call: usage has moved since
     Victim best;
     int bestCores = 0;
@@ -404,7 +412,8 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
         // A job inside its retirement time is trimmed from the candidates unless early preemption is on (§4.2).
         if (!policy.considerEarlyPreemption && runTime < c.retirement)
             continue;
-        if (std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
+        if (!m_preemptedThisCycle.empty()
+            && std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
             continue;
         // RANK preemption: the machine strictly prefers the new job; priorities and PREEMPTION_REQUIREMENTS do not
         // matter, and in the first spin not even the submitter limit. Otherwise priority preemption needs another
@@ -479,7 +488,8 @@ Negotiator::PslotVictims Negotiator::findPslotVictims(std::uint32_t submitter, c
         const double runTime = static_cast<double>(now - c.jobStartedAt);
         if (!policy.considerEarlyPreemption && runTime < c.retirement)
             continue; // retiring children are skipped
-        if (std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
+        if (!m_preemptedThisCycle.empty()
+            && std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
             continue;
         children[c.machine].push_back(i);
     }

@@ -121,6 +121,7 @@ private:
     std::vector<classad::Value> m_groupNames;
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
     std::vector<std::uint32_t> m_negotiated;
+    double m_minCurrentRank = 0; // lowest CurrentRank of a running job at the start of the cycle
 };
 
 } // namespace pp

@@ -26,6 +26,12 @@ Result simulate(const Scenario& scenario, SimulationOptions options, const std::
     const std::atomic<bool>* stop)
 {
     if (!scenario.federation.empty()) {
+        if (const auto problem = federationProblem(scenario)) {
+            Result refused;
+            refused.scenarioName = scenario.name;
+            refused.notes.push_back("the pools cannot run side by side: " + *problem);
+            return refused;
+        }
         FederationSimulator federation(scenario, options);
         return runWith(federation, onProgress, stop);
     }

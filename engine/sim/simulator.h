@@ -59,7 +59,8 @@ struct FederationMember
 
 /// The discrete-event replay of a scenario: job arrivals, negotiation cycles every NEGOTIATOR_INTERVAL,
 /// claims on partitionable slots (carved per job, leftovers claimed, reused until CLAIM_WORKLIFE runs out),
-/// completions and periodic samples. Single-threaded and deterministic.
+/// completions and periodic samples. Single-threaded and deterministic. One pool: a scenario of several pools
+/// side by side runs through simulate(), which gives each of them a Simulator of its own.
 class Simulator final : public MatchSink
 {
 public:

@@ -2,6 +2,10 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sim/startdpolicy.h"
 
+#include <algorithm>
+#include <iterator>
+#include <limits>
+
 namespace pp {
 
 using classad::Value;
@@ -15,6 +19,17 @@ classad::Expression parseOrNull(const std::string& text, const char* knob)
     return parsed ? *parsed : classad::Expression {};
 }
 
+// Attributes that are the same for every job of a submitter, or for every slot of a machine.
+bool dependsOnSubmitterAndMachineOnly(const classad::Expression& e)
+{
+    static const char* const fixed[] = {"user", "owner", "acctgroup", "accountinggroup", "acctgroupuser",
+        "jobuniverse", "machine", "name", "cpus", "totalcpus", "memory", "experiment"};
+    for (const auto& name : e.references())
+        if (std::find(std::begin(fixed), std::end(fixed), name) == std::end(fixed))
+            return false;
+    return true;
+}
+
 std::string userPart(const std::string& submitter)
 {
     const std::size_t dot = submitter.rfind('.');
@@ -26,18 +41,25 @@ StartdPolicy::StartdPolicy(const Policy& policy, const PoolState& pool, const st
     const std::vector<std::string>* domains)
     : m_pool(pool)
     , m_submitters(submitters)
-    , m_rank(parseOrNull(policy.startdRank, "RANK"))
-    , m_start(parseOrNull(policy.startExpr, "START"))
-    , m_retirement(parseOrNull(policy.maxJobRetirementExpr, "MAXJOBRETIREMENTTIME"))
     , m_constantRetirement(policy.maxJobRetirementTime)
 {
+    m_rank.expression = parseOrNull(policy.startdRank, "RANK");
+    m_start.expression = parseOrNull(policy.startExpr, "START");
+    m_retirement.expression = parseOrNull(policy.maxJobRetirementExpr, "MAXJOBRETIREMENTTIME");
+    const std::size_t cells = submitters.size() * pool.machineCount();
+    for (Cached* c : {&m_rank, &m_start, &m_retirement}) {
+        c->perSubmitterAndMachine = !c->expression.isNull() && dependsOnSubmitterAndMachineOnly(c->expression);
+        if (c->perSubmitterAndMachine && cells <= 8'000'000)
+            c->table.assign(cells, std::nanf(""));
+    }
     Value constant;
-    if (!m_rank.isNull()) {
-        m_rankEnabled = !m_rank.isLiteral(&constant);
+    if (!m_rank.expression.isNull()) {
+        m_rankEnabled = !m_rank.expression.isLiteral(&constant);
         if (!m_rankEnabled && !constant.toNumber(m_constantRank))
             m_constantRank = 0;
     }
-    m_startEnabled = !m_start.isNull() && !(m_start.isLiteral(&constant) && constant.isTrue());
+    m_startEnabled
+        = !m_start.expression.isNull() && !(m_start.expression.isLiteral(&constant) && constant.isTrue());
     m_users.resize(submitters.size());
     if (domains)
         for (std::size_t s = 0; s < submitters.size() && s < domains->size(); ++s)
@@ -74,30 +96,64 @@ Value StartdPolicy::evaluate(const classad::Expression& e, const Job& job, std::
     return classad::evaluate(e, classad::EvalContext {&m_machine, &m_job, unixNow});
 }
 
+double StartdPolicy::valueOf(Cached& cached, const Job& job, std::uint32_t machine, std::int64_t unixNow, double fallback)
+{
+    const std::uint64_t key = (static_cast<std::uint64_t>(job.submitter) << 32) | machine;
+    const std::size_t cell = static_cast<std::size_t>(job.submitter) * m_pool.machineCount() + machine;
+    if (!cached.table.empty() && !std::isnan(cached.table[cell]))
+        return cached.table[cell];
+    if (cached.perSubmitterAndMachine && cached.table.empty())
+        if (const auto it = cached.values.find(key); it != cached.values.end())
+            return it->second;
+    const Value v = evaluate(cached.expression, job, machine, unixNow);
+    double number = fallback;
+    if (v.isBoolean())
+        number = v.isTrue() ? 1.0 : 0.0;
+    else if (!v.toNumber(number))
+        number = fallback;
+    if (!cached.table.empty())
+        cached.table[cell] = static_cast<float>(number);
+    else if (cached.perSubmitterAndMachine)
+        cached.values.emplace(key, number);
+    return number;
+}
+
 double StartdPolicy::rank(const Job& job, std::uint32_t machine, std::int64_t unixNow)
 {
     if (!m_rankEnabled)
         return m_constantRank;
-    double r = 0;
-    if (!evaluate(m_rank, job, machine, unixNow).toNumber(r))
-        r = 0; // an undefined RANK ranks nothing above anything
-    return r;
+    return valueOf(m_rank, job, machine, unixNow, 0.0); // an undefined RANK ranks nothing above anything
+}
+
+double StartdPolicy::maxRank(const Job& job, std::int64_t unixNow)
+{
+    if (!m_rankEnabled)
+        return m_constantRank;
+    if (!m_rank.perSubmitterAndMachine)
+        return std::numeric_limits<double>::infinity();
+    if (m_maxRank.empty())
+        m_maxRank.assign(m_submitters.size(), std::nanf(""));
+    float& known = m_maxRank[job.submitter];
+    if (std::isnan(known)) {
+        double best = -std::numeric_limits<double>::infinity();
+        for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m)
+            best = std::max(best, rank(job, m, unixNow));
+        known = static_cast<float>(best);
+    }
+    return known;
 }
 
 bool StartdPolicy::start(const Job& job, std::uint32_t machine, std::int64_t unixNow)
 {
     // Requirements must evaluate to True: undefined or an error refuses the job, as in matchmaking.
-    return !m_startEnabled || evaluate(m_start, job, machine, unixNow).isTrue();
+    return !m_startEnabled || valueOf(m_start, job, machine, unixNow, 0.0) == 1.0;
 }
 
 double StartdPolicy::retirement(const Job& job, std::uint32_t machine, std::int64_t unixNow)
 {
-    if (m_retirement.isNull())
+    if (m_retirement.expression.isNull())
         return m_constantRetirement;
-    double seconds = 0;
-    if (!evaluate(m_retirement, job, machine, unixNow).toNumber(seconds) || seconds < 0)
-        seconds = 0; // undefined retirement is none, as in the startd
-    return seconds;
+    return std::max(0.0, valueOf(m_retirement, job, machine, unixNow, 0.0)); // undefined: no retirement
 }
 
 } // namespace pp

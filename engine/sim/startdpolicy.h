@@ -7,7 +7,9 @@
 #include "sim/poolstate.h"
 #include "sim/workload.h"
 
+#include <cmath>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace pp {
@@ -31,6 +33,9 @@ public:
     /// False when RANK is a constant (HTCondor's default 0): no slot ever prefers one job to another.
     bool enabled() const { return m_rankEnabled; }
     double rank(const Job& job, std::uint32_t machine, std::int64_t unixNow);
+    /// The highest RANK any machine gives the job (infinity when that cannot be known without trying each one):
+    /// a job that no machine ranks above the running jobs preempts nothing by RANK.
+    double maxRank(const Job& job, std::int64_t unixNow);
     /// False when START is unset or the literal True: every job is welcome everywhere.
     bool startEnabled() const { return m_startEnabled; }
     bool start(const Job& job, std::uint32_t machine, std::int64_t unixNow);
@@ -38,14 +43,26 @@ public:
     double retirement(const Job& job, std::uint32_t machine, std::int64_t unixNow);
 
 private:
+    /// One expression and, when it depends only on who submitted the job and on the machine (the usual
+    /// `regexp("@atlas$", TARGET.User)`), its values per (submitter, machine): the negotiator asks for them for
+    /// every claim of a full pool in every cycle.
+    struct Cached
+    {
+        classad::Expression expression;
+        bool perSubmitterAndMachine = false;
+        std::vector<float> table; // [submitter × machines + machine], NaN = not yet known; when it is small
+        std::unordered_map<std::uint64_t, double> values; // otherwise
+    };
+    double valueOf(Cached& cached, const Job& job, std::uint32_t machine, std::int64_t unixNow, double fallback);
     classad::Value evaluate(const classad::Expression& e, const Job& job, std::uint32_t machine, std::int64_t unixNow);
 
     const PoolState& m_pool;
     const std::vector<std::string>& m_submitters;
     std::vector<std::string> m_users; // per submitter: owner@domain, empty when no domain is known
-    classad::Expression m_rank;
-    classad::Expression m_start;
-    classad::Expression m_retirement;
+    Cached m_rank;
+    Cached m_start;
+    Cached m_retirement;
+    std::vector<float> m_maxRank; // per submitter, NaN = not yet known
     double m_constantRank = 0;
     double m_constantRetirement = 0;
     bool m_rankEnabled = false;

@@ -39,8 +39,7 @@ RunOutcome runOne(const ScenarioSpec& spec, bool keepWorkload, bool summaryOnly)
             outcome.error = scenario.error();
             return outcome;
         }
-        Simulator simulator(*scenario);
-        outcome.result = simulator.run();
+        outcome.result = simulate(*scenario);
         if (summaryOnly)
             dropDetails(*outcome.result);
         if (keepWorkload)
