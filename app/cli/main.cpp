@@ -22,8 +22,12 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       Replays a workload through HTCondor's negotiation cycles. A scenario file is condor_config syntax:
       POOLPLANNER_BASE (demo or a condor_config), POOLPLANNER_TRACE or _MODEL, _CORES or _POOL, _HORIZON, _SEED ...
       and the HTCondor knobs it changes; relative paths are the file's.
-  compare BASE PROPOSAL [--horizon ...] [--seed N] [--json]
+  compare (BASE PROPOSAL | --scenario BASE --scenario PROPOSAL | --merge-study --scenario FILE|demo)
+          [--horizon ...] [--seed N] [--json]
       Simulates two scenarios (files or built-in names) side by side and says what changes for each group.
+      The merge study (demo-separate against demo-merged, or --merge-study from any scenario): the experiments
+      as separate pools that flock to each other against one pool with quotas by contribution, per experiment
+      and for the site, and who gains and who loses.
   sweep --scenario FILE|demo --vary KNOB=V1,V2,... [--vary ...] [--horizon ...] [--seed N]
         [--threads N] [--json] [--emit-htcondor DIR]
       Every combination of the values, on all local cores (or N threads); with --emit-htcondor, nothing runs:

@@ -10,6 +10,7 @@
 #include "policy/policyfromconfig.h"
 #include "report/comparison.h"
 #include "report/comparisonformat.h"
+#include "report/mergestudy.h"
 #include "report/sweeptable.h"
 #include "sweep/htcondorsubmit.h"
 #include "sweep/parallelrun.h"
@@ -135,16 +136,30 @@ std::vector<std::string> expectedResults(const fs::path& dir)
 
 int compare(const std::vector<std::string>& args)
 {
-    const Options options(args, {"--horizon", "--seed"}, {"--json"}, 2);
+    const Options options(args, {"--horizon", "--seed", "--scenario"}, {"--json", "--merge-study"}, 2);
     if (!options.error().empty())
         return usageError(options.error());
-    if (options.positional().size() != 2)
+    // BASE and PROPOSAL as arguments or as two --scenario; --merge-study derives both from one scenario.
+    std::vector<std::string> names = options.positional();
+    for (const auto& name : options.all("--scenario"))
+        names.push_back(name);
+    const bool study = options.has("--merge-study");
+    if (study && names.size() != 1)
+        return usageError("compare --merge-study needs one scenario (file or built-in), whose two variants it compares");
+    if (!study && names.size() != 2)
         return usageError("compare needs BASE and PROPOSAL: scenario files or built-in names");
-    const auto specs = scenarioSpecsFor(options.positional(), options);
+    auto specs = scenarioSpecsFor(study ? std::vector<std::string> {names[0], names[0]} : names, options);
     if (!specs)
         return inputError(specs.error());
+    if (study) {
+        for (auto [spec, variant] : {std::pair {&(*specs)[0], "separate"}, std::pair {&(*specs)[1], "merged"}}) {
+            spec->inputs.mergeVariant = variant;
+            spec->name += std::string("-") + variant;
+        }
+    }
     ParallelRunOptions run;
     run.threads = 2;
+    run.keepWorkloads = true; // the merge study reads each job's size and wait
     const auto outcomes = runScenarios(*specs, run);
     int status = 0;
     std::set<std::string> printed;
@@ -155,8 +170,19 @@ int compare(const std::vector<std::string>& args)
     }
     if (status != 0)
         return status;
-    const Comparison comparison = compareResults(*outcomes[0].result, *outcomes[1].result);
-    std::fputs((options.has("--json") ? comparisonJson(comparison) : comparisonTable(comparison)).c_str(), stdout);
+    const Result& base = *outcomes[0].result;
+    const Result& proposal = *outcomes[1].result;
+    const Comparison comparison = compareResults(base, proposal);
+    if (!isMergeStudy(base, proposal)) {
+        std::fputs((options.has("--json") ? comparisonJson(comparison) : comparisonTable(comparison)).c_str(), stdout);
+        return 0;
+    }
+    const MergeStudy merge = mergeStudy(base, outcomes[0].workload, proposal, outcomes[1].workload);
+    if (options.has("--json"))
+        std::printf("{\"comparison\": %s, \"merge_study\": %s}\n", comparisonJson(comparison).c_str(),
+            mergeStudyJson(merge).c_str());
+    else
+        std::printf("%s\n%s", comparisonTable(comparison).c_str(), mergeStudyTable(merge).c_str());
     return 0;
 }
 

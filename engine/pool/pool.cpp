@@ -46,6 +46,21 @@ long Pool::largestMachineMemoryMb() const
     return most;
 }
 
+std::vector<std::pair<std::string, long>> Pool::contributions() const
+{
+    std::vector<std::pair<std::string, long>> out;
+    for (const auto& m : machines) {
+        if (m.owner.empty())
+            continue;
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& c) { return c.first == m.owner; });
+        if (it == out.end())
+            out.emplace_back(m.owner, m.cores);
+        else
+            it->second += m.cores;
+    }
+    return out;
+}
+
 Expected<Pool> Pool::uniform(long totalCores, int machineCores, long memoryPerCoreMb, const std::string& prefix)
 {
     if (totalCores <= 0)

@@ -5,6 +5,7 @@
 #include "util/expected.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pp {
@@ -28,6 +29,8 @@ struct Pool
     long totalCores() const;
     int largestMachineCores() const;
     long largestMachineMemoryMb() const;
+    /// Cores per owner, in order of first appearance; machines without an owner are not counted.
+    std::vector<std::pair<std::string, long>> contributions() const;
 
     /// `totalCores` split into machines of `machineCores` (the last one smaller if it does not divide),
     /// each with `memoryPerCoreMb` per core, named prefix0001, prefix0002, ...

@@ -333,6 +333,7 @@ Result FederationSimulator::combine(std::int64_t now) const
     r.sampleInterval = first.sampleInterval;
     r.machineSampleStride = first.machineSampleStride;
     r.notes = m_notes;
+    r.contributions = m_scenario.pool.contributions();
     for (std::size_t p = 0; p < parts.size(); ++p) {
         const Result& part = parts[p];
         r.coreHoursDelivered += part.coreHoursDelivered;

@@ -167,6 +167,8 @@ struct Result
     std::vector<std::string> poolNames;
     std::vector<PoolExchange> exchanges;
     std::vector<long> poolMachineCount; ///< per pool: its machines (Result::machineSeries holds them all)
+    /// Cores each owner (experiment) contributed, when machines have owners (MachineSpec::owner).
+    std::vector<std::pair<std::string, long>> contributions;
     std::int64_t sampleInterval = 3600;
     std::vector<PoolSample> poolSeries;
     std::vector<std::vector<GroupSample>> groupSeries; ///< [sample][group]

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "report/mergestudy.h"
+
+#include "report/humanformat.h"
+#include "report/texttable.h"
+#include "util/json.h"
+#include "util/text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pp {
+
+namespace {
+
+std::size_t sizeClassOf(int cores)
+{
+    return cores <= 1 ? 0 : cores <= 4 ? 1 : cores <= 8 ? 2 : 3;
+}
+
+/// The top-level group (experiment) of every group; -1 for the root.
+std::vector<int> experimentOfGroup(const Result& r)
+{
+    std::vector<int> top(r.groups.size(), -1);
+    for (std::size_t g = 1; g < r.groups.size(); ++g) {
+        int t = static_cast<int>(g);
+        while (t > 0 && r.groups[static_cast<std::size_t>(t)].parent > 0)
+            t = r.groups[static_cast<std::size_t>(t)].parent;
+        top[g] = t;
+    }
+    return top;
+}
+
+SiteOutcome siteOutcome(const Result& r)
+{
+    SiteOutcome site;
+    site.deliveredCoreHours = r.coreHoursDelivered;
+    site.utilization = r.utilization;
+    const double hoursPerSample = static_cast<double>(r.sampleInterval) / 3600.0;
+    double whole = 0;
+    for (const auto& s : r.poolSeries) {
+        if (s.idleJobs > 0)
+            site.idleCoreHoursWhileWaiting += s.idleCores * hoursPerSample;
+        whole += s.wholeMachines;
+    }
+    site.meanWholeMachines = r.poolSeries.empty() ? 0.0 : whole / static_cast<double>(r.poolSeries.size());
+    for (const auto& g : r.groups) {
+        site.preemptions += g.preemptions;
+        site.badputCoreHours += g.badputCoreHours;
+    }
+    return site;
+}
+
+/// One variant's figures for every experiment named in `names`.
+std::vector<ExperimentOutcome> outcomes(const Result& r, const Workload& w, const std::vector<std::string>& names)
+{
+    std::vector<ExperimentOutcome> out(names.size());
+    const std::vector<int> top = experimentOfGroup(r);
+    std::vector<int> index(r.groups.size(), -1); // group -> experiment row
+    for (std::size_t g = 0; g < r.groups.size(); ++g)
+        if (top[g] >= 0)
+            for (std::size_t e = 0; e < names.size(); ++e)
+                if (r.groups[static_cast<std::size_t>(top[g])].name == names[e])
+                    index[g] = static_cast<int>(e);
+    const double hours = static_cast<double>(r.simulatedSeconds) / 3600.0;
+    for (std::size_t e = 0; e < names.size(); ++e)
+        for (const auto& [owner, cores] : r.contributions)
+            if (text::toLower(owner) == text::toLower(names[e])) {
+                out[e].contributedCores = cores;
+                out[e].contributedCoreHours = static_cast<double>(cores) * hours;
+            }
+    for (std::size_t g = 0; g < r.groups.size(); ++g) {
+        if (index[g] < 0)
+            continue;
+        auto& o = out[static_cast<std::size_t>(index[g])];
+        o.deliveredCoreHours += r.groups[g].coreHours;
+        o.jobs += r.groups[g].jobsTotal;
+        o.completed += r.groups[g].jobsCompleted;
+        o.preemptions += r.groups[g].preemptions;
+        o.badputCoreHours += r.groups[g].badputCoreHours;
+    }
+    std::vector<std::array<std::vector<float>, ExperimentOutcome::sizeClasses>> waits(names.size());
+    std::vector<std::vector<float>> notebookWaits(names.size());
+    for (std::size_t j = 0; j < w.jobs.size() && j < r.jobs.size(); ++j) {
+        const Job& job = w.jobs[j];
+        if (job.submitter >= r.submitters.size())
+            continue;
+        const int e = index[static_cast<std::size_t>(r.submitters[job.submitter].group)];
+        if (e < 0)
+            continue;
+        const JobOutcome& o = r.jobs[j];
+        if (job.kind == Notebook) {
+            ++out[static_cast<std::size_t>(e)].notebookSessions;
+            out[static_cast<std::size_t>(e)].notebookFailures += o.fate == SpawnFailed ? 1 : 0;
+        }
+        if (o.firstStart < 0)
+            continue;
+        const auto wait = static_cast<float>(r.startTime + o.firstStart - static_cast<std::int64_t>(job.submit));
+        waits[static_cast<std::size_t>(e)][sizeClassOf(job.cores)].push_back(wait);
+        if (job.kind == Notebook)
+            notebookWaits[static_cast<std::size_t>(e)].push_back(wait);
+    }
+    for (std::size_t e = 0; e < names.size(); ++e) {
+        for (std::size_t c = 0; c < ExperimentOutcome::sizeClasses; ++c) {
+            out[e].startedBySize[c] = static_cast<long>(waits[e][c].size());
+            out[e].waitP50[c] = percentile(waits[e][c], 50);
+            out[e].waitP95[c] = percentile(waits[e][c], 95);
+        }
+        out[e].notebookWaitP50 = percentile(notebookWaits[e], 50);
+        out[e].notebookWaitP95 = percentile(notebookWaits[e], 95);
+    }
+    return out;
+}
+
+std::string signedPercent(double base, double now)
+{
+    if (base <= 0)
+        return now > 0 ? "from nothing" : "unchanged";
+    const double change = (now - base) / base;
+    if (std::abs(change) < 0.0005)
+        return "0 %";
+    return (change >= 0 ? "+" : "−") + human::percent(std::abs(change));
+}
+
+/// The largest size class the experiment really uses (most core-hours is not known here: most jobs started).
+std::size_t mainMulticoreClass(const ExperimentOutcome& a, const ExperimentOutcome& b)
+{
+    std::size_t best = 0;
+    for (std::size_t c = 1; c < ExperimentOutcome::sizeClasses; ++c)
+        if (a.startedBySize[c] + b.startedBySize[c] >= 20)
+            best = c;
+    return best;
+}
+
+void writeSummary(MergeStudy& study)
+{
+    struct Change
+    {
+        std::string name;
+        double relative;
+    };
+    std::vector<Change> changes;
+    for (const auto& row : study.rows) {
+        const auto& s = row.separate;
+        const auto& m = row.merged;
+        const double relative
+            = s.deliveredCoreHours > 0 ? (m.deliveredCoreHours - s.deliveredCoreHours) / s.deliveredCoreHours : 0.0;
+        changes.push_back({row.experiment, relative});
+        const std::size_t c = mainMulticoreClass(s, m);
+        std::string line = row.experiment + ": " + human::quantity(s.deliveredCoreHours) + " core-hours separate, "
+            + human::quantity(m.deliveredCoreHours) + " merged (" + signedPercent(s.deliveredCoreHours, m.deliveredCoreHours)
+            + "), having contributed " + human::quantity(s.contributedCoreHours) + "; wait p95 for jobs of "
+            + sizeClassLabels()[c] + " " + human::duration(s.waitP95[c]) + " → " + human::duration(m.waitP95[c])
+            + "; preemptions " + human::quantity(static_cast<double>(s.preemptions)) + " → "
+            + human::quantity(static_cast<double>(m.preemptions)) + ".";
+        study.summary.push_back(line);
+    }
+    std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.relative > b.relative; });
+    std::string gains, losses;
+    for (const auto& c : changes) {
+        const std::string item = c.name + " (" + (c.relative >= 0 ? "+" : "−") + human::percent(std::abs(c.relative)) + ")";
+        if (c.relative > 0.005)
+            gains += (gains.empty() ? "" : ", ") + item;
+        else if (c.relative < -0.005)
+            losses += (losses.empty() ? "" : ", ") + item;
+    }
+    std::string verdict = "Merged, in core-hours delivered: ";
+    verdict += gains.empty() ? "nobody gains more than 0.5 %" : "gains for " + gains;
+    verdict += losses.empty() ? "; nobody loses more than 0.5 %." : "; losses for " + losses + ".";
+    study.summary.insert(study.summary.begin(), verdict);
+    study.summary.insert(study.summary.begin() + 1,
+        "Site: idle cores while jobs waited " + human::quantity(study.separate.idleCoreHoursWhileWaiting)
+            + " core-hours separate, " + human::quantity(study.merged.idleCoreHoursWhileWaiting)
+            + " merged; utilization " + human::level(study.separate.utilization) + " → "
+            + human::level(study.merged.utilization) + "; whole machines on average "
+            + human::quantity(study.separate.meanWholeMachines) + " → " + human::quantity(study.merged.meanWholeMachines)
+            + "; badput " + human::quantity(study.separate.badputCoreHours) + " → "
+            + human::quantity(study.merged.badputCoreHours) + " core-hours.");
+}
+
+} // namespace
+
+const std::array<const char*, ExperimentOutcome::sizeClasses>& sizeClassLabels()
+{
+    static const std::array<const char*, ExperimentOutcome::sizeClasses> labels
+        = {"1 core", "2-4 cores", "5-8 cores", "more than 8 cores"};
+    return labels;
+}
+
+bool isMergeStudy(const Result& a, const Result& b)
+{
+    return a.poolNames.empty() != b.poolNames.empty();
+}
+
+MergeStudy mergeStudy(const Result& a, const Workload& workloadA, const Result& b, const Workload& workloadB)
+{
+    const bool aIsSeparate = !a.poolNames.empty() || b.poolNames.empty();
+    const Result& separate = aIsSeparate ? a : b;
+    const Result& merged = aIsSeparate ? b : a;
+    const Workload& separateJobs = aIsSeparate ? workloadA : workloadB;
+    const Workload& mergedJobs = aIsSeparate ? workloadB : workloadA;
+    MergeStudy study;
+    study.separateName = separate.scenarioName;
+    study.mergedName = merged.scenarioName;
+    std::vector<std::string> names;
+    for (const auto& g : merged.groups)
+        if (g.parent == 0)
+            names.push_back(g.name);
+    const auto s = outcomes(separate, separateJobs, names);
+    const auto m = outcomes(merged, mergedJobs, names);
+    for (std::size_t e = 0; e < names.size(); ++e)
+        study.rows.push_back({names[e], s[e], m[e]});
+    study.separate = siteOutcome(separate);
+    study.merged = siteOutcome(merged);
+    writeSummary(study);
+    return study;
+}
+
+std::string mergeStudyTable(const MergeStudy& study)
+{
+    std::string out = "merge study: " + study.separateName + " (separate pools, flocking) against " + study.mergedName
+        + " (one merged pool)\n\n";
+    for (const auto& line : study.summary)
+        out += "  " + line + "\n";
+    out += "\n";
+    TextTable table({"experiment", "contributed", "delivered sep.", "merged", "change", "preempt. sep.", "merged",
+                        "badput sep.", "merged", "notebook p95 sep.", "merged"},
+        1);
+    for (const auto& r : study.rows)
+        table.addRow({r.experiment, human::quantity(r.separate.contributedCoreHours),
+            human::quantity(r.separate.deliveredCoreHours), human::quantity(r.merged.deliveredCoreHours),
+            signedPercent(r.separate.deliveredCoreHours, r.merged.deliveredCoreHours),
+            human::quantity(static_cast<double>(r.separate.preemptions)),
+            human::quantity(static_cast<double>(r.merged.preemptions)), human::quantity(r.separate.badputCoreHours),
+            human::quantity(r.merged.badputCoreHours),
+            r.separate.notebookSessions > 0 ? human::duration(r.separate.notebookWaitP95) : "-",
+            r.merged.notebookSessions > 0 ? human::duration(r.merged.notebookWaitP95) : "-"});
+    out += table.str() + "\n";
+    TextTable waits({"experiment", "job size", "jobs", "wait p50 sep.", "merged", "wait p95 sep.", "merged"}, 2);
+    for (const auto& r : study.rows)
+        for (std::size_t c = 0; c < ExperimentOutcome::sizeClasses; ++c)
+            if (r.separate.startedBySize[c] + r.merged.startedBySize[c] > 0)
+                waits.addRow({r.experiment, sizeClassLabels()[c],
+                    human::quantity(static_cast<double>(r.merged.startedBySize[c])), human::duration(r.separate.waitP50[c]),
+                    human::duration(r.merged.waitP50[c]), human::duration(r.separate.waitP95[c]),
+                    human::duration(r.merged.waitP95[c])});
+    out += waits.str();
+    return out;
+}
+
+std::string mergeStudyJson(const MergeStudy& study)
+{
+    JsonWriter w;
+    const auto writeOutcome = [&](const ExperimentOutcome& o) {
+        w.beginObject();
+        w.key("contributed_cores").value(o.contributedCores);
+        w.key("contributed_core_hours").value(o.contributedCoreHours, 1);
+        w.key("delivered_core_hours").value(o.deliveredCoreHours, 1);
+        w.key("jobs").value(o.jobs);
+        w.key("completed").value(o.completed);
+        w.key("preemptions").value(o.preemptions);
+        w.key("badput_core_hours").value(o.badputCoreHours, 1);
+        w.key("notebook_sessions").value(o.notebookSessions);
+        w.key("notebook_failures").value(o.notebookFailures);
+        w.key("notebook_wait_p50_s").value(o.notebookWaitP50, 0);
+        w.key("notebook_wait_p95_s").value(o.notebookWaitP95, 0);
+        w.key("waits_by_size").beginArray();
+        for (std::size_t c = 0; c < ExperimentOutcome::sizeClasses; ++c) {
+            w.beginObject();
+            w.key("size").value(sizeClassLabels()[c]);
+            w.key("started").value(o.startedBySize[c]);
+            w.key("wait_p50_s").value(o.waitP50[c], 0);
+            w.key("wait_p95_s").value(o.waitP95[c], 0);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    };
+    const auto writeSite = [&](const SiteOutcome& s) {
+        w.beginObject();
+        w.key("delivered_core_hours").value(s.deliveredCoreHours, 1);
+        w.key("utilization").value(s.utilization, 4);
+        w.key("idle_core_hours_while_waiting").value(s.idleCoreHoursWhileWaiting, 1);
+        w.key("mean_whole_machines").value(s.meanWholeMachines, 2);
+        w.key("preemptions").value(s.preemptions);
+        w.key("badput_core_hours").value(s.badputCoreHours, 1);
+        w.endObject();
+    };
+    w.beginObject();
+    w.key("separate").value(study.separateName);
+    w.key("merged").value(study.mergedName);
+    w.key("experiments").beginArray();
+    for (const auto& r : study.rows) {
+        w.beginObject();
+        w.key("name").value(r.experiment);
+        w.key("separate");
+        writeOutcome(r.separate);
+        w.key("merged");
+        writeOutcome(r.merged);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("site").beginObject();
+    w.key("separate");
+    writeSite(study.separate);
+    w.key("merged");
+    writeSite(study.merged);
+    w.endObject();
+    w.key("summary").beginArray();
+    for (const auto& line : study.summary)
+        w.value(line);
+    w.endArray();
+    w.endObject();
+    return w.str() + "\n";
+}
+
+} // namespace pp

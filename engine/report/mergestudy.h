@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "sim/result.h"
+#include "sim/workload.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace pp {
+
+/// What one experiment got in one variant of the merge study.
+struct ExperimentOutcome
+{
+    static constexpr std::size_t sizeClasses = 4; ///< 1 core, 2–4, 5–8, more than 8
+    long contributedCores = 0;
+    double contributedCoreHours = 0; ///< its machines' cores over the simulated time
+    double deliveredCoreHours = 0; ///< to its jobs, wherever they ran
+    long jobs = 0;
+    long completed = 0;
+    std::array<long, sizeClasses> startedBySize {};
+    std::array<double, sizeClasses> waitP50 {}, waitP95 {}; ///< seconds, started jobs
+    long preemptions = 0; ///< runs evicted by preemption (flocked jobs by owners; over-quota jobs)
+    double badputCoreHours = 0; ///< every eviction's lost work
+    long notebookSessions = 0;
+    long notebookFailures = 0;
+    double notebookWaitP50 = 0, notebookWaitP95 = 0; ///< seconds from submission to the job's start
+};
+
+/// The site as a whole in one variant.
+struct SiteOutcome
+{
+    double deliveredCoreHours = 0;
+    double utilization = 0;
+    double idleCoreHoursWhileWaiting = 0; ///< idle cores at samples when some job waited anywhere
+    double meanWholeMachines = 0; ///< machines with every core free: room for multicore jobs
+    long preemptions = 0;
+    double badputCoreHours = 0;
+};
+
+struct MergeStudyRow
+{
+    std::string experiment;
+    ExperimentOutcome separate, merged;
+};
+
+/// The comparison the merge question asks for (DESIGN.md, issue 8): per experiment and for the site, separate
+/// pools with flocking against one merged pool, and in words who gains and who loses.
+struct MergeStudy
+{
+    std::string separateName, mergedName;
+    std::vector<MergeStudyRow> rows; ///< the experiments: top-level groups
+    SiteOutcome separate, merged;
+    std::vector<std::string> summary; ///< sentences, the most important first
+};
+
+/// The size classes' labels: "1 core", "2-4 cores", "5-8 cores", "more than 8 cores".
+const std::array<const char*, ExperimentOutcome::sizeClasses>& sizeClassLabels();
+
+/// The study from the two runs of the same workload; `separate` is the run of several pools (either order of the
+/// arguments is accepted: the one with Result::poolNames is the separate variant).
+MergeStudy mergeStudy(const Result& a, const Workload& workloadA, const Result& b, const Workload& workloadB);
+
+/// True when the two results are a merge study's two variants (one of several pools, one of one pool).
+bool isMergeStudy(const Result& a, const Result& b);
+
+std::string mergeStudyTable(const MergeStudy& study);
+std::string mergeStudyJson(const MergeStudy& study);
+
+} // namespace pp
