@@ -119,6 +119,7 @@ int report(const std::vector<std::string>& args)
         const std::vector<ScenarioSpec>& specs = *loaded;
         ParallelRunOptions run;
         run.threads = 2;
+        run.keepWorkloads = true; // the merge study's waits by job size read the jobs
         auto outcomes = runScenarios(specs, run);
         for (std::size_t i = 0; i < outcomes.size(); ++i) {
             printWarnings(outcomes[i].warnings);
@@ -127,7 +128,8 @@ int report(const std::vector<std::string>& args)
             const QString name = QString::fromStdString(specs[i].name.empty() ? names[i] : specs[i].name);
             scenarios.push_back(
                 {name, QString::fromStdString(specs[i].description), QString::fromStdString(knobLines(specs[i])),
-                    std::make_shared<const Result>(std::move(*outcomes[i].result))});
+                    std::make_shared<const Result>(std::move(*outcomes[i].result)),
+                    std::make_shared<const Workload>(std::move(outcomes[i].workload))});
         }
     }
     if (title.isEmpty())

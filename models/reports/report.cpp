@@ -7,6 +7,7 @@
 
 #include "report/comparison.h"
 #include "report/groupfigures.h"
+#include "report/mergestudy.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -188,6 +189,8 @@ QString Report::html(bool forPdf) const
              .arg(usageUrl)
              .arg(forPdf ? static_cast<int>(pageInPoints.width()) : 960);
 
+    h += mergeStudyHtml(pageBreak);
+
     // A page per experiment.
     if (!m_scenarios.empty() && m_scenarios.front().result) {
         const pp::Result& base = *m_scenarios.front().result;
@@ -250,6 +253,76 @@ QString Report::html(bool forPdf) const
         }
     }
     h += QStringLiteral("</body></html>");
+    return h;
+}
+
+QString Report::mergeStudyHtml(const QString& pageBreak) const
+{
+    if (m_scenarios.empty() || !m_scenarios.front().result)
+        return {};
+    const auto& base = m_scenarios.front();
+    const pp::Workload none;
+    QString h;
+    for (std::size_t i = 1; i < m_scenarios.size(); ++i) {
+        const auto& other = m_scenarios[i];
+        if (!other.result || !pp::isMergeStudy(*base.result, *other.result))
+            continue;
+        const bool jobs = base.workload && other.workload;
+        const pp::MergeStudy study = pp::mergeStudy(*base.result, jobs ? *base.workload : none, *other.result,
+            jobs ? *other.workload : none);
+        h += QObject::tr("<h2%1>Merge study</h2>").arg(pageBreak);
+        h += QObject::tr("<p><b>%1</b>: the experiments' own pools, sharing by flocking; <b>%2</b>: one pool, "
+                         "the experiments as top-level groups with quotas by the cores they contributed.</p>")
+                 .arg(esc(study.separateName), esc(study.mergedName));
+        for (const auto& line : study.summary)
+            h += QStringLiteral("<p>%1</p>").arg(esc(line));
+        h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
+        for (const QString& title : {QObject::tr("Experiment"), QObject::tr("Contributed core-hours"),
+                 QObject::tr("Delivered, separate"), QObject::tr("Delivered, merged"), QObject::tr("Preemptions"),
+                 QObject::tr("Badput core-hours"), QObject::tr("Notebook wait p95")})
+            h += QStringLiteral("<th align=left style='%1'>%2</th>").arg(QLatin1String(cellStyle), title);
+        h += QStringLiteral("</tr>");
+        const auto both = [](const QString& a, const QString& b) { return a == b ? a : a + QStringLiteral(" → ") + b; };
+        for (const auto& r : study.rows) {
+            const auto cell = [&](const QString& text) {
+                return QStringLiteral("<td align=right style='%1'>%2</td>").arg(QLatin1String(cellStyle), text);
+            };
+            h += QStringLiteral("<tr><td style='%1'>%2</td>").arg(QLatin1String(cellStyle), esc(r.experiment));
+            h += cell(number(r.separate.contributedCoreHours)) + cell(number(r.separate.deliveredCoreHours))
+                + cell(number(r.merged.deliveredCoreHours))
+                + cell(both(number(static_cast<double>(r.separate.preemptions)),
+                    number(static_cast<double>(r.merged.preemptions))))
+                + cell(both(number(r.separate.badputCoreHours), number(r.merged.badputCoreHours)))
+                + cell(jobs && r.merged.notebookSessions > 0
+                        ? both(formatDuration(r.separate.notebookWaitP95), formatDuration(r.merged.notebookWaitP95))
+                        : QString());
+            h += QStringLiteral("</tr>");
+        }
+        h += QStringLiteral("</table>");
+        if (!jobs) {
+            h += QObject::tr("<p><i>Waits by job size need the runs' jobs, which results read from files do not "
+                             "carry.</i></p>");
+            continue;
+        }
+        h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
+        for (const QString& title : {QObject::tr("Experiment"), QObject::tr("Job size"), QObject::tr("Jobs"),
+                 QObject::tr("Wait p50, separate → merged"), QObject::tr("Wait p95, separate → merged")})
+            h += QStringLiteral("<th align=left style='%1'>%2</th>").arg(QLatin1String(cellStyle), title);
+        h += QStringLiteral("</tr>");
+        for (const auto& r : study.rows)
+            for (std::size_t c = 0; c < pp::ExperimentOutcome::sizeClasses; ++c) {
+                if (r.merged.startedBySize[c] + r.separate.startedBySize[c] == 0)
+                    continue;
+                h += QStringLiteral("<tr><td style='%1'>%2</td><td style='%1'>%3</td><td align=right style='%1'>%4</td>"
+                                    "<td align=right style='%1'>%5</td><td align=right style='%1'>%6</td></tr>")
+                         .arg(QLatin1String(cellStyle), esc(r.experiment),
+                             QString::fromUtf8(pp::sizeClassLabels()[c]),
+                             number(static_cast<double>(r.merged.startedBySize[c])),
+                             both(formatDuration(r.separate.waitP50[c]), formatDuration(r.merged.waitP50[c])),
+                             both(formatDuration(r.separate.waitP95[c]), formatDuration(r.merged.waitP95[c])));
+            }
+        h += QStringLiteral("</table>");
+    }
     return h;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sim/result.h"
+#include "sim/workload.h"
 
 #include <QSize>
 #include <QString>
@@ -26,6 +27,8 @@ public:
         QString description;
         QString configSnippet; ///< the knobs it changes, as a config.d snippet; empty for the baseline
         std::shared_ptr<const pp::Result> result;
+        /// Its jobs, when known: the merge study's waits by job size need them.
+        std::shared_ptr<const pp::Workload> workload = {};
     };
 
     /// `scenarios`: the baseline first. `pool`: the pool's name as the title says it.
@@ -53,6 +56,8 @@ public:
 
 private:
     QString html(bool forPdf) const;
+    /// The merge study's section when the baseline and a scenario are its two variants; empty otherwise.
+    QString mergeStudyHtml(const QString& pageBreak) const;
     QImage usageImage() const;
     /// Paints the usage chart (one run, or the comparison of several) at `size`.
     void paintUsage(QPainter& painter, QSize size) const;

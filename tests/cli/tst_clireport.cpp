@@ -47,6 +47,24 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("Mon 4 Jan 2027")));
     }
 
+    void theMergeStudyHasASection()
+    {
+        // demo-separate as the baseline, demo-merged as the proposal: the report says who gains, per experiment,
+        // with the waits by job size.
+        QTemporaryDir dir;
+        const QString html = dir.filePath(QStringLiteral("merge.html"));
+        const CliRun run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo-separate"),
+            QStringLiteral("--compare"), QStringLiteral("demo-merged"), QStringLiteral("--horizon"), QStringLiteral("6h"),
+            QStringLiteral("--out"), html});
+        QVERIFY2(run.exitCode == 0 && !run.crashed, run.err.constData());
+        const QString text = QString::fromUtf8(readAll(html));
+        QVERIFY(text.contains(QStringLiteral("<h2>Merge study</h2>")));
+        QVERIFY(text.contains(QStringLiteral("Merged, in core-hours delivered")));
+        QVERIFY(text.contains(QStringLiteral("Wait p95, separate → merged")));
+        for (const char* experiment : {"atlas", "belle2", "dune", "notebooks", "phenix", "sphenix", "star"})
+            QVERIFY2(text.contains(QStringLiteral("<p>%1: ").arg(QLatin1String(experiment))), experiment);
+    }
+
     void aCsvFromResultFiles()
     {
         QTemporaryDir dir;
