@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "compareview.h"
+#include "mergestudypanel.h"
 #include "flowdiagram.h"
 #include "flowtablemodel.h"
 #include "formatduration.h"
@@ -123,6 +124,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_compare = new CompareView(m_scenarioSet, m_planner, compareTabs);
     compareTabs->addTab(m_compare, tr("Two scenarios"));
     compareTabs->addTab(new SweepPanel(m_planner, compareTabs), tr("Sweep one knob"));
+    compareTabs->addTab(new MergeStudyPanel(m_planner, compareTabs), tr("Merge study"));
     m_stack->addWidget(compareTabs);
     m_reports = new ReportsView(m_scenarioSet, m_planner, this);
     m_stack->addWidget(m_reports);

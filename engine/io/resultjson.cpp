@@ -132,6 +132,7 @@ std::string resultFullJson(const Result& r, const Workload& workload)
         .value("whole_machines")
         .value("draining_machines")
         .value("fragmented_cores")
+        .value("waiting_long")
         .endArray();
     w.key("rows").beginArray();
     for (const auto& p : r.poolSeries)
@@ -143,6 +144,7 @@ std::string resultFullJson(const Result& r, const Workload& workload)
             .value(p.wholeMachines, 0)
             .value(p.drainingMachines, 0)
             .value(p.fragmentedCores, 0)
+            .value(p.waitingLong, 0)
             .endArray();
     w.endArray();
     w.endObject();

@@ -40,7 +40,7 @@ SiteOutcome siteOutcome(const Result& r)
     const double hoursPerSample = static_cast<double>(r.sampleInterval) / 3600.0;
     double whole = 0;
     for (const auto& s : r.poolSeries) {
-        if (s.idleJobs > 0)
+        if (s.waitingLong > 0)
             site.idleCoreHoursWhileWaiting += s.idleCores * hoursPerSample;
         whole += s.wholeMachines;
     }

@@ -34,7 +34,8 @@ struct SiteOutcome
 {
     double deliveredCoreHours = 0;
     double utilization = 0;
-    double idleCoreHoursWhileWaiting = 0; ///< idle cores at samples when some job waited anywhere
+    /// Idle cores at the samples when some job anywhere had waited longer than two negotiation cycles.
+    double idleCoreHoursWhileWaiting = 0;
     double meanWholeMachines = 0; ///< machines with every core free: room for multicore jobs
     long preemptions = 0;
     double badputCoreHours = 0;

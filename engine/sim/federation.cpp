@@ -387,6 +387,7 @@ Result FederationSimulator::combine(std::int64_t now) const
             sum.wholeMachines += s.wholeMachines;
             sum.drainingMachines += s.drainingMachines;
             sum.fragmentedCores += s.fragmentedCores;
+            sum.waitingLong += s.waitingLong;
             for (std::size_t g = 0; g < r.groupSeries[k].size() && g < part.groupSeries[k].size(); ++g) {
                 GroupSample& to = r.groupSeries[k][g];
                 const GroupSample& from = part.groupSeries[k][g];

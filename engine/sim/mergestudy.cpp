@@ -142,8 +142,9 @@ Expected<Scenario> separatePoolsVariant(const Scenario& base)
                 }
                 policy.groups.push_back(own);
             }
-        const std::string owner = ownerRankExpression(pools[p]);
-        policy.startdRank = owner;
+        // Owners first, unless the scenario already says how its machines rank jobs.
+        if (base.policy.startdRank.empty())
+            policy.startdRank = ownerRankExpression(pools[p]);
         if (base.policy.maxJobRetirementTime > 0)
             policy.maxJobRetirementExpr = "ifThenElse(regexp(\"@" + pools[p] + "$\", TARGET.User), "
                 + text::fixed(base.policy.maxJobRetirementTime, 0) + ", 0)";

@@ -34,6 +34,9 @@ struct PoolSample
     float wholeMachines = 0;
     float drainingMachines = 0;
     float fragmentedCores = 0; ///< idle cores on machines with fewer than 8 free: no 8-core job fits there
+    /// Kinds of idle job (autoclusters) whose oldest job has waited longer than two negotiation cycles: more
+    /// than the wait for the next cycle, so idle cores at such a moment are cores the pool failed to use.
+    float waitingLong = 0;
 };
 
 /// One machine at one sample: what its partitionable slot has handed out.

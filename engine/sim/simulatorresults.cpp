@@ -33,6 +33,18 @@ void Simulator::takeSample(std::int64_t now)
     sample.claimedCores = static_cast<float>(m_pool.claimedCores());
     sample.idleCores = static_cast<float>(m_pool.totalCores() - m_pool.claimedCores());
     sample.idleJobs = static_cast<float>(m_idleJobs - m_foreignIdleJobs); // a flocked job waits at home
+    // Autoclusters keep their jobs in submission order: the first one has waited longest.
+    const auto longWait = static_cast<std::int64_t>(2 * std::max(1.0, m_scenario.policy.negotiatorInterval));
+    long waitingLong = 0;
+    for (std::uint32_t s = 0; s < m_queues.size(); ++s) {
+        if (federated() && !m_member->homeSubmitter[s])
+            continue;
+        for (const auto& cluster : m_queues[s].autoclusters())
+            if (!cluster.jobs.empty()
+                && now - static_cast<std::int64_t>(m_scenario.workload.jobs[cluster.jobs.front()].submit) > longWait)
+                ++waitingLong;
+    }
+    sample.waitingLong = static_cast<float>(waitingLong);
     long whole = 0;
     long draining = 0;
     for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m) {

@@ -9,6 +9,7 @@
 #include "flowtablemodel.h"
 #include "grouppolicymodel.h"
 #include "grouptreemodel.h"
+#include "mergestudypanel.h"
 #include "plannerview.h"
 #include "policydraft.h"
 #include "reportsview.h"
@@ -27,6 +28,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -226,6 +228,35 @@ private Q_SLOTS:
         QCOMPARE(sweep->results().size(), std::size_t(2));
         QCOMPARE(sweep->results()[0]->drainsStarted, 0L);
         QVERIFY(sweep->results()[1]->drainsStarted > 0);
+
+        // The merge study from the proposal: a knob HTCondor refuses is named, then both variants run.
+        auto* merge = window.findChild<MergeStudyPanel*>();
+        QVERIFY(merge);
+        QString mergeError;
+        merge->setVariantKnobs(QStringLiteral("FLOCK_INCREMENT = many"), QString());
+        QVERIFY(!merge->start(&mergeError));
+        QVERIFY2(mergeError.contains(QStringLiteral("FLOCK_INCREMENT")), qPrintable(mergeError));
+        merge->setVariantKnobs(QStringLiteral("FLOCK_INCREMENT = 2"), QStringLiteral("PREEMPTION_REQUIREMENTS = False"));
+        QSignalSpy merged(merge, &MergeStudyPanel::finished);
+        QVERIFY2(merge->start(&mergeError), qPrintable(mergeError));
+        QVERIFY(merged.wait(300000));
+        QVERIFY(merge->study().has_value());
+        QCOMPARE(merge->study()->rows.size(), std::size_t(7)); // the demo's six experiments and the notebooks
+        double separate = 0, together = 0;
+        for (const auto& row : merge->study()->rows) {
+            separate += row.separate.deliveredCoreHours;
+            together += row.merged.deliveredCoreHours;
+            QVERIFY(row.separate.contributedCores > 0);
+            QCOMPARE(row.merged.preemptions, 0L); // PREEMPTION_REQUIREMENTS = False in the merged pool
+        }
+        QVERIFY(separate > 0 && std::abs(separate - together) / separate < 0.05);
+        if (qEnvironmentVariableIsSet("PP_SCREENSHOT_DIR")) {
+            window.resize(1600, 1000);
+            window.showView(MainWindow::View::Compare);
+            qobject_cast<QTabWidget*>(merge->parentWidget()->parentWidget())->setCurrentWidget(merge);
+            QTest::qWait(200);
+            window.grab().save(qEnvironmentVariable("PP_SCREENSHOT_DIR") + QStringLiteral("/merge-study.png"));
+        }
 
         // A half-hour limit for star's jobs: the schedd holds those that run longer, and only star's.
         simulated.clear();
