@@ -38,6 +38,7 @@ QString describe(const pp::ScenarioSpec& s)
     add("seed", std::to_string(in.seed));
     add("utc offset", std::to_string(in.eventLog.utcOffsetSeconds));
     add("legacy year", std::to_string(in.eventLog.legacyYear));
+    add("merge variant", in.mergeVariant);
     for (const auto& [group, factor] : in.scale)
         add(("scale " + group).c_str(), std::to_string(factor));
     for (const auto& [knob, value] : s.knobs)
@@ -67,6 +68,7 @@ private slots:
     void badScenarioFilesAreRefusedWithFileAndLine();
     void aKnobThePolicyRefusesNamesTheScenarioLine();
     void builtScenarioHasTheKnobsPolicy();
+    void aMergeVariantIsDerivedAfterTheKnobs();
     void scalingABuiltInCopiesItsJobs();
 
 private:
@@ -89,7 +91,7 @@ void ScenarioFileTest::writeThenReadGivesTheSameSpec_data()
     QTest::addColumn<int>("which");
     QTest::addRow("built-in base, knobs, a metaknob, horizon and seed") << 0;
     QTest::addRow("configuration, trace, uniform pool, map, event-log options") << 1;
-    QTest::addRow("configuration, model, pool file, per-group scaling, odd horizon") << 2;
+    QTest::addRow("configuration, model, pool file, per-group scaling, odd horizon, merge variant") << 2;
 }
 
 void ScenarioFileTest::writeThenReadGivesTheSameSpec()
@@ -119,6 +121,7 @@ void ScenarioFileTest::writeThenReadGivesTheSameSpec()
         spec.inputs.poolPath = str(path("machines.pool"));
         spec.inputs.scale = {{"g1", 1.5}, {"g2", 0.1}};
         spec.inputs.horizonSeconds = 1234.5;
+        spec.inputs.mergeVariant = "separate";
     }
     const QString file = path("roundtrip.scenario");
     QVERIFY(writeFile(file, QByteArray::fromStdString(pp::writeScenarioFile(spec))));
@@ -182,7 +185,7 @@ void ScenarioFileTest::builtinNameOrFile()
     QVERIFY(demo->knobs.empty());
     const auto missing = pp::scenarioSpecFor("demo-nonexistent");
     QVERIFY(!missing.ok());
-    QVERIFY2(missing.error().message().find("not a built-in scenario (this version has: demo)") != std::string::npos,
+    QVERIFY2(missing.error().message().find("not a built-in scenario (this version has: demo, demo-separate, demo-merged)") != std::string::npos,
         missing.error().message().c_str());
 }
 
@@ -277,6 +280,30 @@ void ScenarioFileTest::builtScenarioHasTheKnobsPolicy()
     QCOMPARE(analysis->configQuota, 0.35);
     QCOMPARE(scenario->policy.runtimeLimitAction, pp::Policy::RuntimeLimitAction::Hold);
     QCOMPARE(scenario->policy.runtimeLimitSeconds, 7200.0);
+}
+
+void ScenarioFileTest::aMergeVariantIsDerivedAfterTheKnobs()
+{
+    // The knobs are read over the demo first, then the demo is split: every pool flocks two levels at a time.
+    const QString file = path("separate.scenario");
+    QVERIFY(writeFile(file, "POOLPLANNER_BASE = demo\nPOOLPLANNER_MERGE_VARIANT = separate\nPOOLPLANNER_HORIZON = 1h\n"
+                            "FLOCK_INCREMENT = 2\nMAXJOBRETIREMENTTIME = 600\n"));
+    const auto spec = pp::readScenarioFile(str(file));
+    QVERIFY2(spec.ok(), spec.ok() ? "" : spec.error().message().c_str());
+    pp::Warnings warnings;
+    const auto scenario = pp::buildScenario(*spec, warnings);
+    QVERIFY2(scenario.ok(), scenario.ok() ? "" : scenario.error().message().c_str());
+    QCOMPARE(scenario->federation.size(), std::size_t(7));
+    long cores = 0;
+    for (const auto& pool : scenario->federation) {
+        QCOMPARE(pool.policy.flockIncrement, 2);
+        QCOMPARE(pool.policy.flockTo.size(), std::size_t(6));
+        QVERIFY(pool.policy.maxJobRetirementExpr.find("600") != std::string::npos);
+        for (std::uint32_t m : pool.machines)
+            cores += scenario->pool.machines[m].cores;
+    }
+    QCOMPARE(cores, scenario->pool.totalCores());
+    QCOMPARE(scenario->federation.front().name, std::string("atlas")); // GROUP_NAMES order
 }
 
 void ScenarioFileTest::scalingABuiltInCopiesItsJobs()
