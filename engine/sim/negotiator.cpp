@@ -154,10 +154,13 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
     m_negotiated.clear();
     // RANK preemption needs a job ranked above a running one: the lowest CurrentRank bounds every search this
     // cycle (slots claimed during the cycle are not in its slot list anyway).
-    m_minCurrentRank = std::numeric_limits<double>::infinity();
-    for (const Claim& c : m_ctx.pool.claims())
-        if (c.live && c.job >= 0)
-            m_minCurrentRank = std::min(m_minCurrentRank, static_cast<double>(c.currentRank));
+    m_minCurrentRank = -std::numeric_limits<double>::infinity();
+    if (m_ctx.rank && m_ctx.rank->enabled() && !m_preemption.enabled()) {
+        m_minCurrentRank = std::numeric_limits<double>::infinity();
+        for (const Claim& c : m_ctx.pool.claims())
+            if (c.live && c.job >= 0)
+                m_minCurrentRank = std::min(m_minCurrentRank, static_cast<double>(c.currentRank));
+    }
     prepareDemand();
     if (out) {
         out->time = now;

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // Replay benchmark (not run by ctest): the real LPC-EGEE and HPC2N traces and the demo-scale week, each in
-// both slot modes (default: a p-slot match costs the whole slot; CONSUMPTION_POLICY: priced per job).
+// both slot modes (default: a p-slot match costs the whole slot; CONSUMPTION_POLICY: priced per job), and the
+// demo's merge study (seven pools flocking to each other; one merged pool).
 // Each case runs in a child process so that its peak memory is its own. Figures only, no assertions.
 #include "config/config.h"
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "sim/demo.h"
+#include "sim/mergestudy.h"
 #include "sim/simulator.h"
 
 #include <sys/resource.h>
@@ -56,7 +58,7 @@ constexpr Case cases[] = {
     {"demo week (20,480 cores)", nullptr, 0, 0},
 };
 
-enum class Variant { Default, Consumption, Preemption, Defrag };
+enum class Variant { Default, Consumption, Preemption, Defrag, Separate, Merged };
 
 const char* variantName(Variant v)
 {
@@ -69,6 +71,10 @@ const char* variantName(Variant v)
         return "+preemption";
     case Variant::Defrag:
         return "+defrag";
+    case Variant::Separate:
+        return "separate";
+    case Variant::Merged:
+        return "merged";
     }
     return "";
 }
@@ -104,10 +110,13 @@ int runCase(const Case& c, Variant variant)
         scenario.policy.claimPartitionableLeftovers = false;
         scenario.policy.claimWorklife = 0;
     }
+    if (variant == Variant::Separate) // the merge study: its experiments' own pools, flocking
+        scenario = separatePoolsVariant(scenario).value();
+    if (variant == Variant::Merged)
+        scenario = mergedPoolVariant(scenario).value();
     const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const long rssBefore = currentRssKb();
-    Simulator simulator(scenario);
-    const Result result = simulator.run();
+    const Result result = simulate(scenario);
     const long peak = peakRssKb();
     const double jobs = static_cast<double>(scenario.workload.jobs.size());
     // What the engine holds per job beyond the loaded workload: outcomes, queues, claims, heap.
@@ -132,6 +141,8 @@ int main(int argc, char** argv)
         std::vector<Variant> variants {Variant::Default, Variant::Consumption};
         if (c.trace && std::strstr(c.trace, "LPC")) // policy costs measured against the plain replay, same trace
             variants.insert(variants.end(), {Variant::Preemption, Variant::Defrag});
+        if (!c.trace) // the merge study's two variants against the demo as it is
+            variants.insert(variants.end(), {Variant::Separate, Variant::Merged});
         for (Variant variant : variants) {
             std::fflush(stdout);
             const pid_t child = fork();
