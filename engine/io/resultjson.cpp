@@ -44,6 +44,29 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
         w.endObject();
     }
     w.endArray();
+    w.key("contributions").beginArray(); // cores per machine owner
+    for (const auto& [owner, cores] : r.contributions)
+        w.beginObject().key("owner").value(owner).key("cores").value(cores).endObject();
+    w.endArray();
+    if (!r.poolNames.empty()) { // several pools side by side: who ran whose jobs
+        w.key("pools").beginArray();
+        for (std::size_t p = 0; p < r.poolNames.size(); ++p) {
+            w.beginObject().key("name").value(r.poolNames[p]);
+            w.key("machines").value(p < r.poolMachineCount.size() ? r.poolMachineCount[p] : 0L).endObject();
+        }
+        w.endArray();
+        w.key("exchanges").beginArray();
+        for (const auto& e : r.exchanges) {
+            w.beginObject();
+            w.key("home").value(r.poolNames[static_cast<std::size_t>(e.home)]);
+            w.key("execute").value(r.poolNames[static_cast<std::size_t>(e.execute)]);
+            w.key("core_hours").value(e.coreHours, 1);
+            w.key("preemptions").value(e.preemptions);
+            w.key("badput_core_hours").value(e.badputCoreHours, 1);
+            w.endObject();
+        }
+        w.endArray();
+    }
     w.key("waits_by_size").beginArray();
     for (const auto& c : r.waitsBySize) {
         w.beginObject();

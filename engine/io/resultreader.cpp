@@ -178,6 +178,38 @@ Expected<Result> readResultJson(const std::string& path)
             if (from != index.end() && to != index.end())
                 r.flows.push_back({from->second, to->second, number(f, "core_hours")});
         }
+    dom::array contributions;
+    if (top["contributions"].get_array().get(contributions) == simdjson::SUCCESS)
+        for (dom::element element : contributions) {
+            dom::object c;
+            if (element.get_object().get(c) == simdjson::SUCCESS && !string(c, "owner").empty())
+                r.contributions.emplace_back(string(c, "owner"), integer(c, "cores"));
+        }
+    dom::array pools;
+    if (top["pools"].get_array().get(pools) == simdjson::SUCCESS)
+        for (dom::element element : pools) {
+            dom::object p;
+            if (element.get_object().get(p) != simdjson::SUCCESS)
+                continue;
+            r.poolNames.push_back(string(p, "name"));
+            r.poolMachineCount.push_back(integer(p, "machines"));
+        }
+    dom::array exchanges;
+    if (top["exchanges"].get_array().get(exchanges) == simdjson::SUCCESS)
+        for (dom::element element : exchanges) {
+            dom::object e;
+            if (element.get_object().get(e) != simdjson::SUCCESS)
+                continue;
+            const auto at = [&](const std::string& name) {
+                const auto it = std::find(r.poolNames.begin(), r.poolNames.end(), name);
+                return it == r.poolNames.end() ? -1 : static_cast<int>(it - r.poolNames.begin());
+            };
+            const int home = at(string(e, "home"));
+            const int execute = at(string(e, "execute"));
+            if (home >= 0 && execute >= 0)
+                r.exchanges.push_back({home, execute, number(e, "core_hours"), integer(e, "preemptions"),
+                    number(e, "badput_core_hours")});
+        }
     dom::array sizes;
     if (top["waits_by_size"].get_array().get(sizes) == simdjson::SUCCESS)
         for (dom::element element : sizes) {

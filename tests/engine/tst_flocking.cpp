@@ -5,6 +5,8 @@
 #include "simtestutil.h"
 
 #include "config/config.h"
+#include "io/resultjson.h"
+#include "io/resultreader.h"
 #include "policy/policyfromconfig.h"
 #include "sim/federation.h"
 #include "sim/mergestudy.h"
@@ -283,6 +285,28 @@ private Q_SLOTS:
         const Result rm = simulate(*merged);
         verifyConservation(rm);
         QCOMPARE(rm.coreHoursDelivered, rs.coreHoursDelivered); // the same work, whichever way it is shared
+    }
+
+    void poolsAndExchangesSurviveTheResultFile()
+    {
+        Scenario s = twoPools("", "FLOCK_TO = A\n", bQueue);
+        s.pool.machines[0].owner = "a";
+        const Result r = simulate(s);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("result.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(resultSummaryJson(r)));
+        file.close();
+        const auto read = readResultJson(path.toStdString());
+        QVERIFY2(read, read ? "" : read.error().message().c_str());
+        QCOMPARE(read->poolNames, r.poolNames);
+        QCOMPARE(read->poolMachineCount, (std::vector<long> {100, 100}));
+        QCOMPARE(read->exchanges.size(), r.exchanges.size());
+        QCOMPARE(read->exchanges[0].home, r.exchanges[0].home);
+        QCOMPARE(read->exchanges[0].execute, r.exchanges[0].execute);
+        QCOMPARE(read->exchanges[0].coreHours, r.exchanges[0].coreHours);
+        QCOMPARE(read->contributions, (std::vector<std::pair<std::string, long>> {{"a", 1}}));
     }
 
     void badDescriptionsAreRefused()
