@@ -3,12 +3,12 @@
 #include "mainwindow.h"
 
 #include "compareview.h"
-#include "mergestudypanel.h"
 #include "flowdiagram.h"
 #include "flowtablemodel.h"
 #include "formatduration.h"
 #include "grouptreemodel.h"
 #include "machinetablemodel.h"
+#include "mergestudypanel.h"
 #include "messagebanner.h"
 #include "notebookcharts.h"
 #include "plannerview.h"

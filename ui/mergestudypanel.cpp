@@ -23,8 +23,8 @@
 namespace {
 
 // `KNOB = VALUE` lines, `#` comments; an empty value unsets the knob.
-bool parseKnobs(const QString& text, std::vector<std::pair<std::string, std::optional<std::string>>>& out,
-    QString* error)
+bool parseKnobs(
+    const QString& text, std::vector<std::pair<std::string, std::optional<std::string>>>& out, QString* error)
 {
     int line = 0;
     for (const QString& raw : text.split(QLatin1Char('\n'))) {
@@ -89,8 +89,8 @@ MergeStudyPanel::MergeStudyPanel(PlannerView* planner, QWidget* parent)
     layout->addWidget(intro);
     auto* knobs = new QHBoxLayout;
     auto* separate = new QFormLayout;
-    m_separateKnobs = knobBox(tr("knobs for the separate pools, e.g.\nFLOCK_INCREMENT = 2\nMAXJOBRETIREMENTTIME = 3600"),
-        this);
+    m_separateKnobs
+        = knobBox(tr("knobs for the separate pools, e.g.\nFLOCK_INCREMENT = 2\nMAXJOBRETIREMENTTIME = 3600"), this);
     separate->addRow(tr("Separate pools:"), m_separateKnobs);
     auto* merged = new QFormLayout;
     m_mergedKnobs = knobBox(tr("knobs for the merged pool, e.g.\nPREEMPTION_REQUIREMENTS = False"), this);
@@ -116,8 +116,8 @@ MergeStudyPanel::MergeStudyPanel(PlannerView* planner, QWidget* parent)
         tr("Delivered, merged"), tr("Change"), tr("Preemptions"), tr("Badput core-h"), tr("Notebook wait p95")});
     m_waits = new QTreeWidget(split);
     m_waits->setRootIsDecorated(false);
-    m_waits->setHeaderLabels(
-        {tr("Experiment"), tr("Job size"), tr("Jobs"), tr("Wait p50, separate → merged"), tr("Wait p95, separate → merged")});
+    m_waits->setHeaderLabels({tr("Experiment"), tr("Job size"), tr("Jobs"), tr("Wait p50, separate → merged"),
+        tr("Wait p95, separate → merged")});
     for (QTreeWidget* tree : {m_experiments, m_waits}) {
         tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
         tree->header()->setStretchLastSection(false);
@@ -219,8 +219,8 @@ void MergeStudyPanel::show(const pp::MergeStudy& study)
         const QString relative = from <= 0 ? QString()
             : std::abs(percent) < 0.05     ? QStringLiteral("0 %")
                                            : QStringLiteral("%1%2 %")
-                                   .arg(percent > 0 ? QStringLiteral("+") : QStringLiteral("−"))
-                                   .arg(std::abs(percent), 0, 'f', 1);
+                                             .arg(percent > 0 ? QStringLiteral("+") : QStringLiteral("−"))
+                                             .arg(std::abs(percent), 0, 'f', 1);
         auto* item = new QTreeWidgetItem(m_experiments,
             {QString::fromStdString(r.experiment), quantity(r.separate.contributedCoreHours), quantity(from),
                 quantity(to), relative,

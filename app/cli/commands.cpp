@@ -233,8 +233,8 @@ int runAndReport(const Scenario& scenario, const Options& options)
             text::fixed(g.waitP95, 0).c_str());
     }
     if (!result.exchanges.empty()) { // several pools: who ran whose jobs
-        std::printf("\n%-16s %-16s %14s %12s %14s\n", "jobs of pool", "ran in pool", "core-hours", "preemptions",
-            "badput c-h");
+        std::printf(
+            "\n%-16s %-16s %14s %12s %14s\n", "jobs of pool", "ran in pool", "core-hours", "preemptions", "badput c-h");
         for (const auto& e : result.exchanges)
             std::printf("%-16s %-16s %14s %12ld %14s\n", result.poolNames[static_cast<std::size_t>(e.home)].c_str(),
                 result.poolNames[static_cast<std::size_t>(e.execute)].c_str(), text::fixed(e.coreHours, 1).c_str(),

@@ -145,7 +145,8 @@ int compare(const std::vector<std::string>& args)
         names.push_back(name);
     const bool study = options.has("--merge-study");
     if (study && names.size() != 1)
-        return usageError("compare --merge-study needs one scenario (file or built-in), whose two variants it compares");
+        return usageError(
+            "compare --merge-study needs one scenario (file or built-in), whose two variants it compares");
     if (!study && names.size() != 2)
         return usageError("compare needs BASE and PROPOSAL: scenario files or built-in names");
     auto specs = scenarioSpecsFor(study ? std::vector<std::string> {names[0], names[0]} : names, options);

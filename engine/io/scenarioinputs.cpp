@@ -154,7 +154,8 @@ Expected<Scenario> withMergeVariant(Expected<Scenario> scenario, const std::stri
         return separatePoolsVariant(*scenario);
     if (variant == "merged")
         return mergedPoolVariant(*scenario);
-    return Diagnostic {"POOLPLANNER_MERGE_VARIANT", 0, "'" + variant + "' is not a merge-study variant (separate or merged)"};
+    return Diagnostic {
+        "POOLPLANNER_MERGE_VARIANT", 0, "'" + variant + "' is not a merge-study variant (separate or merged)"};
 }
 
 } // namespace

@@ -98,7 +98,8 @@ Expected<Pool> readPoolFile(const std::string& path)
         const long lineNo = reader.lineNumber();
         if (fields.size() > 5)
             return Diagnostic {path, lineNo,
-                "expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX [OWNER]]]', found " + std::to_string(fields.size()) + " fields"};
+                "expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX [OWNER]]]', found " + std::to_string(fields.size())
+                    + " fields"};
         if (fields.size() < 2)
             return Diagnostic {
                 path, lineNo, "missing the number of cores: expected 'COUNT CORES [MEMORY_MB [NAME_PREFIX [OWNER]]]'"};
@@ -123,14 +124,14 @@ Expected<Pool> readPoolFile(const std::string& path)
         if (static_cast<long>(pool.machines.size()) + *count > maxMachines)
             return Diagnostic {path, lineNo, "more than ten million machines in all"};
         for (long long i = 0; i < *count; ++i)
-            pool.machines.push_back(
-                {machineName(prefix, static_cast<long>(pool.machines.size()) + 1), static_cast<int>(*cores), memory,
-                    owner});
+            pool.machines.push_back({machineName(prefix, static_cast<long>(pool.machines.size()) + 1),
+                static_cast<int>(*cores), memory, owner});
     }
     if (reader.error())
         return *reader.error();
     if (pool.machines.empty())
-        return Diagnostic {path, 0, "describes no machines (expected lines 'COUNT CORES [MEMORY_MB [NAME_PREFIX [OWNER]]]')"};
+        return Diagnostic {
+            path, 0, "describes no machines (expected lines 'COUNT CORES [MEMORY_MB [NAME_PREFIX [OWNER]]]')"};
     return pool;
 }
 

@@ -149,17 +149,20 @@ void writeSummary(MergeStudy& study)
         changes.push_back({row.experiment, relative});
         const std::size_t c = mainMulticoreClass(s, m);
         std::string line = row.experiment + ": " + human::quantity(s.deliveredCoreHours) + " core-hours separate, "
-            + human::quantity(m.deliveredCoreHours) + " merged (" + signedPercent(s.deliveredCoreHours, m.deliveredCoreHours)
-            + "), having contributed " + human::quantity(s.contributedCoreHours) + "; wait p95 for jobs of "
-            + sizeClassLabels()[c] + " " + human::duration(s.waitP95[c]) + " → " + human::duration(m.waitP95[c])
-            + "; preemptions " + human::quantity(static_cast<double>(s.preemptions)) + " → "
+            + human::quantity(m.deliveredCoreHours) + " merged ("
+            + signedPercent(s.deliveredCoreHours, m.deliveredCoreHours) + "), having contributed "
+            + human::quantity(s.contributedCoreHours) + "; wait p95 for jobs of " + sizeClassLabels()[c] + " "
+            + human::duration(s.waitP95[c]) + " → " + human::duration(m.waitP95[c]) + "; preemptions "
+            + human::quantity(static_cast<double>(s.preemptions)) + " → "
             + human::quantity(static_cast<double>(m.preemptions)) + ".";
         study.summary.push_back(line);
     }
-    std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.relative > b.relative; });
+    std::stable_sort(
+        changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.relative > b.relative; });
     std::string gains, losses;
     for (const auto& c : changes) {
-        const std::string item = c.name + " (" + (c.relative >= 0 ? "+" : "−") + human::percent(std::abs(c.relative)) + ")";
+        const std::string item
+            = c.name + " (" + (c.relative >= 0 ? "+" : "−") + human::percent(std::abs(c.relative)) + ")";
         if (c.relative > 0.005)
             gains += (gains.empty() ? "" : ", ") + item;
         else if (c.relative < -0.005)
@@ -174,9 +177,10 @@ void writeSummary(MergeStudy& study)
             + " core-hours separate, " + human::quantity(study.merged.idleCoreHoursWhileWaiting)
             + " merged; utilization " + human::level(study.separate.utilization) + " → "
             + human::level(study.merged.utilization) + "; whole machines on average "
-            + human::quantity(study.separate.meanWholeMachines) + " → " + human::quantity(study.merged.meanWholeMachines)
-            + "; badput " + human::quantity(study.separate.badputCoreHours) + " → "
-            + human::quantity(study.merged.badputCoreHours) + " core-hours.");
+            + human::quantity(study.separate.meanWholeMachines) + " → "
+            + human::quantity(study.merged.meanWholeMachines) + "; badput "
+            + human::quantity(study.separate.badputCoreHours) + " → " + human::quantity(study.merged.badputCoreHours)
+            + " core-hours.");
 }
 
 } // namespace
@@ -242,9 +246,9 @@ std::string mergeStudyTable(const MergeStudy& study)
         for (std::size_t c = 0; c < ExperimentOutcome::sizeClasses; ++c)
             if (r.separate.startedBySize[c] + r.merged.startedBySize[c] > 0)
                 waits.addRow({r.experiment, sizeClassLabels()[c],
-                    human::quantity(static_cast<double>(r.merged.startedBySize[c])), human::duration(r.separate.waitP50[c]),
-                    human::duration(r.merged.waitP50[c]), human::duration(r.separate.waitP95[c]),
-                    human::duration(r.merged.waitP95[c])});
+                    human::quantity(static_cast<double>(r.merged.startedBySize[c])),
+                    human::duration(r.separate.waitP50[c]), human::duration(r.merged.waitP50[c]),
+                    human::duration(r.separate.waitP95[c]), human::duration(r.merged.waitP95[c])});
     out += waits.str();
     return out;
 }

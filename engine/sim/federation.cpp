@@ -286,7 +286,8 @@ Result FederationSimulator::run()
         for (std::uint32_t p = 0; p < m_pools.size(); ++p)
             if (m_nextCountJobs[p] == t) {
                 countJobs(p, t);
-                m_nextCountJobs[p] += static_cast<std::int64_t>(std::max(1.0, m_scenario.federation[p].policy.scheddInterval));
+                m_nextCountJobs[p]
+                    += static_cast<std::int64_t>(std::max(1.0, m_scenario.federation[p].policy.scheddInterval));
             }
         now = t;
         bool arrived = true;

@@ -29,7 +29,8 @@ std::vector<long> contributedCores(const Pool& pool, const std::vector<std::stri
 /// experiment with all of its pool, its queues as before), whose schedd flocks to the other pools, largest first.
 /// Each pool admits foreign jobs (START), prefers its owner's jobs (RANK = 10 for them, so they preempt flocked
 /// ones; a RANK the scenario sets is kept instead) and gives foreign jobs no retirement (owners keep the
-/// scenario's MAXJOBRETIREMENTTIME). The scenario's other knobs (FLOCK_INCREMENT, START, …) apply to every pool. Submitters outside every experiment use the largest pool.
+/// scenario's MAXJOBRETIREMENTTIME). The scenario's other knobs (FLOCK_INCREMENT, START, …) apply to every pool.
+/// Submitters outside every experiment use the largest pool.
 Expected<Scenario> separatePoolsVariant(const Scenario& base);
 
 /// One merged pool: every experiment a top-level group with a static quota equal to the cores it contributed,

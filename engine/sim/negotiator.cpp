@@ -561,7 +561,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
             // START is the slot's Requirements: with one, the best fit is the best slot that accepts the job.
             const std::int64_t machine = startOn
                 ? m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb,
-                      [&](std::uint32_t m) { return m_ctx.rank->start(m_ctx.jobs[cluster.jobs.front()], m, unixNow); })
+                    [&](std::uint32_t m) { return m_ctx.rank->start(m_ctx.jobs[cluster.jobs.front()], m, unixNow); })
                 : m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb);
             if (machine >= 0) { // an unclaimed slot ranks first among equal RANKs (RemoteOwner =?= UNDEFINED)
                 const auto m = static_cast<std::uint32_t>(machine);

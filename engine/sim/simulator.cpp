@@ -96,7 +96,8 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
         const auto machines = static_cast<std::int64_t>(m_pool.machineCount());
         m_result.machineSampleStride = m_options.machineSampleStride > 0
             ? m_options.machineSampleStride
-            : std::max<std::int64_t>(1, (samples * machines + Simulator::machineSampleBudget - 1) / Simulator::machineSampleBudget);
+            : std::max<std::int64_t>(
+                1, (samples * machines + Simulator::machineSampleBudget - 1) / Simulator::machineSampleBudget);
     }
     m_result.scenarioName = scenario.name;
     m_result.jobsTotal = static_cast<long>(workload.jobs.size());
@@ -229,8 +230,7 @@ void Simulator::offerIdle(std::uint32_t job)
 void Simulator::notebookTimeout(std::uint32_t job)
 {
     // Only jobs still idle at home are removed: one that started (here or, flocked, elsewhere) is no failure.
-    if (m_result.jobs[job].firstStart < 0 && (m_startedElsewhere.empty() || !m_startedElsewhere[job])
-        && m_queued[job])
+    if (m_result.jobs[job].firstStart < 0 && (m_startedElsewhere.empty() || !m_startedElsewhere[job]) && m_queued[job])
         dropIdle(job, SpawnFailed); // condor_rm from the hub: the job leaves with a 009, never having run
 }
 
@@ -376,8 +376,9 @@ std::int64_t Simulator::nextEventTime() const
 {
     const auto& jobs = m_scenario.workload.jobs;
     const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
-    const std::int64_t nextArrival
-        = m_nextArrival < jobs.size() ? std::max(m_start, static_cast<std::int64_t>(jobs[m_nextArrival].submit)) : never;
+    const std::int64_t nextArrival = m_nextArrival < jobs.size()
+        ? std::max(m_start, static_cast<std::int64_t>(jobs[m_nextArrival].submit))
+        : never;
     const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
     const std::int64_t nextTimeout = std::min(m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time,
         m_limitTimers.empty() ? never : m_limitTimers.top().time);
@@ -467,8 +468,7 @@ bool Simulator::runUntil(std::int64_t seconds)
             m_nextCycle += static_cast<std::int64_t>(std::max(1.0, m_scenario.policy.negotiatorInterval));
             // Jobs that can never start: nothing runs, nothing arrives, and the negotiator has stopped changing.
             if (!federated() && m_runningJobs == 0 && m_nextArrival >= jobs.size() && m_idleJobs > 0
-                && !m_lastCycleMatched
-                && m_accountant.settled()) {
+                && !m_lastCycleMatched && m_accountant.settled()) {
                 m_result.notes.push_back(std::to_string(m_idleJobs)
                     + " jobs can never start under this policy (their groups get no usable limit); the run ends when "
                       "nothing else can happen");
@@ -526,6 +526,5 @@ Result Simulator::run()
     m_result.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return m_result;
 }
-
 
 } // namespace pp

@@ -151,8 +151,8 @@ void Simulator::summariseJobs(std::int64_t now)
     std::unordered_map<std::uint32_t, std::int64_t> running;
     for (const auto& [job, since] : runningSince())
         running[job] = since;
-    summariseJobOutcomes(m_result, m_scenario.workload, m_reportGroup, running,
-        m_scenario.policy.notebookStartupSeconds, m_start, now);
+    summariseJobOutcomes(
+        m_result, m_scenario.workload, m_reportGroup, running, m_scenario.policy.notebookStartupSeconds, m_start, now);
     for (std::size_t g = 0; g < m_result.groups.size(); ++g) {
         auto& summary = m_result.groups[g];
         const auto& evictions = m_groupEvictions[g];

@@ -22,8 +22,8 @@ classad::Expression parseOrNull(const std::string& text, const char* knob)
 // Attributes that are the same for every job of a submitter, or for every slot of a machine.
 bool dependsOnSubmitterAndMachineOnly(const classad::Expression& e)
 {
-    static const char* const fixed[] = {"user", "owner", "acctgroup", "accountinggroup", "acctgroupuser",
-        "jobuniverse", "machine", "name", "cpus", "totalcpus", "memory", "experiment"};
+    static const char* const fixed[] = {"user", "owner", "acctgroup", "accountinggroup", "acctgroupuser", "jobuniverse",
+        "machine", "name", "cpus", "totalcpus", "memory", "experiment"};
     for (const auto& name : e.references())
         if (std::find(std::begin(fixed), std::end(fixed), name) == std::end(fixed))
             return false;
@@ -58,8 +58,7 @@ StartdPolicy::StartdPolicy(const Policy& policy, const PoolState& pool, const st
         if (!m_rankEnabled && !constant.toNumber(m_constantRank))
             m_constantRank = 0;
     }
-    m_startEnabled
-        = !m_start.expression.isNull() && !(m_start.expression.isLiteral(&constant) && constant.isTrue());
+    m_startEnabled = !m_start.expression.isNull() && !(m_start.expression.isLiteral(&constant) && constant.isTrue());
     m_users.resize(submitters.size());
     if (domains)
         for (std::size_t s = 0; s < submitters.size() && s < domains->size(); ++s)
@@ -96,7 +95,8 @@ Value StartdPolicy::evaluate(const classad::Expression& e, const Job& job, std::
     return classad::evaluate(e, classad::EvalContext {&m_machine, &m_job, unixNow});
 }
 
-double StartdPolicy::valueOf(Cached& cached, const Job& job, std::uint32_t machine, std::int64_t unixNow, double fallback)
+double StartdPolicy::valueOf(
+    Cached& cached, const Job& job, std::uint32_t machine, std::int64_t unixNow, double fallback)
 {
     const std::uint64_t key = (static_cast<std::uint64_t>(job.submitter) << 32) | machine;
     const std::size_t cell = static_cast<std::size_t>(job.submitter) * m_pool.machineCount() + machine;

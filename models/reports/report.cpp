@@ -268,8 +268,8 @@ QString Report::mergeStudyHtml(const QString& pageBreak) const
         if (!other.result || !pp::isMergeStudy(*base.result, *other.result))
             continue;
         const bool jobs = base.workload && other.workload;
-        const pp::MergeStudy study = pp::mergeStudy(*base.result, jobs ? *base.workload : none, *other.result,
-            jobs ? *other.workload : none);
+        const pp::MergeStudy study
+            = pp::mergeStudy(*base.result, jobs ? *base.workload : none, *other.result, jobs ? *other.workload : none);
         h += QObject::tr("<h2%1>Merge study</h2>").arg(pageBreak);
         h += QObject::tr("<p><b>%1</b>: the experiments' own pools, sharing by flocking; <b>%2</b>: one pool, "
                          "the experiments as top-level groups with quotas by the cores they contributed.</p>")
@@ -315,8 +315,7 @@ QString Report::mergeStudyHtml(const QString& pageBreak) const
                     continue;
                 h += QStringLiteral("<tr><td style='%1'>%2</td><td style='%1'>%3</td><td align=right style='%1'>%4</td>"
                                     "<td align=right style='%1'>%5</td><td align=right style='%1'>%6</td></tr>")
-                         .arg(QLatin1String(cellStyle), esc(r.experiment),
-                             QString::fromUtf8(pp::sizeClassLabels()[c]),
+                         .arg(QLatin1String(cellStyle), esc(r.experiment), QString::fromUtf8(pp::sizeClassLabels()[c]),
                              number(static_cast<double>(r.merged.startedBySize[c])),
                              both(formatDuration(r.separate.waitP50[c]), formatDuration(r.merged.waitP50[c])),
                              both(formatDuration(r.separate.waitP95[c]), formatDuration(r.merged.waitP95[c])));

@@ -53,9 +53,9 @@ private Q_SLOTS:
         // with the waits by job size.
         QTemporaryDir dir;
         const QString html = dir.filePath(QStringLiteral("merge.html"));
-        const CliRun run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo-separate"),
-            QStringLiteral("--compare"), QStringLiteral("demo-merged"), QStringLiteral("--horizon"), QStringLiteral("6h"),
-            QStringLiteral("--out"), html});
+        const CliRun run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"),
+            QStringLiteral("demo-separate"), QStringLiteral("--compare"), QStringLiteral("demo-merged"),
+            QStringLiteral("--horizon"), QStringLiteral("6h"), QStringLiteral("--out"), html});
         QVERIFY2(run.exitCode == 0 && !run.crashed, run.err.constData());
         const QString text = QString::fromUtf8(readAll(html));
         QVERIFY(text.contains(QStringLiteral("<h2>Merge study</h2>")));

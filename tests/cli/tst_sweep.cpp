@@ -196,8 +196,8 @@ void SweepTest::compareRefusesBadInput()
 void SweepTest::mergeStudyOfATraceAndOfTheDemo()
 {
     // The LPC slice on 16 cores, g1 and g2 with half each: 8 cores contributed by each, whichever way it is shared.
-    const CliRun json = runCli({QStringLiteral("compare"), QStringLiteral("--merge-study"), QStringLiteral("--scenario"),
-        path("trace.scenario"), QStringLiteral("--json")});
+    const CliRun json = runCli({QStringLiteral("compare"), QStringLiteral("--merge-study"),
+        QStringLiteral("--scenario"), path("trace.scenario"), QStringLiteral("--json")});
     QVERIFY2(json.finished && json.exitCode == 0, describe(json).constData());
     const QJsonObject study = jsonObject(json.out).value(QStringLiteral("merge_study")).toObject();
     QCOMPARE(study.value(QStringLiteral("separate")).toString(), QStringLiteral("lpc slice-separate"));
@@ -210,20 +210,28 @@ void SweepTest::mergeStudyOfATraceAndOfTheDemo()
         QCOMPARE(separate.value(QStringLiteral("contributed_cores")).toInt(), 8);
         QCOMPARE(merged.value(QStringLiteral("contributed_cores")).toInt(), 8);
         // Every job of the trace runs to its end in both: each experiment gets the same core-hours.
-        QCOMPARE(separate.value(QStringLiteral("completed")).toInt(), merged.value(QStringLiteral("completed")).toInt());
+        QCOMPARE(
+            separate.value(QStringLiteral("completed")).toInt(), merged.value(QStringLiteral("completed")).toInt());
         QVERIFY(std::abs(separate.value(QStringLiteral("delivered_core_hours")).toDouble()
                     - merged.value(QStringLiteral("delivered_core_hours")).toDouble())
             < 0.2);
     }
     const QJsonObject site = study.value(QStringLiteral("site")).toObject();
-    QVERIFY(std::abs(site.value(QStringLiteral("separate")).toObject().value(QStringLiteral("delivered_core_hours")).toDouble()
-                - site.value(QStringLiteral("merged")).toObject().value(QStringLiteral("delivered_core_hours")).toDouble())
+    QVERIFY(
+        std::abs(
+            site.value(QStringLiteral("separate")).toObject().value(QStringLiteral("delivered_core_hours")).toDouble()
+            - site.value(QStringLiteral("merged")).toObject().value(QStringLiteral("delivered_core_hours")).toDouble())
         < 0.2);
-    QVERIFY(study.value(QStringLiteral("summary")).toArray().at(0).toString().startsWith(QStringLiteral("Merged, in core-hours")));
+    QVERIFY(study.value(QStringLiteral("summary"))
+                .toArray()
+                .at(0)
+                .toString()
+                .startsWith(QStringLiteral("Merged, in core-hours")));
 
     // The built-in study, as the issue asks for it: --scenario demo-separate against --scenario demo-merged.
-    const CliRun demo = runCli({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("demo-separate"),
-        QStringLiteral("--scenario"), QStringLiteral("demo-merged"), QStringLiteral("--horizon"), QStringLiteral("6h")});
+    const CliRun demo = runCli({QStringLiteral("compare"), QStringLiteral("--scenario"),
+        QStringLiteral("demo-separate"), QStringLiteral("--scenario"), QStringLiteral("demo-merged"),
+        QStringLiteral("--horizon"), QStringLiteral("6h")});
     QVERIFY2(demo.finished && demo.exitCode == 0, describe(demo).constData());
     QVERIFY(demo.out.contains("base: demo-separate"));
     QVERIFY(demo.out.contains("merge study: demo-separate (separate pools, flocking) against demo-merged"));
@@ -233,18 +241,20 @@ void SweepTest::mergeStudyOfATraceAndOfTheDemo()
 
 void SweepTest::mergeStudyRefusesWhatItCannotSplit()
 {
-    const CliRun two = runCli({QStringLiteral("compare"), QStringLiteral("--merge-study"), QStringLiteral("demo"),
-        path("star.scenario")});
+    const CliRun two = runCli(
+        {QStringLiteral("compare"), QStringLiteral("--merge-study"), QStringLiteral("demo"), path("star.scenario")});
     QCOMPARE(two.exitCode, 2);
     QVERIFY(two.err.contains("needs one scenario"));
     QVERIFY(writeFile(path("inputs/no-groups.config"), "NEGOTIATOR_INTERVAL = 60\n"));
-    QVERIFY(writeFile(path("flat.scenario"), "POOLPLANNER_BASE = inputs/no-groups.config\nPOOLPLANNER_TRACE = "
-                                             "inputs/lpc.swf\nPOOLPLANNER_CORES = 16\n"));
+    QVERIFY(writeFile(path("flat.scenario"),
+        "POOLPLANNER_BASE = inputs/no-groups.config\nPOOLPLANNER_TRACE = "
+        "inputs/lpc.swf\nPOOLPLANNER_CORES = 16\n"));
     const CliRun flat = runCli({QStringLiteral("compare"), QStringLiteral("--merge-study"), path("flat.scenario")});
     QCOMPARE(flat.exitCode, 1);
     QVERIFY2(flat.err.contains("has no accounting groups"), describe(flat).constData());
     QVERIFY(writeFile(path("sideways.scenario"), "POOLPLANNER_BASE = demo\nPOOLPLANNER_MERGE_VARIANT = sideways\n"));
-    const CliRun sideways = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), path("sideways.scenario")});
+    const CliRun sideways
+        = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), path("sideways.scenario")});
     QCOMPARE(sideways.exitCode, 1);
     QVERIFY2(sideways.err.contains(QByteArray(path("sideways.scenario").toUtf8() + ":2: POOLPLANNER_MERGE_VARIANT")),
         describe(sideways).constData());

@@ -86,9 +86,9 @@ void verifyConservation(const Result& r)
     QVERIFY(std::abs(r.coreHoursDelivered - r.coreHoursDemanded) < 1e-6);
     QVERIFY2(std::abs(r.claimedCoreHours - (r.coreHoursDelivered + totalBadput(r))) < 1e-6,
         qPrintable(QStringLiteral("claimed %1, delivered %2, badput %3")
-                .arg(r.claimedCoreHours)
-                .arg(r.coreHoursDelivered)
-                .arg(totalBadput(r))));
+                       .arg(r.claimedCoreHours)
+                       .arg(r.coreHoursDelivered)
+                       .arg(totalBadput(r))));
     double byGroup = 0;
     for (const auto& g : r.groups)
         byGroup += g.coreHours;
@@ -173,9 +173,9 @@ private Q_SLOTS:
     {
         // Example 2 with MAXJOBRETIREMENTTIME 2 h for foreign jobs: no preemption, a waits until A's flocked jobs
         // end at 2 h 30 s and A's next cycle, 2 h 30 s, gives a its 50 slots (b no longer flocks by then).
-        const Scenario s = twoPools(preferOwner
-                + "MAXJOBRETIREMENTTIME = ifThenElse(regexp(\"@A$\", TARGET.User), 0, 7200)\n",
-            "FLOCK_TO = A\n", concat(bQueue, aLater));
+        const Scenario s
+            = twoPools(preferOwner + "MAXJOBRETIREMENTTIME = ifThenElse(regexp(\"@A$\", TARGET.User), 0, 7200)\n",
+                "FLOCK_TO = A\n", concat(bQueue, aLater));
         const Result r = simulate(s);
         verifyConservation(r);
         const auto& a = r.groups[static_cast<std::size_t>(groupIndex(r, "a"))];

@@ -185,7 +185,9 @@ void ScenarioFileTest::builtinNameOrFile()
     QVERIFY(demo->knobs.empty());
     const auto missing = pp::scenarioSpecFor("demo-nonexistent");
     QVERIFY(!missing.ok());
-    QVERIFY2(missing.error().message().find("not a built-in scenario (this version has: demo, demo-separate, demo-merged)") != std::string::npos,
+    QVERIFY2(
+        missing.error().message().find("not a built-in scenario (this version has: demo, demo-separate, demo-merged)")
+            != std::string::npos,
         missing.error().message().c_str());
 }
 
@@ -286,8 +288,9 @@ void ScenarioFileTest::aMergeVariantIsDerivedAfterTheKnobs()
 {
     // The knobs are read over the demo first, then the demo is split: every pool flocks two levels at a time.
     const QString file = path("separate.scenario");
-    QVERIFY(writeFile(file, "POOLPLANNER_BASE = demo\nPOOLPLANNER_MERGE_VARIANT = separate\nPOOLPLANNER_HORIZON = 1h\n"
-                            "FLOCK_INCREMENT = 2\nMAXJOBRETIREMENTTIME = 600\n"));
+    QVERIFY(writeFile(file,
+        "POOLPLANNER_BASE = demo\nPOOLPLANNER_MERGE_VARIANT = separate\nPOOLPLANNER_HORIZON = 1h\n"
+        "FLOCK_INCREMENT = 2\nMAXJOBRETIREMENTTIME = 600\n"));
     const auto spec = pp::readScenarioFile(str(file));
     QVERIFY2(spec.ok(), spec.ok() ? "" : spec.error().message().c_str());
     pp::Warnings warnings;

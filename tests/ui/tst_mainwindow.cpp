@@ -236,7 +236,8 @@ private Q_SLOTS:
         merge->setVariantKnobs(QStringLiteral("FLOCK_INCREMENT = many"), QString());
         QVERIFY(!merge->start(&mergeError));
         QVERIFY2(mergeError.contains(QStringLiteral("FLOCK_INCREMENT")), qPrintable(mergeError));
-        merge->setVariantKnobs(QStringLiteral("FLOCK_INCREMENT = 2"), QStringLiteral("PREEMPTION_REQUIREMENTS = False"));
+        merge->setVariantKnobs(
+            QStringLiteral("FLOCK_INCREMENT = 2"), QStringLiteral("PREEMPTION_REQUIREMENTS = False"));
         QSignalSpy merged(merge, &MergeStudyPanel::finished);
         QVERIFY2(merge->start(&mergeError), qPrintable(mergeError));
         QVERIFY(merged.wait(300000));
