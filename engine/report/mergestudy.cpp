@@ -19,19 +19,6 @@ std::size_t sizeClassOf(int cores)
     return cores <= 1 ? 0 : cores <= 4 ? 1 : cores <= 8 ? 2 : 3;
 }
 
-/// The top-level group (experiment) of every group; -1 for the root.
-std::vector<int> experimentOfGroup(const Result& r)
-{
-    std::vector<int> top(r.groups.size(), -1);
-    for (std::size_t g = 1; g < r.groups.size(); ++g) {
-        int t = static_cast<int>(g);
-        while (t > 0 && r.groups[static_cast<std::size_t>(t)].parent > 0)
-            t = r.groups[static_cast<std::size_t>(t)].parent;
-        top[g] = t;
-    }
-    return top;
-}
-
 SiteOutcome siteOutcome(const Result& r)
 {
     SiteOutcome site;
@@ -56,7 +43,7 @@ SiteOutcome siteOutcome(const Result& r)
 std::vector<ExperimentOutcome> outcomes(const Result& r, const Workload& w, const std::vector<std::string>& names)
 {
     std::vector<ExperimentOutcome> out(names.size());
-    const std::vector<int> top = experimentOfGroup(r);
+    const std::vector<int> top = topLevelGroups(r);
     std::vector<int> index(r.groups.size(), -1); // group -> experiment row
     for (std::size_t g = 0; g < r.groups.size(); ++g)
         if (top[g] >= 0)

@@ -17,4 +17,16 @@ double percentile(std::vector<float>& values, double p)
     return values[index];
 }
 
+std::vector<int> topLevelGroups(const Result& result)
+{
+    std::vector<int> top(result.groups.size());
+    for (std::size_t g = 0; g < result.groups.size(); ++g) {
+        int t = static_cast<int>(g);
+        while (t > 0 && result.groups[static_cast<std::size_t>(t)].parent > 0)
+            t = result.groups[static_cast<std::size_t>(t)].parent;
+        top[g] = t;
+    }
+    return top;
+}
+
 } // namespace pp

@@ -183,6 +183,9 @@ struct Result
     std::vector<JobOutcome> jobs; ///< indexed like Workload::jobs
 };
 
+/// Each group's top-level ancestor, its experiment (the root stays the root, 0).
+std::vector<int> topLevelGroups(const Result& result);
+
 /// Nearest-rank percentile of a sample (p in 0..100); 0 for an empty sample. Reorders the sample in place
 /// (no copy: a year of jobs is millions of values), so several percentiles can be taken in turn.
 double percentile(std::vector<float>& values, double p);

@@ -31,19 +31,6 @@ QStringList namesOf(const pp::Result& r)
     return names;
 }
 
-// Each group's top-level ancestor (the root stays the root).
-std::vector<int> topLevelOf(const pp::Result& r)
-{
-    std::vector<int> top(r.groups.size());
-    for (std::size_t g = 0; g < r.groups.size(); ++g) {
-        int t = static_cast<int>(g);
-        while (t > 0 && r.groups[static_cast<std::size_t>(t)].parent > 0)
-            t = r.groups[static_cast<std::size_t>(t)].parent;
-        top[g] = t;
-    }
-    return top;
-}
-
 double niceStep(double span)
 {
     const double raw = std::max(span, 1e-9) / 6.0;
@@ -142,7 +129,7 @@ void paintUsage(QPainter& p, const pp::Result& r, const QString& title, QSize si
     const double unit = span > 2 * 86400 ? 86400.0 : 3600.0;
     const Frame f = drawFrame(
         p, size, title, span / unit, static_cast<double>(std::max<long>(1, r.poolCores)), unit, legendWidth(p));
-    const auto top = topLevelOf(r);
+    const auto top = pp::topLevelGroups(r);
     const QStringList names = namesOf(r);
     std::vector<int> experiments;
     for (std::size_t g = 0; g < r.groups.size(); ++g)
@@ -185,7 +172,7 @@ void paintUsageComparison(
         const pp::Result& r = *runs[k];
         if (!r.poolSeries.empty())
             span = std::max(span, static_cast<double>(r.poolSeries.back().time));
-        const auto top = topLevelOf(r);
+        const auto top = pp::topLevelGroups(r);
         for (std::size_t s = 0; s < r.groupSeries.size(); ++s)
             for (std::size_t g = 0; g < r.groupSeries[s].size() && g < top.size(); ++g) {
                 if (top[g] == 0)
