@@ -55,6 +55,7 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
         double cores = 0;
         double memory = 0;
         bool partitionable = false;
+        std::string owner; // STARTD_ATTRS' Experiment, when the pool advertises who contributed the machine
     };
     std::map<std::string, Machine> machines; // sorted by name: the same pool whatever the ad order
     long skipped = 0;
@@ -87,6 +88,8 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
                 return true;
             }
             Machine& m = machines[host];
+            if (const std::string owner = stringAttr(ad, "Experiment"); !owner.empty())
+                m.owner = owner;
             const std::string slotType = stringAttr(ad, "SlotType");
             const double cpus = numberAttr(ad, "Cpus", -1);
             const double memory = numberAttr(ad, "Memory", 0);
@@ -112,7 +115,7 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
     Pool pool;
     for (const auto& [host, m] : machines)
         if (m.cores >= 1)
-            pool.machines.push_back({host, static_cast<int>(m.cores), static_cast<long>(m.memory), {}});
+            pool.machines.push_back({host, static_cast<int>(m.cores), static_cast<long>(m.memory), m.owner});
     if (skipped > 0)
         warnings.add(
             {path, 0, std::to_string(skipped) + " ads are not slots (MyType is not \"Machine\") and were skipped"});

@@ -427,6 +427,26 @@ private Q_SLOTS:
         QCOMPARE(pool->machines[0].memoryMb, memory);
         QVERIFY(!readPool(shared("event-logs/lsst_tiny_problems.dag.nodes.log").toStdString(), warnings).ok());
     }
+    void anExperimentAttributeNamesTheOwner()
+    {
+        // STARTD_ATTRS = $(STARTD_ATTRS) Experiment: the slots say who contributed the machine.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("owned.ads"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("MyType = \"Machine\"\nName = \"slot1@wn1\"\nMachine = \"wn1\"\nPartitionableSlot = true\n"
+                   "Cpus = 8\nTotalSlotCpus = 8\nMemory = 16000\nExperiment = \"atlas\"\n\n"
+                   "MyType = \"Machine\"\nName = \"slot1@wn2\"\nMachine = \"wn2\"\nPartitionableSlot = true\n"
+                   "Cpus = 4\nTotalSlotCpus = 4\nMemory = 8000\n");
+        file.close();
+        Warnings warnings;
+        const auto pool = readPool(path.toStdString(), warnings);
+        QVERIFY2(pool.ok(), pool.ok() ? "" : pool.error().message().c_str());
+        QCOMPARE(pool->machines.size(), std::size_t(2));
+        QCOMPARE(pool->machines[0].owner, std::string("atlas"));
+        QVERIFY(pool->machines[1].owner.empty());
+        QCOMPARE(pool->contributions(), (std::vector<std::pair<std::string, long>> {{"atlas", 8}}));
+    }
 
     void afTablesFromLapis()
     {
