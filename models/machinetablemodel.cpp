@@ -75,6 +75,8 @@ QVariant MachineTableModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case NameColumn:
             return QString::fromStdString(spec.name);
+        case OwnerColumn:
+            return QString::fromStdString(spec.owner);
         case CoresColumn:
             return sort ? QVariant(spec.cores) : QVariant(locale.toString(spec.cores));
         case ClaimedColumn:
@@ -90,7 +92,8 @@ QVariant MachineTableModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
-    if (role == Qt::TextAlignmentRole && index.column() != NameColumn && index.column() != StateColumn)
+    if (role == Qt::TextAlignmentRole && index.column() != NameColumn && index.column() != OwnerColumn
+        && index.column() != StateColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
@@ -102,6 +105,8 @@ QVariant MachineTableModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case NameColumn:
         return tr("Machine");
+    case OwnerColumn:
+        return tr("Owner");
     case CoresColumn:
         return tr("Cores");
     case ClaimedColumn:

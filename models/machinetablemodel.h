@@ -7,13 +7,23 @@
 
 #include <QAbstractTableModel>
 
-/// The machines of the pool at one moment of the run: cores claimed and free, dynamic slots, draining.
+/// The machines of the pool at one moment of the run: who contributed them, cores claimed and free, dynamic
+/// slots, draining.
 /// The moment is the last machine sample in the chosen period (machines are sampled less often than the pool).
 class MachineTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Columns { NameColumn, CoresColumn, ClaimedColumn, FreeColumn, DynamicSlotsColumn, StateColumn, ColumnCount };
+    enum Columns {
+        NameColumn,
+        OwnerColumn,
+        CoresColumn,
+        ClaimedColumn,
+        FreeColumn,
+        DynamicSlotsColumn,
+        StateColumn,
+        ColumnCount
+    };
     enum Roles { SortRole = Qt::UserRole };
 
     explicit MachineTableModel(QObject* parent = nullptr);

@@ -138,7 +138,7 @@ private Q_SLOTS:
         MachineTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         pp::Pool pool;
-        pool.machines = {{"node0001", 32, 65536}, {"node0002", 64, 131072}};
+        pool.machines = {{"node0001", 32, 65536, "atlas"}, {"node0002", 64, 131072}};
         pp::Result result;
         result.poolSeries.resize(4);
         result.machineSampleStride = 2; // machine samples at pool samples 0 and 2
@@ -152,12 +152,12 @@ private Q_SLOTS:
                 cells << model.index(r, c).data().toString();
             return cells.join(QLatin1Char('|'));
         };
-        QCOMPARE(row(0), QStringLiteral("node0001|32|30|2|2|draining"));
-        QCOMPARE(row(1), QStringLiteral("node0002|64|10|54|10|partly claimed"));
+        QCOMPARE(row(0), QStringLiteral("node0001|atlas|32|30|2|2|draining"));
+        QCOMPARE(row(1), QStringLiteral("node0002||64|10|54|10|partly claimed"));
         model.setPoolSample(1); // falls back to the machine sample at pool sample 0
         QCOMPARE(model.shownPoolSample(), 0);
-        QCOMPARE(row(0), QStringLiteral("node0001|32|0|32|0|whole"));
-        QCOMPARE(row(1), QStringLiteral("node0002|64|64|0|3|full"));
+        QCOMPARE(row(0), QStringLiteral("node0001|atlas|32|0|32|0|whole"));
+        QCOMPARE(row(1), QStringLiteral("node0002||64|64|0|3|full"));
         QCOMPARE(model.index(1, MachineTableModel::FreeColumn).data(MachineTableModel::SortRole).toInt(), 0);
     }
 };
