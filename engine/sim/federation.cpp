@@ -200,6 +200,17 @@ void FederationSimulator::jobLeft(std::uint32_t, std::uint32_t job)
         pool->withdrawIdle(job);
 }
 
+bool FederationSimulator::pullIdle(std::uint32_t pool, std::uint32_t submitter, int cores, long memoryMb)
+{
+    std::size_t autocluster = 0;
+    const std::int64_t job
+        = m_pools[m_scenario.submitterPool[submitter]]->queue(submitter).oldestFitting(cores, memoryMb, &autocluster);
+    if (job < 0)
+        return false;
+    m_pools[pool]->offerIdle(static_cast<std::uint32_t>(job));
+    return true;
+}
+
 void FederationSimulator::negotiationFinished(
     std::uint32_t pool, std::uint32_t submitter, bool satisfied, std::int64_t now)
 {

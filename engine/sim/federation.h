@@ -40,6 +40,7 @@ private:
     void jobStarted(std::uint32_t pool, std::uint32_t job, std::int64_t now) override;
     void jobRequeued(std::uint32_t pool, std::uint32_t job, std::int64_t now) override;
     void jobLeft(std::uint32_t pool, std::uint32_t job) override;
+    bool pullIdle(std::uint32_t pool, std::uint32_t submitter, int cores, long memoryMb) override;
     void negotiationFinished(std::uint32_t pool, std::uint32_t submitter, bool satisfied, std::int64_t now) override;
 
     /// The pool a submitter's flock level `level` reaches (0 = home).

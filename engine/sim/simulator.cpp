@@ -276,7 +276,7 @@ void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, s
         return;
     // The schedd holds the leftovers of the p-slot and fills them with this submitter's jobs.
     std::size_t ac = 0;
-    while (m_queues[submitter].oldestFitting(m_pool.freeCores(machine), m_pool.freeMemory(machine), &ac) >= 0) {
+    while (nextForClaim(submitter, machine, m_pool.freeCores(machine), m_pool.freeMemory(machine), now, &ac)) {
         const std::uint32_t next = dequeueIdle(submitter, ac);
         const Job& nextSpec = m_scenario.workload.jobs[next];
         claim = m_pool.carve(machine, submitter, nextSpec.cores, nextSpec.memoryMb, now);
@@ -301,6 +301,30 @@ void Simulator::complete(const Completion& c)
     claimFreed(c.claim, c.time);
 }
 
+bool Simulator::nextForClaim(std::uint32_t submitter, std::uint32_t machine, int cores, long memoryMb, std::int64_t now,
+    std::size_t* autocluster)
+{
+    std::int64_t job = m_queues[submitter].oldestFitting(cores, memoryMb, autocluster);
+    // A claim belongs to the schedd, not to a flock level: one held in another pool takes any of the submitter's
+    // idle jobs, even those that pool no longer sees (docs/FLOCKING.md §5.4).
+    bool pulled = false;
+    if (job < 0 && federated() && !m_member->homeSubmitter[submitter]) {
+        pulled = m_member->hooks->pullIdle(m_member->index, submitter, cores, memoryMb);
+        if (pulled)
+            job = m_queues[submitter].oldestFitting(cores, memoryMb, autocluster);
+    }
+    if (job < 0)
+        return false;
+    // The startd checks START again when a claim activates a new job.
+    const Job& spec = m_scenario.workload.jobs[static_cast<std::size_t>(job)];
+    if (m_rank.startEnabled() && !m_rank.start(spec, machine, m_scenario.workload.epoch + now)) {
+        if (pulled)
+            withdrawIdle(static_cast<std::uint32_t>(job)); // it stays at home
+        return false;
+    }
+    return true;
+}
+
 void Simulator::claimFreed(std::uint32_t claimIndex, std::int64_t now)
 {
     Claim& claim = m_pool.claim(claimIndex);
@@ -310,7 +334,7 @@ void Simulator::claimFreed(std::uint32_t claimIndex, std::int64_t now)
         && (worklife < 0 || (worklife > 0 && static_cast<double>(now - claim.claimedAt) < worklife));
     if (reusable) {
         std::size_t ac = 0;
-        if (m_queues[claim.submitter].oldestFitting(claim.cores, claim.memoryMb, &ac) >= 0) {
+        if (nextForClaim(claim.submitter, claim.machine, claim.cores, claim.memoryMb, now, &ac)) {
             const std::uint32_t next = dequeueIdle(claim.submitter, ac);
             ++m_result.claimReuses;
             startJob(next, claimIndex, now);

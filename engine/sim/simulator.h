@@ -41,6 +41,9 @@ public:
     virtual void jobStarted(std::uint32_t pool, std::uint32_t job, std::int64_t now) = 0;
     /// The job was evicted here and is idle again, in its home queue (and wherever its submitter flocks).
     virtual void jobRequeued(std::uint32_t pool, std::uint32_t job, std::int64_t now) = 0;
+    /// A claim this pool holds for the submitter (of another pool's schedd) looks for its next job: the home
+    /// schedd offers its oldest idle job that fits, here; false when it has none.
+    virtual bool pullIdle(std::uint32_t pool, std::uint32_t submitter, int cores, long memoryMb) = 0;
     /// The job left the queue for good (held, removed, spawn failure).
     virtual void jobLeft(std::uint32_t pool, std::uint32_t job) = 0;
     /// This pool's negotiator negotiated with the submitter; satisfied = every idle job it saw was matched.
@@ -132,6 +135,9 @@ private:
     void complete(const Completion& c);
     /// A claim's job has left: the schedd reuses the claim for another of the submitter's jobs, or releases it.
     void claimFreed(std::uint32_t claim, std::int64_t now);
+    /// Whether the submitter has an idle job for a claim on `machine` with these resources (its autocluster then).
+    bool nextForClaim(std::uint32_t submitter, std::uint32_t machine, int cores, long memoryMb, std::int64_t now,
+        std::size_t* autocluster);
     void arrive(std::uint32_t job);
     void enqueueIdle(std::uint32_t job);
     /// Takes an idle job out of its queue for good (spawn failure, removal, hold).

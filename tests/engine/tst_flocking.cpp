@@ -144,6 +144,20 @@ private Q_SLOTS:
             QCOMPARE(r.jobs[j].firstStart, 18060);
     }
 
+    void aForeignClaimTakesJobsThePoolNoLongerSees()
+    {
+        // A keeps claims forever (CLAIM_WORKLIFE = -1). At 2 h B's cycle takes b's last idle jobs: satisfied, level 0.
+        // 100 more arrive at 2 h 10 s and only B sees them, B being full. At 2 h 30 s b's flocked jobs in A end and
+        // B's schedd, which still holds those claims, starts the new jobs on them (§5.4): no negotiation needed.
+        const Scenario s
+            = twoPools("CLAIM_WORKLIFE = -1\n", "FLOCK_TO = A\n", concat(bQueue, jobs("b.u", 100, 600, 1, 7210)));
+        const Result r = simulate(s);
+        verifyConservation(r);
+        for (std::size_t j = 300; j < r.jobs.size(); ++j)
+            QCOMPARE(r.jobs[j].firstStart, 7230);
+        QCOMPARE(r.claimReuses, 100L);
+    }
+
     void ownersPreemptFlockedJobsThroughTheStartdRank()
     {
         // Example 2, foreign retirement 0: at 1 h + 30 s A's cycle finds a's 50 jobs ranked 10 against the flocked
