@@ -113,7 +113,7 @@ MergeStudyPanel::MergeStudyPanel(PlannerView* planner, QWidget* parent)
     m_experiments = new QTreeWidget(split);
     m_experiments->setRootIsDecorated(false);
     m_experiments->setHeaderLabels({tr("Experiment"), tr("Contributed core-h"), tr("Delivered, separate"),
-        tr("Delivered, merged"), tr("Change"), tr("Preemptions"), tr("Badput core-h"), tr("Notebook wait p95")});
+        tr("Delivered, merged"), tr("Change"), tr("Preemptions"), tr("Badput core-h"), tr("Notebook start p95")});
     m_waits = new QTreeWidget(split);
     m_waits->setRootIsDecorated(false);
     m_waits->setHeaderLabels({tr("Experiment"), tr("Job size"), tr("Jobs"), tr("Wait p50, separate → merged"),
@@ -226,7 +226,7 @@ void MergeStudyPanel::show(const pp::MergeStudy& study)
                 quantity(to), relative,
                 change(static_cast<double>(r.separate.preemptions), static_cast<double>(r.merged.preemptions)),
                 change(r.separate.badputCoreHours, r.merged.badputCoreHours),
-                r.merged.notebookSessions > 0 ? waitChange(r.separate.notebookWaitP95, r.merged.notebookWaitP95)
+                r.merged.notebookSessions > 0 ? waitChange(r.separate.notebookStartP95, r.merged.notebookStartP95)
                                               : QString()});
         for (int c = 1; c < item->columnCount(); ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);

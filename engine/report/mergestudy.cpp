@@ -68,7 +68,7 @@ std::vector<ExperimentOutcome> outcomes(const Result& r, const Workload& w, cons
         o.badputCoreHours += r.groups[g].badputCoreHours;
     }
     std::vector<std::array<std::vector<float>, ExperimentOutcome::sizeClasses>> waits(names.size());
-    std::vector<std::vector<float>> notebookWaits(names.size());
+    std::vector<std::vector<float>> notebookStarts(names.size());
     for (std::size_t j = 0; j < w.jobs.size() && j < r.jobs.size(); ++j) {
         const Job& job = w.jobs[j];
         if (job.submitter >= r.submitters.size())
@@ -86,7 +86,7 @@ std::vector<ExperimentOutcome> outcomes(const Result& r, const Workload& w, cons
         const auto wait = static_cast<float>(r.startTime + o.firstStart - static_cast<std::int64_t>(job.submit));
         waits[static_cast<std::size_t>(e)][sizeClassOf(job.cores)].push_back(wait);
         if (job.kind == Notebook)
-            notebookWaits[static_cast<std::size_t>(e)].push_back(wait);
+            notebookStarts[static_cast<std::size_t>(e)].push_back(wait + static_cast<float>(r.notebookStartupSeconds));
     }
     for (std::size_t e = 0; e < names.size(); ++e) {
         for (std::size_t c = 0; c < ExperimentOutcome::sizeClasses; ++c) {
@@ -94,8 +94,8 @@ std::vector<ExperimentOutcome> outcomes(const Result& r, const Workload& w, cons
             out[e].waitP50[c] = percentile(waits[e][c], 50);
             out[e].waitP95[c] = percentile(waits[e][c], 95);
         }
-        out[e].notebookWaitP50 = percentile(notebookWaits[e], 50);
-        out[e].notebookWaitP95 = percentile(notebookWaits[e], 95);
+        out[e].notebookStartP50 = percentile(notebookStarts[e], 50);
+        out[e].notebookStartP95 = percentile(notebookStarts[e], 95);
     }
     return out;
 }
@@ -216,7 +216,7 @@ std::string mergeStudyTable(const MergeStudy& study)
         out += "  " + line + "\n";
     out += "\n";
     TextTable table({"experiment", "contributed", "delivered sep.", "merged", "change", "preempt. sep.", "merged",
-                        "badput sep.", "merged", "notebook p95 sep.", "merged"},
+                        "badput sep.", "merged", "notebook start p95 sep.", "merged"},
         1);
     for (const auto& r : study.rows)
         table.addRow({r.experiment, human::quantity(r.separate.contributedCoreHours),
@@ -225,8 +225,8 @@ std::string mergeStudyTable(const MergeStudy& study)
             human::quantity(static_cast<double>(r.separate.preemptions)),
             human::quantity(static_cast<double>(r.merged.preemptions)), human::quantity(r.separate.badputCoreHours),
             human::quantity(r.merged.badputCoreHours),
-            r.separate.notebookSessions > 0 ? human::duration(r.separate.notebookWaitP95) : "-",
-            r.merged.notebookSessions > 0 ? human::duration(r.merged.notebookWaitP95) : "-"});
+            r.separate.notebookSessions > 0 ? human::duration(r.separate.notebookStartP95) : "-",
+            r.merged.notebookSessions > 0 ? human::duration(r.merged.notebookStartP95) : "-"});
     out += table.str() + "\n";
     TextTable waits({"experiment", "job size", "jobs", "wait p50 sep.", "merged", "wait p95 sep.", "merged"}, 2);
     for (const auto& r : study.rows)
@@ -254,8 +254,8 @@ std::string mergeStudyJson(const MergeStudy& study)
         w.key("badput_core_hours").value(o.badputCoreHours, 1);
         w.key("notebook_sessions").value(o.notebookSessions);
         w.key("notebook_failures").value(o.notebookFailures);
-        w.key("notebook_wait_p50_s").value(o.notebookWaitP50, 0);
-        w.key("notebook_wait_p95_s").value(o.notebookWaitP95, 0);
+        w.key("notebook_start_p50_s").value(o.notebookStartP50, 0);
+        w.key("notebook_start_p95_s").value(o.notebookStartP95, 0);
         w.key("waits_by_size").beginArray();
         for (std::size_t c = 0; c < ExperimentOutcome::sizeClasses; ++c) {
             w.beginObject();

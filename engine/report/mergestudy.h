@@ -26,7 +26,7 @@ struct ExperimentOutcome
     double badputCoreHours = 0; ///< every eviction's lost work
     long notebookSessions = 0;
     long notebookFailures = 0;
-    double notebookWaitP50 = 0, notebookWaitP95 = 0; ///< seconds from submission to the job's start
+    double notebookStartP50 = 0, notebookStartP95 = 0; ///< seconds from submission to a usable notebook
 };
 
 /// The site as a whole in one variant.

@@ -346,6 +346,7 @@ Result FederationSimulator::combine(std::int64_t now) const
     r.machineSampleStride = first.machineSampleStride;
     r.notes = m_notes;
     r.contributions = m_scenario.pool.contributions();
+    r.notebookStartupSeconds = first.notebookStartupSeconds;
     for (std::size_t p = 0; p < parts.size(); ++p) {
         const Result& part = parts[p];
         r.coreHoursDelivered += part.coreHoursDelivered;

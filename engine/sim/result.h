@@ -155,6 +155,7 @@ struct Result
     std::int64_t simulatedSeconds = 0;
     double wallSeconds = 0;
     long poolCores = 0;
+    double notebookStartupSeconds = 0; ///< NOTEBOOK_STARTUP_TIME: from a notebook job's start to a usable notebook
     long negotiationCycles = 0; ///< cycles that ran the matchmaker
     long matches = 0;
     long claimReuses = 0; ///< jobs started on an existing claim without a negotiator match

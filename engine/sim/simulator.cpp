@@ -103,6 +103,7 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
     m_result.jobsTotal = static_cast<long>(workload.jobs.size());
     m_result.poolCores = m_pool.totalCores();
     m_result.contributions = scenario.pool.contributions();
+    m_result.notebookStartupSeconds = scenario.policy.notebookStartupSeconds;
     m_result.startTime = m_start;
     m_result.epoch = workload.epoch;
     m_result.jobs.assign(workload.jobs.size(), JobOutcome {});

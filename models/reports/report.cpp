@@ -279,7 +279,7 @@ QString Report::mergeStudyHtml(const QString& pageBreak) const
         h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
         for (const QString& title : {QObject::tr("Experiment"), QObject::tr("Contributed core-hours"),
                  QObject::tr("Delivered, separate"), QObject::tr("Delivered, merged"), QObject::tr("Preemptions"),
-                 QObject::tr("Badput core-hours"), QObject::tr("Notebook wait p95")})
+                 QObject::tr("Badput core-hours"), QObject::tr("Notebook start p95")})
             h += QStringLiteral("<th align=left style='%1'>%2</th>").arg(QLatin1String(cellStyle), title);
         h += QStringLiteral("</tr>");
         const auto both = [](const QString& a, const QString& b) { return a == b ? a : a + QStringLiteral(" → ") + b; };
@@ -294,7 +294,7 @@ QString Report::mergeStudyHtml(const QString& pageBreak) const
                     number(static_cast<double>(r.merged.preemptions))))
                 + cell(both(number(r.separate.badputCoreHours), number(r.merged.badputCoreHours)))
                 + cell(jobs && r.merged.notebookSessions > 0
-                        ? both(formatDuration(r.separate.notebookWaitP95), formatDuration(r.merged.notebookWaitP95))
+                        ? both(formatDuration(r.separate.notebookStartP95), formatDuration(r.merged.notebookStartP95))
                         : QString());
             h += QStringLiteral("</tr>");
         }
