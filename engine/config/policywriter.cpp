@@ -46,10 +46,13 @@ std::vector<std::pair<std::string, std::string>> policyKnobs(const Policy& p)
     add("PREEMPTION_REQUIREMENTS", p.preemptionRequirements);
     add("PREEMPTION_RANK", p.preemptionRank);
     add("NEGOTIATOR_CONSIDER_EARLY_PREEMPTION", boolean(p.considerEarlyPreemption));
-    add("MAXJOBRETIREMENTTIME", number(p.maxJobRetirementTime));
+    add("MAXJOBRETIREMENTTIME",
+        p.maxJobRetirementExpr.empty() ? number(p.maxJobRetirementTime) : p.maxJobRetirementExpr);
     add("MACHINE_MAX_VACATE_TIME", number(p.machineMaxVacateTime));
     if (!p.startdRank.empty())
         add("RANK", p.startdRank);
+    if (!p.startExpr.empty())
+        add("START", p.startExpr);
     add("ALLOW_PSLOT_PREEMPTION", boolean(p.allowPslotPreemption));
     add("CONSUMPTION_POLICY", boolean(p.consumptionPolicy));
     add("CLAIM_PARTITIONABLE_LEFTOVERS", boolean(p.claimPartitionableLeftovers));
@@ -77,6 +80,15 @@ std::vector<std::pair<std::string, std::string>> policyKnobs(const Policy& p)
     add("DEFRAG_DRAINING_SCHEDULE", p.defragSchedule);
     add("NOTEBOOK_START_TIMEOUT", number(p.notebookStartTimeout));
     add("NOTEBOOK_STARTUP_TIME", number(p.notebookStartupSeconds));
+    if (!p.flockTo.empty()) {
+        std::string pools;
+        for (const auto& pool : p.flockTo)
+            pools += (pools.empty() ? "" : ", ") + pool;
+        add("FLOCK_TO", pools);
+    }
+    add("FLOCK_INCREMENT", number(p.flockIncrement));
+    add("MIN_FLOCK_LEVEL", number(p.minFlockLevel));
+    add("SCHEDD_INTERVAL", number(p.scheddInterval));
     if (!p.groups.empty()) {
         std::string names;
         for (const auto& g : p.groups)

@@ -119,7 +119,7 @@ FederationSimulator::FederationSimulator(const Scenario& scenario, SimulationOpt
         m_pools.push_back(std::make_unique<Simulator>(m_poolScenarios[p], own, &member));
     }
     m_start = m_pools.front()->startTime();
-    m_lastStart = m_start;
+    m_lastSubmit = scenario.workload.jobs.empty() ? m_start : scenario.workload.jobs.back().submit;
     m_flock.assign(submitters.size(), FlockState {});
     for (std::uint32_t s = 0; s < submitters.size(); ++s) {
         const Policy& home = pools[scenario.submitterPool[s]].policy;
@@ -176,9 +176,8 @@ void FederationSimulator::jobArrived(std::uint32_t, std::uint32_t job, std::int6
         m_pools[poolAt(s, l)]->offerIdle(job);
 }
 
-void FederationSimulator::jobStarted(std::uint32_t pool, std::uint32_t job, std::int64_t now)
+void FederationSimulator::jobStarted(std::uint32_t pool, std::uint32_t job, std::int64_t)
 {
-    m_lastStart = now;
     for (std::size_t p = 0; p < m_pools.size(); ++p)
         if (p != pool)
             m_pools[p]->withdrawIdle(job);
@@ -288,12 +287,9 @@ Result FederationSimulator::run()
             now = end;
             break;
         }
-        bool anyRunning = false;
-        for (const auto& pool : m_pools) {
+        for (const auto& pool : m_pools)
             if (!pool->hasEnded())
                 pool->runUntil(t - m_start);
-            anyRunning = anyRunning || pool->runningJobCount() > 0;
-        }
         for (std::uint32_t p = 0; p < m_pools.size(); ++p)
             if (m_nextCountJobs[p] == t) {
                 countJobs(p, t);
@@ -301,12 +297,18 @@ Result FederationSimulator::run()
                     += static_cast<std::int64_t>(std::max(1.0, m_scenario.federation[p].policy.scheddInterval));
             }
         now = t;
+        // As for one pool: a policy can evict jobs forever, so a run without a horizon stops once nothing has
+        // completed anywhere for far longer than any job needs.
         bool arrived = true;
-        for (const auto& pool : m_pools)
+        std::int64_t lastCompletion = m_lastSubmit;
+        for (const auto& pool : m_pools) {
             arrived = arrived && pool->allArrived();
-        if (end == never && arrived && !anyRunning && t - m_lastStart > stallLimit) {
-            m_notes.push_back("no job started in " + std::to_string((t - m_lastStart) / 86400)
-                + " days and none is running: the jobs still waiting cannot start in any pool; the run stops here");
+            lastCompletion = std::max(lastCompletion, pool->lastCompletion());
+        }
+        if (end == never && arrived && t - lastCompletion > stallLimit) {
+            m_notes.push_back("no job completed in " + std::to_string((t - lastCompletion) / 86400)
+                + " days in any pool: the jobs still waiting cannot start, or the policy keeps evicting them; the run "
+                  "stops here");
             break;
         }
         if (onProgress) {
@@ -462,7 +464,8 @@ Result FederationSimulator::combine(std::int64_t now) const
     summariseJobOutcomes(r, workload, groupOf, running, pools[0].policy.notebookStartupSeconds, m_start, now);
     r.flows = computeSurplusFlows(r.groups, r.groupSeries, static_cast<double>(r.sampleInterval));
 
-    // Who ran whose jobs: each pool's core-hours per submitter, and its evictions per group.
+    // Who ran whose jobs: each pool's core-hours per submitter, and its preemptions per group (a group's home is
+    // its submitters' pool: in a derived study every group belongs to one experiment).
     std::vector<std::vector<PoolExchange>> exchange(pools.size(), std::vector<PoolExchange>(pools.size()));
     std::vector<int> homeOfGroup(r.groups.size(), -1);
     for (std::uint32_t s = 0; s < workload.submitters.size(); ++s)
@@ -475,7 +478,7 @@ Result FederationSimulator::combine(std::int64_t now) const
             if (homeOfGroup[g] >= 0) {
                 auto& e = exchange[static_cast<std::size_t>(homeOfGroup[g])][p];
                 e.preemptions += parts[p].groups[g].preemptions;
-                e.badputCoreHours += parts[p].groups[g].badputCoreHours;
+                e.badputCoreHours += parts[p].groups[g].preemptionBadputCoreHours;
             }
     }
     for (std::size_t h = 0; h < pools.size(); ++h)

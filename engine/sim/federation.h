@@ -66,7 +66,7 @@ private:
     std::vector<std::vector<std::uint32_t>> m_flockTo; // per pool: FLOCK_TO resolved to pool indices
     std::vector<FlockState> m_flock; // per submitter
     std::int64_t m_start = 0;
-    std::int64_t m_lastStart = 0;
+    std::int64_t m_lastSubmit = 0; ///< workload second of the last job's submission
     std::vector<std::int64_t> m_nextCountJobs; // per pool: its schedd's next count_jobs
     std::vector<std::string> m_notes;
     std::atomic<bool> m_stop {false};

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sim/mergestudy.h"
 
+#include "classad/expression.h"
 #include "policy/grouptree.h"
 #include "util/text.h"
 
@@ -34,6 +35,15 @@ std::vector<double> quotaCores(const Policy& policy, const std::vector<std::stri
         cores.push_back(!g ? 0.0 : g->staticQuota ? g->configQuota : g->configQuota * poolCores);
     }
     return cores;
+}
+
+// A RANK that is unset or a constant prefers no job to another.
+bool rankPrefersJobs(const Policy& policy)
+{
+    if (policy.startdRank.empty())
+        return false;
+    const auto parsed = classad::Expression::parse(policy.startdRank, "RANK");
+    return parsed && !parsed->isLiteral();
 }
 
 Expected<std::vector<std::string>> experimentsWithMachines(const Scenario& base, Pool& pool)
@@ -143,7 +153,7 @@ Expected<Scenario> separatePoolsVariant(const Scenario& base)
                 policy.groups.push_back(own);
             }
         // Owners first, unless the scenario already says how its machines rank jobs.
-        if (base.policy.startdRank.empty())
+        if (!rankPrefersJobs(base.policy))
             policy.startdRank = ownerRankExpression(pools[p]);
         if (base.policy.maxJobRetirementTime > 0)
             policy.maxJobRetirementExpr = "ifThenElse(regexp(\"@" + pools[p] + "$\", TARGET.User), "
@@ -182,7 +192,7 @@ Expected<Scenario> mergedPoolVariant(const Scenario& base)
         g.configQuota = static_cast<double>(cores[static_cast<std::size_t>(e)]);
         g.acceptSurplus = true;
     }
-    if (base.policy.preemptionRequirements == "False" || base.policy.preemptionRequirements == "false")
+    if (text::toLower(text::trim(base.policy.preemptionRequirements)) == "false")
         out.policy.preemptionRequirements = "(SubmitterGroupResourcesInUse < SubmitterGroupQuota) && "
                                             "(RemoteGroupResourcesInUse > RemoteGroupQuota)";
     out.name = base.name + "-merged";

@@ -408,9 +408,9 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
     const auto& claims = m_ctx.pool.claims();
     for (std::uint32_t i = 0; i < claims.size(); ++i) {
         const Claim& c = claims[i];
-        if (!c.live || c.job < 0 || c.cores < job.cores || c.memoryMb < job.memoryMb
-            || m_ctx.pool.isDraining(c.machine))
-            continue;
+        if (!c.live || c.job < 0 || c.cores < job.cores || c.memoryMb < job.memoryMb || m_ctx.pool.isDraining(c.machine)
+            || c.claimedAt == now)
+            continue; // a slot claimed in this very cycle is not in the cycle's slot list
         const double runTime = static_cast<double>(now - c.jobStartedAt);
         // A job inside its retirement time is trimmed from the candidates unless early preemption is on (§4.2).
         if (!policy.considerEarlyPreemption && runTime < c.retirement)
@@ -486,7 +486,7 @@ Negotiator::PslotVictims Negotiator::findPslotVictims(std::uint32_t submitter, c
     const auto& claims = m_ctx.pool.claims();
     for (std::uint32_t i = 0; i < claims.size(); ++i) {
         const Claim& c = claims[i];
-        if (!c.live || c.job < 0 || m_ctx.pool.isDraining(c.machine))
+        if (!c.live || c.job < 0 || m_ctx.pool.isDraining(c.machine) || c.claimedAt == now)
             continue;
         const double runTime = static_cast<double>(now - c.jobStartedAt);
         if (!policy.considerEarlyPreemption && runTime < c.retirement)

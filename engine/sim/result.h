@@ -136,7 +136,7 @@ struct PoolExchange
     int execute = 0; ///< whose machines ran them
     double coreHours = 0;
     long preemptions = 0; ///< runs evicted there by preemption (a flocked job by the owner's RANK, …)
-    double badputCoreHours = 0;
+    double badputCoreHours = 0; ///< what those preemptions lost
 };
 
 /// The outcome of a simulation: summary, time series, per-job outcomes and (optionally) per-cycle records.

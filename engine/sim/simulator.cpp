@@ -242,7 +242,8 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     claim.job = static_cast<std::int32_t>(job);
     claim.jobStartedAt = now;
     const std::int64_t unixNow = m_scenario.workload.epoch + now;
-    claim.currentRank = static_cast<float>(m_rank.rank(spec, claim.machine, unixNow));
+    // A constant RANK prefers no job: CurrentRank stays 0, as the negotiator's new-job rank does.
+    claim.currentRank = m_rank.enabled() ? static_cast<float>(m_rank.rank(spec, claim.machine, unixNow)) : 0.0F;
     claim.retirement = static_cast<float>(m_rank.retirement(spec, claim.machine, unixNow));
     JobOutcome& outcome = m_result.jobs[job];
     if (outcome.firstStart < 0) {

@@ -99,6 +99,7 @@ public:
     /// Federation: idle jobs of this pool's own schedd.
     long homeIdleJobs() const { return m_idleJobs - m_foreignIdleJobs; }
     long runningJobCount() const { return m_runningJobs; }
+    std::int64_t lastCompletion() const { return m_lastCompletion; }
     bool allArrived() const { return m_nextArrival >= m_scenario.workload.jobs.size(); }
     bool hasEnded() const { return m_done; }
     /// Federation: ends the run at this workload second (the federation decides when all is done).

@@ -105,12 +105,14 @@ double StartdPolicy::valueOf(
     if (cached.perSubmitterAndMachine && cached.table.empty())
         if (const auto it = cached.values.find(key); it != cached.values.end())
             return it->second;
+    // Every answer is rounded as a float, first or cached, as the claim's CurrentRank it is compared with.
     const Value v = evaluate(cached.expression, job, machine, unixNow);
     double number = fallback;
     if (v.isBoolean())
         number = v.isTrue() ? 1.0 : 0.0;
     else if (!v.toNumber(number))
         number = fallback;
+    number = static_cast<float>(number);
     if (!cached.table.empty())
         cached.table[cell] = static_cast<float>(number);
     else if (cached.perSubmitterAndMachine)

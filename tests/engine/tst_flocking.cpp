@@ -323,6 +323,19 @@ private Q_SLOTS:
         QCOMPARE(read->contributions, (std::vector<std::pair<std::string, long>> {{"a", 1}}));
     }
 
+    void aPolicyThatEvictsForeverStillEnds()
+    {
+        // Every run is evicted after 10 minutes and the jobs need an hour: nothing ever completes, in either pool.
+        // Without a horizon the run stops once nothing has completed for 30 days, and says why.
+        const std::string limit = "use POLICY : PREEMPT_IF_RUNTIME_EXCEEDS(600)\n";
+        const Scenario s = twoPools(limit, "FLOCK_TO = A\n" + limit, jobs("b.u", 10, 3600));
+        const Result r = simulate(s);
+        QCOMPARE(r.jobsCompleted, 0L);
+        QVERIFY(r.simulatedSeconds >= 30 * 86400);
+        QVERIFY(std::any_of(r.notes.begin(), r.notes.end(),
+            [](const std::string& n) { return n.find("no job completed") != std::string::npos; }));
+    }
+
     void badDescriptionsAreRefused()
     {
         Scenario s = twoPools("", "FLOCK_TO = C\n", bQueue);
