@@ -59,6 +59,20 @@ const char* const tableStyle = "border-collapse: collapse";
 // A4 less 18 mm margins, in points: the document is laid out at this size and printed to scale.
 const QSizeF pageInPoints(493, 729);
 const char* const cellStyle = "padding: 2px 5px; border-bottom: 1px solid #ccc; font-size: 8pt";
+// Column titles break between words only: a title split inside a word ("Preemp-tions") is hard to read.
+const char* const headerStyle
+    = "padding: 2px 5px; border-bottom: 1px solid #ccc; font-size: 7.5pt; white-space: pre-wrap";
+
+// A table's title row, each column given its share of the width: left to itself, the layout squeezes the columns
+// evenly and splits titles inside words.
+QString headerRow(std::initializer_list<std::pair<QString, int>> columns)
+{
+    QString h;
+    for (const auto& [title, percent] : columns)
+        h += QStringLiteral("<th align=left width='%1%' style='%2'>%3</th>")
+                 .arg(QString::number(percent), QLatin1String(headerStyle), title);
+    return h;
+}
 
 QString verdictColour(pp::MetricDelta::Verdict v)
 {
@@ -167,10 +181,9 @@ QString Report::html(bool forPdf) const
         h += QObject::tr("<h3>%1 against %2</h3><p>%3</p>")
                  .arg(esc(m_scenarios[index].name), esc(m_scenarios.front().name), esc(pp::comparisonSummaryText(c)));
         h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
-        for (const QString& title : {QObject::tr("Group"), QObject::tr("Core-hours"), QObject::tr("Share of work"),
-                 QObject::tr("Wait p50"), QObject::tr("Wait p95"), QObject::tr("Preemptions"),
-                 QObject::tr("Badput core-hours"), QObject::tr("Notebook start p95")})
-            h += QStringLiteral("<th align=left style='%1'>%2</th>").arg(QLatin1String(cellStyle), title);
+        h += headerRow({{QObject::tr("Group"), 16}, {QObject::tr("Core-hours"), 11}, {QObject::tr("Share of work"), 10},
+            {QObject::tr("Wait p50"), 9}, {QObject::tr("Wait p95"), 12}, {QObject::tr("Preemptions"), 14},
+            {QObject::tr("Badput core-hours"), 14}, {QObject::tr("Notebook start p95"), 14}});
         h += QStringLiteral("</tr>");
         for (const auto& g : c.groups) {
             h += QStringLiteral("<tr><td style='%1'>%2</td>").arg(QLatin1String(cellStyle), esc(g.name));
@@ -207,10 +220,10 @@ QString Report::html(bool forPdf) const
                              ? QObject::tr("%1 cores").arg(number(base.groups[g].configQuota))
                              : QObject::tr("%1 of the pool").arg(percent(base.groups[g].configQuota)));
             h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
-            for (const QString& title : {QObject::tr("Scenario"), QObject::tr("Group"), QObject::tr("Quota (cores)"),
-                     QObject::tr("Core-hours"), QObject::tr("Share"), QObject::tr("Jobs done"), QObject::tr("Wait p50"),
-                     QObject::tr("Wait p95"), QObject::tr("Preemptions")})
-                h += QStringLiteral("<th align=left style='%1'>%2</th>").arg(QLatin1String(cellStyle), title);
+            h += headerRow(
+                {{QObject::tr("Scenario"), 16}, {QObject::tr("Group"), 18}, {QObject::tr("Quota (cores)"), 10},
+                    {QObject::tr("Core-hours"), 11}, {QObject::tr("Share"), 8}, {QObject::tr("Jobs done"), 9},
+                    {QObject::tr("Wait p50"), 9}, {QObject::tr("Wait p95"), 9}, {QObject::tr("Preemptions"), 10}});
             h += QStringLiteral("</tr>");
             for (std::size_t k = 0; k < m_scenarios.size(); ++k) {
                 if (!m_scenarios[k].result)
@@ -277,10 +290,12 @@ QString Report::mergeStudyHtml(const QString& pageBreak) const
         for (const auto& line : study.summary)
             h += QStringLiteral("<p>%1</p>").arg(esc(line));
         h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
-        for (const QString& title : {QObject::tr("Experiment"), QObject::tr("Contributed core-hours"),
-                 QObject::tr("Delivered, separate"), QObject::tr("Delivered, merged"), QObject::tr("Preemptions"),
-                 QObject::tr("Badput core-hours"), QObject::tr("Notebook start p95")})
-            h += QStringLiteral("<th align=left style='%1'>%2</th>").arg(QLatin1String(cellStyle), title);
+        h += QObject::tr("<p><small>Core-hours the experiment's machines could give (contributed) and its jobs got in "
+                         "each variant; preemptions, badput core-hours and the notebooks' time to start, separate → "
+                         "merged.</small></p>");
+        h += headerRow({{QObject::tr("Experiment"), 14}, {QObject::tr("Contributed"), 13},
+            {QObject::tr("Separate"), 12}, {QObject::tr("Merged"), 12}, {QObject::tr("Preemptions"), 16},
+            {QObject::tr("Badput"), 16}, {QObject::tr("Notebooks"), 17}});
         h += QStringLiteral("</tr>");
         const auto both = [](const QString& a, const QString& b) { return a == b ? a : a + QStringLiteral(" → ") + b; };
         for (const auto& r : study.rows) {
@@ -304,10 +319,10 @@ QString Report::mergeStudyHtml(const QString& pageBreak) const
                              "carry.</i></p>");
             continue;
         }
+        h += QObject::tr("<h3>Waits by job size</h3>");
         h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
-        for (const QString& title : {QObject::tr("Experiment"), QObject::tr("Job size"), QObject::tr("Jobs"),
-                 QObject::tr("Wait p50, separate → merged"), QObject::tr("Wait p95, separate → merged")})
-            h += QStringLiteral("<th align=left style='%1'>%2</th>").arg(QLatin1String(cellStyle), title);
+        h += headerRow({{QObject::tr("Experiment"), 16}, {QObject::tr("Job size"), 14}, {QObject::tr("Jobs"), 12},
+            {QObject::tr("Wait p50, separate → merged"), 29}, {QObject::tr("Wait p95, separate → merged"), 29}});
         h += QStringLiteral("</tr>");
         for (const auto& r : study.rows)
             for (std::size_t c = 0; c < pp::ExperimentOutcome::sizeClasses; ++c) {
