@@ -158,10 +158,15 @@ Expected<Scenario> separatePoolsVariant(const Scenario& base)
         if (base.policy.maxJobRetirementTime > 0)
             policy.maxJobRetirementExpr = "ifThenElse(regexp(\"@" + pools[p] + "$\", TARGET.User), "
                 + text::fixed(base.policy.maxJobRetirementTime, 0) + ", 0)";
+        // The scenario's own FLOCK_TO, when it names pools, is every schedd's order (less itself).
         policy.flockTo.clear();
-        for (std::size_t q : bySize)
-            if (q != p)
-                policy.flockTo.push_back(pools[q]);
+        for (const auto& name : base.policy.flockTo)
+            if (const int q = indexOf(pools, name); q >= 0 && static_cast<std::size_t>(q) != p)
+                policy.flockTo.push_back(pools[static_cast<std::size_t>(q)]);
+        if (base.policy.flockTo.empty())
+            for (std::size_t q : bySize)
+                if (q != p)
+                    policy.flockTo.push_back(pools[q]);
         out.federation.push_back(std::move(pool));
     }
     const GroupTree tree(base.policy);

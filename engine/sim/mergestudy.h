@@ -26,7 +26,8 @@ void assignMachineOwners(Pool& pool, const Policy& policy);
 std::vector<long> contributedCores(const Pool& pool, const std::vector<std::string>& experiments);
 
 /// Separate pools with flocking: one pool per experiment with the machines it owns and its own groups (the
-/// experiment with all of its pool, its queues as before), whose schedd flocks to the other pools, largest first.
+/// experiment with all of its pool, its queues as before), whose schedd flocks to the other pools, largest first
+/// (or in the order the scenario's FLOCK_TO names them; experiments it leaves out are not flocked to).
 /// Each pool admits foreign jobs (START), prefers its owner's jobs (RANK = 10 for them, so they preempt flocked
 /// ones; a RANK the scenario sets is kept instead) and gives foreign jobs no retirement (owners keep the
 /// scenario's MAXJOBRETIREMENTTIME). The scenario's other knobs (FLOCK_INCREMENT, START, …) apply to every pool.

@@ -286,6 +286,14 @@ private Q_SLOTS:
         verifyConservation(rs);
         QVERIFY(exchanged(rs, 2, 0) > 0); // z's 60 jobs do not fit its 20 cores: they flock
 
+        // FLOCK_TO on the scenario orders every schedd's pools (less itself): z first, and x never.
+        Scenario ordered = base;
+        ordered.policy.flockTo = {"z", "y"};
+        const auto reordered = separatePoolsVariant(ordered);
+        QVERIFY(reordered);
+        QCOMPARE(reordered->federation[0].policy.flockTo, (std::vector<std::string> {"z", "y"}));
+        QCOMPARE(reordered->federation[2].policy.flockTo, (std::vector<std::string> {"y"}));
+
         auto merged = mergedPoolVariant(base);
         QVERIFY(merged);
         QVERIFY(merged->federation.empty());
