@@ -90,7 +90,7 @@ MergeStudyPanel::MergeStudyPanel(PlannerView* planner, QWidget* parent)
     auto* knobs = new QHBoxLayout;
     auto* separate = new QFormLayout;
     m_separateKnobs
-        = knobBox(tr("knobs for the separate pools, e.g.\nFLOCK_INCREMENT = 2\nMAXJOBRETIREMENTTIME = 3600"), this);
+        = knobBox(tr("knobs for the separate pools, e.g.\nFLOCK_TO = star, phenix\nMAXJOBRETIREMENTTIME = 3600"), this);
     separate->addRow(tr("Separate pools:"), m_separateKnobs);
     auto* merged = new QFormLayout;
     m_mergedKnobs = knobBox(tr("knobs for the merged pool, e.g.\nPREEMPTION_REQUIREMENTS = False"), this);
