@@ -68,7 +68,7 @@ FederationSimulator::FederationSimulator(const Scenario& scenario, SimulationOpt
         own.name = scenario.name + " / " + pools[p].name;
         for (std::uint32_t m : pools[p].machines)
             own.pool.machines.push_back(scenario.pool.machines[m]);
-        own.workload = scenario.workload;
+        own.workload.epoch = scenario.workload.epoch; // the jobs themselves are shared through the member
         own.policy = pools[p].policy;
         own.horizonSeconds = scenario.horizonSeconds;
         own.seed = scenario.seed + p;
@@ -93,6 +93,7 @@ FederationSimulator::FederationSimulator(const Scenario& scenario, SimulationOpt
         member.hooks = this;
         member.index = static_cast<std::uint32_t>(p);
         member.reportTree = &m_reportTree;
+        member.workload = &scenario.workload;
         member.domains = domains;
         member.homeSubmitter.assign(submitters.size(), 0);
         for (std::uint32_t s = 0; s < submitters.size(); ++s)
@@ -329,13 +330,13 @@ Result FederationSimulator::run()
     return result;
 }
 
-Result FederationSimulator::combine(std::int64_t now) const
+Result FederationSimulator::combine(std::int64_t now)
 {
     const auto& workload = m_scenario.workload;
     const auto& pools = m_scenario.federation;
     std::vector<Result> parts;
     for (const auto& pool : m_pools)
-        parts.push_back(pool->result());
+        parts.push_back(pool->takeResult());
     const Result& first = parts.front();
 
     Result r;

@@ -50,7 +50,8 @@ private:
     /// The schedd's periodic count_jobs: the flock timer of §2.3.
     void countJobs(std::uint32_t pool, std::int64_t now);
     bool allDone() const;
-    Result combine(std::int64_t now) const;
+    /// Merges the pools' results (taken from them: call once, at the end).
+    Result combine(std::int64_t now);
 
     struct FlockState
     {

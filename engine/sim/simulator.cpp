@@ -37,19 +37,19 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
     : m_scenario(scenario)
     , m_options(options)
     , m_member(member)
+    , m_workload(member && member->workload ? *member->workload : scenario.workload)
     , m_tree(scenario.policy)
     , m_pool(scenario.pool)
-    , m_accountant(scenario.workload.submitters.size(), scenario.policy.priorityHalflife,
-          scenario.startTime ? *scenario.startTime
-                             : (scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit))
-    , m_queues(scenario.workload.submitters.size())
-    , m_rank(scenario.policy, m_pool, scenario.workload.submitters, member ? &member->domains : nullptr)
+    , m_accountant(m_workload.submitters.size(), scenario.policy.priorityHalflife,
+          scenario.startTime ? *scenario.startTime : (m_workload.jobs.empty() ? 0 : m_workload.jobs.front().submit))
+    , m_queues(m_workload.submitters.size())
+    , m_rank(scenario.policy, m_pool, m_workload.submitters, member ? &member->domains : nullptr)
     , m_defrag(scenario.policy, scenario.seed,
-          scenario.workload.epoch
+          m_workload.epoch
               + (scenario.startTime ? *scenario.startTime
-                                    : (scenario.workload.jobs.empty() ? 0 : scenario.workload.jobs.front().submit)))
+                                    : (m_workload.jobs.empty() ? 0 : m_workload.jobs.front().submit)))
 {
-    const auto& workload = scenario.workload;
+    const auto& workload = m_workload;
     m_submitterGroup.reserve(workload.submitters.size());
     for (std::uint32_t s = 0; s < workload.submitters.size(); ++s) {
         const int group = m_tree.groupOfSubmitter(workload.submitters[s]);
@@ -135,14 +135,14 @@ void Simulator::restoreSnapshotState()
         }
     if (m_scenario.running.empty())
         return;
-    m_alreadyRunning.assign(m_scenario.workload.jobs.size(), 0);
+    m_alreadyRunning.assign(m_workload.jobs.size(), 0);
     long misfits = 0;
     for (const auto& r : m_scenario.running) {
-        if (r.job >= m_scenario.workload.jobs.size() || r.machine >= m_pool.machineCount()) {
+        if (r.job >= m_workload.jobs.size() || r.machine >= m_pool.machineCount()) {
             ++misfits;
             continue;
         }
-        const Job& spec = m_scenario.workload.jobs[r.job];
+        const Job& spec = m_workload.jobs[r.job];
         if (m_pool.freeCores(r.machine) < spec.cores
             || m_pool.freeMemory(r.machine) < static_cast<long>(spec.memoryMb)) {
             ++misfits; // the snapshot claims more than the machine has: it queues instead
@@ -160,7 +160,7 @@ void Simulator::restoreSnapshotState()
 
 void Simulator::enqueueIdle(std::uint32_t job)
 {
-    const Job& spec = m_scenario.workload.jobs[job];
+    const Job& spec = m_workload.jobs[job];
     m_queues[spec.submitter].addIdle(job, spec);
     ++m_idleByCores[spec.cores];
     ++m_idleJobs;
@@ -171,7 +171,7 @@ void Simulator::enqueueIdle(std::uint32_t job)
 std::uint32_t Simulator::dequeueIdle(std::uint32_t submitter, std::size_t autocluster)
 {
     const auto& cluster = m_queues[submitter].autoclusters()[autocluster];
-    const Job& spec = m_scenario.workload.jobs[cluster.jobs.front()];
+    const Job& spec = m_workload.jobs[cluster.jobs.front()];
     const std::uint32_t job = m_queues[submitter].takeIdle(autocluster, spec);
     if (auto it = m_idleByCores.find(spec.cores); it != m_idleByCores.end() && --it->second == 0)
         m_idleByCores.erase(it);
@@ -189,7 +189,7 @@ int Simulator::smallestIdleCores() const
 void Simulator::arrive(std::uint32_t job)
 {
     enqueueIdle(job);
-    const Job& spec = m_scenario.workload.jobs[job];
+    const Job& spec = m_workload.jobs[job];
     if (spec.kind == Notebook) {
         // JupyterHub gives up when the notebook is not usable within start_timeout (§8): it must be running
         // by then minus the start-up of the single-user server.
@@ -212,7 +212,7 @@ void Simulator::dropIdle(std::uint32_t job, JobFate fate)
 
 void Simulator::withdrawIdle(std::uint32_t job)
 {
-    const Job& spec = m_scenario.workload.jobs[job];
+    const Job& spec = m_workload.jobs[job];
     if (!m_queued[job] || !m_queues[spec.submitter].removeIdle(job, spec))
         return;
     if (auto it = m_idleByCores.find(spec.cores); it != m_idleByCores.end() && --it->second == 0)
@@ -237,11 +237,11 @@ void Simulator::notebookTimeout(std::uint32_t job)
 
 void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64_t now)
 {
-    const Job& spec = m_scenario.workload.jobs[job];
+    const Job& spec = m_workload.jobs[job];
     Claim& claim = m_pool.claim(claimIndex);
     claim.job = static_cast<std::int32_t>(job);
     claim.jobStartedAt = now;
-    const std::int64_t unixNow = m_scenario.workload.epoch + now;
+    const std::int64_t unixNow = m_workload.epoch + now;
     // A constant RANK prefers no job: CurrentRank stays 0, as the negotiator's new-job rank does.
     claim.currentRank = m_rank.enabled() ? static_cast<float>(m_rank.rank(spec, claim.machine, unixNow)) : 0.0F;
     claim.retirement = static_cast<float>(m_rank.retirement(spec, claim.machine, unixNow));
@@ -267,7 +267,7 @@ void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, s
 {
     const Policy& policy = m_scenario.policy;
     const std::uint32_t job = dequeueIdle(submitter, autocluster);
-    const Job& spec = m_scenario.workload.jobs[job];
+    const Job& spec = m_workload.jobs[job];
     if (!policy.consumptionPolicy)
         m_pool.withdraw(machine); // the whole p-slot was matched: it leaves this cycle (§10.1)
     std::uint32_t claim = m_pool.carve(machine, submitter, spec.cores, spec.memoryMb, now);
@@ -280,7 +280,7 @@ void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, s
     std::size_t ac = 0;
     while (nextForClaim(submitter, machine, m_pool.freeCores(machine), m_pool.freeMemory(machine), now, &ac)) {
         const std::uint32_t next = dequeueIdle(submitter, ac);
-        const Job& nextSpec = m_scenario.workload.jobs[next];
+        const Job& nextSpec = m_workload.jobs[next];
         claim = m_pool.carve(machine, submitter, nextSpec.cores, nextSpec.memoryMb, now);
         m_accountant.changeUsage(submitter, nextSpec.cores, now);
         startJob(next, claim, now);
@@ -290,7 +290,7 @@ void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, s
 void Simulator::complete(const Completion& c)
 {
     m_lastCompletion = c.time;
-    const Job& spec = m_scenario.workload.jobs[c.job];
+    const Job& spec = m_workload.jobs[c.job];
     m_result.jobs[c.job].end = static_cast<std::int32_t>(c.time - m_start);
     ++m_result.jobsCompleted;
     m_deliveredCoreSeconds += static_cast<double>(spec.cores) * spec.runtime;
@@ -318,8 +318,8 @@ bool Simulator::nextForClaim(std::uint32_t submitter, std::uint32_t machine, int
     if (job < 0)
         return false;
     // The startd checks START again when a claim activates a new job.
-    const Job& spec = m_scenario.workload.jobs[static_cast<std::size_t>(job)];
-    if (m_rank.startEnabled() && !m_rank.start(spec, machine, m_scenario.workload.epoch + now)) {
+    const Job& spec = m_workload.jobs[static_cast<std::size_t>(job)];
+    if (m_rank.startEnabled() && !m_rank.start(spec, machine, m_workload.epoch + now)) {
         if (pulled)
             withdrawIdle(static_cast<std::uint32_t>(job)); // it stays at home
         return false;
@@ -395,12 +395,12 @@ bool Simulator::finished() const
 {
     if (federated())
         return false; // the federation decides: a job may still come back from another pool
-    return m_nextArrival >= m_scenario.workload.jobs.size() && m_runningJobs == 0 && m_idleJobs == 0;
+    return m_nextArrival >= m_workload.jobs.size() && m_runningJobs == 0 && m_idleJobs == 0;
 }
 
 std::int64_t Simulator::nextEventTime() const
 {
-    const auto& jobs = m_scenario.workload.jobs;
+    const auto& jobs = m_workload.jobs;
     const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
     const std::int64_t nextArrival = m_nextArrival < jobs.size()
         ? std::max(m_start, static_cast<std::int64_t>(jobs[m_nextArrival].submit))
@@ -431,7 +431,7 @@ bool Simulator::runUntil(std::int64_t seconds)
 {
     if (m_done)
         return false;
-    const auto& jobs = m_scenario.workload.jobs;
+    const auto& jobs = m_workload.jobs;
     const std::int64_t limit = seconds >= never - m_start ? never : m_start + seconds;
     const double span = m_end != never
         ? static_cast<double>(m_end - m_start)

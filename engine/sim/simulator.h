@@ -58,6 +58,7 @@ struct FederationMember
     std::vector<char> homeSubmitter; ///< per submitter: its schedd is this pool's
     const GroupTree* reportTree = nullptr; ///< the federation's groups, which the results are laid out by
     std::vector<std::string> domains; ///< per submitter: its home pool's name (the @domain of its User)
+    const Workload* workload = nullptr; ///< the federation's jobs, shared by every pool (their scenarios hold none)
 };
 
 /// The discrete-event replay of a scenario: job arrivals, negotiation cycles every NEGOTIATOR_INTERVAL,
@@ -79,6 +80,8 @@ public:
     void requestStop() { m_stop.store(true); }
     /// The result so far (complete after run() or once runUntil returned false).
     Result result() const;
+    /// The result, moved out: for a caller done with this simulation (a federation merging its pools).
+    Result takeResult() { return std::move(m_result); }
     /// The jobs running right now (on a live claim).
     std::vector<std::uint32_t> runningJobs() const;
     /// Machine samples (machines × samples) a run keeps at most.
@@ -100,7 +103,7 @@ public:
     long homeIdleJobs() const { return m_idleJobs - m_foreignIdleJobs; }
     long runningJobCount() const { return m_runningJobs; }
     std::int64_t lastCompletion() const { return m_lastCompletion; }
-    bool allArrived() const { return m_nextArrival >= m_scenario.workload.jobs.size(); }
+    bool allArrived() const { return m_nextArrival >= m_workload.jobs.size(); }
     bool hasEnded() const { return m_done; }
     /// Federation: ends the run at this workload second (the federation decides when all is done).
     void finishAt(std::int64_t now);
@@ -164,7 +167,7 @@ private:
     bool federated() const { return m_member != nullptr; }
     bool isHome(std::uint32_t job) const
     {
-        return !m_member || m_member->homeSubmitter[m_scenario.workload.jobs[job].submitter];
+        return !m_member || m_member->homeSubmitter[m_workload.jobs[job].submitter];
     }
     void reportNegotiations(std::int64_t now);
     std::vector<GroupSample> federationGroupSample(const std::vector<GroupSample>& own) const;
@@ -173,6 +176,7 @@ private:
     const Scenario& m_scenario;
     SimulationOptions m_options;
     const FederationMember* m_member;
+    const Workload& m_workload; ///< the scenario's, or in a federation the one every pool shares
     GroupTree m_tree;
     PoolState m_pool;
     Accountant m_accountant;

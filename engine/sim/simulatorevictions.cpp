@@ -16,7 +16,7 @@ void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause 
 {
     Claim& claim = m_pool.claim(claimIndex);
     const auto job = static_cast<std::uint32_t>(claim.job);
-    const Job& spec = m_scenario.workload.jobs[job];
+    const Job& spec = m_workload.jobs[job];
     auto& evictions = m_groupEvictions[static_cast<std::size_t>(m_reportGroup[spec.submitter])];
     ++evictions.runs[cause];
     evictions.badputCoreSeconds[cause]
@@ -68,7 +68,7 @@ void Simulator::startAfterPslotPreemption(std::uint32_t submitter, std::size_t a
 std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, JobFate* fate)
 {
     const Policy& policy = m_scenario.policy;
-    const Job& spec = m_scenario.workload.jobs[job];
+    const Job& spec = m_workload.jobs[job];
     const std::int64_t end = start + static_cast<std::int64_t>(spec.runtime);
     std::int64_t limitAt = never;
     // Startd policy metaknobs (§4.6): evict (requeue) or hold once the job has run for the limit.
@@ -87,7 +87,7 @@ std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, JobF
     const auto interval = std::max<std::int64_t>(1, static_cast<std::int64_t>(policy.periodicExprInterval));
     const std::int64_t first = start / interval + 1;
     const std::int64_t last = (std::min(end, limitAt) - 1) / interval;
-    const std::string& user = m_scenario.workload.submitters[spec.submitter];
+    const std::string& user = m_workload.submitters[spec.submitter];
     const std::size_t dot = user.rfind('.');
     const auto fires = [&](const classad::Expression& e, std::int64_t check) {
         static const std::string jobStatus = "jobstatus", currentStart = "jobcurrentstartdate", qdate = "qdate",
@@ -95,7 +95,7 @@ std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, JobF
                                  accounting = "accountinggroup", acctGroup = "acctgroup",
                                  acctGroupUser = "acctgroupuser", owner = "owner", universe = "jobuniverse",
                                  starts = "numjobstarts", entered = "enteredcurrentstatus";
-        const std::int64_t epoch = m_scenario.workload.epoch;
+        const std::int64_t epoch = m_workload.epoch;
         m_jobAd.setLower(jobStatus, classad::Value::integer(2));
         m_jobAd.setLower(currentStart, classad::Value::integer(epoch + start));
         m_jobAd.setLower(entered, classad::Value::integer(epoch + start));
@@ -157,7 +157,7 @@ void Simulator::endDrainIfWhole(std::uint32_t machine)
 
 void Simulator::defragPoll(std::int64_t now)
 {
-    const auto decision = m_defrag.poll(m_pool, now, m_scenario.workload.epoch + now);
+    const auto decision = m_defrag.poll(m_pool, now, m_workload.epoch + now);
     for (std::uint32_t m : decision.cancel) {
         m_pool.setDraining(m, false);
         m_drainSerial[m] = 0;

@@ -41,7 +41,7 @@ void Simulator::takeSample(std::int64_t now)
             continue;
         for (const auto& cluster : m_queues[s].autoclusters())
             if (!cluster.jobs.empty()
-                && now - static_cast<std::int64_t>(m_scenario.workload.jobs[cluster.jobs.front()].submit) > longWait)
+                && now - static_cast<std::int64_t>(m_workload.jobs[cluster.jobs.front()].submit) > longWait)
                 ++waitingLong;
     }
     sample.waitingLong = static_cast<float>(waitingLong);
@@ -109,7 +109,7 @@ void Simulator::finish(std::int64_t now)
     // Runs cut by the horizon deliver what they ran.
     for (const auto& claim : m_pool.claims())
         if (claim.live && claim.job >= 0) {
-            const Job& spec = m_scenario.workload.jobs[static_cast<std::size_t>(claim.job)];
+            const Job& spec = m_workload.jobs[static_cast<std::size_t>(claim.job)];
             m_deliveredCoreSeconds += static_cast<double>(spec.cores)
                 * static_cast<double>(std::max<std::int64_t>(0, now - claim.jobStartedAt));
         }
@@ -119,7 +119,7 @@ void Simulator::finish(std::int64_t now)
     const double capacity = static_cast<double>(m_pool.totalCores()) * static_cast<double>(m_result.simulatedSeconds);
     m_result.utilization = capacity > 0 ? m_claimedCoreSeconds / capacity : 0.0;
 
-    const auto& workload = m_scenario.workload;
+    const auto& workload = m_workload;
     const std::size_t groups = static_cast<std::size_t>(m_reportTree->size());
     describeGroups();
     for (std::size_t g = 0; g < groups; ++g) {
@@ -152,7 +152,7 @@ void Simulator::summariseJobs(std::int64_t now)
     for (const auto& [job, since] : runningSince())
         running[job] = since;
     summariseJobOutcomes(
-        m_result, m_scenario.workload, m_reportGroup, running, m_scenario.policy.notebookStartupSeconds, m_start, now);
+        m_result, m_workload, m_reportGroup, running, m_scenario.policy.notebookStartupSeconds, m_start, now);
     for (std::size_t g = 0; g < m_result.groups.size(); ++g) {
         auto& summary = m_result.groups[g];
         const auto& evictions = m_groupEvictions[g];
