@@ -113,7 +113,14 @@ MergeStudyPanel::MergeStudyPanel(PlannerView* planner, QWidget* parent)
     m_experiments = new QTreeWidget(split);
     m_experiments->setRootIsDecorated(false);
     m_experiments->setHeaderLabels({tr("Experiment"), tr("Contributed core-h"), tr("Delivered, separate"),
-        tr("Delivered, merged"), tr("Change"), tr("Preemptions"), tr("Badput core-h"), tr("Notebook start p95")});
+        tr("Delivered, merged"), tr("Change"), tr("Borrowed core-h"), tr("Lent core-h"), tr("Preemptions"),
+        tr("Badput core-h"), tr("Notebook start p95")});
+    m_experiments->headerItem()->setToolTip(5,
+        tr("Core-hours beyond its own: run in other pools by flocking (separate), other experiments' unused quota "
+           "(merged)"));
+    m_experiments->headerItem()->setToolTip(6,
+        tr("Core-hours of its own machines (separate) or quota (merged) that "
+           "other experiments used"));
     m_waits = new QTreeWidget(split);
     m_waits->setRootIsDecorated(false);
     m_waits->setHeaderLabels({tr("Experiment"), tr("Job size"), tr("Jobs"), tr("Wait p50, separate → merged"),
@@ -223,7 +230,8 @@ void MergeStudyPanel::show(const pp::MergeStudy& study)
                                              .arg(std::abs(percent), 0, 'f', 1);
         auto* item = new QTreeWidgetItem(m_experiments,
             {QString::fromStdString(r.experiment), quantity(r.separate.contributedCoreHours), quantity(from),
-                quantity(to), relative,
+                quantity(to), relative, change(r.separate.borrowedCoreHours, r.merged.borrowedCoreHours),
+                change(r.separate.lentCoreHours, r.merged.lentCoreHours),
                 change(static_cast<double>(r.separate.preemptions), static_cast<double>(r.merged.preemptions)),
                 change(r.separate.badputCoreHours, r.merged.badputCoreHours),
                 r.merged.notebookSessions > 0 ? waitChange(r.separate.notebookStartP95, r.merged.notebookStartP95)
@@ -235,7 +243,7 @@ void MergeStudyPanel::show(const pp::MergeStudy& study)
     }
     auto* site = new QTreeWidgetItem(m_experiments,
         {tr("site: idle core-hours while jobs waited"), QString(), quantity(study.separate.idleCoreHoursWhileWaiting),
-            quantity(study.merged.idleCoreHoursWhileWaiting), QString(),
+            quantity(study.merged.idleCoreHoursWhileWaiting), QString(), QString(), QString(),
             change(static_cast<double>(study.separate.preemptions), static_cast<double>(study.merged.preemptions)),
             change(study.separate.badputCoreHours, study.merged.badputCoreHours), QString()});
     QFont bold = site->font(0);

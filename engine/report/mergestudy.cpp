@@ -57,6 +57,36 @@ std::vector<ExperimentOutcome> outcomes(const Result& r, const Workload& w, cons
                 out[e].contributedCores = cores;
                 out[e].contributedCoreHours = static_cast<double>(cores) * hours;
             }
+    // Sharing: flocking between pools (named like the experiments), or surplus flows between experiments.
+    const auto experimentNamed = [&](const std::string& name) {
+        for (std::size_t e = 0; e < names.size(); ++e)
+            if (text::toLower(names[e]) == text::toLower(name))
+                return static_cast<int>(e);
+        return -1;
+    };
+    for (const auto& x : r.exchanges) {
+        if (x.home == x.execute || x.home < 0 || x.execute < 0)
+            continue;
+        const int home = experimentNamed(r.poolNames[static_cast<std::size_t>(x.home)]);
+        const int host = experimentNamed(r.poolNames[static_cast<std::size_t>(x.execute)]);
+        if (home >= 0)
+            out[static_cast<std::size_t>(home)].borrowedCoreHours += x.coreHours;
+        if (host >= 0)
+            out[static_cast<std::size_t>(host)].lentCoreHours += x.coreHours;
+    }
+    if (r.poolNames.empty())
+        for (const auto& f : r.flows) {
+            if (f.from < 0 || f.to < 0 || static_cast<std::size_t>(std::max(f.from, f.to)) >= index.size())
+                continue;
+            const int from = index[static_cast<std::size_t>(f.from)];
+            const int to = index[static_cast<std::size_t>(f.to)];
+            if (from == to)
+                continue; // between an experiment's own queues
+            if (to >= 0)
+                out[static_cast<std::size_t>(to)].borrowedCoreHours += f.coreHours;
+            if (from >= 0)
+                out[static_cast<std::size_t>(from)].lentCoreHours += f.coreHours;
+        }
     for (std::size_t g = 0; g < r.groups.size(); ++g) {
         if (index[g] < 0)
             continue;
@@ -236,7 +266,15 @@ std::string mergeStudyTable(const MergeStudy& study)
                     human::quantity(static_cast<double>(r.merged.startedBySize[c])),
                     human::duration(r.separate.waitP50[c]), human::duration(r.merged.waitP50[c]),
                     human::duration(r.separate.waitP95[c]), human::duration(r.merged.waitP95[c])});
-    out += waits.str();
+    out += waits.str() + "\n";
+    TextTable sharing({"experiment", "borrowed sep.", "merged", "lent sep.", "merged"}, 1);
+    for (const auto& r : study.rows)
+        sharing.addRow(
+            {r.experiment, human::quantity(r.separate.borrowedCoreHours), human::quantity(r.merged.borrowedCoreHours),
+                human::quantity(r.separate.lentCoreHours), human::quantity(r.merged.lentCoreHours)});
+    out += "core-hours beyond each experiment's own (separate: run in other pools by flocking; merged: other "
+           "experiments' unused quota), and of its own used by others\n"
+        + sharing.str();
     return out;
 }
 
@@ -252,6 +290,8 @@ std::string mergeStudyJson(const MergeStudy& study)
         w.key("completed").value(o.completed);
         w.key("preemptions").value(o.preemptions);
         w.key("badput_core_hours").value(o.badputCoreHours, 1);
+        w.key("borrowed_core_hours").value(o.borrowedCoreHours, 1);
+        w.key("lent_core_hours").value(o.lentCoreHours, 1);
         w.key("notebook_sessions").value(o.notebookSessions);
         w.key("notebook_failures").value(o.notebookFailures);
         w.key("notebook_start_p50_s").value(o.notebookStartP50, 0);

@@ -22,6 +22,9 @@ struct ExperimentOutcome
     long completed = 0;
     std::array<long, sizeClasses> startedBySize {};
     std::array<double, sizeClasses> waitP50 {}, waitP95 {}; ///< seconds, started jobs
+    /// Sharing: core-hours its jobs got beyond its own share (separate: on other pools' machines, by flocking;
+    /// merged: surplus of other experiments' quotas), and core-hours of its own that others used.
+    double borrowedCoreHours = 0, lentCoreHours = 0;
     long preemptions = 0; ///< runs evicted by preemption (flocked jobs by owners; over-quota jobs)
     double badputCoreHours = 0; ///< every eviction's lost work
     long notebookSessions = 0;

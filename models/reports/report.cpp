@@ -314,6 +314,19 @@ QString Report::mergeStudyHtml(const QString& pageBreak) const
             h += QStringLiteral("</tr>");
         }
         h += QStringLiteral("</table>");
+        h += QObject::tr("<h3>Sharing</h3><p><small>Core-hours beyond each experiment's own (separate: run in other "
+                         "pools by flocking; merged: other experiments' unused quota), and of its own that others "
+                         "used, separate → merged.</small></p>");
+        h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
+        h += headerRow({{QObject::tr("Experiment"), 30}, {QObject::tr("Borrowed"), 35}, {QObject::tr("Lent"), 35}});
+        h += QStringLiteral("</tr>");
+        for (const auto& r : study.rows)
+            h += QStringLiteral("<tr><td style='%1'>%2</td><td align=right style='%1'>%3</td>"
+                                "<td align=right style='%1'>%4</td></tr>")
+                     .arg(QLatin1String(cellStyle), esc(r.experiment),
+                         both(number(r.separate.borrowedCoreHours), number(r.merged.borrowedCoreHours)),
+                         both(number(r.separate.lentCoreHours), number(r.merged.lentCoreHours)));
+        h += QStringLiteral("</table>");
         if (!jobs) {
             h += QObject::tr("<p><i>Waits by job size need the runs' jobs, which results read from files do not "
                              "carry.</i></p>");

@@ -8,6 +8,7 @@
 #include "io/resultjson.h"
 #include "io/resultreader.h"
 #include "policy/policyfromconfig.h"
+#include "report/mergestudy.h"
 #include "sim/federation.h"
 #include "sim/mergestudy.h"
 #include "sim/simulator.h"
@@ -307,6 +308,21 @@ private Q_SLOTS:
         const Result rm = simulate(*merged);
         verifyConservation(rm);
         QCOMPARE(rm.coreHoursDelivered, rs.coreHoursDelivered); // the same work, whichever way it is shared
+
+        // The study: z's flocked core-hours are what it borrowed, and what x and y lent; merged, the surplus flows.
+        const MergeStudy study = mergeStudy(rs, separate->workload, rm, merged->workload);
+        QCOMPARE(study.rows.size(), std::size_t {3});
+        const auto& z = study.rows[2];
+        QCOMPARE(z.experiment, std::string("z"));
+        QCOMPARE(z.separate.borrowedCoreHours, exchanged(rs, 2, 0) + exchanged(rs, 2, 1));
+        QCOMPARE(study.rows[0].separate.lentCoreHours, exchanged(rs, 1, 0) + exchanged(rs, 2, 0));
+        QCOMPARE(z.separate.contributedCores, 20L);
+        double borrowed = 0, lent = 0;
+        for (const auto& row : study.rows) {
+            borrowed += row.merged.borrowedCoreHours;
+            lent += row.merged.lentCoreHours;
+        }
+        QVERIFY(borrowed > 0 && std::abs(borrowed - lent) < 1e-6);
     }
 
     void poolsAndExchangesSurviveTheResultFile()
