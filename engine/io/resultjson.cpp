@@ -156,6 +156,11 @@ std::string resultFullJson(const Result& r, const Workload& workload)
         .value("draining_machines")
         .value("fragmented_cores")
         .value("waiting_long")
+        .value("smallest_waiting_long")
+        .value("idle_cores_for_1")
+        .value("idle_cores_for_2")
+        .value("idle_cores_for_4")
+        .value("idle_cores_for_8")
         .endArray();
     w.key("rows").beginArray();
     for (const auto& p : r.poolSeries)
@@ -168,6 +173,11 @@ std::string resultFullJson(const Result& r, const Workload& workload)
             .value(p.drainingMachines, 0)
             .value(p.fragmentedCores, 0)
             .value(p.waitingLong, 0)
+            .value(p.smallestWaitingLong, 0)
+            .value(p.idleCoresFor[0], 0)
+            .value(p.idleCoresFor[1], 0)
+            .value(p.idleCoresFor[2], 0)
+            .value(p.idleCoresFor[3], 0)
             .endArray();
     w.endArray();
     w.endObject();

@@ -19,6 +19,17 @@ std::size_t sizeClassOf(int cores)
     return cores <= 1 ? 0 : cores <= 4 ? 1 : cores <= 8 ? 2 : 3;
 }
 
+// Idle cores the smallest long-waiting request could use: on machines with at least that many free (the largest
+// step not above it).
+double usableIdleCores(const PoolSample& s)
+{
+    std::size_t step = 0;
+    while (step + 1 < PoolSample::idleCoreSteps.size()
+        && PoolSample::idleCoreSteps[step + 1] <= static_cast<int>(s.smallestWaitingLong))
+        ++step;
+    return s.idleCoresFor[step];
+}
+
 SiteOutcome siteOutcome(const Result& r)
 {
     SiteOutcome site;
@@ -27,8 +38,8 @@ SiteOutcome siteOutcome(const Result& r)
     const double hoursPerSample = static_cast<double>(r.sampleInterval) / 3600.0;
     double whole = 0;
     for (const auto& s : r.poolSeries) {
-        if (s.waitingLong > 0)
-            site.idleCoreHoursWhileWaiting += s.idleCores * hoursPerSample;
+        if (s.smallestWaitingLong > 0)
+            site.idleCoreHoursWhileWaiting += usableIdleCores(s) * hoursPerSample;
         whole += s.wholeMachines;
     }
     site.meanWholeMachines = r.poolSeries.empty() ? 0.0 : whole / static_cast<double>(r.poolSeries.size());

@@ -37,7 +37,8 @@ struct SiteOutcome
 {
     double deliveredCoreHours = 0;
     double utilization = 0;
-    /// Idle cores at the samples when some job anywhere had waited longer than two negotiation cycles.
+    /// Idle cores a waiting job could use (on machines with enough free cores for the smallest request that has
+    /// waited longer than two negotiation cycles anywhere), over the samples when there was one.
     double idleCoreHoursWhileWaiting = 0;
     double meanWholeMachines = 0; ///< machines with every core free: room for multicore jobs
     long preemptions = 0;

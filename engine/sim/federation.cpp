@@ -404,6 +404,12 @@ Result FederationSimulator::combine(std::int64_t now)
             sum.drainingMachines += s.drainingMachines;
             sum.fragmentedCores += s.fragmentedCores;
             sum.waitingLong += s.waitingLong;
+            if (s.smallestWaitingLong > 0)
+                sum.smallestWaitingLong = sum.smallestWaitingLong > 0
+                    ? std::min(sum.smallestWaitingLong, s.smallestWaitingLong)
+                    : s.smallestWaitingLong;
+            for (std::size_t i = 0; i < sum.idleCoresFor.size(); ++i)
+                sum.idleCoresFor[i] += s.idleCoresFor[i];
             for (std::size_t g = 0; g < r.groupSeries[k].size() && g < part.groupSeries[k].size(); ++g) {
                 GroupSample& to = r.groupSeries[k][g];
                 const GroupSample& from = part.groupSeries[k][g];

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -35,8 +36,13 @@ struct PoolSample
     float drainingMachines = 0;
     float fragmentedCores = 0; ///< idle cores on machines with fewer than 8 free: no 8-core job fits there
     /// Kinds of idle job (autoclusters) whose oldest job has waited longer than two negotiation cycles: more
-    /// than the wait for the next cycle, so idle cores at such a moment are cores the pool failed to use.
+    /// than the wait for the next cycle, so idle cores such a job could use are cores the pool failed to use.
     float waitingLong = 0;
+    float smallestWaitingLong = 0; ///< cores of the smallest of those requests; 0 = none
+    /// Idle cores on machines (not draining) with at least idleCoreSteps[i] cores free: what a request of that
+    /// many cores could use.
+    std::array<float, 4> idleCoresFor {};
+    static constexpr std::array<int, 4> idleCoreSteps {1, 2, 4, 8};
 };
 
 /// One machine at one sample: what its partitionable slot has handed out.

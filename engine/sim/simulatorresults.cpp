@@ -36,15 +36,23 @@ void Simulator::takeSample(std::int64_t now)
     // Autoclusters keep their jobs in submission order: the first one has waited longest.
     const auto longWait = static_cast<std::int64_t>(2 * std::max(1.0, m_scenario.policy.negotiatorInterval));
     long waitingLong = 0;
+    int smallest = 0;
     for (std::uint32_t s = 0; s < m_queues.size(); ++s) {
         if (federated() && !m_member->homeSubmitter[s])
             continue;
         for (const auto& cluster : m_queues[s].autoclusters())
             if (!cluster.jobs.empty()
-                && now - static_cast<std::int64_t>(m_workload.jobs[cluster.jobs.front()].submit) > longWait)
+                && now - static_cast<std::int64_t>(m_workload.jobs[cluster.jobs.front()].submit) > longWait) {
                 ++waitingLong;
+                smallest = smallest == 0 ? cluster.cores : std::min<int>(smallest, cluster.cores);
+            }
     }
     sample.waitingLong = static_cast<float>(waitingLong);
+    sample.smallestWaitingLong = static_cast<float>(smallest);
+    for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m)
+        for (std::size_t i = 0; i < PoolSample::idleCoreSteps.size(); ++i)
+            if (!m_pool.isDraining(m) && m_pool.freeCores(m) >= PoolSample::idleCoreSteps[i])
+                sample.idleCoresFor[i] += static_cast<float>(m_pool.freeCores(m));
     long whole = 0;
     long draining = 0;
     for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m) {

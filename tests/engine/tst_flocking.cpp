@@ -132,6 +132,25 @@ private Q_SLOTS:
         QCOMPARE(r.groups[static_cast<std::size_t>(b)].preemptions, 0L);
     }
 
+    void idleCoresWhileJobsWaitAreCountedSiteWide()
+    {
+        // Without flocking A's 100 cores idle while b's jobs wait at B: from the first sample after two cycles
+        // (180 s) to the last before B starts its last jobs (14,340 s), 237 samples a minute apart, 395 core-hours.
+        // With flocking, or in one merged pool with surplus, no core idles while a job waits.
+        const Scenario separate = twoPools("", "", bQueue);
+        const Scenario flocking = twoPools("", "FLOCK_TO = A\n", bQueue);
+        const Scenario merged = makeScenario("GROUP_NAMES = a, b\nGROUP_QUOTA_a = 100\nGROUP_QUOTA_b = 100\n"
+                                             "GROUP_ACCEPT_SURPLUS = True\n",
+            std::vector<int>(200, 1), bQueue);
+        const Result one = simulate(merged);
+        QCOMPARE(one.sampleInterval, std::int64_t {60});
+        const MergeStudy without = mergeStudy(simulate(separate), separate.workload, one, merged.workload);
+        QCOMPARE(without.separate.idleCoreHoursWhileWaiting, 395.0);
+        QCOMPARE(without.merged.idleCoreHoursWhileWaiting, 0.0);
+        const MergeStudy with = mergeStudy(simulate(flocking), flocking.workload, one, merged.workload);
+        QCOMPARE(with.separate.idleCoreHoursWhileWaiting, 0.0);
+    }
+
     void aSatisfiedHomeNegotiationLowersTheLevel()
     {
         // As above, plus 10 jobs at 5 h 10 s. B's satisfied cycle at 2 h brought b back to level 0, so only B's
