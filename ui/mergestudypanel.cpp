@@ -257,7 +257,7 @@ void MergeStudyPanel::show(const pp::MergeStudy& study)
             if (r.separate.startedBySize[c] + r.merged.startedBySize[c] == 0)
                 continue;
             auto* item = new QTreeWidgetItem(m_waits,
-                {QString::fromStdString(r.experiment), QString::fromUtf8(pp::sizeClassLabels()[c]),
+                {QString::fromStdString(r.experiment), QString::fromUtf8(pp::jobSizeClasses[c].label),
                     quantity(static_cast<double>(r.merged.startedBySize[c])),
                     waitChange(r.separate.waitP50[c], r.merged.waitP50[c]),
                     waitChange(r.separate.waitP95[c], r.merged.waitP95[c])});

@@ -4,6 +4,7 @@
 
 #include "report/humanformat.h"
 #include "report/texttable.h"
+#include "sim/jobsummary.h"
 #include "util/json.h"
 #include "util/text.h"
 
@@ -13,11 +14,6 @@
 namespace pp {
 
 namespace {
-
-std::size_t sizeClassOf(int cores)
-{
-    return cores <= 1 ? 0 : cores <= 4 ? 1 : cores <= 8 ? 2 : 3;
-}
 
 // Idle cores the smallest long-waiting request could use: on machines with at least that many free (the largest
 // step not above it).
@@ -125,7 +121,7 @@ std::vector<ExperimentOutcome> outcomes(const Result& r, const Workload& w, cons
         if (o.firstStart < 0)
             continue;
         const auto wait = static_cast<float>(r.startTime + o.firstStart - static_cast<std::int64_t>(job.submit));
-        waits[static_cast<std::size_t>(e)][sizeClassOf(job.cores)].push_back(wait);
+        waits[static_cast<std::size_t>(e)][jobSizeClass(job.cores)].push_back(wait);
         if (job.kind == Notebook)
             notebookStarts[static_cast<std::size_t>(e)].push_back(wait + static_cast<float>(r.notebookStartupSeconds));
     }
@@ -179,7 +175,7 @@ void writeSummary(MergeStudy& study)
         std::string line = row.experiment + ": " + human::quantity(s.deliveredCoreHours) + " core-hours separate, "
             + human::quantity(m.deliveredCoreHours) + " merged ("
             + signedPercent(s.deliveredCoreHours, m.deliveredCoreHours) + "), having contributed "
-            + human::quantity(s.contributedCoreHours) + "; wait p95 for jobs of " + sizeClassLabels()[c] + " "
+            + human::quantity(s.contributedCoreHours) + "; wait p95 for jobs of " + jobSizeClasses[c].label + " "
             + human::duration(s.waitP95[c]) + " → " + human::duration(m.waitP95[c]) + "; preemptions "
             + human::quantity(static_cast<double>(s.preemptions)) + " → "
             + human::quantity(static_cast<double>(m.preemptions)) + ".";
@@ -212,13 +208,6 @@ void writeSummary(MergeStudy& study)
 }
 
 } // namespace
-
-const std::array<const char*, ExperimentOutcome::sizeClasses>& sizeClassLabels()
-{
-    static const std::array<const char*, ExperimentOutcome::sizeClasses> labels
-        = {"1 core", "2-4 cores", "5-8 cores", "more than 8 cores"};
-    return labels;
-}
 
 bool isMergeStudy(const Result& a, const Result& b)
 {
@@ -273,7 +262,7 @@ std::string mergeStudyTable(const MergeStudy& study)
     for (const auto& r : study.rows)
         for (std::size_t c = 0; c < ExperimentOutcome::sizeClasses; ++c)
             if (r.separate.startedBySize[c] + r.merged.startedBySize[c] > 0)
-                waits.addRow({r.experiment, sizeClassLabels()[c],
+                waits.addRow({r.experiment, jobSizeClasses[c].label,
                     human::quantity(static_cast<double>(r.merged.startedBySize[c])),
                     human::duration(r.separate.waitP50[c]), human::duration(r.merged.waitP50[c]),
                     human::duration(r.separate.waitP95[c]), human::duration(r.merged.waitP95[c])});
@@ -310,7 +299,7 @@ std::string mergeStudyJson(const MergeStudy& study)
         w.key("waits_by_size").beginArray();
         for (std::size_t c = 0; c < ExperimentOutcome::sizeClasses; ++c) {
             w.beginObject();
-            w.key("size").value(sizeClassLabels()[c]);
+            w.key("size").value(jobSizeClasses[c].label);
             w.key("started").value(o.startedBySize[c]);
             w.key("wait_p50_s").value(o.waitP50[c], 0);
             w.key("wait_p95_s").value(o.waitP95[c], 0);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "sim/jobsummary.h"
 #include "sim/result.h"
 #include "sim/workload.h"
 
@@ -14,7 +15,7 @@ namespace pp {
 /// What one experiment got in one variant of the merge study.
 struct ExperimentOutcome
 {
-    static constexpr std::size_t sizeClasses = 4; ///< 1 core, 2–4, 5–8, more than 8
+    static constexpr std::size_t sizeClasses = jobSizeClasses.size();
     long contributedCores = 0;
     double contributedCoreHours = 0; ///< its machines' cores over the simulated time
     double deliveredCoreHours = 0; ///< to its jobs, wherever they ran
@@ -60,9 +61,6 @@ struct MergeStudy
     SiteOutcome separate, merged;
     std::vector<std::string> summary; ///< sentences, the most important first
 };
-
-/// The size classes' labels: "1 core", "2-4 cores", "5-8 cores", "more than 8 cores".
-const std::array<const char*, ExperimentOutcome::sizeClasses>& sizeClassLabels();
 
 /// The study from the two runs of the same workload; `separate` is the run of several pools (either order of the
 /// arguments is accepted: the one with Result::poolNames is the separate variant).

@@ -2,23 +2,24 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sim/jobsummary.h"
 
-#include <iterator>
-
 namespace pp {
+
+std::size_t jobSizeClass(int cores)
+{
+    std::size_t c = 0;
+    while (c + 1 < jobSizeClasses.size() && cores > jobSizeClasses[c].maxCores)
+        ++c;
+    return c;
+}
 
 void summariseJobOutcomes(Result& result, const Workload& workload, const std::vector<int>& groupOfSubmitter,
     const std::unordered_map<std::uint32_t, std::int64_t>& runningSince, double notebookStartupSeconds,
     std::int64_t start, std::int64_t now)
 {
     const std::size_t groups = result.groups.size();
-    static constexpr struct
-    {
-        const char* label;
-        int maxCores;
-    } sizeClasses[] = {{"1 core", 1}, {"2-4 cores", 4}, {"5-8 cores", 8}, {"more than 8 cores", 1 << 30}};
     std::vector<std::vector<float>> waits(groups);
     std::vector<std::vector<float>> notebookStarts(groups);
-    std::vector<std::vector<float>> waitsBySize(std::size(sizeClasses));
+    std::vector<std::vector<float>> waitsBySize(jobSizeClasses.size());
     for (std::size_t j = 0; j < workload.jobs.size(); ++j) {
         const Job& spec = workload.jobs[j];
         if (static_cast<std::int64_t>(spec.submit) > now)
@@ -52,10 +53,7 @@ void summariseJobOutcomes(Result& result, const Workload& workload, const std::v
         waits[g].push_back(wait);
         if (spec.kind == Notebook)
             notebookStarts[g].push_back(wait + static_cast<float>(notebookStartupSeconds));
-        std::size_t c = 0;
-        while (spec.cores > sizeClasses[c].maxCores)
-            ++c;
-        waitsBySize[c].push_back(wait);
+        waitsBySize[jobSizeClass(spec.cores)].push_back(wait);
     }
     for (std::size_t g = 0; g < groups; ++g) {
         auto& summary = result.groups[g];
@@ -66,8 +64,8 @@ void summariseJobOutcomes(Result& result, const Workload& workload, const std::v
         summary.notebookStartP95 = percentile(notebookStarts[g], 95);
     }
     result.waitsBySize.clear();
-    for (std::size_t c = 0; c < std::size(sizeClasses); ++c)
-        result.waitsBySize.push_back({sizeClasses[c].label, static_cast<long>(waitsBySize[c].size()),
+    for (std::size_t c = 0; c < jobSizeClasses.size(); ++c)
+        result.waitsBySize.push_back({jobSizeClasses[c].label, static_cast<long>(waitsBySize[c].size()),
             percentile(waitsBySize[c], 50), percentile(waitsBySize[c], 95), percentile(waitsBySize[c], 99)});
 }
 

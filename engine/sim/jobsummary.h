@@ -5,11 +5,23 @@
 #include "sim/result.h"
 #include "sim/workload.h"
 
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
 
 namespace pp {
+
+/// The job sizes waits are reported by (cores requested: 1, 2–4, 5–8, more), with their labels.
+struct JobSizeClass
+{
+    const char* label;
+    int maxCores;
+};
+inline constexpr std::array<JobSizeClass, 4> jobSizeClasses {
+    {{"1 core", 1}, {"2-4 cores", 4}, {"5-8 cores", 8}, {"more than 8 cores", 1 << 30}}};
+/// The index of the size class a job of that many cores falls in.
+std::size_t jobSizeClass(int cores);
 
 /// The per-group, per-submitter and per-size figures that follow from the jobs' outcomes alone: jobs, completions,
 /// core-hours delivered, waits, notebook start times, removals and holds. Counts the jobs submitted by `now`

@@ -91,7 +91,6 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
     m_span = span;
     m_result.sampleInterval = m_options.sampleInterval > 0 ? m_options.sampleInterval : chooseSampleInterval(span);
     {
-
         const std::int64_t samples = span / m_result.sampleInterval + 2;
         const auto machines = static_cast<std::int64_t>(m_pool.machineCount());
         m_result.machineSampleStride = m_options.machineSampleStride > 0
@@ -122,6 +121,14 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
     m_periodicHold = periodic(scenario.policy.systemPeriodicHold, "SYSTEM_PERIODIC_HOLD");
     m_drainSerial.assign(m_pool.machineCount(), 0);
     m_nextDefragPoll = m_defrag.enabled() ? m_start + m_defrag.interval() : never;
+    skipForeignArrivals();
+}
+
+void Simulator::skipForeignArrivals()
+{
+    // A pool of a federation wakes for its own schedd's submissions only; the others reach it as offers.
+    while (federated() && m_nextArrival < m_workload.jobs.size() && !isHome(static_cast<std::uint32_t>(m_nextArrival)))
+        ++m_nextArrival;
 }
 
 Simulator::~Simulator() = default;
@@ -485,6 +492,7 @@ bool Simulator::runUntil(std::int64_t seconds)
             if (federated())
                 m_member->hooks->jobArrived(m_member->index, job, t);
         }
+        skipForeignArrivals();
         if (t == m_nextDefragPoll) {
             defragPoll(t);
             m_nextDefragPoll += m_defrag.interval();

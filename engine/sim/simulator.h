@@ -143,6 +143,7 @@ private:
     bool nextForClaim(std::uint32_t submitter, std::uint32_t machine, int cores, long memoryMb, std::int64_t now,
         std::size_t* autocluster);
     void arrive(std::uint32_t job);
+    void skipForeignArrivals();
     void enqueueIdle(std::uint32_t job);
     /// Takes an idle job out of its queue for good (spawn failure, removal, hold).
     void dropIdle(std::uint32_t job, JobFate fate);

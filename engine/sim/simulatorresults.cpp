@@ -49,20 +49,21 @@ void Simulator::takeSample(std::int64_t now)
     }
     sample.waitingLong = static_cast<float>(waitingLong);
     sample.smallestWaitingLong = static_cast<float>(smallest);
-    for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m)
-        for (std::size_t i = 0; i < PoolSample::idleCoreSteps.size(); ++i)
-            if (!m_pool.isDraining(m) && m_pool.freeCores(m) >= PoolSample::idleCoreSteps[i])
-                sample.idleCoresFor[i] += static_cast<float>(m_pool.freeCores(m));
     long whole = 0;
     long draining = 0;
+    long fragmented = 0;
     for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m) {
         whole += m_pool.isWhole(m) ? 1 : 0;
-        draining += m_pool.isDraining(m) ? 1 : 0;
+        if (m_pool.isDraining(m)) {
+            ++draining;
+            continue;
+        }
+        const int free = m_pool.freeCores(m);
+        fragmented += free < 8 ? free : 0;
+        for (std::size_t i = 0; i < PoolSample::idleCoreSteps.size(); ++i)
+            if (free >= PoolSample::idleCoreSteps[i])
+                sample.idleCoresFor[i] += static_cast<float>(free);
     }
-    long fragmented = 0;
-    for (std::uint32_t m = 0; m < m_pool.machineCount(); ++m)
-        if (!m_pool.isDraining(m) && m_pool.freeCores(m) < 8)
-            fragmented += m_pool.freeCores(m);
     sample.wholeMachines = static_cast<float>(whole);
     sample.fragmentedCores = static_cast<float>(fragmented);
     sample.drainingMachines = static_cast<float>(draining);

@@ -343,7 +343,8 @@ QString Report::mergeStudyHtml(const QString& pageBreak) const
                     continue;
                 h += QStringLiteral("<tr><td style='%1'>%2</td><td style='%1'>%3</td><td align=right style='%1'>%4</td>"
                                     "<td align=right style='%1'>%5</td><td align=right style='%1'>%6</td></tr>")
-                         .arg(QLatin1String(cellStyle), esc(r.experiment), QString::fromUtf8(pp::sizeClassLabels()[c]),
+                         .arg(QLatin1String(cellStyle), esc(r.experiment),
+                             QString::fromUtf8(pp::jobSizeClasses[c].label),
                              number(static_cast<double>(r.merged.startedBySize[c])),
                              both(formatDuration(r.separate.waitP50[c]), formatDuration(r.merged.waitP50[c])),
                              both(formatDuration(r.separate.waitP95[c]), formatDuration(r.merged.waitP95[c])));
