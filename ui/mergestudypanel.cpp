@@ -3,9 +3,9 @@
 #include "mergestudypanel.h"
 
 #include "formatduration.h"
+#include "mergestudyrunner.h"
 #include "plannerview.h"
 #include "policydraft.h"
-#include "simulationrunner.h"
 
 #include "report/humanformat.h"
 #include "sim/mergestudy.h"
@@ -75,7 +75,7 @@ QPlainTextEdit* knobBox(const QString& placeholder, QWidget* parent)
 MergeStudyPanel::MergeStudyPanel(PlannerView* planner, QWidget* parent)
     : QWidget(parent)
     , m_planner(planner)
-    , m_runner(new SimulationRunner(this))
+    , m_runner(new MergeStudyRunner(this))
 {
     setObjectName(QStringLiteral("mergeStudyPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -131,21 +131,13 @@ MergeStudyPanel::MergeStudyPanel(PlannerView* planner, QWidget* parent)
     }
     layout->addWidget(split, 1);
 
-    connect(m_runner, &SimulationRunner::resultAvailable, this, [this](const pp::Result& result) {
-        m_results.push_back(result);
-        if (m_results.size() < m_variants.size()) {
-            m_status->setText(tr("Simulating the merged pool…"));
-            m_runner->start(m_variants[m_results.size()]);
-            return;
-        }
-        const pp::Workload& jobs = m_variants.front().workload;
-        m_study = pp::mergeStudy(m_results[0], jobs, m_results[1], jobs);
-        show(*m_study);
+    connect(m_runner, &MergeStudyRunner::studyAvailable, this, [this](const pp::MergeStudy& study) {
+        m_study = study;
+        show(study);
         finish(tr("Simulated %1 and %2.")
-                   .arg(QString::fromStdString(m_results[0].scenarioName),
-                       QString::fromStdString(m_results[1].scenarioName)));
+                   .arg(QString::fromStdString(study.separateName), QString::fromStdString(study.mergedName)));
     });
-    connect(m_runner, &SimulationRunner::failed, this, &MergeStudyPanel::finish);
+    connect(m_runner, &MergeStudyRunner::failed, this, &MergeStudyPanel::finish);
 }
 
 bool MergeStudyPanel::isRunning() const
@@ -173,35 +165,34 @@ void MergeStudyPanel::runOrStop()
 
 bool MergeStudyPanel::start(QString* error)
 {
-    std::vector<pp::Scenario> variants;
+    // Every knob is checked here, so that a typo is reported at once; the variants are derived and run in the
+    // background.
+    std::vector<Knobs> edits;
     for (auto [box, variant] : {std::pair {m_separateKnobs, "separate"}, std::pair {m_mergedKnobs, "merged"}}) {
-        Knobs edits = m_planner->draft()->edits();
+        Knobs knobs = m_planner->draft()->edits();
         QString problem;
-        if (!parseKnobs(box->toPlainText(), edits, &problem)) {
+        if (!parseKnobs(box->toPlainText(), knobs, &problem)) {
             *error = tr("%1 pool knobs, %2").arg(QLatin1String(variant), problem);
             return false;
         }
-        auto scenario = PolicyDraft::scenarioFor(m_planner->baseScenario(), m_planner->baseConfig(), edits);
-        if (!scenario) {
-            *error = tr("%1: %2").arg(QLatin1String(variant), QString::fromStdString(scenario.error().message()));
+        const auto policy = PolicyDraft::policyFor(m_planner->baseConfig(), knobs);
+        if (!policy) {
+            *error = tr("%1: %2").arg(QLatin1String(variant), QString::fromStdString(policy.error().message()));
             return false;
         }
-        const std::string name = m_planner->baseScenario().name.empty() ? "pool" : m_planner->baseScenario().name;
-        scenario->name = name;
-        auto derived = std::string(variant) == "separate" ? pp::separatePoolsVariant(*scenario)
-                                                          : pp::mergedPoolVariant(*scenario);
-        if (!derived) {
-            *error = QString::fromStdString(derived.error().message());
+        if (pp::experimentsOf(*policy).empty()) {
+            *error = tr("The pool has no accounting groups: a merge study needs the experiments as top-level groups.");
             return false;
         }
-        variants.push_back(std::move(derived).value());
+        edits.push_back(std::move(knobs));
     }
-    m_variants = std::move(variants);
-    m_results.clear();
+    pp::Scenario base = m_planner->baseScenario();
+    if (base.name.empty())
+        base.name = "pool";
     m_study.reset();
     m_run->setText(tr("Stop"));
-    m_status->setText(tr("Simulating the separate pools…"));
-    m_runner->start(m_variants.front());
+    m_status->setText(tr("Simulating the separate pools and the merged pool…"));
+    m_runner->start(std::move(base), m_planner->baseConfig(), std::move(edits[0]), std::move(edits[1]));
     return true;
 }
 

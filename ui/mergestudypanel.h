@@ -3,7 +3,6 @@
 #pragma once
 
 #include "report/mergestudy.h"
-#include "sim/scenario.h"
 
 #include <QWidget>
 
@@ -17,7 +16,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTreeWidget;
-class SimulationRunner;
+class MergeStudyRunner;
 
 /// The merge question in the window: from the planner's current proposal, the experiments as separate pools that
 /// flock to each other against one merged pool with quotas by contribution (sim/mergestudy.h). Each variant takes
@@ -47,7 +46,7 @@ private:
     void finish(const QString& message);
 
     PlannerView* m_planner;
-    SimulationRunner* m_runner = nullptr;
+    MergeStudyRunner* m_runner = nullptr;
     QPlainTextEdit* m_separateKnobs = nullptr;
     QPlainTextEdit* m_mergedKnobs = nullptr;
     QPushButton* m_run = nullptr;
@@ -55,8 +54,5 @@ private:
     QLabel* m_summary = nullptr;
     QTreeWidget* m_experiments = nullptr;
     QTreeWidget* m_waits = nullptr;
-
-    std::vector<pp::Scenario> m_variants; // separate, merged: what is being run
-    std::vector<pp::Result> m_results;
     std::optional<pp::MergeStudy> m_study;
 };

@@ -23,6 +23,14 @@ int poolIndex(const Scenario& scenario, const std::string& name)
             return static_cast<int>(p);
     return -1;
 }
+// The submitter's idle jobs in one pool's queue, copied: offering or withdrawing them changes that queue.
+std::vector<std::uint32_t> idleJobsOf(const Simulator& pool, std::uint32_t submitter)
+{
+    std::vector<std::uint32_t> idle;
+    for (const auto& cluster : pool.queue(submitter).autoclusters())
+        idle.insert(idle.end(), cluster.jobs.begin(), cluster.jobs.end());
+    return idle;
+}
 } // namespace
 
 std::optional<std::string> federationProblem(const Scenario& scenario)
@@ -151,9 +159,7 @@ void FederationSimulator::setLevel(std::uint32_t submitter, int level)
     state.level = level;
     if (level > old) {
         // The schedd advertises the submitter's idle jobs to the newly reached collectors.
-        std::vector<std::uint32_t> idle;
-        for (const auto& cluster : m_pools[poolAt(submitter, 0)]->queue(submitter).autoclusters())
-            idle.insert(idle.end(), cluster.jobs.begin(), cluster.jobs.end());
+        const auto idle = idleJobsOf(*m_pools[poolAt(submitter, 0)], submitter);
         for (int l = old + 1; l <= level; ++l)
             for (std::uint32_t job : idle)
                 m_pools[poolAt(submitter, l)]->offerIdle(job);
@@ -161,10 +167,7 @@ void FederationSimulator::setLevel(std::uint32_t submitter, int level)
         // Those collectors now see IdleJobs = 0: their negotiators stop matching the submitter.
         for (int l = level + 1; l <= old; ++l) {
             Simulator& pool = *m_pools[poolAt(submitter, l)];
-            std::vector<std::uint32_t> idle;
-            for (const auto& cluster : pool.queue(submitter).autoclusters())
-                idle.insert(idle.end(), cluster.jobs.begin(), cluster.jobs.end());
-            for (std::uint32_t job : idle)
+            for (std::uint32_t job : idleJobsOf(pool, submitter))
                 pool.withdrawIdle(job);
         }
     }

@@ -5,6 +5,7 @@
 #include "grouppolicymodel.h"
 #include "grouptreemodel.h"
 #include "machinetablemodel.h"
+#include "mergestudyrunner.h"
 #include "policydraft.h"
 #include "scenarioset.h"
 #include "simulationrunner.h"
@@ -332,6 +333,47 @@ private Q_SLOTS:
     }
 };
 
+class MergeStudyRunnerTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void aStoppedStudyIsNeverShownAndTheNextOneIs()
+    {
+        // Each variant's knobs reach only that variant: with PREEMPTION_REQUIREMENTS = False for the merged pool,
+        // it preempts nothing.
+        const auto config = pp::Config::fromText(pp::demoConfigText(), "demo").value();
+        MergeStudyRunner runner;
+        QSignalSpy studies(&runner, &MergeStudyRunner::studyAvailable);
+        QSignalSpy failures(&runner, &MergeStudyRunner::failed);
+        runner.start(pp::demoScenario(1, 0.02), config, {}, {});
+        runner.stop();
+        QVERIFY(!runner.isRunning());
+        pp::Scenario tiny = pp::demoScenario(1, 0.002);
+        tiny.name = "tiny";
+        runner.start(tiny, config, {{"FLOCK_INCREMENT", "2"}}, {{"PREEMPTION_REQUIREMENTS", "False"}});
+        QVERIFY(studies.wait(120000));
+        QTest::qWait(200);
+        QCOMPARE(studies.count(), 1);
+        QCOMPARE(failures.count(), 0);
+        const auto study = studies.first().first().value<pp::MergeStudy>();
+        QCOMPARE(study.separateName, std::string("tiny-separate"));
+        QCOMPARE(study.mergedName, std::string("tiny-merged"));
+        QCOMPARE(study.rows.size(), std::size_t(7));
+        QCOMPARE(study.merged.preemptions, 0L);
+    }
+
+    void aKnobHTCondorRefusesFailsTheStudy()
+    {
+        MergeStudyRunner runner;
+        QSignalSpy failures(&runner, &MergeStudyRunner::failed);
+        runner.start(pp::demoScenario(1, 0.001), pp::Config::fromText(pp::demoConfigText(), "demo").value(),
+            {{"NEGOTIATOR_INTERVAL", "soon"}}, {});
+        QVERIFY(failures.wait(60000));
+        QVERIFY2(failures.first().first().toString().contains(QStringLiteral("NEGOTIATOR_INTERVAL")),
+            qPrintable(failures.first().first().toString()));
+    }
+};
+
 class PoolSeriesModelTest : public QObject
 {
     Q_OBJECT
@@ -424,8 +466,9 @@ int main(int argc, char** argv)
     NotebookActivityTest notebooks;
     PlanningModelsTest planning;
     SimulationRunnerTest runner;
-    return QTest::qExec(&planning, argc, argv) | QTest::qExec(&runner, argc, argv) | QTest::qExec(&groups, argc, argv)
-        | QTest::qExec(&series, argc, argv) | QTest::qExec(&flows, argc, argv) | QTest::qExec(&machines, argc, argv)
-        | QTest::qExec(&notebooks, argc, argv);
+    MergeStudyRunnerTest mergeStudy;
+    return QTest::qExec(&planning, argc, argv) | QTest::qExec(&runner, argc, argv)
+        | QTest::qExec(&mergeStudy, argc, argv) | QTest::qExec(&groups, argc, argv) | QTest::qExec(&series, argc, argv)
+        | QTest::qExec(&flows, argc, argv) | QTest::qExec(&machines, argc, argv) | QTest::qExec(&notebooks, argc, argv);
 }
 #include "tst_models.moc"
