@@ -13,7 +13,23 @@
 #include <chrono>
 #include <utility>
 
+#ifdef Q_OS_UNIX
+#include <signal.h>
+#include <unistd.h>
+#endif
+
 namespace {
+
+// Each command runs in a session of its own, so that stopping it stops what it started too: a wrapper script's
+// `sleep`, ssh's children. Killing the group is harmless once the command is gone (the group is then empty).
+void killGroup(QProcess* process)
+{
+#ifdef Q_OS_UNIX
+    if (const qint64 pid = process->processId(); pid > 0)
+        ::kill(static_cast<pid_t>(-pid), SIGKILL);
+#endif
+    process->kill();
+}
 
 using Query = PoolWatcher::Query;
 
@@ -147,7 +163,7 @@ PoolWatcher::~PoolWatcher()
     for (QProcess* process : processes) {
         disconnect(process, nullptr, this, nullptr);
         if (process->state() != QProcess::NotRunning) {
-            process->kill();
+            killGroup(process);
             process->waitForFinished(1000);
         }
     }
@@ -213,6 +229,9 @@ void PoolWatcher::runQuery()
     process->setArguments(command.arguments);
     // Nothing to read from us; ssh would otherwise hold on to our stdin.
     process->setStandardInputFile(QProcess::nullDevice());
+#ifdef Q_OS_UNIX
+    process->setChildProcessModifier([] { ::setsid(); });
+#endif
     connect(process, &QProcess::finished, this,
         [this](int exitCode, QProcess::ExitStatus status) { queryFinished(exitCode, status == QProcess::CrashExit); });
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
@@ -313,7 +332,7 @@ void PoolWatcher::abandon(QProcess* process)
         if (state == QProcess::NotRunning)
             process->deleteLater();
     });
-    process->kill();
+    killGroup(process); // its children too: they would outlive it otherwise
 }
 
 bool writeSnapshotFiles(const PoolSnapshot& snapshot, const QString& directory, QString* error)

@@ -2,9 +2,13 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "scenarioloader.h"
 
+#include "util/memoryfiles.h"
+
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent>
+
+#include <memory>
 
 ScenarioLoader::ScenarioLoader(QObject* parent)
     : QObject(parent)
@@ -29,12 +33,49 @@ QString ScenarioLoader::describe(const std::vector<pp::OpenedFile>& files)
 
 void ScenarioLoader::load(const QStringList& paths)
 {
-    const quint64 generation = ++m_generation;
-    m_loading = true;
-    Q_EMIT started(paths);
     std::vector<std::string> files;
     for (const auto& p : paths)
         files.push_back(p.toStdString());
+    start(paths, [files] { return readFiles(files); });
+}
+
+void ScenarioLoader::loadPoll(const PoolSnapshot& poll, const QString& label)
+{
+    // Each command's output under a name that says which command printed it: messages name it, as they would a
+    // file. Nothing is written to disk, so a long watch of a big pool costs no temporary space.
+    std::vector<std::pair<std::string, QByteArray>> outputs;
+    const auto add = [&](const char* command, const QByteArray& bytes) {
+        if (!bytes.isEmpty())
+            outputs.emplace_back(std::string(command) + " (" + label.toStdString() + ")", bytes);
+    };
+    add("condor_status -json", poll.status);
+    add("condor_q -allusers -json", poll.queue);
+    add("condor_userprio -long -modular", poll.accounting);
+    QStringList names;
+    for (const auto& [name, bytes] : outputs)
+        names << QString::fromStdString(name);
+    start(names, [outputs] {
+        std::vector<std::unique_ptr<pp::MemoryFileScope>> scopes;
+        std::vector<std::string> files;
+        for (const auto& [name, bytes] : outputs) {
+            scopes.push_back(std::make_unique<pp::MemoryFileScope>(
+                name, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))));
+            files.push_back(name);
+        }
+        if (files.empty()) {
+            Outcome outcome;
+            outcome.error = tr("the poll brought back no output");
+            return outcome;
+        }
+        return readFiles(files);
+    });
+}
+
+void ScenarioLoader::start(const QStringList& names, std::function<Outcome()> read)
+{
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    Q_EMIT started(names);
 
     auto* watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
@@ -49,34 +90,52 @@ void ScenarioLoader::load(const QStringList& paths)
         else
             Q_EMIT failed(outcome.error);
     });
-    const QFuture<Outcome> future = QtConcurrent::run([files] {
-        Outcome outcome;
-        auto classified = pp::classifyFiles(files);
-        if (!classified) {
-            outcome.error = QString::fromStdString(classified.error().message());
-            return outcome;
+    const QString first = names.isEmpty() ? QString() : names.front();
+    const QFuture<Outcome> future = QtConcurrent::run([read = std::move(read), first] {
+        // Readers report bad input as values; anything thrown is a failure we did not foresee (memory running
+        // out on a huge file, a bug): it becomes the banner's message instead of ending the window.
+        Outcome failure;
+        try {
+            return read();
+        } catch (const std::bad_alloc&) {
+            failure.error = tr("%1: ran out of memory while reading it").arg(first);
+        } catch (const std::exception& e) {
+            failure.error = tr("%1: could not be read (%2)").arg(first, QString::fromUtf8(e.what()));
+        } catch (...) {
+            failure.error = tr("%1: could not be read (an unexpected failure)").arg(first);
         }
-        outcome.description = describe(*classified);
-        pp::Warnings warnings;
-        auto scenario = pp::scenarioFromFiles(*classified, warnings);
-        if (!scenario) {
-            outcome.error = QString::fromStdString(scenario.error().message());
-            return outcome;
-        }
-        pp::Warnings ignored; // the same files again: their warnings are in `warnings` already
-        auto config = pp::baseConfigOf(*classified, ignored);
-        if (!config) {
-            outcome.error = QString::fromStdString(config.error().message());
-            return outcome;
-        }
-        for (const auto& m : warnings.messages())
-            outcome.warnings << QString::fromStdString(m);
-        outcome.scenario = std::move(scenario).value();
-        outcome.config = std::move(config).value();
-        return outcome;
+        return failure;
     });
     m_futures.append(future);
     watcher->setFuture(future);
+}
+
+ScenarioLoader::Outcome ScenarioLoader::readFiles(const std::vector<std::string>& files)
+{
+    Outcome outcome;
+    auto classified = pp::classifyFiles(files);
+    if (!classified) {
+        outcome.error = QString::fromStdString(classified.error().message());
+        return outcome;
+    }
+    outcome.description = describe(*classified);
+    pp::Warnings warnings;
+    auto scenario = pp::scenarioFromFiles(*classified, warnings);
+    if (!scenario) {
+        outcome.error = QString::fromStdString(scenario.error().message());
+        return outcome;
+    }
+    pp::Warnings ignored; // the same files again: their warnings are in `warnings` already
+    auto config = pp::baseConfigOf(*classified, ignored);
+    if (!config) {
+        outcome.error = QString::fromStdString(config.error().message());
+        return outcome;
+    }
+    for (const auto& m : warnings.messages())
+        outcome.warnings << QString::fromStdString(m);
+    outcome.scenario = std::move(scenario).value();
+    outcome.config = std::move(config).value();
+    return outcome;
 }
 
 void ScenarioLoader::cancel()

@@ -3,12 +3,15 @@
 #pragma once
 
 #include "io/fileset.h"
+#include "poolwatcher.h"
 #include "sim/scenario.h"
 
 #include <QFuture>
 #include <QList>
 #include <QObject>
 #include <QStringList>
+
+#include <functional>
 
 /// Reads files into a scenario off the GUI thread (pp::classifyFiles, pp::scenarioFromFiles). Cancelling
 /// abandons the load: the readers cannot be interrupted mid-file, so the worker finishes in the background and
@@ -21,6 +24,9 @@ public:
     ~ScenarioLoader() override;
 
     void load(const QStringList& paths);
+    /// Reads one poll of a live pool from the commands' output as it is held in memory; `label` says which poll
+    /// ("poll 3 of HOST") in the names messages give.
+    void loadPoll(const PoolSnapshot& poll, const QString& label);
     void cancel();
     bool isLoading() const { return m_loading; }
 
@@ -45,6 +51,9 @@ private:
         QStringList warnings;
         QString description;
     };
+    static Outcome readFiles(const std::vector<std::string>& files);
+    void start(const QStringList& names, std::function<Outcome()> read);
+
     quint64 m_generation = 0;
     bool m_loading = false;
     QList<QFuture<Outcome>> m_futures; // waited for on destruction: workers must not outlive the loader

@@ -42,20 +42,24 @@ void SimulationRunner::start(const pp::Scenario& scenario)
     m_stopFlag = stopFlag;
     m_running = true;
     Q_EMIT started();
+    // Set by the worker when the engine threw (memory ran out, a bug): reported, never rethrown into the window.
+    auto failure = std::make_shared<QString>();
     auto* watcher = new QFutureWatcher<pp::Result>(this);
-    connect(watcher, &QFutureWatcher<pp::Result>::finished, this, [this, watcher, generation] {
+    connect(watcher, &QFutureWatcher<pp::Result>::finished, this, [this, watcher, generation, failure] {
         watcher->deleteLater();
         m_futures.removeIf([](const QFuture<pp::Result>& f) { return f.isFinished(); });
         if (generation != m_generation)
             return; // stale: a newer run was started
         m_running = false;
         const pp::Result result = watcher->future().takeResult(); // moved out: a result holds every job
-        if (result.stoppedEarly)
+        if (!failure->isEmpty())
+            Q_EMIT failed(*failure);
+        else if (result.stoppedEarly)
             Q_EMIT failed(tr("The simulation was stopped."));
         else
             Q_EMIT resultAvailable(result);
     });
-    const QFuture<pp::Result> future = QtConcurrent::run([this, scenario, stopFlag, generation]() {
+    const QFuture<pp::Result> future = QtConcurrent::run([this, scenario, stopFlag, generation, failure]() {
         const auto onProgress = [&](double fraction) {
             // Throttled by the engine to steps of 1 %; delivered on the GUI thread.
             QMetaObject::invokeMethod(
@@ -66,7 +70,16 @@ void SimulationRunner::start(const pp::Scenario& scenario)
                 },
                 Qt::QueuedConnection);
         };
-        return pp::simulate(scenario, {}, onProgress, stopFlag.get());
+        try {
+            return pp::simulate(scenario, {}, onProgress, stopFlag.get());
+        } catch (const std::bad_alloc&) {
+            *failure = tr("The simulation ran out of memory.");
+        } catch (const std::exception& e) {
+            *failure = tr("The simulation failed: %1").arg(QString::fromUtf8(e.what()));
+        } catch (...) {
+            *failure = tr("The simulation failed unexpectedly.");
+        }
+        return pp::Result {};
     });
     m_futures.append(future);
     watcher->setFuture(future);

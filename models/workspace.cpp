@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QVariant>
 
 #include <atomic>
@@ -94,6 +95,15 @@ QString reasonOf(const QSqlError& error)
 {
     const QString text = error.databaseText();
     return text.isEmpty() ? error.text() : text;
+}
+
+// What to do with a damaged workspace: never write into it; copy out what can still be read.
+QString damagedAdvice(const QString& file)
+{
+    return Workspace::tr("Keep the file as it is, and recover what is readable into a new workspace with SQLite's "
+                         "own tool: sqlite3 %1 .recover | sqlite3 recovered.ppw (Debian package sqlite3), then "
+                         "open recovered.ppw.")
+        .arg(file);
 }
 
 constexpr int sqliteCorrupt = 11;
@@ -273,6 +283,7 @@ bool Workspace::initialise(QString* error)
     // SQLite reads the file only when asked something: this is where text, garbage and truncated files show.
     // Nothing is written before the file is known to be a workspace. A file of 0 bytes is a valid, empty SQLite
     // database, which is how SQLite itself starts a new one: it becomes a new workspace.
+    int schemaObjects = 0;
     {
         QSqlQuery query(db);
         if (!run(query, QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next()) {
@@ -281,9 +292,30 @@ bool Workspace::initialise(QString* error)
             if (code == sqliteNotADatabase)
                 *error = tr("%1 is not a PoolPlanner workspace (it is not an SQLite database).").arg(file);
             else if (code == sqliteCorrupt)
-                *error = tr("%1 is damaged or truncated and cannot be opened (%2).").arg(file, reasonOf(sqlError));
+                *error = tr("%1 is damaged or truncated and cannot be opened (%2). %3")
+                             .arg(file, reasonOf(sqlError), damagedAdvice(file));
             else
                 *error = tr("Cannot read %1: %2").arg(file, reasonOf(sqlError));
+            return false;
+        }
+        schemaObjects = query.value(0).toInt();
+    }
+    // Damage in the middle of the file shows only where it is read: SQLite's own check reads every page once,
+    // so a damaged workspace is refused before anything is read from it or written into it.
+    {
+        QSqlQuery query(db);
+        QStringList problems;
+        if (!run(query, QStringLiteral("PRAGMA quick_check(5)"))) {
+            problems << reasonOf(query.lastError());
+        } else {
+            while (query.next())
+                if (const QString line = query.value(0).toString(); line != QLatin1String("ok"))
+                    problems << line;
+        }
+        if (!problems.isEmpty()) {
+            *error = tr("%1 is damaged (SQLite's check found: %2). PoolPlanner does not read or write a damaged "
+                        "workspace. %3")
+                         .arg(file, problems.join(QStringLiteral("; ")), damagedAdvice(file));
             return false;
         }
     }
@@ -305,8 +337,9 @@ bool Workspace::initialise(QString* error)
         }
         m_schemaVersion = query.value(0).toInt();
     }
-    // Every version from 1 on carries the mark; a file at version 0 is empty or predates it and is migrated.
-    if (fileApplicationId != applicationId && (fileApplicationId != 0 || m_schemaVersion != 0)) {
+    // Every version from 1 on carries the mark; a file at version 0 is a new, empty one and gets the schema. One
+    // without the mark that holds tables already is another program's database, and stays untouched.
+    if (fileApplicationId != applicationId && (fileApplicationId != 0 || m_schemaVersion != 0 || schemaObjects > 0)) {
         *error = tr("%1 is not a PoolPlanner workspace (it is another program's SQLite database).").arg(file);
         return false;
     }
@@ -369,7 +402,13 @@ bool Workspace::initialise(QString* error)
 
 void Workspace::setError(const QString& operation, const QString& reason)
 {
-    m_lastError = tr("Could not %1 in %2: %3").arg(operation, nativePath(m_path), reason);
+    QString why = reason;
+    // SQLite says "database or disk is full", or only "disk I/O error" when the WAL cannot grow: ask the disk.
+    const QStorageInfo disk(QFileInfo(m_path).absolutePath());
+    if (disk.isValid() && disk.bytesAvailable() < 1024 * 1024)
+        why = tr("the disk holding it (%1) is full; free some space there, nothing saved before was lost (%2)")
+                  .arg(nativePath(disk.rootPath()), reason);
+    m_lastError = tr("Could not %1 in %2: %3").arg(operation, nativePath(m_path), why);
 }
 
 std::optional<qint64> Workspace::importFile(const QString& name, const QString& format, const QByteArray& content)
@@ -587,6 +626,30 @@ std::optional<qint64> Workspace::appendSnapshot(const Snapshot& snapshot)
         return std::nullopt;
     }
     return query.lastInsertId().toLongLong();
+}
+
+bool Workspace::thinSnapshots(qint64 recentSeconds, qint64 olderEverySeconds)
+{
+    m_lastError.clear();
+    QSqlQuery newest(connection(m_connection));
+    if (!run(newest, QStringLiteral("SELECT max(taken_at) FROM pool_snapshots")) || !newest.next()) {
+        setError(tr("thin out the snapshots"), reasonOf(newest.lastError()));
+        return false;
+    }
+    if (newest.value(0).isNull())
+        return true;
+    const qint64 cut = newest.value(0).toLongLong() - recentSeconds;
+    QSqlQuery query(connection(m_connection));
+    // Before the cut, the newest snapshot of each host in each period stays; the rest go, and SQLite reuses
+    // their pages for the next ones.
+    if (!run(query,
+            QStringLiteral("DELETE FROM pool_snapshots WHERE taken_at < ? AND id NOT IN ("
+                           " SELECT max(id) FROM pool_snapshots WHERE taken_at < ? GROUP BY host, taken_at / ?)"),
+            {cut, cut, std::max<qint64>(1, olderEverySeconds)})) {
+        setError(tr("thin out the snapshots"), reasonOf(query.lastError()));
+        return false;
+    }
+    return true;
 }
 
 QList<Workspace::SnapshotInfo> Workspace::snapshots()

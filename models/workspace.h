@@ -119,6 +119,9 @@ public:
     std::optional<Result> latestResult(qint64 scenarioId);
 
     std::optional<qint64> appendSnapshot(const Snapshot& snapshot);
+    /// Keeps every snapshot of the last `recentSeconds` before the newest, and of older ones only the newest per
+    /// host in each `olderEverySeconds`: a long watch grows the file by a few snapshots a day, not by every poll.
+    bool thinSnapshots(qint64 recentSeconds, qint64 olderEverySeconds);
     /// Every snapshot, oldest first, without the bytes.
     QList<SnapshotInfo> snapshots();
     std::optional<Snapshot> snapshot(qint64 id);

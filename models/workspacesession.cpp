@@ -142,6 +142,8 @@ bool WorkspaceSession::open(const QString& path, std::optional<Source>* source, 
     }
     std::optional<Source> restored;
     qint64 scenarioId = 0;
+    qint64 openedSnapshotId = 0;
+    QString restoreProblem;
     for (const auto& s : workspace->scenarios())
         if (s.name == currentScenario)
             scenarioId = s.id;
@@ -180,20 +182,20 @@ bool WorkspaceSession::open(const QString& path, std::optional<Source>* source, 
                 opened << entry;
         }
         if (const auto snapshotId = json.value(QStringLiteral("snapshot")).toInteger(); snapshotId > 0) {
+            openedSnapshotId = snapshotId;
+            // A snapshot that cannot be read back does not lock the user out of the workspace: it opens without
+            // it, says why, and the window offers the snapshot before it.
             const auto snapshot = workspace->snapshot(snapshotId);
-            if (!snapshot) {
-                fail(error, tr("%1: its pool snapshot cannot be read back (%2)").arg(path, workspace->lastError()));
-                return false;
-            }
-            PoolSnapshot live {
-                snapshot->takenAt, snapshot->host, snapshot->status, snapshot->queue, snapshot->accounting};
-            const QString directory = materialised->filePath(QStringLiteral("snapshot"));
             QString why2;
-            if (!writeSnapshotFiles(live, directory, &why2)) {
-                fail(error, why2);
-                return false;
-            }
-            opened << directory;
+            const QString directory = materialised->filePath(QStringLiteral("snapshot"));
+            if (!snapshot)
+                restoreProblem = tr("%1: its pool snapshot cannot be read back (%2)").arg(path, workspace->lastError());
+            else if (!writeSnapshotFiles(
+                         {snapshot->takenAt, snapshot->host, snapshot->status, snapshot->queue, snapshot->accounting},
+                         directory, &why2))
+                restoreProblem = why2;
+            else
+                opened << directory;
         }
         s.paths = opened;
         if (!s.builtin.isEmpty() || !s.paths.isEmpty())
@@ -212,6 +214,8 @@ bool WorkspaceSession::open(const QString& path, std::optional<Source>* source, 
     }
     m_workspace = std::move(workspace);
     m_scenarioId = scenarioId;
+    m_openedSnapshotId = openedSnapshotId;
+    m_restoreProblem = restoreProblem;
     m_proposals = proposals;
     m_current = restored.value_or(Source {});
     m_currentSnapshot.reset();
@@ -259,6 +263,9 @@ bool WorkspaceSession::writeCurrent(QString* error)
             return false;
         }
         source.insert(QStringLiteral("snapshot"), *id);
+        // A watch keeps the last hour poll by poll and one snapshot an hour before that: bounded growth.
+        // Failing to thin costs space, never data.
+        m_workspace->thinSnapshots(3600, 3600);
     } else if (!m_current.paths.isEmpty()) {
         QList<QPair<QString, QString>> files;
         for (const auto& p : m_current.paths)
@@ -373,6 +380,20 @@ bool WorkspaceSession::recordBuiltin(const QString& name, QString* error)
 bool WorkspaceSession::recordFiles(const QStringList& paths, QString* error)
 {
     return recordCurrent(Source {{}, paths}, std::nullopt, error);
+}
+
+std::optional<std::pair<qint64, PoolSnapshot>> WorkspaceSession::snapshotBefore(qint64 id) const
+{
+    if (!m_workspace)
+        return std::nullopt;
+    const auto all = m_workspace->snapshots(); // oldest first
+    for (auto it = all.crbegin(); it != all.crend(); ++it) {
+        if (id > 0 && it->id >= id)
+            continue;
+        if (const auto s = m_workspace->snapshot(it->id))
+            return std::pair {it->id, PoolSnapshot {s->takenAt, s->host, s->status, s->queue, s->accounting}};
+    }
+    return std::nullopt;
 }
 
 bool WorkspaceSession::recordSnapshot(const PoolSnapshot& snapshot, QString* error)

@@ -54,6 +54,13 @@ public:
     /// A copy of the open workspace (its history included) at `path`, going on in the copy; without one, as create().
     bool saveAs(const QString& path, QString* error);
 
+    /// The snapshot the workspace was opened with (0: none), and why it could not be restored (empty: it could).
+    qint64 openedSnapshotId() const { return m_openedSnapshotId; }
+    QString restoreProblem() const { return m_restoreProblem; }
+    /// The newest snapshot the workspace holds from before snapshot `id` that can be read back, with its id: for
+    /// when a snapshot cannot be read, so that the pool can be shown as it was a poll earlier. nullopt: none.
+    std::optional<std::pair<qint64, PoolSnapshot>> snapshotBefore(qint64 id) const;
+
     /// The window now shows the built-in scenario, or these files, or this live snapshot.
     bool recordBuiltin(const QString& name, QString* error = nullptr);
     bool recordFiles(const QStringList& paths, QString* error = nullptr);
@@ -88,6 +95,8 @@ private:
     QMap<QString, QString> m_viewState;
     QList<Proposal> m_proposals;
     qint64 m_scenarioId = 0;
+    qint64 m_openedSnapshotId = 0;
+    QString m_restoreProblem;
     bool m_unsaved = false;
     std::unique_ptr<QTemporaryDir> m_materialised; // files taken out of a workspace to be opened
 };

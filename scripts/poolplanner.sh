@@ -55,7 +55,10 @@ case "${1:-}" in
         # Leak checking stays on for our code; Qt's platform plugins keep a few process-lifetime allocations.
         export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
                UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" QT_QPA_PLATFORM=offscreen
-        ctest --preset asan --output-on-failure -j 2 ;;
+        ctest --preset asan --output-on-failure -j 2
+        # Again on the optimised build users run: some defects (a dangling reference) only show with -O2.
+        build release
+        ctest --preset release --output-on-failure -j 2 ;;
     bench)
         setup
         shift

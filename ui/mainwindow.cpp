@@ -48,7 +48,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -183,17 +182,44 @@ MainWindow::MainWindow(QWidget* parent)
                 if (!m_session->recordFiles(m_pendingPaths, &error))
                     showWorkspaceError(error);
             }
+            if (m_pendingSnapshot) {
+                QString error;
+                if (!m_session->recordSnapshot(*m_pendingSnapshot, &error))
+                    showWorkspaceError(error);
+                m_pendingSnapshot.reset();
+                m_earlierSnapshotId = 0;
+            }
             m_pendingPaths.clear();
             openScenario(scenario, config);
         });
     connect(m_loader, &ScenarioLoader::failed, this, [this](const QString& message) {
         m_pendingPaths.clear();
-        m_restoring = false; // what the workspace held could not be shown; the next data is the user's own
+        if (std::exchange(m_pendingSnapshot, std::nullopt)) {
+            // A poll that cannot be read is dropped: not shown, not recorded; the watcher goes on polling.
+            m_liveUpdate = false;
+            m_cancelLoad->setVisible(false);
+            m_progress->setVisible(m_runner->isRunning());
+            if (const qint64 tried = std::exchange(m_earlierSnapshotId, 0); tried > 0) {
+                offerEarlierSnapshot(message, tried); // an earlier snapshot of the workspace failed too
+                Q_EMIT openFailed(message);
+                return;
+            }
+            m_banner->showMessage(MessageBanner::Kind::Error,
+                tr("<b>Watching the pool:</b> a poll could not be read and was dropped: %1<br>The window keeps the "
+                   "last snapshot that could be read; polling goes on.")
+                    .arg(message.toHtmlEscaped()));
+            Q_EMIT openFailed(message);
+            return;
+        }
+        const bool restoring = std::exchange(m_restoring, false); // the next data is the user's own
         m_cancelLoad->setVisible(false);
         m_progress->setVisible(m_runner->isRunning());
-        m_banner->showMessage(MessageBanner::Kind::Error,
-            tr("<b>Could not open the files.</b> %1<br>The window still shows what it had.")
-                .arg(message.toHtmlEscaped()));
+        if (restoring && m_session->openedSnapshotId() > 0)
+            offerEarlierSnapshot(message, m_session->openedSnapshotId());
+        else
+            m_banner->showMessage(MessageBanner::Kind::Error,
+                tr("<b>Could not open the files.</b> %1<br>The window still shows what it had.")
+                    .arg(message.toHtmlEscaped()));
         statusBar()->showMessage(tr("Nothing opened"));
         Q_EMIT openFailed(message);
     });
@@ -242,7 +268,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open the &Demo Pool"), this, &MainWindow::openDemo);
     file->addSeparator();
     file->addAction(tr("&New Workspace…"), this, &MainWindow::chooseNewWorkspace)->setShortcut(QKeySequence::New);
-    file->addAction(tr("Open &Workspace…"), this, &MainWindow::chooseWorkspace)
+    file->addAction(tr("Open Wor&kspace…"), this, &MainWindow::chooseWorkspace)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
@@ -277,8 +303,6 @@ void MainWindow::watchPool(const PoolWatcher::Settings& settings)
 {
     m_watcher->stop();
     m_watcher->setSettings(settings);
-    if (!m_snapshotDirs || !m_snapshotDirs->isValid())
-        m_snapshotDirs = std::make_unique<QTemporaryDir>();
     m_stopWatching->setEnabled(true);
     m_watcher->start();
 }
@@ -292,21 +316,36 @@ void MainWindow::stopWatching()
 void MainWindow::takeSnapshot(const PoolSnapshot& snapshot)
 {
     ++m_snapshots;
-    const QString directory
-        = m_snapshotDirs->filePath(QStringLiteral("snapshot-%1").arg(m_snapshots, 5, 10, QLatin1Char('0')));
-    QString error;
-    // The outputs of one poll: a few MB even for big pools, written in well under the poll interval.
-    if (!writeSnapshotFiles(snapshot, directory, &error)) {
-        m_banner->showMessage(
-            MessageBanner::Kind::Error, tr("<b>Watching the pool:</b> %1").arg(error.toHtmlEscaped()));
+    const QString label = snapshot.host.isEmpty() ? tr("poll %1").arg(m_snapshots)
+                                                  : tr("poll %1 of %2").arg(m_snapshots).arg(snapshot.host);
+    // Read off the GUI thread straight from the commands' output; recorded in the workspace once it was read.
+    m_pendingSnapshot = snapshot;
+    m_pendingPaths.clear(); // a poll is recorded as the snapshot itself, not as files
+    m_liveUpdate = true;
+    Q_EMIT snapshotReceived(label);
+    m_loader->loadPoll(snapshot, label);
+    showWatchState(m_watcher->state()); // the state may have changed before this poll was counted
+}
+
+void MainWindow::offerEarlierSnapshot(const QString& why, qint64 before)
+{
+    const auto earlier = m_session->snapshotBefore(before);
+    const QString headline = tr("<b>The pool this workspace shows could not be read.</b> %1").arg(why.toHtmlEscaped());
+    if (!earlier) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+            headline + tr("<br>The workspace holds no earlier snapshot: open pool data to go on."));
         return;
     }
-    if (!m_session->recordSnapshot(snapshot, &error))
-        showWorkspaceError(error);
-    m_pendingPaths.clear(); // recorded above as the snapshot itself, not as files
-    m_liveUpdate = true;
-    Q_EMIT snapshotReceived(directory);
-    m_loader->load({directory});
+    const QString taken = earlier->second.takenAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"));
+    m_banner->showMessage(
+        MessageBanner::Kind::Error, headline + tr("<br>The snapshot before it was taken %1.").arg(taken));
+    m_banner->setAction(tr("Open the snapshot of %1").arg(taken), [this, earlier, taken] {
+        m_pendingSnapshot = earlier->second; // becomes the workspace's current pool once it was read
+        m_earlierSnapshotId = earlier->first;
+        m_pendingPaths.clear();
+        m_liveUpdate = false;
+        m_loader->loadPoll(earlier->second, tr("the workspace's snapshot of %1").arg(taken));
+    });
 }
 
 void MainWindow::showWatchState(PoolWatcher::State state)
@@ -607,8 +646,22 @@ void MainWindow::showResult(const pp::Result& result)
                  "<table cellpadding=6><tr><th align=left>Group</th><th>Sessions</th><th>Spawn failures</th>"
                  "<th>Start p50</th><th>Start p95</th></tr>%1</table>")
                   .arg(rows));
-    statusBar()->showMessage(tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size()))
-                                 .arg(QString::fromStdString(m_scenario.name)));
+    QString loaded = tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size()))
+                         .arg(QString::fromStdString(m_scenario.name));
+    if (const auto& w = m_scenario.workload; !w.skipped.empty()) {
+        long jobs = 0;
+        double coreHours = 0;
+        for (const auto& s : w.skipped) {
+            jobs += s.jobs;
+            coreHours += s.coreHours;
+        }
+        loaded += tr("; %1 of %2 jobs not replayed (%3 % of the trace's core-hours)")
+                      .arg(locale.toString(static_cast<qlonglong>(jobs)),
+                          locale.toString(static_cast<qlonglong>(w.sourceJobs)),
+                          w.sourceCoreHours > 0 ? locale.toString(100.0 * coreHours / w.sourceCoreHours, 'f', 1)
+                                                : QStringLiteral("?"));
+    }
+    statusBar()->showMessage(loaded);
     {
         QString error;
         if (!m_session->recordResult(QString::fromStdString(pp::resultSummaryJson(result)), &error))

@@ -11,6 +11,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class FlowTableModel;
 class MessageBanner;
@@ -30,7 +31,6 @@ class PoolSeriesModel;
 class QLabel;
 class QListWidget;
 class QProgressBar;
-class QTemporaryDir;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
@@ -77,7 +77,10 @@ Q_SIGNALS:
     /// Opening files failed; the window still shows what it had.
     void openFailed(const QString& message);
     /// A live snapshot arrived and was written to `directory`; it is being opened.
-    void snapshotReceived(const QString& directory);
+    /// A poll came back; `label` names it ("poll 3 of HOST") as messages about it do.
+    void snapshotReceived(const QString& label);
+    /// What was opened holds nothing to show (a workspace without a pool); the window stays as it was.
+    void nothingToShow(const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -89,6 +92,8 @@ private:
     void chooseFiles();
     void chooseWatch();
     void takeSnapshot(const PoolSnapshot& snapshot);
+    /// Says why the workspace's pool could not be shown, and offers its snapshot from before snapshot `before`.
+    void offerEarlierSnapshot(const QString& why, qint64 before);
     void showWatchState(PoolWatcher::State state);
     void chooseNewWorkspace();
     void chooseWorkspace();
@@ -147,8 +152,11 @@ private:
     PoolWatcher* m_watcher = nullptr;
     QLabel* m_watchStatus = nullptr;
     QAction* m_stopWatching = nullptr;
-    std::unique_ptr<QTemporaryDir> m_snapshotDirs; // this session's live snapshots, one directory each
-    int m_snapshots = 0;
+    int m_snapshots = 0; // polls taken since watching began
+    // The poll being read: it joins the workspace only once it was read, so a poll that cannot be read never
+    // becomes what the workspace opens with.
+    std::optional<PoolSnapshot> m_pendingSnapshot;
+    qint64 m_earlierSnapshotId = 0; // the workspace's earlier snapshot being read instead of one that failed
     WorkspaceSession* m_session = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLineEdit* m_groupFilter = nullptr;

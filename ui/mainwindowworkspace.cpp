@@ -67,14 +67,22 @@ bool MainWindow::openWorkspace(const QString& path)
     QString error;
     if (!m_session->open(path, &source, &error)) {
         showWorkspaceError(error);
+        Q_EMIT openFailed(error);
         return false;
     }
     m_scenarioSet->resetBaseline(nullptr); // the old pool's proposals do not belong to this workspace
     rememberRecent(m_session->path());
     updateTitle();
+    if (!m_session->restoreProblem().isEmpty() && !source) {
+        offerEarlierSnapshot(m_session->restoreProblem(), m_session->openedSnapshotId());
+        Q_EMIT openFailed(m_session->restoreProblem());
+        return true;
+    }
     if (!source) {
         statusBar()->showMessage(
             tr("%1 holds no pool yet: what you open now is kept in it").arg(m_session->displayName()));
+        Q_EMIT nothingToShow(
+            tr("%1 holds no pool yet: open pool data, then it is kept in the workspace").arg(m_session->path()));
         return true;
     }
     m_restoring = true;

@@ -4,8 +4,11 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
+
+#include <utility>
 
 namespace {
 
@@ -31,18 +34,22 @@ MessageBanner::MessageBanner(QWidget* parent)
     m_detailsButton->setText(tr("Details"));
     m_detailsButton->setCheckable(true);
     connect(m_detailsButton, &QToolButton::toggled, this, &MessageBanner::toggleDetails);
-    layout->addWidget(m_detailsButton, 0, 2, Qt::AlignTop);
+    layout->addWidget(m_detailsButton, 0, 3, Qt::AlignTop);
+    m_actionButton = new QPushButton(this);
+    m_actionButton->setVisible(false);
+    connect(m_actionButton, &QPushButton::clicked, this, &MessageBanner::triggerAction);
+    layout->addWidget(m_actionButton, 0, 2, Qt::AlignTop);
     auto* close = new QToolButton(this);
     close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     close->setToolTip(tr("Dismiss"));
     close->setAutoRaise(true);
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
-    layout->addWidget(close, 0, 3, Qt::AlignTop);
+    layout->addWidget(close, 0, 4, Qt::AlignTop);
     m_detailText = new QLabel(this);
     m_detailText->setWordWrap(true);
     m_detailText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detailText->setVisible(false);
-    layout->addWidget(m_detailText, 1, 1, 1, 3);
+    layout->addWidget(m_detailText, 1, 1, 1, 4);
     layout->setColumnStretch(1, 1);
     hide();
 }
@@ -51,6 +58,8 @@ void MessageBanner::showMessage(Kind kind, const QString& headline, const QStrin
 {
     m_kind = kind;
     m_details = details;
+    m_action = nullptr;
+    m_actionButton->setVisible(false);
     // Tinted from the palette's own colours so that a dark theme gets a dark banner.
     const QColor tint = kind == Kind::Error ? QColor(220, 50, 47)
         : kind == Kind::Warning             ? QColor(203, 140, 0)
@@ -74,6 +83,28 @@ void MessageBanner::showMessage(Kind kind, const QString& headline, const QStrin
     m_detailsButton->setChecked(false);
     m_detailText->setVisible(false);
     show();
+}
+
+void MessageBanner::setAction(const QString& text, std::function<void()> onClicked)
+{
+    m_action = std::move(onClicked);
+    m_actionButton->setText(text);
+    m_actionButton->setVisible(m_action != nullptr);
+}
+
+QString MessageBanner::actionText() const
+{
+    return m_action ? m_actionButton->text() : QString();
+}
+
+void MessageBanner::triggerAction()
+{
+    if (!m_action)
+        return;
+    const auto action = std::exchange(m_action, nullptr);
+    m_actionButton->setVisible(false);
+    hide();
+    action();
 }
 
 QString MessageBanner::headline() const

@@ -5,7 +5,10 @@
 #include <QFrame>
 #include <QStringList>
 
+#include <functional>
+
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 /// A dismissable strip above the views for what went wrong (a file that could not be read) or what the user
@@ -20,6 +23,13 @@ public:
 
     /// Shows the headline and, behind a "Details" toggle, the messages (file:line: reason each).
     void showMessage(Kind kind, const QString& headline, const QStringList& details = {});
+    /// A button on the banner that offers a way out ("Open the snapshot before it"); the next showMessage()
+    /// removes it. The banner hides itself when the button is clicked.
+    void setAction(const QString& text, std::function<void()> onClicked);
+    /// The offered action's text; empty when there is none.
+    QString actionText() const;
+    /// Clicks the offered action, as the user would (for tests and keyboard shortcuts).
+    void triggerAction();
     Kind kind() const { return m_kind; }
     QString headline() const;
     QStringList details() const { return m_details; }
@@ -33,4 +43,6 @@ private:
     QLabel* m_headline = nullptr;
     QLabel* m_detailText = nullptr;
     QToolButton* m_detailsButton = nullptr;
+    QPushButton* m_actionButton = nullptr;
+    std::function<void()> m_action;
 };

@@ -13,6 +13,7 @@
 #include "sweep/parallelrun.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QTemporaryDir>
 
@@ -83,6 +84,9 @@ int report(const std::vector<std::string>& args)
         }
     } else if (options.has("--workspace")) {
         const QString path = QString::fromStdString(options.get("--workspace"));
+        // A report only reads: it never creates a workspace where none was.
+        if (!QFileInfo::exists(path))
+            return inputError({options.get("--workspace"), 0, "no such workspace"});
         QString error;
         auto workspace = Workspace::open(path, &error);
         if (!workspace)

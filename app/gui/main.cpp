@@ -41,10 +41,13 @@ int main(int argc, char** argv)
     MainWindow window;
     window.showView(initialView);
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        window.openDemo();
-    else
-        window.openFiles(files);
+    // Connected before anything is opened: a workspace that cannot be opened says so at once, inside openFiles().
+    const auto open = [&] {
+        if (files.isEmpty())
+            window.openDemo();
+        else
+            window.openFiles(files);
+    };
     if (parser.isSet(screenshot)) {
         const QString out = parser.value(screenshot);
         window.resize(1600, 1000);
@@ -58,13 +61,17 @@ int main(int argc, char** argv)
             });
         };
         QObject::connect(&window, &MainWindow::resultShown, &app, [grab] { grab(0); });
-        QObject::connect(&window, &MainWindow::openFailed, &app, [grab](const QString& message) {
-            std::fprintf(stderr, "poolplanner: %s\n", qPrintable(message));
-            grab(1);
-        });
+        // Whatever ends the opening without a result ends the screenshot too, with the reason and status 1.
+        for (const auto signal : {&MainWindow::openFailed, &MainWindow::nothingToShow})
+            QObject::connect(&window, signal, &app, [grab](const QString& message) {
+                std::fprintf(stderr, "poolplanner: %s\n", qPrintable(message));
+                grab(1);
+            });
         window.show();
+        open();
         return QApplication::exec();
     }
+    open();
     window.show();
     return QApplication::exec();
 }

@@ -15,6 +15,9 @@ namespace {
 constexpr int maxIncludeDepth = 16;
 constexpr int maxExpansionDepth = 32;
 constexpr std::size_t maxExpandedSize = 1 << 20; // 1 MiB: no real knob comes near it
+// Text read while expanding one value, all levels together: macros that each expand twice to the one below grow
+// exponentially in work long before their output is cut at maxExpandedSize. Real knobs read a few kB.
+constexpr std::size_t maxExpansionWork = 32u << 20;
 
 bool isNameChar(char c)
 {
@@ -40,6 +43,8 @@ Expected<Config> Config::fromFile(const std::string& path)
     Config config;
     if (auto error = config.parseFile(path, 0, {}, 0))
         return *error;
+    if (auto error = config.checkExpansions())
+        return *error;
     return config;
 }
 
@@ -48,7 +53,24 @@ Expected<Config> Config::fromText(const std::string& text, const std::string& so
     Config config;
     if (auto error = config.parseText(text, sourceName, 0))
         return *error;
+    if (auto error = config.checkExpansions())
+        return *error;
     return config;
+}
+
+std::optional<Diagnostic> Config::checkExpansions() const
+{
+    for (const auto& [key, e] : m_entries) {
+        if (e.value.find("$(") == std::string::npos)
+            continue;
+        Budget budget {maxExpansionWork};
+        const std::string expanded = expandDepth(e.value, 0, budget);
+        if (budget.exceeded || expanded.size() >= maxExpandedSize)
+            return Diagnostic {e.file, e.line,
+                e.name + ": its macros expand past " + std::to_string(maxExpandedSize >> 20)
+                    + " MiB (macros that each repeat the one below them?); PoolPlanner does not expand it"};
+    }
+    return std::nullopt;
 }
 
 std::optional<Diagnostic> Config::parseFile(
@@ -272,7 +294,9 @@ void Config::define(const std::string& name, const std::string& value, const std
 
 std::optional<Diagnostic> Config::readFile(const std::string& path)
 {
-    return parseFile(path, 0, {}, 0);
+    if (auto error = parseFile(path, 0, {}, 0))
+        return error;
+    return checkExpansions();
 }
 
 void Config::remove(const std::string& name)
@@ -324,13 +348,19 @@ std::string Config::replaceSelfReference(const std::string& value, const std::st
 
 std::string Config::expand(const std::string& text) const
 {
-    return expandDepth(text, 0);
+    Budget budget {maxExpansionWork};
+    return expandDepth(text, 0, budget);
 }
 
-std::string Config::expandDepth(const std::string& text, int depth) const
+std::string Config::expandDepth(const std::string& text, int depth, Budget& budget) const
 {
     if (depth > maxExpansionDepth || text.find("$(") == std::string::npos)
         return text;
+    if (budget.exceeded || text.size() > budget.remaining) {
+        budget.exceeded = true;
+        return {};
+    }
+    budget.remaining -= text.size();
     if (text.size() > maxExpandedSize)
         return text.substr(0, maxExpandedSize); // macros that multiply themselves must not take the process down
     std::string out;
@@ -362,9 +392,11 @@ std::string Config::expandDepth(const std::string& text, int depth) const
         const std::size_t colon = inside.find(':');
         const std::string name = colon == std::string::npos ? inside : inside.substr(0, colon);
         if (const Entry* e = entry(name))
-            out += expandDepth(e->value, depth + 1);
+            out += expandDepth(e->value, depth + 1, budget);
         else if (colon != std::string::npos)
-            out += expandDepth(inside.substr(colon + 1), depth + 1);
+            out += expandDepth(inside.substr(colon + 1), depth + 1, budget);
+        if (budget.exceeded)
+            return out;
         if (out.size() > maxExpandedSize)
             return out.substr(0, maxExpandedSize);
         pos = end + 1;

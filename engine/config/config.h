@@ -54,7 +54,15 @@ private:
     struct ParseState;
     std::optional<Diagnostic> parseText(const std::string& text, const std::string& sourceName, int depth);
     std::optional<Diagnostic> parseFile(const std::string& path, int depth, const std::string& fromFile, long fromLine);
-    std::string expandDepth(const std::string& text, int depth) const;
+    // What one expansion may still read; past it, the expansion stops and says so.
+    struct Budget
+    {
+        std::size_t remaining;
+        bool exceeded = false;
+    };
+    std::string expandDepth(const std::string& text, int depth, Budget& budget) const;
+    // A knob whose expansion runs past the bounds: the configuration is refused, naming the knob and its line.
+    std::optional<Diagnostic> checkExpansions() const;
     static std::string replaceSelfReference(
         const std::string& value, const std::string& name, const std::string& previous);
 

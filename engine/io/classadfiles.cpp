@@ -80,15 +80,20 @@ bool validName(std::string_view name)
 }
 
 // Adds `name = text` to the ad; an unparsable value is a warning, not the end of the file.
-void addAttribute(
+// An expression the parser cannot read costs that attribute, with a warning: condor prints expressions of newer
+// ClassAd syntax than the planner knows. One nested past any real expression's depth is not a ClassAd at all.
+[[nodiscard]] std::optional<Diagnostic> addAttribute(
     ClassAd& ad, std::string_view name, std::string_view text, const std::string& path, long line, Warnings& warnings)
 {
     auto parsed = Expression::parse(text, std::string(name), Expression::Functions::Any);
     if (!parsed) {
+        if (parsed.error().reason.find("nested too deeply") != std::string::npos)
+            return Diagnostic {path, line, "attribute " + std::string(name) + ": " + parsed.error().reason};
         warnings.add({path, line, "attribute " + std::string(name) + " skipped: " + parsed.error().reason});
-        return;
+        return std::nullopt;
     }
     ad.set(std::string(name), std::move(parsed).value());
+    return std::nullopt;
 }
 
 Expected<long> readLong(
@@ -134,8 +139,11 @@ Expected<long> readLong(
                 "expected 'Name = value' (a ClassAd in long form), found '" + std::string(content.substr(0, 60)) + "'"};
         if (adLine == 0)
             adLine = reader.lineNumber();
-        if (!keep || keep->keeps(name))
-            addAttribute(ad, name, text::trim(content.substr(eq + 1)), path, reader.lineNumber(), warnings);
+        if (!keep || keep->keeps(name)) {
+            if (auto error
+                = addAttribute(ad, name, text::trim(content.substr(eq + 1)), path, reader.lineNumber(), warnings))
+                return *error;
+        }
     }
     if (reader.error())
         return *reader.error();
@@ -167,7 +175,8 @@ Expected<long> readNew(const std::string& path, const AdSink& sink, Warnings& wa
             if (eq == std::string_view::npos || !validName(name))
                 return Diagnostic {path, currentLine,
                     "expected 'Name = value;' inside [ ], found '" + std::string(item.substr(0, 60)) + "'"};
-            addAttribute(ad, name, text::trim(item.substr(eq + 1)), path, currentLine, warnings);
+            if (auto error = addAttribute(ad, name, text::trim(item.substr(eq + 1)), path, currentLine, warnings))
+                return error;
         }
         current.clear();
         currentLine = 0;
@@ -239,10 +248,12 @@ std::optional<Diagnostic> jsonToAd(simdjson::dom::object object, ClassAd& ad, co
         switch (value.type()) {
         case simdjson::dom::element_type::STRING: {
             const std::string_view s = value.get_string().value_unsafe();
-            if (s.size() >= 9 && s.substr(0, 6) == "/Expr(" && s.substr(s.size() - 2) == ")/")
-                addAttribute(ad, name, s.substr(6, s.size() - 8), path, line, warnings);
-            else
+            if (s.size() >= 9 && s.substr(0, 6) == "/Expr(" && s.substr(s.size() - 2) == ")/") {
+                if (auto error = addAttribute(ad, name, s.substr(6, s.size() - 8), path, line, warnings))
+                    return error;
+            } else {
                 ad.set(name, Value::string(std::string(s)));
+            }
             break;
         }
         case simdjson::dom::element_type::INT64:
@@ -261,8 +272,14 @@ std::optional<Diagnostic> jsonToAd(simdjson::dom::object object, ClassAd& ad, co
             ad.set(name, Value::undefined());
             break;
         case simdjson::dom::element_type::ARRAY: {
+            // Held in a named variable: a range-for over `value.get_array().value_unsafe()` walks an array
+            // reference into a temporary result that is gone before the loop starts (a crash with -O2).
+            simdjson::dom::array array;
+            if (value.get_array().get(array) != simdjson::SUCCESS)
+                break;
             std::vector<Value> items;
-            for (auto item : value.get_array().value_unsafe()) {
+            items.reserve(array.size());
+            for (simdjson::dom::element item : array) {
                 if (item.is_int64())
                     items.push_back(Value::integer(item.get_int64().value_unsafe()));
                 else if (item.is_number())

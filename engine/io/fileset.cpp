@@ -34,6 +34,8 @@ const char* fileRoleName(FileRole role)
         return "accounting ads";
     case FileRole::Snapshot:
         return "snapshot directory";
+    case FileRole::Empty:
+        return "empty output";
     }
     return "file";
 }
@@ -60,8 +62,11 @@ Expected<OpenedFile> classify(const std::string& path)
     if (std::filesystem::is_directory(path, ec))
         return OpenedFile {path, FileRole::Snapshot, "directory"};
     auto format = detectFormat(path);
-    if (!format)
+    if (!format) {
+        if (holdsNothing(path))
+            return OpenedFile {path, FileRole::Empty, "empty"};
         return format.error();
+    }
     OpenedFile file {path, FileRole::Trace, fileFormatName(*format)};
     switch (*format) {
     case FileFormat::CondorConfig:
@@ -244,10 +249,20 @@ Expected<Config> baseConfigOf(const std::vector<OpenedFile>& files, Warnings& wa
     return configOf(pointers, warnings);
 }
 
-Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& files, Warnings& warnings)
+Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& opened, Warnings& warnings)
 {
-    if (files.empty())
+    if (opened.empty())
         return Diagnostic {"", 0, "no files to open"};
+    // Empty outputs (an empty queue, no submitters yet) are polls with no ads: said, then left aside.
+    std::vector<OpenedFile> files;
+    for (const auto& f : opened) {
+        if (f.role == FileRole::Empty)
+            warnings.add({f.path, 0, "empty: no ads in it (what condor prints for an empty queue)"});
+        else
+            files.push_back(f);
+    }
+    if (files.empty())
+        return Diagnostic {opened.front().path, 0, "empty file: nothing to read"};
     const bool haveTrace = !withRole(files, FileRole::Trace).empty();
     const bool haveNow = !withRole(files, FileRole::Queue).empty() || !withRole(files, FileRole::Accounting).empty()
         || !withRole(files, FileRole::Snapshot).empty();

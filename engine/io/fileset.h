@@ -22,6 +22,7 @@ enum class FileRole {
     Queue, ///< job ads with idle or running jobs: the queue now
     Accounting, ///< accounting ads (priorities, usage)
     Snapshot, ///< a directory of the above
+    Empty, ///< nothing but white space: a command's output with no ads (an empty queue)
 };
 const char* fileRoleName(FileRole role);
 

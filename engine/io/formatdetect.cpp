@@ -180,4 +180,16 @@ Expected<FileFormat> detectFormat(const std::string& path)
             + firstContent.substr(0, 60) + "'"};
 }
 
+bool holdsNothing(const std::string& path)
+{
+    auto opened = LineReader::open(path);
+    if (std::holds_alternative<Diagnostic>(opened))
+        return false;
+    auto& reader = std::get<LineReader>(opened);
+    while (const auto line = reader.next())
+        if (!text::trim(*line).empty())
+            return false;
+    return !reader.error();
+}
+
 } // namespace pp

@@ -28,4 +28,8 @@ const char* fileFormatName(FileFormat format);
 /// says what was found.
 Expected<FileFormat> detectFormat(const std::string& path);
 
+/// True when the file (plain or gzip) holds nothing but white space: what `condor_q -json` prints for an empty
+/// queue and `condor_status -submitters -json` before anyone submitted. Such output is a poll with no ads.
+bool holdsNothing(const std::string& path);
+
 } // namespace pp

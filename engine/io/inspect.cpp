@@ -10,6 +10,7 @@
 #include "policy/policyfromconfig.h"
 #include "sim/workloadmodel.h"
 #include "util/json.h"
+#include "util/numeric.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -36,7 +37,9 @@ bool boolAttr(const ClassAd& ad, const char* name)
 long numberAttr(const ClassAd& ad, const char* name, long fallback = 0)
 {
     double d = 0;
-    return ad.evaluateAttribute(name).toNumber(d) ? static_cast<long>(d) : fallback;
+    // Bounded well inside a long, so that sums over a 100,000-slot file and the census's products cannot overflow.
+    constexpr long bound = 1L << 40;
+    return ad.evaluateAttribute(name).toNumber(d) ? clampedCast<long>(d, -bound, bound) : fallback;
 }
 
 std::string groupOf(const std::string& accountingName)
@@ -81,9 +84,9 @@ void countAd(FileSummary& s, const ClassAd& ad)
     }
     if (type.empty() && ad.contains("Count") && ad.contains("TotalSlotCPUs")) { // an -af census of machine types
         s.hasSlots = true;
-        const long count = numberAttr(ad, "Count");
+        const long count = std::clamp(numberAttr(ad, "Count"), 0L, 1L << 20);
         s.partitionable += count;
-        s.coresTotal += count * numberAttr(ad, "TotalSlotCPUs");
+        s.coresTotal += count * std::clamp(numberAttr(ad, "TotalSlotCPUs"), 0L, 1L << 20);
         return;
     }
     if (type == "Job"
@@ -160,6 +163,13 @@ std::optional<Diagnostic> inspectAds(FileSummary& s, AdFormat format, Warnings& 
 Expected<FileSummary> inspectFile(const std::string& path)
 {
     auto format = detectFormat(path);
+    if (!format && holdsNothing(path)) {
+        FileSummary empty;
+        empty.path = path;
+        empty.format = "empty";
+        empty.warnings.push_back(path + ": empty: no ads in it (what condor prints for an empty queue)");
+        return empty;
+    }
     if (!format)
         return format.error();
     FileSummary s;

@@ -4,6 +4,7 @@
 
 #include "io/classadfiles.h"
 #include "io/formatdetect.h"
+#include "util/numeric.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 namespace pp {
 
 namespace {
+
+constexpr std::int64_t maxTime = std::int64_t {1} << 40; // seconds since 1970: far beyond any real date
 
 using classad::ClassAd;
 using classad::Value;
@@ -83,7 +86,7 @@ std::string submitterOf(const ClassAd& ad)
 // The startd rounds RequestMemory up to a multiple of 128 MB (MODIFY_REQUEST_EXPR_REQUESTMEMORY, §2.9).
 long roundedMemory(double mb)
 {
-    return mb > 0 ? static_cast<long>(std::ceil(mb / 128.0) * 128.0) : 0;
+    return mb > 0 ? clampedCast<long>(std::ceil(mb / 128.0) * 128.0, 0, 1L << 31) : 0;
 }
 
 Workload finish(std::vector<PendingJob>& pending, const std::string& source, const WorkloadReadOptions& options,
@@ -99,14 +102,25 @@ Workload finish(std::vector<PendingJob>& pending, const std::string& source, con
             first = false;
         }
     workload.epoch = epoch;
+    workload.sourceJobs = static_cast<long>(pending.size()) + unfinished;
+    if (unfinished > 0)
+        workload.skipped.push_back({"not finished, so the runtime is unknown", unfinished, 0});
     std::unordered_map<std::string, std::uint32_t> index;
-    long tooBig = 0;
     for (auto& p : pending) {
-        if (p.start < 0 || p.end < p.start)
+        const double coreHours
+            = p.end > p.start ? static_cast<double>(p.cores) * static_cast<double>(p.end - p.start) / 3600.0 : 0.0;
+        workload.sourceCoreHours += coreHours;
+        if (p.start < 0 || p.end < p.start) {
+            workload.skip("no valid start and end times", 0);
             continue;
-        if ((options.swf.largestMachineCores > 0 && p.cores > options.swf.largestMachineCores)
-            || (options.swf.largestMachineMemoryMb > 0 && p.memoryMb > options.swf.largestMachineMemoryMb)) {
-            ++tooBig;
+        }
+        if (options.swf.largestMachineCores > 0 && p.cores > options.swf.largestMachineCores) {
+            workload.skip(
+                "wider than every machine (" + std::to_string(options.swf.largestMachineCores) + " cores)", coreHours);
+            continue;
+        }
+        if (options.swf.largestMachineMemoryMb > 0 && p.memoryMb > options.swf.largestMachineMemoryMb) {
+            workload.skip("more memory than any machine has", coreHours);
             continue;
         }
         // --map renames groups here too: the group part of the submitter name.
@@ -118,8 +132,8 @@ Workload finish(std::vector<PendingJob>& pending, const std::string& source, con
         if (inserted)
             workload.submitters.push_back(submitter);
         Job job;
-        job.submit = static_cast<std::uint32_t>(std::max<std::int64_t>(0, p.submit - epoch));
-        job.runtime = static_cast<std::uint32_t>(p.end - p.start);
+        job.submit = clampedCast<std::uint32_t>(static_cast<double>(p.submit - epoch), 0);
+        job.runtime = clampedCast<std::uint32_t>(static_cast<double>(p.end - p.start));
         job.cores = static_cast<std::uint16_t>(std::clamp(p.cores, 1, 65535));
         job.memoryMb = static_cast<std::uint32_t>(p.memoryMb);
         job.kind = p.kind;
@@ -128,12 +142,8 @@ Workload finish(std::vector<PendingJob>& pending, const std::string& source, con
     }
     std::stable_sort(
         workload.jobs.begin(), workload.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; });
-    if (unfinished > 0)
-        warnings.add({source, 0,
-            std::to_string(unfinished) + " jobs skipped: they have not finished, so their runtime is unknown"});
-    if (tooBig > 0)
-        warnings.add(
-            {source, 0, std::to_string(tooBig) + " jobs skipped: they ask for more than the largest machine has"});
+    for (const auto& note : skippedJobNotes(workload))
+        warnings.add({source, 0, note});
     return workload;
 }
 
@@ -162,20 +172,20 @@ Expected<Workload> fromJobAds(
                 return true;
             }
             PendingJob job;
-            job.submit = static_cast<std::int64_t>(numberAttr(ad, "QDate", 0));
+            job.submit = clampedCast<std::int64_t>(numberAttr(ad, "QDate", 0), 0, maxTime);
             const double completion = numberAttr(ad, "CompletionDate", 0);
             const double start = numberAttr(ad, "JobCurrentStartDate", numberAttr(ad, "JobStartDate", 0));
             if (completion > 0 && start > 0 && completion >= start) {
-                job.start = static_cast<std::int64_t>(start);
-                job.end = static_cast<std::int64_t>(completion);
+                job.start = clampedCast<std::int64_t>(start, 0, maxTime);
+                job.end = clampedCast<std::int64_t>(completion, 0, maxTime);
             } else if (const double committed = numberAttr(ad, "CommittedTime", 0); completion > 0 && committed > 0) {
-                job.end = static_cast<std::int64_t>(completion);
-                job.start = job.end - static_cast<std::int64_t>(committed);
+                job.end = clampedCast<std::int64_t>(completion, 0, maxTime);
+                job.start = job.end - clampedCast<std::int64_t>(committed, 0, maxTime);
             } else {
                 ++unfinished;
                 return true;
             }
-            job.cores = static_cast<int>(numberAttr(ad, "RequestCpus", 1));
+            job.cores = clampedCast<int>(numberAttr(ad, "RequestCpus", 1), 1, 65535);
             job.memoryMb = roundedMemory(numberAttr(ad, "RequestMemory", numberAttr(ad, "MemoryUsage", 0)));
             job.kind = isNotebook(ad) ? Notebook : Batch;
             job.submitter = submitterOf(ad);

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "io/resultreader.h"
 
+#include "util/memoryfiles.h"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <utility>
 
 namespace pp {
 
@@ -46,8 +49,26 @@ std::string string(dom::object object, const char* key)
     return object[key].get_string().get(value) == simdjson::SUCCESS ? std::string(value) : std::string();
 }
 
+/// The checks after the bytes are in: what an empty, an oversized or a binary file is told.
+Expected<std::string> checkBytes(const std::string& path, std::string bytes)
+{
+    if (bytes.empty())
+        return Diagnostic {path, 0, "empty file: not a PoolPlanner result"};
+    if (const auto nul = bytes.find('\0'); nul != std::string::npos) {
+        const long line
+            = 1 + static_cast<long>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(nul), '\n'));
+        return Diagnostic {path, line, "binary data (a NUL byte) where a JSON result was expected"};
+    }
+    return bytes;
+}
+
 Expected<std::string> readBytes(const std::string& path)
 {
+    if (const std::string_view* bytes = memoryFile(path)) {
+        if (bytes->size() > maxResultBytes)
+            return Diagnostic {path, 0, "larger than 4 GiB: not a PoolPlanner result"};
+        return checkBytes(path, std::string(*bytes));
+    }
     namespace fs = std::filesystem;
     std::error_code ec;
     const auto status = fs::status(path, ec);
@@ -71,12 +92,7 @@ Expected<std::string> readBytes(const std::string& path)
     in.read(bytes.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uintmax_t>(in.gcount()) != size)
         return Diagnostic {path, 0, "cannot be read in full"};
-    if (const auto nul = bytes.find('\0'); nul != std::string::npos) {
-        const long line
-            = 1 + static_cast<long>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(nul), '\n'));
-        return Diagnostic {path, line, "binary data (a NUL byte) where a JSON result was expected"};
-    }
-    return bytes;
+    return checkBytes(path, std::move(bytes));
 }
 
 } // namespace

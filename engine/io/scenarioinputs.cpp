@@ -110,16 +110,22 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
         if (scenario.workload.jobs.empty())
             return Diagnostic {inputs.modelPath, 0, "the model generates no jobs over this horizon"};
         const int largest = scenario.pool.largestMachineCores();
-        const auto tooBig
-            = std::count_if(scenario.workload.jobs.begin(), scenario.workload.jobs.end(), [&](const Job& j) {
-                  return j.cores > largest || static_cast<long>(j.memoryMb) > scenario.pool.largestMachineMemoryMb();
-              });
-        if (tooBig > 0) {
-            std::erase_if(scenario.workload.jobs, [&](const Job& j) {
-                return j.cores > largest || static_cast<long>(j.memoryMb) > scenario.pool.largestMachineMemoryMb();
-            });
-            warnings.add({inputs.modelPath, 0,
-                std::to_string(tooBig) + " generated jobs skipped: larger than the largest machine"});
+        const long largestMemory = scenario.pool.largestMachineMemoryMb();
+        Workload& w = scenario.workload;
+        w.sourceJobs = static_cast<long>(w.jobs.size());
+        for (const Job& j : w.jobs) {
+            const double coreHours = static_cast<double>(j.cores) * j.runtime / 3600.0;
+            w.sourceCoreHours += coreHours;
+            if (j.cores > largest)
+                w.skip("generated wider than every machine (" + std::to_string(largest) + " cores)", coreHours);
+            else if (static_cast<long>(j.memoryMb) > largestMemory)
+                w.skip("generated with more memory than any machine has", coreHours);
+        }
+        if (!w.skipped.empty()) {
+            std::erase_if(w.jobs,
+                [&](const Job& j) { return j.cores > largest || static_cast<long>(j.memoryMb) > largestMemory; });
+            for (const auto& note : skippedJobNotes(w))
+                warnings.add({inputs.modelPath, 0, note});
         }
     } else {
         SwfOptions swf;

@@ -4,12 +4,16 @@
 
 #include "io/classadfiles.h"
 #include "io/formatdetect.h"
+#include "util/numeric.h"
 
 #include <map>
+#include <optional>
 
 namespace pp {
 
 namespace {
+
+constexpr long maxCensusMachines = 1000000; // a 50,000-machine pool twenty times over
 
 std::string stringAttr(const classad::ClassAd& ad, const char* name)
 {
@@ -59,6 +63,7 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
     };
     std::map<std::string, Machine> machines; // sorted by name: the same pool whatever the ad order
     long skipped = 0;
+    std::optional<Diagnostic> census; // a census row that cannot be a pool
     auto read = readClassAds(
         path, adFormat,
         [&](classad::ClassAd&& ad, long line) {
@@ -69,7 +74,12 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
             }
             if (type.empty() && ad.contains("Count") && ad.contains("TotalSlotCPUs")) {
                 // An -af census: Count machines of TotalSlotCPUs cores and TotalSlotMemory MB.
-                const auto count = static_cast<long>(numberAttr(ad, "Count", 0));
+                const auto count = clampedCast<long>(numberAttr(ad, "Count", 0), 0, maxCensusMachines + 1);
+                if (count > maxCensusMachines) {
+                    census = Diagnostic {
+                        path, line, "a census row counts more than " + std::to_string(maxCensusMachines) + " machines"};
+                    return false;
+                }
                 for (long i = 0; i < count; ++i) {
                     Machine& m = machines["census" + std::to_string(line) + "-" + std::to_string(i + 1)];
                     m.partitionable = true;
@@ -112,10 +122,13 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
         warnings);
     if (!read)
         return read.error();
+    if (census)
+        return *census;
     Pool pool;
     for (const auto& [host, m] : machines)
         if (m.cores >= 1)
-            pool.machines.push_back({host, static_cast<int>(m.cores), static_cast<long>(m.memory), m.owner});
+            pool.machines.push_back(
+                {host, clampedCast<int>(m.cores, 0, 65535), clampedCast<long>(m.memory, 0), m.owner});
     if (skipped > 0)
         warnings.add(
             {path, 0, std::to_string(skipped) + " ads are not slots (MyType is not \"Machine\") and were skipped"});

@@ -7,18 +7,25 @@
 #include "io/formatdetect.h"
 #include "policy/policyfromconfig.h"
 #include "sim/randomstream.h"
+#include "util/numeric.h"
 #include "util/text.h"
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace pp {
 
 namespace {
 
 using classad::ClassAd;
+
+// Bounds for numbers read from ads: a file can say anything, the engine's job and machine fields are narrower.
+constexpr int maxCores = 65535;
+constexpr long maxMemoryMb = 1L << 31;
+constexpr std::int64_t maxTime = std::int64_t {1} << 40; // seconds since 1970: far beyond any real date
 
 std::string stringAttr(const ClassAd& ad, const char* name)
 {
@@ -95,6 +102,129 @@ const std::vector<GroupWorkloadModel::Shape>* shapesFor(const WorkloadModel& mod
     return any ? &any->shapes : nullptr;
 }
 
+// What one file of a snapshot holds. A folder of recorded polls holds the same pool several times over: each
+// file is kept apart until it is known which of them are earlier polls of a source that a newer file repeats.
+struct SnapshotFile
+{
+    std::string path;
+    std::int64_t moment = 0; // the newest time the file's ads state (MyCurrentTime, LastHeardFrom, ServerTime, …)
+    bool dropped = false;
+    std::map<std::string, std::pair<int, long>> machines; // name -> cores, memory
+    std::vector<Claimed> claimed;
+    std::vector<Idle> idle;
+    std::map<std::string, std::pair<double, double>> priorities; // submitter -> effective priority, factor
+    std::map<std::string, double> accumulated;
+    // Who printed the file: slot names (condor_status), schedd names (condor_q), accountant names (userprio).
+    std::set<std::string> slots, schedds, accounts;
+};
+
+void readSnapshotAd(const ClassAd& ad, const std::string& path, long line, SnapshotFile& part, Warnings& warnings)
+{
+    const std::string type = stringAttr(ad, "MyType");
+    for (const char* clock : {"MyCurrentTime", "LastHeardFrom", "ServerTime", "LastUpdate"})
+        part.moment = std::max(part.moment, clampedCast<std::int64_t>(numberAttr(ad, clock, 0), 0, maxTime));
+    if (type == "Machine" || ad.contains("SlotType")) {
+        std::string host = stringAttr(ad, "Machine");
+        const std::string name = stringAttr(ad, "Name");
+        if (host.empty())
+            host = name.substr(name.find('@') == std::string::npos ? 0 : name.find('@') + 1);
+        if (!name.empty() || !host.empty())
+            part.slots.insert(name.empty() ? host : name);
+        const std::string slotType = stringAttr(ad, "SlotType");
+        const int cpus = clampedCast<int>(numberAttr(ad, "Cpus", 0), 0, maxCores);
+        const long memory = clampedCast<long>(numberAttr(ad, "Memory", 0), 0, maxMemoryMb);
+        const bool partitionable = ad.evaluateAttribute("PartitionableSlot").isTrue() || slotType == "Partitionable";
+        const bool dynamic = ad.evaluateAttribute("DynamicSlot").isTrue() || slotType == "Dynamic";
+        auto& m = part.machines[host];
+        if (partitionable) {
+            m.first = clampedCast<int>(numberAttr(ad, "TotalSlotCpus", cpus), 0, maxCores);
+            m.second
+                = clampedCast<long>(numberAttr(ad, "TotalSlotMemory", static_cast<double>(memory)), 0, maxMemoryMb);
+        } else if (!dynamic) {
+            m.first = std::min(maxCores, m.first + cpus);
+            m.second = std::min(maxMemoryMb, m.second + memory);
+        }
+        if (stringAttr(ad, "State") == "Claimed" && (dynamic || !partitionable)) {
+            std::string submitter = withoutDomain(stringAttr(ad, "AccountingGroup"));
+            if (submitter.empty())
+                submitter = withoutDomain(stringAttr(ad, "RemoteUser"));
+            const auto since = clampedCast<std::int64_t>(
+                numberAttr(ad, "JobStart", numberAttr(ad, "EnteredCurrentState", 0)), 0, maxTime);
+            if (!submitter.empty() && since > 0)
+                part.claimed.push_back({host, submitter, std::max(1, cpus), memory, since});
+            else
+                warnings.add(
+                    {path, line, "a claimed slot of " + host + " names no user or start time; it is left idle"});
+        }
+        return;
+    }
+    if (type == "Job" || ad.contains("ClusterId")) {
+        const std::string globalId = stringAttr(ad, "GlobalJobId");
+        if (!globalId.empty())
+            part.schedds.insert(globalId.substr(0, globalId.find('#')));
+        if (numberAttr(ad, "JobStatus", 0) != 1)
+            return; // running jobs are known from their slots; others are not in the queue
+        std::string submitter = withoutDomain(stringAttr(ad, "AccountingGroup"));
+        if (submitter.empty())
+            submitter = withoutDomain(stringAttr(ad, "User"));
+        if (submitter.empty())
+            submitter = stringAttr(ad, "Owner");
+        const double memory = numberAttr(ad, "RequestMemory", 0);
+        part.idle.push_back({submitter.empty() ? std::string("unknown") : submitter,
+            clampedCast<std::int64_t>(numberAttr(ad, "QDate", 0), 0, maxTime),
+            clampedCast<int>(numberAttr(ad, "RequestCpus", 1), 1, maxCores),
+            memory > 0 ? clampedCast<long>(std::ceil(memory / 128.0) * 128, 0, maxMemoryMb) : 0});
+        return;
+    }
+    if (type == "Accounting" || ad.contains("IsAccountingGroup")) {
+        const std::string name = withoutDomain(stringAttr(ad, "Name"));
+        if (name.empty())
+            return;
+        part.accounts.insert(name);
+        if (ad.evaluateAttribute("IsAccountingGroup").isTrue())
+            return;
+        part.priorities[name] = {numberAttr(ad, "Priority", 500), numberAttr(ad, "PriorityFactor", 1000)};
+        part.accumulated[name] = numberAttr(ad, "WeightedAccumulatedUsage", numberAttr(ad, "AccumulatedUsage", 0));
+    }
+}
+
+bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b)
+{
+    for (const auto& x : a)
+        if (b.count(x))
+            return true;
+    return false;
+}
+
+// A file that repeats the slots, schedds or accountant of a newer file is an earlier poll of the same source:
+// left out, so that a folder of recorded polls reads as its newest moment rather than as every moment at once.
+// Files of different sources (two schedds' queues) are all kept. Returns how many files were left out.
+long dropEarlierPolls(std::vector<SnapshotFile>& parts, Warnings& warnings)
+{
+    const auto newer = [&](std::size_t a, std::size_t b) { // is b newer than a? ties: the later file
+        return parts[b].moment != parts[a].moment ? parts[b].moment > parts[a].moment : b > a;
+    };
+    long dropped = 0;
+    std::size_t newest = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        for (std::size_t j = 0; j < parts.size() && !parts[i].dropped; ++j)
+            if (j != i && newer(i, j)
+                && (overlaps(parts[i].slots, parts[j].slots) || overlaps(parts[i].schedds, parts[j].schedds)
+                    || overlaps(parts[i].accounts, parts[j].accounts))) {
+                parts[i].dropped = true;
+                ++dropped;
+            }
+        if (!parts[i].dropped && !parts[i].slots.empty())
+            newest = i;
+    }
+    if (dropped > 0)
+        warnings.add({parts[newest].path, 0,
+            std::to_string(dropped)
+                + " files are earlier polls of the same pool (the same slots, schedds or "
+                  "accountant at an earlier time) and were left out: the snapshot starts from the newest poll"});
+    return dropped;
+}
+
 } // namespace
 
 Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const WorkloadModel& model,
@@ -115,19 +245,19 @@ Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const Wor
         }
     }
     if (files.empty())
-        return Diagnostic {"--snapshot", 0, "no files in the snapshot"};
+        return Diagnostic {paths.empty() ? std::string("--snapshot") : paths.front(), 0,
+            "no files in the snapshot (an empty folder, or not a folder of condor_status, condor_q and "
+            "condor_userprio output)"};
 
     Config config;
     bool haveConfig = false;
-    std::map<std::string, std::pair<int, long>> machines; // name -> cores, memory
-    std::vector<Claimed> claimed;
-    std::vector<Idle> idle;
-    std::map<std::string, std::pair<double, double>> priorities; // submitter -> effective priority, factor
-    std::map<std::string, double> accumulated;
-    std::int64_t now = 0;
-
+    std::vector<SnapshotFile> parts;
     for (const auto& path : files) {
         auto format = detectFormat(path);
+        if (!format && holdsNothing(path)) {
+            warnings.add({path, 0, "empty: no ads in it (what condor prints for an empty queue)"});
+            continue;
+        }
         if (!format)
             return format.error();
         if (*format == FileFormat::CondorConfig) {
@@ -147,80 +277,42 @@ Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const Wor
             return Diagnostic {path, 0,
                 std::string("a snapshot holds ClassAds and configuration; this is a ") + fileFormatName(*format)
                     + " file"};
+        SnapshotFile& part = parts.emplace_back();
+        part.path = path;
         auto read = readClassAds(
             path, adFormatOf(*format),
             [&](ClassAd&& ad, long line) {
-                const std::string type = stringAttr(ad, "MyType");
-                now = std::max<std::int64_t>(now,
-                    static_cast<std::int64_t>(numberAttr(ad, "MyCurrentTime", numberAttr(ad, "LastHeardFrom", 0))));
-                if (type == "Machine" || ad.contains("SlotType")) {
-                    std::string host = stringAttr(ad, "Machine");
-                    if (host.empty()) {
-                        const std::string name = stringAttr(ad, "Name");
-                        host = name.substr(name.find('@') == std::string::npos ? 0 : name.find('@') + 1);
-                    }
-                    const std::string slotType = stringAttr(ad, "SlotType");
-                    const int cpus = static_cast<int>(numberAttr(ad, "Cpus", 0));
-                    const long memory = static_cast<long>(numberAttr(ad, "Memory", 0));
-                    const bool partitionable
-                        = ad.evaluateAttribute("PartitionableSlot").isTrue() || slotType == "Partitionable";
-                    const bool dynamic = ad.evaluateAttribute("DynamicSlot").isTrue() || slotType == "Dynamic";
-                    auto& m = machines[host];
-                    if (partitionable) {
-                        m.first = static_cast<int>(numberAttr(ad, "TotalSlotCpus", cpus));
-                        m.second = static_cast<long>(numberAttr(ad, "TotalSlotMemory", static_cast<double>(memory)));
-                    } else if (!dynamic) {
-                        m.first += cpus;
-                        m.second += memory;
-                    }
-                    if (stringAttr(ad, "State") == "Claimed" && (dynamic || !partitionable)) {
-                        std::string submitter = withoutDomain(stringAttr(ad, "AccountingGroup"));
-                        if (submitter.empty())
-                            submitter = withoutDomain(stringAttr(ad, "RemoteUser"));
-                        const auto since = static_cast<std::int64_t>(
-                            numberAttr(ad, "JobStart", numberAttr(ad, "EnteredCurrentState", 0)));
-                        if (!submitter.empty() && since > 0)
-                            claimed.push_back({host, submitter, std::max(1, cpus), memory, since});
-                        else
-                            warnings.add({path, line,
-                                "a claimed slot of " + host + " names no user or start time; it is left idle"});
-                    }
-                    return true;
-                }
-                if (type == "Job" || ad.contains("ClusterId")) {
-                    if (numberAttr(ad, "JobStatus", 0) != 1)
-                        return true; // running jobs are known from their slots; others are not in the queue
-                    std::string submitter = withoutDomain(stringAttr(ad, "AccountingGroup"));
-                    if (submitter.empty())
-                        submitter = withoutDomain(stringAttr(ad, "User"));
-                    if (submitter.empty())
-                        submitter = stringAttr(ad, "Owner");
-                    const double memory = numberAttr(ad, "RequestMemory", 0);
-                    idle.push_back({submitter.empty() ? std::string("unknown") : submitter,
-                        static_cast<std::int64_t>(numberAttr(ad, "QDate", 0)),
-                        static_cast<int>(numberAttr(ad, "RequestCpus", 1)),
-                        memory > 0 ? static_cast<long>(std::ceil(memory / 128.0) * 128) : 0});
-                    return true;
-                }
-                if (type == "Accounting" || ad.contains("IsAccountingGroup")) {
-                    if (ad.evaluateAttribute("IsAccountingGroup").isTrue())
-                        return true;
-                    const std::string name = withoutDomain(stringAttr(ad, "Name"));
-                    if (!name.empty()) {
-                        priorities[name] = {numberAttr(ad, "Priority", 500), numberAttr(ad, "PriorityFactor", 1000)};
-                        accumulated[name]
-                            = numberAttr(ad, "WeightedAccumulatedUsage", numberAttr(ad, "AccumulatedUsage", 0));
-                    }
-                }
+                readSnapshotAd(ad, path, line, part, warnings);
                 return true;
             },
             warnings);
         if (!read)
             return read.error();
     }
+    dropEarlierPolls(parts, warnings);
+
+    std::map<std::string, std::pair<int, long>> machines; // name -> cores, memory
+    std::vector<Claimed> claimed;
+    std::vector<Idle> idle;
+    std::map<std::string, std::pair<double, double>> priorities; // submitter -> effective priority, factor
+    std::map<std::string, double> accumulated;
+    std::int64_t now = 0;
+    for (auto& part : parts) {
+        if (part.dropped)
+            continue;
+        now = std::max(now, part.moment);
+        for (const auto& [name, m] : part.machines)
+            machines[name] = m;
+        claimed.insert(claimed.end(), part.claimed.begin(), part.claimed.end());
+        idle.insert(idle.end(), part.idle.begin(), part.idle.end());
+        for (const auto& [name, p] : part.priorities)
+            priorities[name] = p;
+        for (const auto& [name, a] : part.accumulated)
+            accumulated[name] = a;
+    }
     if (machines.empty())
         return Diagnostic {
-            "--snapshot", 0, "the snapshot has no slot ads (condor_status output): there is no pool to simulate"};
+            files.front(), 0, "the snapshot has no slot ads (condor_status output): there is no pool to simulate"};
 
     Scenario scenario;
     scenario.name = "snapshot";

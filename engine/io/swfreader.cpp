@@ -82,8 +82,6 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
     Workload workload;
     workload.source = path;
     std::unordered_map<std::string, std::uint32_t> submitterIndex;
-    long skippedRuntime = 0;
-    long skippedTooBig = 0;
     long records = 0;
     double firstSubmit = -1;
     bool sawData = false;
@@ -122,20 +120,32 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
         const double requested = f[7];
         const double reqMemKb = f[9];
         const double usedMemKb = f[6];
+        const double coresValue = allocated > 0 ? allocated : requested;
+        // What the job held, where the trace says: the share of the trace a skipped job takes with it.
+        const double coreHours
+            = coresValue > 0 && runtime > 0 && coresValue * runtime < 1e15 ? coresValue * runtime / 3600.0 : 0.0;
+        workload.sourceCoreHours += coreHours;
         // Ids and sizes far outside any real trace (a fuzzer's 1e300) are malformed, not numbers to cast.
         if (std::abs(f[11]) > 1e12 || std::abs(f[12]) > 1e12 || std::abs(f[9]) > 1e15 || std::abs(f[6]) > 1e15) {
-            ++skippedRuntime;
+            workload.skip("a user, group or memory field far beyond any real trace", coreHours);
             continue;
         }
         const long user = static_cast<long>(f[11]);
         const long group = static_cast<long>(f[12]);
-        if (submit < 0 || runtime < 0 || submit > 4e9 || runtime > 4e9) {
-            ++skippedRuntime;
+        if (submit < 0 || submit > 4e9) {
+            workload.skip("no submit time (-1 in the trace)", coreHours);
             continue;
         }
-        const double coresValue = allocated > 0 ? allocated : requested;
-        if (coresValue <= 0 || coresValue > 65535) {
-            ++skippedRuntime;
+        if (runtime < 0 || runtime > 4e9) {
+            workload.skip("no runtime (-1 in the trace)", coreHours);
+            continue;
+        }
+        if (coresValue <= 0) {
+            workload.skip("no processor count (-1 in the trace)", coreHours);
+            continue;
+        }
+        if (coresValue > 65535) {
+            workload.skip("wider than 65,535 cores", coreHours);
             continue;
         }
         const auto cores = static_cast<std::uint16_t>(std::lround(coresValue));
@@ -143,9 +153,14 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
         double memoryMb = std::ceil(perCoreKb * cores / 1024.0);
         if (memoryMb > 0)
             memoryMb = std::ceil(memoryMb / 128.0) * 128.0;
-        if (memoryMb > 4e9 || (options.largestMachineCores > 0 && cores > options.largestMachineCores)
+        if (options.largestMachineCores > 0 && cores > options.largestMachineCores) {
+            workload.skip(
+                "wider than every machine (" + std::to_string(options.largestMachineCores) + " cores)", coreHours);
+            continue;
+        }
+        if (memoryMb > 4e9
             || (options.largestMachineMemoryMb > 0 && memoryMb > static_cast<double>(options.largestMachineMemoryMb))) {
-            ++skippedTooBig;
+            workload.skip("more memory than any machine has", coreHours);
             continue;
         }
 
@@ -181,14 +196,9 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
     if (unsorted)
         std::stable_sort(
             workload.jobs.begin(), workload.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; });
-    if (skippedRuntime > 0)
-        warnings.add({path, 0,
-            std::to_string(skippedRuntime) + " of " + std::to_string(records)
-                + " jobs skipped: no runtime, no processor count or no submit time (-1 in the trace)"});
-    if (skippedTooBig > 0)
-        warnings.add({path, 0,
-            std::to_string(skippedTooBig) + " of " + std::to_string(records)
-                + " jobs skipped: they ask for more cores or memory than the largest machine has"});
+    workload.sourceJobs = records;
+    for (const auto& note : skippedJobNotes(workload))
+        warnings.add({path, 0, note});
     if (workload.jobs.empty())
         return Diagnostic {path, 0, "none of the " + std::to_string(records) + " jobs can be replayed on this pool"};
     return workload;

@@ -33,10 +33,17 @@ Result simulate(const Scenario& scenario, SimulationOptions options, const std::
             return refused;
         }
         FederationSimulator federation(scenario, options);
-        return runWith(federation, onProgress, stop);
+        Result result = runWith(federation, onProgress, stop);
+        auto notes = skippedJobNotes(scenario.workload);
+        result.notes.insert(result.notes.begin(), notes.begin(), notes.end());
+        return result;
     }
     Simulator simulator(scenario, options);
-    return runWith(simulator, onProgress, stop);
+    Result result = runWith(simulator, onProgress, stop);
+    // What the trace held that the run could not replay comes first: it bounds what every other figure means.
+    auto notes = skippedJobNotes(scenario.workload);
+    result.notes.insert(result.notes.begin(), notes.begin(), notes.end());
+    return result;
 }
 
 } // namespace pp

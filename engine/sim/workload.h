@@ -23,6 +23,14 @@ static_assert(sizeof(Job) == 20, "Job must stay compact");
 enum JobKind : std::uint16_t { Batch = 0, Notebook = 1 };
 
 /// Jobs sorted by submit time (ties keep their order in the source), and the submitters they name.
+/// Jobs of a source that could not be replayed, for one reason: how many, and the core-hours they held.
+struct SkippedJobs
+{
+    std::string reason; ///< "wider than every machine (8 cores)", …
+    long jobs = 0;
+    double coreHours = 0; ///< cores × runtime where the source states both; 0 where it does not
+};
+
 struct Workload
 {
     std::vector<Job> jobs;
@@ -30,9 +38,21 @@ struct Workload
     std::vector<std::string> submitters;
     std::int64_t epoch = 0; ///< Unix time of second 0, when known
     std::string source; ///< where it came from, for reports
+    /// What the source held beyond `jobs`: skipped jobs by reason, and the source's whole size, so that a result
+    /// can say what share of the trace it left out. Empty and 0 when nothing was skipped or the size is unknown.
+    std::vector<SkippedJobs> skipped;
+    long sourceJobs = 0;
+    double sourceCoreHours = 0;
+
+    /// Counts a job left out for `reason` (merged with earlier ones of the same reason).
+    void skip(const std::string& reason, double coreHours);
 
     /// Finds or adds a submitter by name; returns its index.
     std::uint32_t submitterIndex(const std::string& name);
 };
+
+/// One sentence per reason jobs were skipped, with their share of the source's jobs and core-hours: the
+/// result's notes, so that `--json`, the window and the report say what the numbers leave out.
+std::vector<std::string> skippedJobNotes(const Workload& workload);
 
 } // namespace pp

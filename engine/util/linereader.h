@@ -25,6 +25,8 @@ public:
     LineReader& operator=(LineReader&&) noexcept;
 
     /// Checks, in order: exists, is a regular file, is readable. Returns the reader or why it cannot be.
+    /// Bytes registered for `path` on this thread (MemoryFileScope) are read instead of any file, with the same
+    /// lines and the same errors; they must outlive the reader.
     static std::variant<LineReader, Diagnostic> open(const std::string& path);
 
     /// The next line without its end-of-line, or nullopt at the end or on an error (see error()).

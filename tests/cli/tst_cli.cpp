@@ -90,6 +90,10 @@ private slots:
     void selfReferentialMacroDoesNotHang();
     void inspectReadsWhatItCanAndFailsOnTheRest();
     void exportConfigWritesTheChange();
+    void anyJsonValueInAnAdIsRead_data();
+    void anyJsonValueInAnAdIsRead();
+    void brokenPoolFilesAreNamed_data();
+    void brokenPoolFilesAreNamed();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -128,6 +132,9 @@ void CliTest::initTestCase()
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("traces.d")));
     QVERIFY(writeFile(path("zero.pool"), "# pool\n0 8\n"));
     QVERIFY(writeFile(path("bad.map"), "g1 = atlas\ng2 atlas\n"));
+    const CliRun fit = runCli({QStringLiteral("fit"), QStringLiteral("--trace"), dataPath("lpc-egee-slice.swf"),
+        QStringLiteral("--out"), path("lpc.model")});
+    QVERIFY2(fit.exitCode == 0, describe(fit).constData());
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -487,3 +494,95 @@ void CliTest::exportConfigWritesTheChange()
 
 QTEST_GUILESS_MAIN(CliTest)
 #include "tst_cli.moc"
+
+// ------------------------------------------------------------------------------------------------
+
+// What busy real pools print: lists in JSON ads (every p-slot with dynamic children carries ChildCpus, ChildState,
+// ...), and every other JSON type where an attribute's value goes. Each file is read, its ads counted, and no
+// type crashes the reader (`[{"A": ["x"]}]` once crashed the release build).
+void CliTest::anyJsonValueInAnAdIsRead_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("records");
+    QTest::addRow("a list of strings") << QByteArray(R"([{"A": ["x"]}])") << 1;
+    QTest::addRow("a p-slot's Child lists") << QByteArray(
+        R"([{"MyType": "Machine", "SlotType": "Partitionable", "Name": "slot1@h", "Cpus": 4,)"
+        R"( "TotalSlotCpus": 16, "ChildCpus": [4, 1, 1], "ChildState": ["Claimed", "Claimed", "Claimed"],)"
+        R"( "ChildAccountingGroup": ["group_star.dave@x", "group_cms.frank@x", "group_cms.frank@x"]}])")
+                                            << 1;
+    QTest::addRow("nested lists and objects in a list")
+        << QByteArray(R"([{"A": [[1, [2]], {"b": [3]}, null, true]}])") << 1;
+    QTest::addRow("a nested object") << QByteArray(R"([{"A": {"B": {"C": [1, 2]}}, "Cpus": 1}])") << 1;
+    QTest::addRow("null, booleans, reals") << QByteArray(R"([{"A": null, "B": true, "C": false, "D": -1.5e300}])") << 1;
+    QTest::addRow("the largest unsigned 64-bit number") << QByteArray(R"([{"Cpus": 18446744073709551615}])") << 1;
+    QTest::addRow("a number where a string belongs, and back")
+        << QByteArray(R"([{"MyType": 7, "SlotType": ["Partitionable"], "Cpus": "many", "TotalSlotCpus": 1e300}])") << 1;
+    QTest::addRow("an empty list and an empty object") << QByteArray(R"([{"A": [], "B": {}}, {}])") << 2;
+    QTest::addRow("-jsonl with lists") << QByteArray("{\"A\": [1]}\n{\"B\": [\"x\", 2]}\n") << 2;
+    {
+        QByteArray big = "[";
+        for (int i = 0; i < 100000; ++i)
+            big += (i ? "," : "") + QByteArray(R"({"MyType": "Machine", "SlotType": "Partitionable", "Name": "slot1@h)")
+                + QByteArray::number(i) + R"(", "Cpus": 8, "TotalSlotCpus": 8, "ChildCpus": [1, 1]})" + "\n";
+        QTest::addRow("a status file of 100,000 slots") << big + "]" << 100000;
+    }
+    QTest::addRow("bytes that are not UTF-8 in a string")
+        << QByteArray("[{\"Name\": \"slot1@\xff\xfe\xc3\", \"Cpus\": 2, \"MyType\": \"Machine\"}]") << 1;
+}
+
+void CliTest::anyJsonValueInAnAdIsRead()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(int, records);
+    const QString file = path("ads.json");
+    QVERIFY(writeFile(file, content));
+    const CliRun run = runCli({QStringLiteral("inspect"), file, QStringLiteral("--json")}, 20000);
+    QVERIFY2(run.finished && !run.crashed, describe(run).constData());
+    if (run.exitCode == 0) {
+        const QJsonArray files = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(files.at(0).toObject().value(QStringLiteral("records")).toInt(), records);
+    } else { // refused: then with the file and line, never a crash
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QByteArray(file.toUtf8() + ':')), describe(run).constData());
+    }
+}
+
+// Broken versions of what a pool prints: each one refused with the file (and line), exit status 1.
+void CliTest::brokenPoolFilesAreNamed_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("stderrHas");
+    QTest::addRow("-json and -long mixed")
+        << QStringLiteral("mixed.json") << QByteArray("[{\"Cpus\": 1}]\nCpus = 4\nMyType = \"Machine\"\n")
+        << QStringLiteral("mixed.json:");
+    QTest::addRow("a JSON ad cut short") << QStringLiteral("cut.json")
+                                         << QByteArray("[\n{\"Cpus\": 1,\n\"ChildCpus\": [1, 2")
+                                         << QStringLiteral("cut.json:");
+    QTest::addRow("a number beyond 64 bits")
+        << QStringLiteral("big.json") << QByteArray(R"([{"Cpus": 123456789012345678901234567890}])")
+        << QStringLiteral("big.json:1:");
+    QTest::addRow("an expression nested 100,000 deep")
+        << QStringLiteral("deep.ads")
+        << (QByteArray("MyType = \"Machine\"\nCpus = ") + QByteArray(100000, '(') + "1" + QByteArray(100000, ')')
+               + "\n")
+        << QStringLiteral("deep.ads:2:");
+}
+
+void CliTest::brokenPoolFilesAreNamed()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, stderrHas);
+    const QString file = path(name.toUtf8().constData());
+    QVERIFY(writeFile(file, content));
+    for (const QStringList& args : {QStringList {QStringLiteral("inspect"), file},
+             QStringList {QStringLiteral("simulate"), QStringLiteral("--snapshot"), file, QStringLiteral("--model"),
+                 path("lpc.model"), QStringLiteral("--horizon"), QStringLiteral("1h")}}) {
+        const CliRun run = runCli(args, 20000);
+        QVERIFY2(run.finished && !run.crashed, describe(run).constData());
+        QVERIFY2(run.exitCode == 1, describe(run).constData());
+        QVERIFY2(QString::fromUtf8(run.err).contains(path(stderrHas.toUtf8().constData())), describe(run).constData());
+    }
+}

@@ -6,7 +6,11 @@
 
 #include "clirun.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -17,6 +21,22 @@ QString pdfText(const QString& pdf)
     QProcess p;
     p.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
     return p.waitForFinished(60000) && p.exitCode() == 0 ? QString::fromUtf8(p.readAllStandardOutput()) : QString();
+}
+
+// An SQLite file as another program leaves it: one table, application id and user version 0.
+bool writeSqliteWithATable(const QString& path)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        db.setDatabaseName(path);
+        QSqlQuery query(db);
+        ok = db.open() && query.exec(QStringLiteral("CREATE TABLE t (x)"))
+            && query.exec(QStringLiteral("INSERT INTO t VALUES (1)"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    return ok;
 }
 
 } // namespace
@@ -138,6 +158,30 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains("broken.json"));
         QVERIFY(!run.crashed);
+
+        // Reading commands never create a workspace where none was.
+        const QString missing = dir.filePath(QStringLiteral("missing.ppw"));
+        run = runCli({QStringLiteral("report"), QStringLiteral("--workspace"), missing, QStringLiteral("--out"),
+            dir.filePath(QStringLiteral("r.csv"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("missing.ppw: no such workspace"), describe(run).constData());
+        QVERIFY(!QFileInfo::exists(missing));
+        QVERIFY(!QFileInfo::exists(missing + QStringLiteral("-wal")));
+
+        // Another program's SQLite database (application id and user version 0, as SQLite leaves them) is
+        // refused by report and by collect, and left exactly as it was.
+        const QString other = dir.filePath(QStringLiteral("other.sqlite"));
+        QVERIFY(writeSqliteWithATable(other));
+        const QByteArray before = readAll(other);
+        run = runCli({QStringLiteral("report"), QStringLiteral("--workspace"), other, QStringLiteral("--out"),
+            dir.filePath(QStringLiteral("r.csv"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("another program's SQLite database"), describe(run).constData());
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("emptysweep")));
+        run = runCli({QStringLiteral("collect"), dir.filePath(QStringLiteral("emptysweep")),
+            QStringLiteral("--workspace"), other});
+        QVERIFY(run.exitCode != 0 && !run.crashed);
+        QCOMPARE(readAll(other), before);
     }
 };
 

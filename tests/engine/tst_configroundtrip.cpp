@@ -115,6 +115,31 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(policyToConfig(applied)), QString::fromStdString(policyToConfig(after)));
         QVERIFY(configSnippet(before, before, "x").find("nothing") != std::string::npos);
     }
+
+    // A macro bomb: A1 = $(A0)$(A0), …, A30 = $(A29)$(A29) doubles at every level (2^30 bytes for A30). HTCondor
+    // would expand it until memory runs out; PoolPlanner refuses the file, naming the first knob (in name order)
+    // whose expansion passes 1 MiB: A20 (2^20 bytes), on line 21. Unbounded, this took 87 s.
+    void aMacroBombIsRefusedNamingTheKnob()
+    {
+        std::string text = "A0 = x\n";
+        for (int level = 1; level <= 30; ++level)
+            text += "A" + std::to_string(level) + " = $(A" + std::to_string(level - 1) + ")$(A"
+                + std::to_string(level - 1) + ")\n";
+        const auto config = pp::Config::fromText(text, "bomb.config");
+        QVERIFY(!config.ok());
+        QCOMPARE(config.error().source, std::string("bomb.config"));
+        QCOMPARE(config.error().line, 21L);
+        QVERIFY2(config.error().reason.find("A20: its macros expand past 1 MiB") == 0, config.error().reason.c_str());
+
+        // Up to A19 (512 KiB) the same chain is a valid, if odd, configuration.
+        std::string fine = "A0 = x\n";
+        for (int level = 1; level <= 19; ++level)
+            fine += "A" + std::to_string(level) + " = $(A" + std::to_string(level - 1) + ")$(A"
+                + std::to_string(level - 1) + ")\n";
+        const auto ok = pp::Config::fromText(fine, "fine.config");
+        QVERIFY(ok.ok());
+        QCOMPARE(ok->value("A19")->size(), std::size_t {1} << 19);
+    }
 };
 
 QTEST_GUILESS_MAIN(ConfigRoundTripTest)

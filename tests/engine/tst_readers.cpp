@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "config/config.h"
+#include "io/classadfiles.h"
+#include "io/formatdetect.h"
+#include "io/resultreader.h"
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
 #include "pool/pool.h"
 #include "util/linereader.h"
+#include "util/memoryfiles.h"
 
 #include "../testfiles.h"
 
@@ -23,6 +27,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -306,6 +311,11 @@ private slots:
     void poolFileBadFiles();
     void poolUniform_data();
     void poolUniform();
+
+    // ---- Files held in memory (MemoryFileScope) ---------------------------------------------------
+    void memoryFileReadsLikeTheFile_data();
+    void memoryFileReadsLikeTheFile();
+    void memoryFileScopesNestAndStayOnTheirThread();
 };
 
 // ================================================================================================
@@ -1060,15 +1070,26 @@ void ReadersTest::swfSliceMatchesFile()
     QCOMPARE(coreSeconds, e.coreSeconds);
     QCOMPARE(std::set<std::string>(workload->submitters.begin(), workload->submitters.end()), e.submitters);
 
-    // One warning per kind of skip, with the counts.
-    const long tooBig = skippedTooBig;
-    QCOMPARE(warnings.items.size(), std::size_t((skippedRuntime > 0) + (tooBig > 0)));
-    if (skippedRuntime > 0)
-        QVERIFY(anyWarningContains(
-            warnings, QStringLiteral("%1 of %2 jobs skipped: no runtime").arg(skippedRuntime).arg(records)));
-    if (tooBig > 0)
-        QVERIFY(anyWarningContains(
-            warnings, QStringLiteral("%1 of %2 jobs skipped: they ask for more cores").arg(tooBig).arg(records)));
+    // Skipped jobs by reason, each named for what it is: the trace's -1 fields, or wider than every machine.
+    long noFields = 0;
+    long wider = 0;
+    for (const auto& skip : workload->skipped) {
+        if (skip.reason.find("(-1 in the trace)") != std::string::npos)
+            noFields += skip.jobs;
+        else if (skip.reason == "wider than every machine (" + std::to_string(largest) + " cores)")
+            wider += skip.jobs;
+        else
+            QFAIL(skip.reason.c_str());
+    }
+    QCOMPARE(noFields, skippedRuntime);
+    QCOMPARE(wider, skippedTooBig);
+    QCOMPARE(workload->sourceJobs, records);
+    // One warning per reason, with the counts and the share of the trace, naming the file.
+    QCOMPARE(warnings.items.size(), workload->skipped.size());
+    for (const auto& skip : workload->skipped) {
+        QVERIFY(anyWarningContains(warnings, QStringLiteral("%1 jobs of %2 (").arg(skip.jobs).arg(records)));
+        QVERIFY(anyWarningContains(warnings, QString::fromStdString("were not replayed: " + skip.reason)));
+    }
     for (const auto& w : warnings.items)
         QCOMPARE(q(w.source), path);
 }
@@ -1348,8 +1369,13 @@ void ReadersTest::swfRealLpcTrace()
     QCOMPARE(perGroup, e.jobsPerGroup);
     QCOMPARE(perGroup["g2"], 108210L);
     QCOMPARE(std::set<std::string>(workload->submitters.begin(), workload->submitters.end()), e.submitters);
-    QCOMPARE(warnings.items.size(), std::size_t(1));
-    QVERIFY(anyWarningContains(warnings, QStringLiteral("14194 of 234889 jobs skipped")));
+    long skipped = 0;
+    for (const auto& skip : workload->skipped)
+        skipped += skip.jobs;
+    QCOMPARE(skipped, 14194L);
+    QCOMPARE(workload->sourceJobs, 234889L);
+    QCOMPARE(warnings.items.size(), workload->skipped.size());
+    QVERIFY(anyWarningContains(warnings, QStringLiteral(" jobs of 234889 (")));
     QVERIFY2(timer.elapsed() < 20000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
 }
 
@@ -1555,6 +1581,146 @@ void ReadersTest::poolUniform()
     QCOMPARE(pool->machines.back().memoryMb, long(lastCores) * 1000);
     QCOMPARE(pool->largestMachineCores(), std::min<int>(machineCores, static_cast<int>(totalCores)));
     QCOMPARE(q(pool->machines.front().name), QStringLiteral("wn0001"));
+}
+
+// ================================================================================================
+// Files held in memory: the bytes of a MemoryFileScope must read exactly as the same bytes in a file do, gzip,
+// damage and line numbers included, since the pool watcher and the fuzzers rely on that to stand for files.
+
+namespace {
+
+/// Everything the readers make of `path`: the lines and how LineReader ends, the detected format, and the ads
+/// readClassAds gives in `format` with its warnings or its error.
+QStringList readEverything(const std::string& path, pp::AdFormat format)
+{
+    QStringList out;
+    auto opened = pp::LineReader::open(path);
+    if (const auto* error = std::get_if<pp::Diagnostic>(&opened))
+        return {QStringLiteral("open: ") + q(error->message())};
+    auto& reader = std::get<pp::LineReader>(opened);
+    out << QStringLiteral("compressed: %1").arg(reader.compressed() ? 1 : 0);
+    while (auto line = reader.next())
+        out << QString::number(reader.lineNumber()) + QStringLiteral(": ")
+                + QString::fromUtf8(line->data(), static_cast<qsizetype>(line->size()));
+    out << QStringLiteral("end: ") + (reader.error() ? q(reader.error()->message()) : QStringLiteral("clean"));
+
+    const auto detected = pp::detectFormat(path);
+    out << QStringLiteral("format: ") + (detected ? q(pp::fileFormatName(*detected)) : q(detected.error().message()));
+
+    pp::Warnings warnings;
+    const auto ads = pp::readClassAds(
+        path, format,
+        [&](pp::classad::ClassAd&& ad, long line) {
+            out << QStringLiteral("ad at %1: %2 attributes, Name %3")
+                       .arg(line)
+                       .arg(ad.size())
+                       .arg(q(ad.evaluateAttribute("Name").toString()));
+            return true;
+        },
+        warnings);
+    out << QStringLiteral("ads: ") + (ads ? QString::number(*ads) : q(ads.error().message()));
+    for (const auto& w : warnings.messages())
+        out << QStringLiteral("warning: ") + q(w);
+    return out;
+}
+
+} // namespace
+
+void ReadersTest::memoryFileReadsLikeTheFile_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("format"); // pp::AdFormat
+    QTest::addColumn<QString>("ending"); // what the last LineReader entry must say: the row tests what it claims
+
+    const QByteArray slotAds
+        = readAll(sharedPath("htcondor-samples/machine-ads/htcondor_StatusAds_partionable8core.long.ads"));
+    QVERIFY(slotAds.size() > 1000);
+    QByteArray many; // over 256 KiB of text, so that a damaged gzip fails in a later inflate step
+    while (many.size() < 1500 * 1024)
+        many += slotAds + "\n" + numberedSwfText(20) + "\n";
+    const QByteArray json = readAll(sharedPath(
+        "htcondor-samples/real-pool-25.14/C3_defrag_graceful_retirement/snapshots/000_1795669249_status.json.gz"));
+    QVERIFY(json.size() > 100);
+    QByteArray corrupt = gzip(many);
+    corrupt[corrupt.size() * 6 / 10] = static_cast<char>(corrupt[corrupt.size() * 6 / 10] ^ 0x5a);
+    const auto longForm = static_cast<int>(pp::AdFormat::Long);
+
+    QTest::addRow("condor_status -long, plain") << slotAds << longForm << QStringLiteral("end: clean");
+    QTest::addRow("the same, gzipped") << gzip(slotAds) << longForm << QStringLiteral("end: clean");
+    QTest::addRow("condor_status -json of a real pool, gzipped by gzip")
+        << json << static_cast<int>(pp::AdFormat::Json) << QStringLiteral("end: clean");
+    const QByteArray whole = gzip(many);
+    QTest::addRow("a gzip cut in half") << whole.left(whole.size() / 2) << longForm
+                                        << QStringLiteral("corrupt or truncated");
+    const QByteArray members = gzip(slotAds) + gzip(numberedSwfText(50)) + "trailing text\n";
+    QTest::addRow("two gzip members, then bytes that are none (ignored)")
+        << members << longForm << QStringLiteral("end: clean");
+    QTest::addRow("a damaged byte in 1.5 MB of gzip")
+        << corrupt << longForm << QStringLiteral("the file may be truncated");
+    QTest::addRow("a NUL byte on line 3") << QByteArray("MyType = \"Machine\"\nName = \"a\"\nCp\0us = 4\n", 38)
+                                          << longForm << QStringLiteral("binary data");
+    QTest::addRow("empty") << QByteArray() << longForm << QStringLiteral("end: clean");
+}
+
+void ReadersTest::memoryFileReadsLikeTheFile()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, format);
+    QFETCH(QString, ending);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = local(dir.filePath(QStringLiteral("input.txt")));
+    QVERIFY(writeFile(q(path), bytes));
+    const QStringList fromFile = readEverything(path, static_cast<pp::AdFormat>(format));
+    QVERIFY(QFile::remove(q(path))); // from here on, only the memory can answer for this path
+
+    QStringList fromMemory;
+    {
+        const pp::MemoryFileScope scope(
+            path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        fromMemory = readEverything(path, static_cast<pp::AdFormat>(format));
+    }
+    QCOMPARE(fromMemory, fromFile);
+    const auto end = std::find_if(
+        fromFile.begin(), fromFile.end(), [](const QString& s) { return s.startsWith(QStringLiteral("end: ")); });
+    QVERIFY(end != fromFile.end());
+    QVERIFY2(end->contains(ending), qPrintable(*end));
+
+    // The scope has ended: the path is a missing file again.
+    const auto reopened = pp::LineReader::open(path);
+    QVERIFY(std::holds_alternative<pp::Diagnostic>(reopened));
+    QVERIFY(q(std::get<pp::Diagnostic>(reopened).reason).contains(QStringLiteral("no such file")));
+}
+
+void ReadersTest::memoryFileScopesNestAndStayOnTheirThread()
+{
+    const std::string outerBytes = "outer\n", innerBytes = "inner\n", otherBytes = "{}";
+    const pp::MemoryFileScope outer("/poll/status", outerBytes);
+    QVERIFY(pp::memoryFile("/poll/status"));
+    QCOMPARE(*pp::memoryFile("/poll/status"), std::string_view("outer\n"));
+    QVERIFY(!pp::memoryFile("/poll/q"));
+    {
+        const pp::MemoryFileScope inner("/poll/status", innerBytes);
+        const pp::MemoryFileScope other("/poll/result.json", otherBytes);
+        QCOMPARE(*pp::memoryFile("/poll/status"), std::string_view("inner\n")); // the newest scope of a name wins
+        QCOMPARE(*pp::memoryFile("/poll/result.json"), std::string_view("{}"));
+        // The result reader answers from memory too, as it would for a file holding "{}".
+        const auto result = pp::readResultJson("/poll/result.json");
+        QVERIFY(!result);
+        QCOMPARE(q(result.error().source), QStringLiteral("/poll/result.json"));
+        QVERIFY2(q(result.error().reason).contains(QStringLiteral("not a PoolPlanner result")),
+            result.error().reason.c_str());
+    }
+    QCOMPARE(*pp::memoryFile("/poll/status"), std::string_view("outer\n"));
+    QVERIFY(!pp::memoryFile("/poll/result.json"));
+    const auto gone = pp::readResultJson("/poll/result.json");
+    QVERIFY(!gone);
+    QVERIFY(q(gone.error().reason).contains(QStringLiteral("no such file")));
+
+    // Another thread (a second poll, the GUI) does not see this thread's files.
+    bool seenElsewhere = true;
+    std::thread([&] { seenElsewhere = pp::memoryFile("/poll/status") != nullptr; }).join();
+    QVERIFY(!seenElsewhere);
 }
 
 QTEST_GUILESS_MAIN(ReadersTest)

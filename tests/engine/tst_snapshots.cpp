@@ -271,12 +271,30 @@ private Q_SLOTS:
         QCOMPARE(s->spanEnd - s->spanStart, std::int64_t(60));
     }
 
+    // An empty output (condor_q -json for an empty queue) is no error: a file with no ads, said as such.
+    void anEmptyOutputHoldsNoAds_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addRow("0 bytes") << QByteArray();
+        QTest::addRow("blank lines") << QByteArray("\n  \n\t\n");
+    }
+    void anEmptyOutputHoldsNoAds()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString path = writeTemp(dir, "q.json", content);
+        const auto s = inspectFile(path.toStdString());
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
+        QCOMPARE(s->format, std::string("empty"));
+        QCOMPARE(s->records, 0L);
+        QCOMPARE(s->warnings.size(), std::size_t {1});
+    }
+
     void brokenInputs_data()
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<long>("line");
-        QTest::addRow("empty") << QByteArray() << QStringLiteral("empty file") << 0L;
         QTest::addRow("random bytes") << QByteArray("\x01\x02\x03\x04\xff\xfe", 6) << QStringLiteral("not a format")
                                       << 1L;
         QTest::addRow("stray NUL in an ad")

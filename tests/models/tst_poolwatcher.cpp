@@ -3,10 +3,12 @@
 // Live polling against tests/data/fake-condor: stand-in condor_status, condor_q and condor_userprio scripts that
 // print recorded real HTCondor ads (see the README there), or fail, hang or print nothing when FAKE_CONDOR_MODE
 // says so. No real pool and no real ssh: the ssh argument lists are checked as values.
+#include "io/inspect.h"
 #include "io/snapshot.h"
 #include "poolwatcher.h"
 #include "sim/workloadmodel.h"
 
+#include "../realpoolfiles.h"
 #include "../testfiles.h"
 
 #include <QDir>
@@ -386,6 +388,38 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(processesOf(watcher).isEmpty(), 2000);
     }
 
+    // A wrapper whose own child hangs: the timeout stops the whole process group, the grandchild included,
+    // and stopping the watcher does the same.
+    void aTimeoutKillsTheCommandsChildrenToo_data()
+    {
+        QTest::addColumn<bool>("byStop");
+        QTest::addRow("timeout") << false;
+        QTest::addRow("stop") << true;
+    }
+    void aTimeoutKillsTheCommandsChildrenToo()
+    {
+        QFETCH(bool, byStop);
+        QTemporaryDir state;
+        qputenv("FAKE_CONDOR_MODE", "grandchild");
+        qputenv("FAKE_CONDOR_ONLY", "condor_q");
+        qputenv("FAKE_CONDOR_STATE", state.path().toLocal8Bit());
+        const auto cleanup = qScopeGuard([] { qunsetenv("FAKE_CONDOR_STATE"); });
+        PoolWatcher watcher;
+        watcher.setSettings(standIn(byStop ? 30 : 1));
+        QSignalSpy failed(&watcher, &PoolWatcher::commandFailed);
+        watcher.start();
+        const QString pidFile = state.filePath(QStringLiteral("grandchild.pid"));
+        QTRY_VERIFY_WITH_TIMEOUT(readAll(pidFile).trimmed().toLongLong() > 0, 10000);
+        const qint64 grandchild = readAll(pidFile).trimmed().toLongLong();
+        QVERIFY(processExists(grandchild));
+        if (byStop)
+            watcher.stop();
+        else
+            QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+        watcher.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!processExists(grandchild), 5000);
+    }
+
     void aMissingProgramIsReported()
     {
         QTemporaryDir empty;
@@ -444,6 +478,62 @@ private Q_SLOTS:
         watcher.reset();
         QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(!processExists(pid));
+    }
+    // A busy real pool watched poll after poll: the stand-ins replay the 24 polls of a pool recorded on
+    // HTCondor 25.14, whose p-slot has dynamic children (Child* lists). Each poll arrives as printed, is read
+    // as a snapshot, and counts as the recorded file says.
+    void watchesABusyRealPool_data()
+    {
+        QTest::addColumn<QString>("recordingName");
+        for (const char* name : realpool::recordings)
+            QTest::addRow("%s", name) << QString::fromLatin1(name);
+    }
+    void watchesABusyRealPool()
+    {
+        QFETCH(QString, recordingName);
+        const QByteArray name = recordingName.toLatin1();
+        const auto polls = realpool::polls(name.constData());
+        QCOMPARE(polls.size(), std::size_t {24});
+        QTemporaryDir state;
+        qputenv(
+            "FAKE_CONDOR_REPLAY", (realpool::recording(name.constData()) + QStringLiteral("/snapshots")).toLocal8Bit());
+        qputenv("FAKE_CONDOR_STATE", state.path().toLocal8Bit());
+        const auto cleanup = qScopeGuard([] {
+            qunsetenv("FAKE_CONDOR_REPLAY");
+            qunsetenv("FAKE_CONDOR_STATE");
+        });
+        PoolWatcher watcher;
+        watcher.setSettings(standIn());
+        QSignalSpy taken(&watcher, &PoolWatcher::snapshotTaken);
+        QSignalSpy failed(&watcher, &PoolWatcher::commandFailed);
+        int poll = 0;
+        for (const auto& [number, files] : polls) {
+            watcher.pollNow();
+            QTRY_VERIFY_WITH_TIMEOUT(taken.size() == poll + 1 || !failed.isEmpty(), 10000);
+            QVERIFY2(failed.isEmpty(), qPrintable(firstFailure(failed)));
+            const auto snapshot = taken.at(poll).at(0).value<PoolSnapshot>();
+            ++poll;
+            QCOMPARE(snapshot.status, realpool::gunzip(files.at(QStringLiteral("status"))));
+            QCOMPARE(snapshot.queue, realpool::gunzip(files.at(QStringLiteral("q"))));
+
+            QTemporaryDir dir;
+            QString error;
+            QVERIFY2(writeSnapshotFiles(snapshot, dir.path(), &error), qPrintable(error));
+            const auto slotSummary = pp::inspectFile(dir.filePath(QStringLiteral("status.ads")).toStdString());
+            QVERIFY2(slotSummary.ok(), slotSummary.ok() ? "" : slotSummary.error().message().c_str());
+            const auto expected = realpool::countSlots(realpool::jsonAds(files.at(QStringLiteral("status"))));
+            QCOMPARE(slotSummary->partitionable, expected.partitionable);
+            QCOMPARE(slotSummary->dynamicSlots, expected.dynamic);
+            QCOMPARE(slotSummary->coresTotal, expected.coresTotal);
+            QCOMPARE(slotSummary->coresClaimed, expected.coresClaimed);
+
+            pp::Warnings warnings;
+            const auto scenario = pp::loadSnapshot({dir.path().toStdString()}, pp::WorkloadModel {}, 600, 1, warnings);
+            QVERIFY2(scenario.ok(), scenario.ok() ? "" : scenario.error().message().c_str());
+            QCOMPARE(scenario->pool.totalCores(), 16L);
+            QCOMPARE(static_cast<long>(scenario->running.size()), expected.claimedSlots);
+        }
+        QCOMPARE(poll, 24);
     }
 };
 

@@ -243,27 +243,6 @@ private Q_SLOTS:
         QVERIFY(ws->snapshots().size() == 1 && ws->lastError().isEmpty()); // the listing does not read the bytes
     }
 
-    void migratesAnUnversionedFile()
-    {
-        const QString path = file("old.ppw");
-        rawSql(path,
-            {QStringLiteral("CREATE TABLE notes (text TEXT)"), QStringLiteral("INSERT INTO notes VALUES ('kept')")});
-        QCOMPARE(rawValue(path, QStringLiteral("PRAGMA user_version")).toInt(), 0);
-
-        {
-            auto ws = openOrFail(path);
-            QVERIFY(ws);
-            QCOMPARE(ws->schemaVersion(), Workspace::latestSchemaVersion());
-            Workspace::Scenario s;
-            s.name = QStringLiteral("after migration");
-            s.source = QStringLiteral("{}");
-            QVERIFY2(ws->saveScenario(s), qPrintable(ws->lastError()));
-        }
-        QCOMPARE(rawValue(path, QStringLiteral("PRAGMA user_version")).toInt(), Workspace::latestSchemaVersion());
-        QCOMPARE(rawValue(path, QStringLiteral("SELECT text FROM notes")).toString(), QStringLiteral("kept"));
-        QCOMPARE(rawValue(path, QStringLiteral("SELECT count(*) FROM scenarios")).toInt(), 1);
-    }
-
     void appliesTheMissingMigrationsInOrder()
     {
         const QString path = file("v1.ppw");
@@ -311,6 +290,12 @@ private Q_SLOTS:
             << QStringLiteral("truncated") << QStringLiteral("damaged or truncated");
         QTest::addRow("another program's SQLite file")
             << QStringLiteral("foreign") << QStringLiteral("another program's SQLite database");
+        // Application id and user version 0, as SQLite leaves them: PoolPlanner's tables never join another's.
+        QTest::addRow("an unmarked SQLite file with tables")
+            << QStringLiteral("unmarked") << QStringLiteral("another program's SQLite database");
+        // 1 KiB of random bytes in the middle: only a read of every page finds it.
+        QTest::addRow("a workspace damaged in the middle")
+            << QStringLiteral("damaged middle") << QStringLiteral("is damaged (SQLite's check found:");
         QTest::addRow("a folder") << QStringLiteral("folder") << QStringLiteral("is a folder");
         QTest::addRow("in a folder that does not exist")
             << QStringLiteral("missing folder") << QStringLiteral("does not exist");
@@ -340,6 +325,26 @@ private Q_SLOTS:
             QVERIFY(writeFile(path, bytes.left(bytes.size() / 2)));
         } else if (kind == QLatin1String("foreign")) {
             rawSql(path, {QStringLiteral("PRAGMA application_id = 1179403647"), QStringLiteral("CREATE TABLE t (x)")});
+        } else if (kind == QLatin1String("unmarked")) {
+            rawSql(path,
+                {QStringLiteral("CREATE TABLE notes (text TEXT)"),
+                    QStringLiteral("INSERT INTO notes VALUES ('kept')")});
+        } else if (kind == QLatin1String("damaged middle")) {
+            {
+                auto ws = openOrFail(path);
+                QVERIFY(ws);
+                for (quint32 i = 0; i < 64; ++i) {
+                    Workspace::Scenario s;
+                    s.name = QStringLiteral("scenario %1").arg(i);
+                    s.source = QString::fromLatin1(randomBytes(3000, i).toHex());
+                    QVERIFY(ws->saveScenario(s));
+                }
+            }
+            QByteArray bytes = readAll(path);
+            QVERIFY(bytes.size() > 256 * 1024);
+            // At the start of a page in the middle (SQLite's default page is 4 KiB): its header and pointers.
+            bytes.replace(bytes.size() / 2 / 4096 * 4096, 1024, randomBytes(1024, 99));
+            QVERIFY(writeFile(path, bytes));
         } else if (kind == QLatin1String("folder")) {
             QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("bad.ppw")));
         } else if (kind == QLatin1String("missing folder")) {
@@ -354,6 +359,8 @@ private Q_SLOTS:
         QVERIFY(!Workspace::open(path, &error));
         QVERIFY2(error.contains(native(path)), qPrintable(error));
         QVERIFY2(error.contains(reason), qPrintable(error));
+        if (kind == QLatin1String("damaged middle"))
+            QVERIFY2(error.contains(QStringLiteral(".recover")), qPrintable(error)); // and what to do
         QCOMPARE(readAll(path), before); // not a byte written
         QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), entries); // nor -wal, -shm
     }

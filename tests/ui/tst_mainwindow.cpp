@@ -20,14 +20,21 @@
 #include "sim/demo.h"
 #include "timerangebar.h"
 
+#include "workspace.h"
+
+#include "../realpoolfiles.h"
 #include "../testfiles.h"
 
 #include <QAbstractItemModel>
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -410,7 +417,7 @@ private Q_SLOTS:
         settings.timeoutSeconds = 20;
         window.watchPool(settings);
         QVERIFY(snapshots.wait(30000));
-        QVERIFY(QFileInfo::exists(snapshots.first().first().toString() + QStringLiteral("/status.ads")));
+        QCOMPARE(snapshots.first().first().toString(), QStringLiteral("poll 1"));
         QVERIFY(shown.wait(60000));
         bool sixteenCores = false;
         for (const auto* label : window.findChildren<QLabel*>())
@@ -430,6 +437,123 @@ private Q_SLOTS:
         QCOMPARE(snapshots.count(), 1);
         window.stopWatching();
         QVERIFY(!window.watcher()->isWatching());
+    }
+    // Every poll of the two busy pools recorded on HTCondor 25.14 (p-slots with dynamic children: Child* lists),
+    // opened as a user would: each poll's files, then each recording's whole snapshots folder.
+    void opensEveryPollOfABusyRealPool()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        QSignalSpy failed(&window, &MainWindow::openFailed);
+        window.show();
+        int opened = 0;
+        for (const char* name : realpool::recordings) {
+            QStringList sets;
+            for (const auto& [poll, files] : realpool::polls(name)) {
+                QStringList paths;
+                for (const auto& [kind, path] : files)
+                    paths << path;
+                window.openFiles(paths);
+                QVERIFY2(shown.wait(60000),
+                    qPrintable(failed.isEmpty() ? paths.join(QLatin1Char(' ')) : failed.first().first().toString()));
+                ++opened;
+                QVERIFY(failed.isEmpty());
+            }
+            window.openFiles({realpool::recording(name) + QStringLiteral("/snapshots")});
+            QVERIFY2(shown.wait(60000), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+            QVERIFY(window.banner()->details().join(QLatin1Char('\n')).contains(QStringLiteral("earlier polls")));
+            bool sixteenCores = false;
+            for (const auto* label : window.findChildren<QLabel*>())
+                sixteenCores = sixteenCores || label->text().contains(QStringLiteral("16 cores"));
+            QVERIFY(sixteenCores);
+        }
+        QCOMPARE(opened, 48);
+        QVERIFY(failed.isEmpty());
+    }
+
+    // File → Watch Pool on a busy real pool: the stand-ins replay its recorded polls, and each one is shown.
+    void watchesABusyRealPool()
+    {
+        QTemporaryDir state;
+        qputenv("FAKE_CONDOR_REPLAY",
+            (realpool::recording(realpool::recordings[0]) + QStringLiteral("/snapshots")).toLocal8Bit());
+        qputenv("FAKE_CONDOR_STATE", state.path().toLocal8Bit());
+        const auto cleanup = qScopeGuard([] {
+            qunsetenv("FAKE_CONDOR_REPLAY");
+            qunsetenv("FAKE_CONDOR_STATE");
+        });
+        MainWindow window;
+        QSignalSpy snapshots(&window, &MainWindow::snapshotReceived);
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        window.show();
+        PoolWatcher::Settings settings;
+        settings.toolDirectory = dataPath("fake-condor");
+        settings.intervalSeconds = 1;
+        settings.timeoutSeconds = 20;
+        window.watchPool(settings);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 3, 90000);
+        QCOMPARE(window.watcher()->consecutiveFailures(), 0);
+        QVERIFY(window.banner()->kind() != MessageBanner::Kind::Error);
+        window.stopWatching();
+    }
+    // `poolplanner --screenshot` on a workspace that cannot be shown exits with the reason and status 1, and
+    // never waits for a result that cannot come.
+    void aScreenshotOfAWorkspaceThatCannotBeShownExits_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("stderrHas");
+        QTest::addRow("text named .ppw") << QStringLiteral("text") << QStringLiteral("bad.ppw");
+        QTest::addRow("random bytes") << QStringLiteral("random") << QStringLiteral("bad.ppw");
+        QTest::addRow("missing") << QStringLiteral("missing") << QStringLiteral("bad.ppw");
+        QTest::addRow("another program's database")
+            << QStringLiteral("foreign") << QStringLiteral("another program's SQLite database");
+        QTest::addRow("a workspace holding no pool") << QStringLiteral("empty") << QStringLiteral("holds no pool yet");
+        QTest::addRow("a folder named .ppw") << QStringLiteral("folder") << QStringLiteral("bad.ppw");
+    }
+    void aScreenshotOfAWorkspaceThatCannotBeShownExits()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, stderrHas);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.ppw"));
+        if (kind == QLatin1String("text")) {
+            QVERIFY(writeFile(path, "not a workspace\n"));
+        } else if (kind == QLatin1String("random")) {
+            QByteArray bytes;
+            for (int i = 0; i < 8192; ++i)
+                bytes += char((i * 7919) % 251);
+            QVERIFY(writeFile(path, "SQLite format 3" + QByteArray(1, 0) + bytes));
+        } else if (kind == QLatin1String("foreign")) {
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery query(db);
+                QVERIFY(query.exec(QStringLiteral("CREATE TABLE t (x)")));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        } else if (kind == QLatin1String("empty")) {
+            QString error;
+            QVERIFY2(Workspace::open(path, &error), qPrintable(error));
+        } else if (kind == QLatin1String("folder")) {
+            QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("bad.ppw")));
+        }
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(PP_GUI_PATH),
+            {QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("shot.png")), path});
+        QVERIFY(gui.waitForStarted(10000));
+        const bool finished = gui.waitForFinished(120000);
+        if (!finished)
+            gui.kill();
+        const QString err = QString::fromUtf8(gui.readAllStandardError());
+        QVERIFY2(finished, qPrintable(err));
+        QCOMPARE(gui.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(gui.exitCode() == 1, qPrintable(err));
+        QVERIFY2(err.contains(stderrHas), qPrintable(err));
     }
 };
 

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// Every poll of the two busy pools recorded on a real HTCondor 25.14 (../shared/htcondor-samples/real-pool-25.14):
+// inspect and loadSnapshot must read each file, and their counts must be the ones the files themselves state,
+// counted here independently with Qt's JSON parser and plain text splitting.
+#include "classad/classad.h"
+#include "io/classadfiles.h"
+#include "io/inspect.h"
+#include "io/snapshot.h"
+#include "sim/simulator.h"
+
+#include "../realpoolfiles.h"
+
+#include <QtTest>
+
+using namespace pp;
+
+namespace {
+
+using namespace realpool;
+
+FileSummary inspected(const QString& path)
+{
+    auto summary = inspectFile(path.toStdString());
+    if (!summary)
+        qFatal("%s", summary.error().message().c_str());
+    return *summary;
+}
+
+} // namespace
+
+class RealPoolTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everyPoll_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("queue");
+        QTest::addColumn<QString>("userprio");
+        QTest::addColumn<QStringList>("others");
+        QTest::addColumn<QString>("config");
+        int rows = 0;
+        for (const char* name : recordings)
+            for (const auto& [poll, files] : polls(name)) {
+                QStringList others;
+                for (const char* kind : {"accounting", "negotiator", "submitters"})
+                    if (files.count(QLatin1String(kind)))
+                        others << files.at(QLatin1String(kind));
+                QTest::addRow("%s poll %s", name, qPrintable(poll))
+                    << files.at(QStringLiteral("status")) << files.at(QStringLiteral("q"))
+                    << files.at(QStringLiteral("userprio")) << others
+                    << recording(name) + QStringLiteral("/condor_config");
+                ++rows;
+            }
+        // Both recordings hold 24 polls of 6 files (README); fewer means the data moved, not that we read it all.
+        QCOMPARE(rows, 48);
+    }
+
+    // inspect's counts are the ones the files state.
+    void everyPoll()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, queue);
+        QFETCH(QString, userprio);
+        QFETCH(QStringList, others);
+
+        const QJsonArray slotAds = jsonAds(status);
+        const SlotCounts expected = countSlots(slotAds);
+        const FileSummary slotSummary = inspected(status);
+        QCOMPARE(slotSummary.format, std::string("classad-json"));
+        QCOMPARE(slotSummary.records, static_cast<long>(slotAds.size()));
+        QCOMPARE(slotSummary.partitionable, expected.partitionable);
+        QCOMPARE(slotSummary.dynamicSlots, expected.dynamic);
+        QCOMPARE(slotSummary.staticSlots, expected.staticSlots);
+        QCOMPARE(slotSummary.coresTotal, expected.coresTotal);
+        QCOMPARE(slotSummary.coresClaimed, expected.coresClaimed);
+        QCOMPARE(slotSummary.groups, expected.groups);
+        QCOMPARE(slotSummary.coresTotal, 16L); // one 16-core p-slot in both recordings
+
+        const QJsonArray jobAds = jsonAds(queue);
+        std::set<std::string> jobGroups;
+        const auto byStatus = countJobs(jobAds, &jobGroups);
+        const FileSummary jobs = inspected(queue);
+        QCOMPARE(jobs.records, static_cast<long>(jobAds.size()));
+        QCOMPARE(jobs.jobsByStatus, byStatus);
+        QCOMPARE(jobs.groups, jobGroups);
+
+        const auto accountingAds = longAds(userprio);
+        std::set<std::string> accountingGroups;
+        for (const auto& ad : accountingAds)
+            if (ad.count(QStringLiteral("IsAccountingGroup"))
+                && ad.at(QStringLiteral("IsAccountingGroup")) == QStringLiteral("true")) {
+                const QString name = QString(ad.at(QStringLiteral("Name"))).remove(QLatin1Char('"'));
+                if (name != QStringLiteral("<none>"))
+                    accountingGroups.insert(name.toStdString());
+            }
+        const FileSummary accounting = inspected(userprio);
+        QCOMPARE(accounting.format, std::string("classad-long"));
+        QCOMPARE(accounting.records, static_cast<long>(accountingAds.size()));
+        QCOMPARE(accounting.groups, accountingGroups);
+
+        for (const QString& other : others) // accounting, negotiator and submitter ads: -json arrays
+            QCOMPARE(inspected(other).records, static_cast<long>(jsonAds(other).size()));
+    }
+
+    // The poll as a snapshot to simulate from: its machine, the jobs running in its claimed slots and its idle
+    // queue, then an hour of the recorded pool's own configuration forward.
+    void everyPollSimulates_data() { everyPoll_data(); }
+    void everyPollSimulates()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, queue);
+        QFETCH(QString, userprio);
+        QFETCH(QString, config);
+
+        Warnings warnings;
+        auto scenario
+            = loadSnapshot({status.toStdString(), queue.toStdString(), userprio.toStdString(), config.toStdString()},
+                WorkloadModel {}, 3600, 1, warnings);
+        QVERIFY2(scenario.ok(), scenario.ok() ? "" : scenario.error().message().c_str());
+        QCOMPARE(scenario->pool.machines.size(), std::size_t {1});
+        QCOMPARE(scenario->pool.machines.front().cores, 16);
+
+        const SlotCounts slotCounts = countSlots(jsonAds(status));
+        QCOMPARE(static_cast<long>(scenario->running.size()), slotCounts.claimedSlots);
+        std::set<std::string> ignored;
+        const auto byStatus = countJobs(jsonAds(queue), &ignored);
+        const long idle = byStatus.count("idle") ? byStatus.at("idle") : 0;
+        QCOMPARE(static_cast<long>(scenario->workload.jobs.size()), slotCounts.claimedSlots + idle);
+
+        Simulator simulator(*scenario);
+        const Result result = simulator.run();
+        QVERIFY(result.jobsTotal == static_cast<long>(scenario->workload.jobs.size()));
+    }
+
+    // The p-slot's Child* attributes are lists in -json, and stay lists with every element.
+    void childAttributesStayLists()
+    {
+        const auto byPoll = polls(recordings[0]);
+        const QString status = byPoll.at(QStringLiteral("010")).at(QStringLiteral("status"));
+        QJsonObject pslot;
+        for (const auto& value : jsonAds(status))
+            if (value.toObject().value(QStringLiteral("SlotType")).toString() == QStringLiteral("Partitionable"))
+                pslot = value.toObject();
+        const QJsonArray childCpus = pslot.value(QStringLiteral("ChildCpus")).toArray();
+        QVERIFY(childCpus.size() > 1); // a busy p-slot
+
+        Warnings warnings;
+        int lists = 0;
+        auto read = readClassAds(
+            status.toStdString(), AdFormat::Json,
+            [&](classad::ClassAd&& ad, long) {
+                const classad::Value cpus = ad.evaluateAttribute("ChildCpus");
+                if (!cpus.isList())
+                    return true;
+                ++lists;
+                const auto& items = cpus.asList();
+                if (items.size() != static_cast<std::size_t>(childCpus.size()))
+                    return true;
+                for (int i = 0; i < childCpus.size(); ++i) {
+                    double v = 0;
+                    if (!items[static_cast<std::size_t>(i)].toNumber(v) || v != childCpus.at(i).toDouble())
+                        return true;
+                }
+                ++lists;
+                const classad::Value states = ad.evaluateAttribute("ChildState");
+                if (states.isList() && states.asList().size() == items.size() && states.asList().front().isString())
+                    ++lists;
+                return true;
+            },
+            warnings);
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message().c_str());
+        QCOMPARE(lists, 3); // a list, the same numbers, and ChildState a list of strings as long
+    }
+
+    // A folder of recorded polls reads as its newest poll, and says that it left the earlier ones out.
+    void aFolderOfPollsIsItsNewestPoll()
+    {
+        const auto byPoll = polls(recordings[0]);
+        const auto& last = byPoll.rbegin()->second;
+        Warnings warnings;
+        auto folder = loadSnapshot({QString(recording(recordings[0]) + QStringLiteral("/snapshots")).toStdString()},
+            WorkloadModel {}, 600, 1, warnings);
+        QVERIFY2(folder.ok(), folder.ok() ? "" : folder.error().message().c_str());
+        Warnings lastWarnings;
+        std::vector<std::string> lastFiles;
+        for (const auto& [kind, path] : last)
+            lastFiles.push_back(path.toStdString());
+        auto newest = loadSnapshot(lastFiles, WorkloadModel {}, 600, 1, lastWarnings);
+        QVERIFY(newest.ok());
+        QCOMPARE(folder->running.size(), newest->running.size());
+        QCOMPARE(folder->workload.jobs.size(), newest->workload.jobs.size());
+        QCOMPARE(folder->startTime, newest->startTime);
+        bool said = false;
+        for (const auto& w : warnings.items)
+            said = said || w.reason.find("earlier polls") != std::string::npos;
+        QVERIFY(said);
+    }
+};
+
+QTEST_GUILESS_MAIN(RealPoolTest)
+#include "tst_realpool.moc"
