@@ -20,6 +20,9 @@ struct PoolSnapshot
     QByteArray status; ///< condor_status -json: the slot ads
     QByteArray queue; ///< condor_q -allusers -json: the job ads; empty when the queue is
     QByteArray accounting; ///< condor_userprio -long -modular: the Accounting ads; empty before any negotiation
+    /// The three outputs are qCompress()ed as the workspace stores them: compressed off the GUI thread once the
+    /// poll was read, so that storing a big pool's poll does not freeze the window.
+    bool compressed = false;
 };
 Q_DECLARE_METATYPE(PoolSnapshot)
 

@@ -39,7 +39,7 @@ void ScenarioLoader::load(const QStringList& paths)
     start(paths, [files] { return readFiles(files); });
 }
 
-void ScenarioLoader::loadPoll(const PoolSnapshot& poll, const QString& label)
+void ScenarioLoader::loadPoll(const PoolSnapshot& poll, const QString& label, bool compress)
 {
     // Each command's output under a name that says which command printed it: messages name it, as they would a
     // file. Nothing is written to disk, so a long watch of a big pool costs no temporary space.
@@ -54,7 +54,7 @@ void ScenarioLoader::loadPoll(const PoolSnapshot& poll, const QString& label)
     QStringList names;
     for (const auto& [name, bytes] : outputs)
         names << QString::fromStdString(name);
-    start(names, [outputs] {
+    start(names, [outputs, poll, compress] {
         std::vector<std::unique_ptr<pp::MemoryFileScope>> scopes;
         std::vector<std::string> files;
         for (const auto& [name, bytes] : outputs) {
@@ -67,7 +67,14 @@ void ScenarioLoader::loadPoll(const PoolSnapshot& poll, const QString& label)
             outcome.error = tr("the poll brought back no output");
             return outcome;
         }
-        return readFiles(files);
+        Outcome outcome = readFiles(files);
+        if (outcome.scenario) {
+            outcome.poll = poll;
+            if (compress && !poll.compressed)
+                *outcome.poll = {poll.takenAt, poll.host, qCompress(poll.status), qCompress(poll.queue),
+                    qCompress(poll.accounting), true};
+        }
+        return outcome;
     });
 }
 
@@ -85,6 +92,8 @@ void ScenarioLoader::start(const QStringList& names, std::function<Outcome()> re
             return; // cancelled, or another load replaced it
         m_loading = false;
         Outcome outcome = watcher->future().takeResult();
+        if (outcome.poll)
+            Q_EMIT pollRead(*outcome.poll);
         if (outcome.scenario)
             Q_EMIT loaded(*outcome.scenario, outcome.config, outcome.warnings, outcome.description);
         else

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 /// Reads files into a scenario off the GUI thread (pp::classifyFiles, pp::scenarioFromFiles). Cancelling
 /// abandons the load: the readers cannot be interrupted mid-file, so the worker finishes in the background and
@@ -26,7 +27,8 @@ public:
     void load(const QStringList& paths);
     /// Reads one poll of a live pool from the commands' output as it is held in memory; `label` says which poll
     /// ("poll 3 of HOST") in the names messages give.
-    void loadPoll(const PoolSnapshot& poll, const QString& label);
+    /// With `compress`, a poll that was read is also compressed there for the workspace (pollRead()).
+    void loadPoll(const PoolSnapshot& poll, const QString& label, bool compress = false);
     void cancel();
     bool isLoading() const { return m_loading; }
 
@@ -41,6 +43,9 @@ Q_SIGNALS:
     /// The message names the file and line ("path:line: reason").
     void failed(const QString& message);
     void cancelled();
+    /// Just before loaded(), for a poll read by loadPoll(): the poll as the workspace keeps it (compressed when
+    /// asked). A poll that cannot be read never gets here.
+    void pollRead(const PoolSnapshot& poll);
 
 private:
     struct Outcome
@@ -50,6 +55,7 @@ private:
         QString error;
         QStringList warnings;
         QString description;
+        std::optional<PoolSnapshot> poll; // loadPoll(): the poll that was read, to be kept
     };
     static Outcome readFiles(const std::vector<std::string>& files);
     void start(const QStringList& names, std::function<Outcome()> read);

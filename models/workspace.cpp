@@ -620,8 +620,10 @@ std::optional<qint64> Workspace::appendSnapshot(const Snapshot& snapshot)
     if (!run(query,
             QStringLiteral("INSERT INTO pool_snapshots (taken_at, host, status, queue, accounting)"
                            " VALUES (?, ?, ?, ?, ?)"),
-            {snapshot.takenAt.toSecsSinceEpoch(), text(snapshot.host), qCompress(snapshot.status),
-                qCompress(snapshot.queue), qCompress(snapshot.accounting)})) {
+            {snapshot.takenAt.toSecsSinceEpoch(), text(snapshot.host),
+                snapshot.compressed ? snapshot.status : qCompress(snapshot.status),
+                snapshot.compressed ? snapshot.queue : qCompress(snapshot.queue),
+                snapshot.compressed ? snapshot.accounting : qCompress(snapshot.accounting)})) {
         setError(operation, reasonOf(query.lastError()));
         return std::nullopt;
     }

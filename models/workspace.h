@@ -70,6 +70,8 @@ public:
         QByteArray status; ///< `condor_status -json`
         QByteArray queue; ///< `condor_q -allusers -json`
         QByteArray accounting; ///< the accounting ads
+        /// For appendSnapshot(): the three are qCompress()ed already (done off the GUI thread), stored as they are.
+        bool compressed = false;
     };
 
     /// A snapshot without its bytes, for listing many.

@@ -257,6 +257,7 @@ bool WorkspaceSession::writeCurrent(QString* error)
         s.status = m_currentSnapshot->status;
         s.queue = m_currentSnapshot->queue;
         s.accounting = m_currentSnapshot->accounting;
+        s.compressed = m_currentSnapshot->compressed;
         const auto id = m_workspace->appendSnapshot(s);
         if (!id) {
             fail(error, m_workspace->lastError());

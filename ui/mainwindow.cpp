@@ -51,6 +51,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
 
 namespace {
@@ -182,16 +183,17 @@ MainWindow::MainWindow(QWidget* parent)
                 if (!m_session->recordFiles(m_pendingPaths, &error))
                     showWorkspaceError(error);
             }
-            if (m_pendingSnapshot) {
-                QString error;
-                if (!m_session->recordSnapshot(*m_pendingSnapshot, &error))
-                    showWorkspaceError(error);
-                m_pendingSnapshot.reset();
-                m_earlierSnapshotId = 0;
-            }
             m_pendingPaths.clear();
             openScenario(scenario, config);
         });
+    // A poll joins the workspace only once it was read (compressed by the loader, off the GUI thread).
+    connect(m_loader, &ScenarioLoader::pollRead, this, [this](const PoolSnapshot& poll) {
+        m_pendingSnapshot.reset();
+        m_earlierSnapshotId = 0;
+        QString error;
+        if (!m_session->recordSnapshot(poll, &error))
+            showWorkspaceError(error);
+    });
     connect(m_loader, &ScenarioLoader::failed, this, [this](const QString& message) {
         m_pendingPaths.clear();
         if (std::exchange(m_pendingSnapshot, std::nullopt)) {
@@ -323,7 +325,7 @@ void MainWindow::takeSnapshot(const PoolSnapshot& snapshot)
     m_pendingPaths.clear(); // a poll is recorded as the snapshot itself, not as files
     m_liveUpdate = true;
     Q_EMIT snapshotReceived(label);
-    m_loader->loadPoll(snapshot, label);
+    m_loader->loadPoll(snapshot, label, m_session->isOpen());
     showWatchState(m_watcher->state()); // the state may have changed before this poll was counted
 }
 
@@ -344,7 +346,7 @@ void MainWindow::offerEarlierSnapshot(const QString& why, qint64 before)
         m_earlierSnapshotId = earlier->first;
         m_pendingPaths.clear();
         m_liveUpdate = false;
-        m_loader->loadPoll(earlier->second, tr("the workspace's snapshot of %1").arg(taken));
+        m_loader->loadPoll(earlier->second, tr("the workspace's snapshot of %1").arg(taken), m_session->isOpen());
     });
 }
 
@@ -668,8 +670,13 @@ void MainWindow::showResult(const pp::Result& result)
             showWorkspaceError(error);
     }
     QStringList notes = m_openWarnings;
-    for (const auto& note : result.notes)
-        notes << QString::fromStdString(note);
+    for (const auto& note : result.notes) {
+        // Skipped trace jobs are both a reader's warning (naming the file) and a result's note: listed once.
+        const QString text = QString::fromStdString(note);
+        if (std::none_of(m_openWarnings.cbegin(), m_openWarnings.cend(),
+                [&](const QString& warning) { return warning.endsWith(text); }))
+            notes << text;
+    }
     if (!notes.isEmpty())
         m_banner->showMessage(MessageBanner::Kind::Warning,
             tr("%n thing(s) to know about this pool: lines skipped, values assumed, jobs that could not run.", "",

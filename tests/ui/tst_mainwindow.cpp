@@ -26,6 +26,7 @@
 #include "../testfiles.h"
 
 #include <QAbstractItemModel>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
@@ -554,6 +555,84 @@ private Q_SLOTS:
         QCOMPARE(gui.exitStatus(), QProcess::NormalExit);
         QVERIFY2(gui.exitCode() == 1, qPrintable(err));
         QVERIFY2(err.contains(stderrHas), qPrintable(err));
+    }
+    // Watching with a workspace open: a poll that cannot be read is dropped, never recorded, so the workspace
+    // reopens on the last poll that could be read; and a workspace whose pool cannot be read (as older versions
+    // could leave one) opens anyway, says why, and offers the snapshot before it.
+    void aPollThatCannotBeReadNeverPoisonsTheWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("watch.ppw"));
+        {
+            MainWindow window;
+            QSignalSpy shown(&window, &MainWindow::resultShown);
+            QSignalSpy failed(&window, &MainWindow::openFailed);
+            window.show();
+            QVERIFY(window.newWorkspace(path));
+            PoolWatcher::Settings settings;
+            settings.toolDirectory = dataPath("fake-condor");
+            settings.intervalSeconds = 3600;
+            settings.timeoutSeconds = 20;
+            window.watchPool(settings);
+            QVERIFY(shown.wait(60000));
+            qputenv("FAKE_CONDOR_MODE", "garbage");
+            qputenv("FAKE_CONDOR_ONLY", "condor_status");
+            const_cast<PoolWatcher*>(window.watcher())->pollNow();
+            QVERIFY(failed.wait(30000));
+            qunsetenv("FAKE_CONDOR_MODE");
+            qunsetenv("FAKE_CONDOR_ONLY");
+            QVERIFY2(failed.first().first().toString().contains(QStringLiteral("condor_status -json (poll 2)")),
+                qPrintable(failed.first().first().toString()));
+            QCOMPARE(window.banner()->kind(), MessageBanner::Kind::Error);
+            QVERIFY(window.watcher()->isWatching()); // polling goes on
+            window.stopWatching();
+        }
+        {
+            QString error;
+            auto ws = Workspace::open(path, &error);
+            QVERIFY2(ws, qPrintable(error));
+            QCOMPARE(ws->snapshots().size(), 1); // the good poll only
+        }
+        {
+            MainWindow reopened;
+            QSignalSpy shown(&reopened, &MainWindow::resultShown);
+            reopened.show();
+            QVERIFY(reopened.openWorkspace(path));
+            QVERIFY(shown.wait(60000));
+            QVERIFY(reopened.banner()->isHidden() || reopened.banner()->kind() != MessageBanner::Kind::Error);
+        }
+
+        // A workspace poisoned as before the fix: its newest snapshot is garbage and is the current pool.
+        {
+            QString error;
+            auto ws = Workspace::open(path, &error);
+            QVERIFY2(ws, qPrintable(error));
+            Workspace::Snapshot garbage;
+            garbage.takenAt = QDateTime::currentDateTimeUtc();
+            garbage.status = "this is not what condor prints: {{{ ]]]\n";
+            const auto id = ws->appendSnapshot(garbage);
+            QVERIFY(id);
+            for (auto s : ws->scenarios())
+                if (s.source.contains(QStringLiteral("snapshot"))) {
+                    s.source = QStringLiteral("{\"snapshot\":%1}").arg(*id);
+                    QVERIFY(ws->saveScenario(s));
+                }
+        }
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        QSignalSpy failed(&window, &MainWindow::openFailed);
+        window.show();
+        QVERIFY(window.openWorkspace(path));
+        QVERIFY(failed.wait(60000));
+        QCOMPARE(window.banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY2(window.banner()->actionText().startsWith(QStringLiteral("Open the snapshot of")),
+            qPrintable(window.banner()->headline()));
+        const_cast<MessageBanner*>(window.banner())->triggerAction(); // as the user clicks it
+        QVERIFY(shown.wait(60000));
+        bool sixteenCores = false;
+        for (const auto* label : window.findChildren<QLabel*>())
+            sixteenCores = sixteenCores || label->text().contains(QStringLiteral("16 cores"));
+        QVERIFY(sixteenCores);
     }
 };
 
