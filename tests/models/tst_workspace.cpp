@@ -296,6 +296,9 @@ private Q_SLOTS:
         // 1 KiB of random bytes in the middle: only a read of every page finds it.
         QTest::addRow("a workspace damaged in the middle")
             << QStringLiteral("damaged middle") << QStringLiteral("is damaged (SQLite's check found:");
+        // Four pages after the header page: the schema's own pages among them.
+        QTest::addRow("a workspace with four damaged pages at the start")
+            << QStringLiteral("damaged start") << QStringLiteral("damaged");
         QTest::addRow("a folder") << QStringLiteral("folder") << QStringLiteral("is a folder");
         QTest::addRow("in a folder that does not exist")
             << QStringLiteral("missing folder") << QStringLiteral("does not exist");
@@ -329,7 +332,7 @@ private Q_SLOTS:
             rawSql(path,
                 {QStringLiteral("CREATE TABLE notes (text TEXT)"),
                     QStringLiteral("INSERT INTO notes VALUES ('kept')")});
-        } else if (kind == QLatin1String("damaged middle")) {
+        } else if (kind == QLatin1String("damaged middle") || kind == QLatin1String("damaged start")) {
             {
                 auto ws = openOrFail(path);
                 QVERIFY(ws);
@@ -343,7 +346,10 @@ private Q_SLOTS:
             QByteArray bytes = readAll(path);
             QVERIFY(bytes.size() > 256 * 1024);
             // At the start of a page in the middle (SQLite's default page is 4 KiB): its header and pointers.
-            bytes.replace(bytes.size() / 2 / 4096 * 4096, 1024, randomBytes(1024, 99));
+            if (kind == QLatin1String("damaged start"))
+                bytes.replace(4096, 4 * 4096, randomBytes(4 * 4096, 98));
+            else
+                bytes.replace(bytes.size() / 2 / 4096 * 4096, 1024, randomBytes(1024, 99));
             QVERIFY(writeFile(path, bytes));
         } else if (kind == QLatin1String("folder")) {
             QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("bad.ppw")));
@@ -359,7 +365,7 @@ private Q_SLOTS:
         QVERIFY(!Workspace::open(path, &error));
         QVERIFY2(error.contains(native(path)), qPrintable(error));
         QVERIFY2(error.contains(reason), qPrintable(error));
-        if (kind == QLatin1String("damaged middle"))
+        if (kind.startsWith(QLatin1String("damaged")))
             QVERIFY2(error.contains(QStringLiteral(".recover")), qPrintable(error)); // and what to do
         QCOMPARE(readAll(path), before); // not a byte written
         QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), entries); // nor -wal, -shm
