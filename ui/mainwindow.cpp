@@ -71,6 +71,25 @@ QTreeView* tableView(QAbstractItemModel* model, QWidget* parent)
     return view;
 }
 
+// "1,203 of 8,010 jobs of the trace were not replayed (93.1 % of its core-hours)", or empty: the figures that
+// follow leave those jobs out, and the summary says so where the figures are.
+QString skippedJobsText(const pp::Workload& workload, const QLocale& locale)
+{
+    if (workload.skipped.empty())
+        return {};
+    long jobs = 0;
+    double coreHours = 0;
+    for (const auto& s : workload.skipped) {
+        jobs += s.jobs;
+        coreHours += s.coreHours;
+    }
+    return MainWindow::tr("%1 of %2 jobs of the trace were not replayed (%3 % of its core-hours)")
+        .arg(locale.toString(static_cast<qlonglong>(jobs)),
+            locale.toString(static_cast<qlonglong>(workload.sourceJobs)),
+            workload.sourceCoreHours > 0 ? locale.toString(100.0 * coreHours / workload.sourceCoreHours, 'f', 1)
+                                         : QStringLiteral("?"));
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -613,7 +632,10 @@ void MainWindow::showResult(const pp::Result& result)
             .arg(locale.toString(static_cast<qlonglong>(result.jobsTotal)))
             .arg(locale.toString(result.coreHoursDelivered, 'f', 0))
             .arg(locale.toString(result.utilization * 100.0, 'f', 1))
-            .arg(m_scenario.policy.allowQuotaOversubscription ? QStringLiteral("True") : QStringLiteral("False")));
+            .arg(m_scenario.policy.allowQuotaOversubscription ? QStringLiteral("True") : QStringLiteral("False"))
+        + (m_scenario.workload.skipped.empty()
+                ? QString()
+                : QStringLiteral(" <b>%1.</b>").arg(skippedJobsText(m_scenario.workload, locale))));
 
     double wholeMean = 0;
     double fragmentedMean = 0;
@@ -648,22 +670,10 @@ void MainWindow::showResult(const pp::Result& result)
                  "<table cellpadding=6><tr><th align=left>Group</th><th>Sessions</th><th>Spawn failures</th>"
                  "<th>Start p50</th><th>Start p95</th></tr>%1</table>")
                   .arg(rows));
-    QString loaded = tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size()))
-                         .arg(QString::fromStdString(m_scenario.name));
-    if (const auto& w = m_scenario.workload; !w.skipped.empty()) {
-        long jobs = 0;
-        double coreHours = 0;
-        for (const auto& s : w.skipped) {
-            jobs += s.jobs;
-            coreHours += s.coreHours;
-        }
-        loaded += tr("; %1 of %2 jobs not replayed (%3 % of the trace's core-hours)")
-                      .arg(locale.toString(static_cast<qlonglong>(jobs)),
-                          locale.toString(static_cast<qlonglong>(w.sourceJobs)),
-                          w.sourceCoreHours > 0 ? locale.toString(100.0 * coreHours / w.sourceCoreHours, 'f', 1)
-                                                : QStringLiteral("?"));
-    }
-    statusBar()->showMessage(loaded);
+    const QString skipped = skippedJobsText(m_scenario.workload, locale);
+    statusBar()->showMessage(tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size()))
+                                 .arg(QString::fromStdString(m_scenario.name))
+        + (skipped.isEmpty() ? QString() : QStringLiteral("; ") + skipped));
     {
         QString error;
         if (!m_session->recordResult(QString::fromStdString(pp::resultSummaryJson(result)), &error))

@@ -94,6 +94,7 @@ private slots:
     void anyJsonValueInAnAdIsRead();
     void brokenPoolFilesAreNamed_data();
     void brokenPoolFilesAreNamed();
+    void skippedJobsAreNotesWithTheirShare();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -585,4 +586,24 @@ void CliTest::brokenPoolFilesAreNamed()
         QVERIFY2(run.exitCode == 1, describe(run).constData());
         QVERIFY2(QString::fromUtf8(run.err).contains(path(stderrHas.toUtf8().constData())), describe(run).constData());
     }
+}
+
+// Jobs a run cannot replay are `notes` in --json, each reason named for what it is, with its share of the jobs and
+// of the trace's core-hours. The HPC2N slice on 8-core machines: of its 60 jobs, 43 are wider than 8 cores and 6
+// have no runtime (tst_readers derives both counts from the file); the 43 hold 84.7 % of the core-hours.
+void CliTest::skippedJobsAreNotesWithTheirShare()
+{
+    const CliRun run = runCli({QStringLiteral("simulate"), QStringLiteral("--config"), path("empty.cfg"),
+        QStringLiteral("--trace"), dataPath("hpc2n-slice.swf"), QStringLiteral("--cores"), QStringLiteral("16"),
+        QStringLiteral("--machine-cores"), QStringLiteral("8"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, describe(run).constData());
+    const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(result.value(QStringLiteral("jobs_total")).toInt(), 11);
+    const QJsonArray notes = result.value(QStringLiteral("notes")).toArray();
+    QCOMPARE(notes.size(), 2);
+    QCOMPARE(notes.at(0).toString(),
+        QStringLiteral("43 jobs of 60 (71.7 %) were not replayed: wider than every machine (8 cores); they hold "
+                       "84.7 % of the trace's core-hours"));
+    QCOMPARE(notes.at(1).toString(),
+        QStringLiteral("6 jobs of 60 (10.0 %) were not replayed: no runtime (-1 in the trace)"));
 }
