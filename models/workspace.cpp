@@ -100,9 +100,9 @@ QString reasonOf(const QSqlError& error)
 // What to do with a damaged workspace: never write into it; copy out what can still be read.
 QString damagedAdvice(const QString& file)
 {
-    return Workspace::tr("Keep the file as it is, and recover what is readable into a new workspace with SQLite's "
-                         "own tool: sqlite3 %1 .recover | sqlite3 recovered.ppw (Debian package sqlite3), then "
-                         "open recovered.ppw.")
+    return Workspace::tr("Keep the file as it is, and copy what is readable into a new workspace: "
+                         "poolplanner-cli recover %1 recovered.ppw (or SQLite's own: sqlite3 %1 .recover | sqlite3 "
+                         "recovered.ppw), then open recovered.ppw.")
         .arg(file);
 }
 

@@ -31,5 +31,7 @@ int importSweep(
     const std::string& workspacePath, const std::string& sweepName, const std::vector<SweepResultFile>& results);
 /// The meeting report (reportcommand.cpp; built with the window's libraries).
 int report(const std::vector<std::string>& args);
+/// What can be read of a damaged workspace, into a new one (recovercommand.cpp; built with the window's libraries).
+int recover(const std::vector<std::string>& args);
 
 } // namespace pp::cli

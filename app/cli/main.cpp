@@ -46,6 +46,9 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
          --out FILE.pdf|.html|.csv|.png|.svg [--title TEXT] [--horizon ...] [--seed N]
       The meeting report: title page, scenarios, the comparison with the first (the baseline), charts, a page
       per experiment. Results read from files or a workspace carry no time series: their report has no chart.
+  recover DAMAGED.ppw NEW.ppw
+      Copies every row that can still be read of a damaged workspace into a new one; the damaged file is only
+      read. Says per table how many rows were saved and lost.
 )";
 
 } // namespace
@@ -74,6 +77,14 @@ int main(int argc, char** argv)
         return pp::cli::sweep(args);
     if (command == "collect")
         return pp::cli::collect(args);
+    if (command == "recover") {
+#ifdef PP_CLI_REPORTS
+        return pp::cli::recover(args);
+#else
+        std::fprintf(stderr, "poolplanner-cli: recover needs the build with Qt (POOLPLANNER_BUILD_GUI=ON)\n");
+        return 2;
+#endif
+    }
     if (command == "report") {
 #ifdef PP_CLI_REPORTS
         return pp::cli::report(args);

@@ -182,6 +182,15 @@ private Q_SLOTS:
             QStringLiteral("--workspace"), other});
         QVERIFY(run.exitCode != 0 && !run.crashed);
         QCOMPARE(readAll(other), before);
+
+        // recover reads a workspace and writes a new one; never over an existing file.
+        run = runCli({QStringLiteral("recover"), missing, dir.filePath(QStringLiteral("new.ppw"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("missing.ppw: no such workspace"), describe(run).constData());
+        run = runCli({QStringLiteral("recover"), other, text});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("notes.ppw exists already"), describe(run).constData());
+        QCOMPARE(readAll(other), before);
     }
 };
 
