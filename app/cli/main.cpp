@@ -13,8 +13,10 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
 
   allocate --config CFG --pool-size CORES --demand GROUP=CORES[,GROUP=CORES...] [--json]
       HTCondor's group quotas and one allocation round for a demand (docs/HTCONDOR.md 2.4-2.6).
-  simulate --snapshot FILE|DIR[,...] --model MODEL [--config CFG] [--horizon ...]
-      Simulates forward from a pool as it is now (condor_status, condor_q, accounting ads, configuration).
+  simulate --snapshot FILE|DIR[,...] [--model MODEL] [--config CFG] [--horizon ...]
+      Simulates forward from a pool as it is now (condor_status, condor_q, accounting ads, configuration); without
+      a model, what runs and waits now plays out for a day with no new arrivals. A folder of recorded polls is
+      its newest poll.
   simulate (--demo | --scenario FILE|demo | --config CFG (--trace FILE | --model MODEL [--scale G=F,...])
             (--cores N [--machine-cores M] | --pool FILE))
            [--map FILE] [--horizon DAYS|360s|6h|7d] [--seed N] [--out RESULT.json] [--json] [--record-cycles]

@@ -40,14 +40,21 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
         return scenario;
     }
     if (!inputs.snapshotPaths.empty()) {
-        if (inputs.modelPath.empty())
-            return Diagnostic {"--model", 0,
-                "a snapshot says what runs now, not what comes next: give a workload model (poolplanner-cli fit)"};
-        auto model = WorkloadModel::read(inputs.modelPath);
-        if (!model)
-            return model.error();
-        auto scenario = loadSnapshot(
-            inputs.snapshotPaths, *model, inputs.horizonSeconds.value_or(7 * 86400.0), inputs.seed, warnings);
+        // As the window does: without a model, what runs and waits now plays out, for a day unless --horizon says.
+        WorkloadModel model;
+        double horizon = inputs.horizonSeconds.value_or(7 * 86400.0);
+        if (inputs.modelPath.empty()) {
+            horizon = inputs.horizonSeconds.value_or(86400.0);
+            warnings.add({"--model", 0,
+                "no workload model: what runs and waits now plays out with no new arrivals (poolplanner-cli fit "
+                "makes a model of a trace)"});
+        } else {
+            auto read = WorkloadModel::read(inputs.modelPath);
+            if (!read)
+                return read.error();
+            model = std::move(read).value();
+        }
+        auto scenario = loadSnapshot(inputs.snapshotPaths, model, horizon, inputs.seed, warnings);
         if (!scenario)
             return scenario.error();
         if (given) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "../realpoolfiles.h"
 #include "../testfiles.h"
 
 #include <QtTest>
@@ -95,6 +96,7 @@ private slots:
     void brokenPoolFilesAreNamed_data();
     void brokenPoolFilesAreNamed();
     void skippedJobsAreNotesWithTheirShare();
+    void everyRealPollIsReadAndSimulated();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -606,4 +608,33 @@ void CliTest::skippedJobsAreNotesWithTheirShare()
                        "84.7 % of the trace's core-hours"));
     QCOMPARE(notes.at(1).toString(),
         QStringLiteral("6 jobs of 60 (10.0 %) were not replayed: no runtime (-1 in the trace)"));
+}
+
+// The two busy pools recorded on HTCondor 25.14, as a user points the command line at them: inspect reads every
+// file of every poll in one go, and simulate --snapshot starts from each poll's files and from the folder.
+void CliTest::everyRealPollIsReadAndSimulated()
+{
+    for (const char* name : realpool::recordings) {
+        QStringList all;
+        const auto polls = realpool::polls(name);
+        for (const auto& [poll, files] : polls)
+            for (const auto& [kind, file] : files)
+                all << file;
+        QCOMPARE(all.size(), 144);
+        CliRun run = runCli(QStringList {QStringLiteral("inspect"), QStringLiteral("--json")} + all, 120000);
+        QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
+        QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 144);
+        for (const auto& [poll, files] : polls) {
+            const QString list = files.at(QStringLiteral("status")) + QLatin1Char(',') + files.at(QStringLiteral("q"))
+                + QLatin1Char(',') + files.at(QStringLiteral("userprio"));
+            run = runCli({QStringLiteral("simulate"), QStringLiteral("--snapshot"), list, QStringLiteral("--horizon"),
+                QStringLiteral("1h"), QStringLiteral("--json")});
+            QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
+            QVERIFY(QJsonDocument::fromJson(run.out).object().contains(QStringLiteral("jobs_total")));
+        }
+        run = runCli({QStringLiteral("simulate"), QStringLiteral("--snapshot"),
+            realpool::recording(name) + QStringLiteral("/snapshots"), QStringLiteral("--json")});
+        QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
+        QVERIFY2(run.err.contains("earlier polls"), describe(run).constData());
+    }
 }
