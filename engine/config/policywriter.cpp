@@ -48,7 +48,7 @@ std::vector<std::pair<std::string, std::string>> policyKnobs(const Policy& p)
     add("NEGOTIATOR_CONSIDER_EARLY_PREEMPTION", boolean(p.considerEarlyPreemption));
     add("MAXJOBRETIREMENTTIME",
         p.maxJobRetirementExpr.empty() ? number(p.maxJobRetirementTime) : p.maxJobRetirementExpr);
-    add("MACHINE_MAX_VACATE_TIME", number(p.machineMaxVacateTime));
+    add("MachineMaxVacateTime", number(p.machineMaxVacateTime));
     if (!p.startdRank.empty())
         add("RANK", p.startdRank);
     if (!p.startExpr.empty())

@@ -88,6 +88,7 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
         w.key("accept_surplus").value(g.acceptSurplus);
         w.key("quota").value(g.meanQuota, 3);
         w.key("core_hours").value(g.coreHours, 3);
+        w.key("claimed_core_hours").value(g.claimedCoreHours, 3);
         w.key("jobs_total").value(g.jobsTotal);
         w.key("jobs_completed").value(g.jobsCompleted);
         w.key("jobs_never_started").value(g.jobsNeverStarted);

@@ -156,6 +156,7 @@ Expected<Result> readResultJson(const std::string& path)
         s.acceptSurplus = boolean(g, "accept_surplus");
         s.meanQuota = number(g, "quota");
         s.coreHours = number(g, "core_hours");
+        s.claimedCoreHours = number(g, "claimed_core_hours");
         s.jobsTotal = integer(g, "jobs_total");
         s.jobsCompleted = integer(g, "jobs_completed");
         s.jobsNeverStarted = integer(g, "jobs_never_started");

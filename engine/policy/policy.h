@@ -51,7 +51,9 @@ struct Policy
     /// evaluated when each job starts; empty = the constant above.
     std::string maxJobRetirementExpr;
     std::string startExpr; ///< START (startd): which jobs a machine accepts (MY = machine, TARGET = job); empty = True
-    double machineMaxVacateTime = 600; ///< MACHINE_MAX_VACATE_TIME; jobs here exit at once on the soft kill
+    /// MachineMaxVacateTime (default $(MaxVacateTime), 600 s): how long the startd waits after a soft kill. A drain
+    /// or retirement soft-kills a job this long before its time is up; jobs exit on the soft kill (§10.13).
+    double machineMaxVacateTime = 600;
 
     // condor_defrag (§5.2)
     double defragInterval = 600; ///< DEFRAG_INTERVAL, seconds; <= 0 disables defrag

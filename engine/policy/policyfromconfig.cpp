@@ -208,8 +208,11 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         return *error;
     if (auto error = readBool(config, "NEGOTIATOR_CONSIDER_EARLY_PREEMPTION", policy.considerEarlyPreemption))
         return *error;
+    // The startd's vacate knob is spelled like its attribute, MachineMaxVacateTime, and defaults to
+    // $(MaxVacateTime); a MACHINE_MAX_VACATE_TIME is read by nobody (HTCONDOR.md §10.13, the C3 recording).
+    const char* const vacateKnob = config.contains("MachineMaxVacateTime") ? "MachineMaxVacateTime" : "MaxVacateTime";
     for (auto [knob, target] : {std::pair {"MAXJOBRETIREMENTTIME", &policy.maxJobRetirementTime},
-             std::pair {"MACHINE_MAX_VACATE_TIME", &policy.machineMaxVacateTime}}) {
+             std::pair {vacateKnob, &policy.machineMaxVacateTime}}) {
         const auto value = config.value(knob);
         if (!value)
             continue;

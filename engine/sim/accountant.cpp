@@ -21,6 +21,7 @@ void Accountant::restore(std::uint32_t submitter, double realPriority, double ac
     Record& r = m_records[submitter];
     r.rup = std::max(minimumPriority, realPriority);
     r.accumulated = accumulated;
+    r.restored = accumulated;
     if (r.rup > minimumPriority)
         activate(submitter);
 }
@@ -43,6 +44,13 @@ void Accountant::changeUsage(std::uint32_t submitter, double delta, std::int64_t
     if (std::abs(r.usage) < 1e-9)
         r.usage = 0;
     activate(submitter);
+}
+
+double Accountant::chargedSinceStart(std::uint32_t submitter, std::int64_t now) const
+{
+    const Record& r = m_records[submitter];
+    const double pending = r.active ? r.usage * static_cast<double>(now - r.integratedTo) : 0.0;
+    return r.accumulated - r.restored + r.integral + pending;
 }
 
 void Accountant::updatePriorities(std::int64_t now)

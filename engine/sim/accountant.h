@@ -31,6 +31,9 @@ public:
     double usage(std::uint32_t submitter) const { return m_records[submitter].usage; }
     /// Core-seconds charged since the start; never decays (WeightedAccumulatedUsage).
     double accumulatedUsage(std::uint32_t submitter) const { return m_records[submitter].accumulated; }
+    /// Core-seconds of claims charged to the submitter from the start up to `now`, whatever became of the work
+    /// (completed, preempted, drained, cut by the horizon): what a real pool's accounting shows.
+    double chargedSinceStart(std::uint32_t submitter, std::int64_t now) const;
 
     /// Claimed cores of a submitter change at `now` (a claim starts or ends).
     void changeUsage(std::uint32_t submitter, double delta, std::int64_t now);
@@ -47,6 +50,7 @@ private:
         double usage = 0;
         double integral = 0; // core-seconds since the last update
         double accumulated = 0;
+        double restored = 0; // accumulated usage a snapshot brought: charged before the start
         std::int64_t integratedTo = 0;
         bool active = false;
     };

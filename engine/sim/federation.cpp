@@ -449,6 +449,7 @@ Result FederationSimulator::combine(std::int64_t now)
             GroupSummary& to = r.groups[g];
             const GroupSummary& from = part.groups[g];
             to.meanQuota += from.meanQuota;
+            to.claimedCoreHours += from.claimedCoreHours;
             to.preemptions += from.preemptions;
             to.drainEvictions += from.drainEvictions;
             to.limitEvictions += from.limitEvictions;

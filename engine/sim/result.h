@@ -93,6 +93,9 @@ struct GroupSummary
     bool acceptSurplus = false;
     double meanQuota = 0; ///< computed quota averaged over the samples
     double coreHours = 0; ///< delivered to its own submitters' jobs
+    /// Cores its own submitters' claims held over time, work later preempted, drained or cut by the horizon
+    /// included (a 1-core job on a 4-core slot counts 4): what a real pool's accounting and condor_status show.
+    double claimedCoreHours = 0;
     long jobsTotal = 0;
     long jobsCompleted = 0;
     long jobsNeverStarted = 0;

@@ -481,7 +481,7 @@ bool Simulator::runUntil(std::int64_t seconds)
             const DrainDeadline d = m_drainDeadlines.top();
             m_drainDeadlines.pop();
             if (m_drainSerial[d.machine] == d.drain)
-                finishDrain(d.machine, t);
+                drainDue(d.machine, t, false);
         }
         // Jobs submitted before a snapshot's start are in the queue from the first instant (<=, not ==).
         while (m_nextArrival < jobs.size() && static_cast<std::int64_t>(jobs[m_nextArrival].submit) <= t) {

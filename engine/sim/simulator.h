@@ -153,7 +153,11 @@ private:
     void defragPoll(std::int64_t now);
     void startDrain(std::uint32_t machine, std::int64_t now);
     /// Evicts every job still on a draining machine; the machine is then whole and back in service.
-    void finishDrain(std::uint32_t machine, std::int64_t now);
+    /// When the startd soft-kills this claim's job during a graceful drain (never before `now`).
+    std::int64_t softKillTime(const Claim& claim, std::int64_t now) const;
+    /// Evicts the draining machine's jobs whose soft kill is due (every job with `everyJob`) and releases its
+    /// claims without a job; the drain ends when the machine is whole.
+    void drainDue(std::uint32_t machine, std::int64_t now, bool everyJob);
     /// A draining machine whose last job left is whole: the drain ends (resume on completion).
     void endDrainIfWhole(std::uint32_t machine);
     void takeSample(std::int64_t now);

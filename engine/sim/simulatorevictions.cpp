@@ -4,6 +4,7 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace pp {
@@ -166,33 +167,42 @@ void Simulator::defragPoll(std::int64_t now)
         startDrain(m, now);
 }
 
+std::int64_t Simulator::softKillTime(const Claim& claim, std::int64_t now) const
+{
+    // The job must be gone when its retirement ends, and vacating may take MachineMaxVacateTime: the startd
+    // soft-kills it that long before, at once when the vacate time is longer than the retirement left (§10.13).
+    const double at = static_cast<double>(claim.jobStartedAt) + static_cast<double>(claim.retirement)
+        - m_scenario.policy.machineMaxVacateTime;
+    return std::max<std::int64_t>(now, static_cast<std::int64_t>(std::ceil(std::min(at, 4e18))));
+}
+
 void Simulator::startDrain(std::uint32_t machine, std::int64_t now)
 {
-    const Policy& policy = m_scenario.policy;
     m_pool.setDraining(machine, true);
     m_drainSerial[machine] = ++m_drains;
     ++m_result.drainsStarted;
-    // graceful: every job may use what is left of its retirement time, and all leave together when the longest
-    // retirement ends (§5.3); quick and fast evict at once. Jobs exit at the soft kill here (no vacate time).
-    std::int64_t deadline = now;
-    if (policy.defragSchedule == "graceful")
+    // graceful: each job runs on until its soft kill and exits on it (as /bin/sleep and most batch jobs do), or
+    // finishes first; quick and fast soft- or hard-kill every job at once (§5.3, §10.13).
+    if (m_scenario.policy.defragSchedule == "graceful")
         for (const auto& c : m_pool.claims())
             if (c.live && c.job >= 0 && c.machine == machine)
-                deadline = std::max(deadline, c.jobStartedAt + static_cast<std::int64_t>(c.retirement));
-    if (deadline <= now)
-        finishDrain(machine, now);
-    else
-        m_drainDeadlines.push({deadline, machine, m_drainSerial[machine]});
+                if (const std::int64_t at = softKillTime(c, now); at > now)
+                    m_drainDeadlines.push({at, machine, m_drainSerial[machine]});
+    drainDue(machine, now, m_scenario.policy.defragSchedule != "graceful");
 }
 
-void Simulator::finishDrain(std::uint32_t machine, std::int64_t now)
+void Simulator::drainDue(std::uint32_t machine, std::int64_t now, bool everyJob)
 {
     for (std::uint32_t i = 0; i < m_pool.claims().size(); ++i) {
         const Claim& c = m_pool.claim(i);
         if (!c.live || c.machine != machine)
             continue;
-        if (c.job >= 0)
+        if (c.job >= 0) {
+            if (!everyJob && softKillTime(c, now) > now)
+                continue; // still retiring
             evict(i, now, Drain);
+        }
+        // A claim without a job has nothing to retire: the draining startd releases it.
         m_accountant.changeUsage(c.submitter, -static_cast<double>(c.cores), now);
         m_pool.release(i);
     }

@@ -146,6 +146,8 @@ void Simulator::finish(std::int64_t now)
         sub.group = m_reportGroup[s];
         sub.finalRealPriority = m_accountant.realPriority(s);
         sub.priorityFactor = m_accountant.priorityFactor(s);
+        m_result.groups[static_cast<std::size_t>(m_reportGroup[s])].claimedCoreHours
+            += m_accountant.chargedSinceStart(s, now) / 3600.0;
     }
     summariseJobs(now);
     m_result.flows

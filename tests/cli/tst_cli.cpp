@@ -391,12 +391,13 @@ void CliTest::simulateJsonConservesCoreHours()
     QVERIFY(root.value(QStringLiteral("wall_seconds")).toDouble() >= 0);
 
     double groupHours = 0;
+    double groupClaimed = 0;
     long groupJobs = 0;
     std::map<QString, double> hoursByName;
     for (const QJsonValue& value : root.value(QStringLiteral("groups")).toArray()) {
         const QJsonObject g = value.toObject();
-        for (const char* key :
-            {"quota", "core_hours", "wait_p50_s", "wait_p95_s", "preemptions", "badput_core_hours", "jobs_completed"})
+        for (const char* key : {"quota", "core_hours", "claimed_core_hours", "wait_p50_s", "wait_p95_s", "preemptions",
+                 "badput_core_hours", "jobs_completed"})
             QVERIFY2(g.value(QLatin1String(key)).isDouble(), key);
         QVERIFY(g.value(QStringLiteral("name")).isString());
         const QString name = g.value(QStringLiteral("name")).toString();
@@ -406,12 +407,17 @@ void CliTest::simulateJsonConservesCoreHours()
         QCOMPARE(g.value(QStringLiteral("preemptions")).toInteger(), qint64(0)); // nothing preempts in these configs
         QCOMPARE(g.value(QStringLiteral("badput_core_hours")).toDouble(), 0.0);
         groupHours += g.value(QStringLiteral("core_hours")).toDouble();
+        groupClaimed += g.value(QStringLiteral("claimed_core_hours")).toDouble();
         groupJobs += static_cast<long>(g.value(QStringLiteral("jobs_completed")).toInteger());
         hoursByName[name] = g.value(QStringLiteral("core_hours")).toDouble();
     }
     QVERIFY2(std::abs(groupHours - coreHours) <= 0.01,
         qPrintable(QStringLiteral("groups %1, total %2").arg(groupHours).arg(coreHours)));
     QCOMPARE(groupJobs, jobs);
+    // The groups' claims add up to the pool's: every claimed core-second is charged to exactly one group.
+    const double claimed = root.value(QStringLiteral("claimed_core_hours")).toDouble();
+    QVERIFY2(std::abs(groupClaimed - claimed) <= 0.01 + 1e-6 * claimed,
+        qPrintable(QStringLiteral("groups %1, pool %2").arg(groupClaimed).arg(claimed)));
     // A group can only have borrowed cores it ran jobs on, and lenders and borrowers are groups of the run.
     QVERIFY(root.value(QStringLiteral("surplus_flows")).isArray());
     std::map<QString, double> borrowedByName;

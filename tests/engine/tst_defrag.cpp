@@ -11,6 +11,8 @@
 
 #include <QtTest>
 
+#include <cmath>
+
 using namespace pp;
 using namespace pptest;
 
@@ -191,6 +193,90 @@ private Q_SLOTS:
         const auto policy = policyFromConfig(*parsed);
         QVERIFY(!policy.ok());
         QCOMPARE(QString::fromStdString(policy.error().message()), message);
+    }
+
+    // Graceful drains as the startd runs them (HTCONDOR.md §10.13): each job is soft-killed at
+    // max(drain start, job start + MAXJOBRETIREMENTTIME - MachineMaxVacateTime) and exits on it, unless it finishes
+    // first. One 4-core machine of four 1-core jobs that start at 0 (the first cycle);
+    // DEFRAG_DRAINING_MACHINES_PER_HOUR = 1 drains it at the poll at 3600. Rows: retirement, vacate knob, runtime,
+    // horizon; then what the horizon sees.
+    void gracefulDrainsSoftKillBeforeTheRetirementEnds_data()
+    {
+        QTest::addColumn<QString>("knobs");
+        QTest::addColumn<int>("runtime");
+        QTest::addColumn<int>("horizon");
+        QTest::addColumn<long>("evictions");
+        QTest::addColumn<long>("completed");
+        QTest::addColumn<double>("badputCoreHours");
+        QTest::addColumn<double>("claimedCoreHours");
+        // Vacate 600 s (the default) is longer than the 300 s retirement: soft kill at max(3600, 300 - 600) = 3600,
+        // every job evicted at once after 3600 s of work (4 x 3600 core-s = 4 core-hours of badput); the machine is
+        // whole, the drain ends, and the cycle of that same second (the poll runs first) starts the jobs again:
+        // 59 s more on 4 cores by the horizon.
+        QTest::addRow("vacate longer than the retirement: evicted at once")
+            << QStringLiteral("MAXJOBRETIREMENTTIME = 300\n") << 20000 << 3659 << 4L << 0L << 4.0
+            << (4 * 3600 + 4 * 59) / 3600.0;
+        // The knob is spelled like the startd attribute; MACHINE_MAX_VACATE_TIME is read by nobody: same as above.
+        QTest::addRow("MACHINE_MAX_VACATE_TIME is not a knob")
+            << QStringLiteral("MAXJOBRETIREMENTTIME = 300\nMACHINE_MAX_VACATE_TIME = 10\n") << 20000 << 3659 << 4L << 0L
+            << 4.0 << (4 * 3600 + 4 * 59) / 3600.0;
+        // Retirement 5000 s, vacate 600 s, jobs of 20000 s: soft kill at 0 + 5000 - 600 = 4400, not before.
+        QTest::addRow("a job longer than its retirement: soft kill at start + retirement - vacate (not yet)")
+            << QStringLiteral("MAXJOBRETIREMENTTIME = 5000\n") << 20000 << 4399 << 0L << 0L << 0.0 << 4 * 4399 / 3600.0;
+        QTest::addRow("a job longer than its retirement: soft kill at start + retirement - vacate") << QStringLiteral(
+            "MAXJOBRETIREMENTTIME = 5000\n") << 20000 << 4400 << 4L << 0L << 4 * 4400 / 3600.0 << 4 * 4400 / 3600.0;
+        // MachineMaxVacateTime = 10 and 7200 s of retirement: soft kill at 7190, after the jobs' 5000 s: they finish
+        // by themselves, nothing is evicted, and 4 x 5000 core-s were claimed.
+        QTest::addRow("vacate shorter: the jobs finish by themselves")
+            << QStringLiteral("MAXJOBRETIREMENTTIME = 7200\nMachineMaxVacateTime = 10\n") << 5000 << 7000 << 0L << 4L
+            << 0.0 << 4 * 5000 / 3600.0;
+        // MaxVacateTime is MachineMaxVacateTime's default, as in HTCondor's own configuration.
+        QTest::addRow("MaxVacateTime is the default vacate time")
+            << QStringLiteral("MAXJOBRETIREMENTTIME = 7200\nMaxVacateTime = 10\n") << 5000 << 7000 << 0L << 4L << 0.0
+            << 4 * 5000 / 3600.0;
+    }
+    void gracefulDrainsSoftKillBeforeTheRetirementEnds()
+    {
+        QFETCH(QString, knobs);
+        QFETCH(int, runtime);
+        QFETCH(int, horizon);
+        QFETCH(long, evictions);
+        QFETCH(long, completed);
+        QFETCH(double, badputCoreHours);
+        QFETCH(double, claimedCoreHours);
+        Scenario scenario = packed(consumption + "DEFRAG_DRAINING_MACHINES_PER_HOUR = 1\n" + knobs.toStdString(), 1, 4,
+            static_cast<std::uint32_t>(runtime));
+        scenario.horizonSeconds = horizon;
+        const Result result = simulate(scenario);
+        QCOMPARE(result.drainsStarted, 1L);
+        const auto& root = result.groups.at(0);
+        QCOMPARE(root.drainEvictions, evictions);
+        QCOMPARE(result.jobsCompleted, completed);
+        QVERIFY2(std::abs(root.drainBadputCoreHours - badputCoreHours) < 1e-6,
+            qPrintable(QString::number(root.drainBadputCoreHours)));
+        QVERIFY2(std::abs(root.claimedCoreHours - claimedCoreHours) < 1e-6,
+            qPrintable(QString::number(root.claimedCoreHours)));
+        QVERIFY2(std::abs(result.claimedCoreHours - claimedCoreHours) < 1e-6, // one group: the pool's figure too
+            qPrintable(QString::number(result.claimedCoreHours)));
+    }
+
+    // Two jobs end at 4000 s, two at 5000 s; with DEFRAG_WHOLE_MACHINE_EXPR = Cpus >= 2 the machine is whole
+    // enough once two cores are free: the poll at 4200 cancels the drain (retirement 7200, vacate 10: nothing is
+    // evicted), and two waiting jobs start on the freed cores at the next cycle, 4200.
+    void aDrainIsCancelledOnceTheMachineIsWholeEnough()
+    {
+        Scenario scenario = makeScenario(consumption
+                + "DEFRAG_DRAINING_MACHINES_PER_HOUR = 1\nDEFRAG_WHOLE_MACHINE_EXPR = Cpus >= 2\n"
+                  "MAXJOBRETIREMENTTIME = 7200\nMachineMaxVacateTime = 10\n",
+            {4}, concat(concat(jobs("a", 2, 4000), jobs("a", 2, 5000)), jobs("b", 2, 10000, 1, 100)));
+        scenario.horizonSeconds = 4300;
+        Simulator simulator(scenario);
+        simulator.runUntil(4199);
+        QCOMPARE(simulator.runningJobCount(), 2L); // b's jobs wait while the machine drains
+        simulator.runUntil(4300);
+        QCOMPARE(simulator.runningJobCount(), 4L); // cancelled at 4200: b's two jobs run
+        const Result result = simulator.result();
+        QCOMPARE(result.drainsStarted, 1L);
     }
 };
 
