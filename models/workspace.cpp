@@ -137,6 +137,14 @@ std::optional<QByteArray> uncompressed(const QByteArray& stored)
 {
     if (stored == QByteArray(4, '\0'))
         return QByteArray();
+    // qUncompress() allocates the size the 4-byte header claims before it inflates: a damaged header would ask
+    // for up to 4 GiB. zlib never expands more than about 1032:1, so a larger claim is damage.
+    if (stored.size() < 4)
+        return std::nullopt;
+    const quint64 claimed = (quint64(quint8(stored[0])) << 24) | (quint64(quint8(stored[1])) << 16)
+        | (quint64(quint8(stored[2])) << 8) | quint64(quint8(stored[3]));
+    if (claimed > quint64(stored.size()) * 1032 + 64)
+        return std::nullopt;
     QByteArray bytes = qUncompress(stored);
     if (bytes.isEmpty())
         return std::nullopt;
@@ -344,6 +352,11 @@ bool Workspace::initialise(QString* error)
         return false;
     }
     const int latest = int(m_migrations.size());
+    if (m_schemaVersion < 0) {
+        *error = tr("%1 is damaged: its schema version is %2. %3")
+                     .arg(file, QString::number(m_schemaVersion), damagedAdvice(file));
+        return false;
+    }
     if (m_schemaVersion > latest) {
         *error = tr("%1 was written by a newer PoolPlanner (schema %2; this version reads up to %3).")
                      .arg(file, QString::number(m_schemaVersion), QString::number(latest));

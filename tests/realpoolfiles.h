@@ -7,6 +7,7 @@
 // readers, so that tests can hold those readers to the files.
 #include <QByteArray>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,6 +55,15 @@ inline QByteArray gunzip(const QString& path)
         out.append(buffer, got);
     gzclose(f);
     return out;
+}
+
+// A log as written, or gunzipped when it is a .gz file.
+inline QByteArray gunzipOrRead(const QString& path)
+{
+    if (path.endsWith(QLatin1String(".gz")))
+        return gunzip(path);
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 inline QJsonArray jsonAds(const QString& path)

@@ -15,6 +15,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include <regex>
+#include <vector>
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
@@ -69,8 +70,28 @@ private:
         const Expression* e = in->lookupLower(name);
         if (!e)
             return Value::undefined();
-        return eval(e->root(), in, other); // an attribute evaluates with its own ad as MY
+        // Each attribute is evaluated once per evaluation: `A = B + B` chains would otherwise cost 2^depth, and an
+        // attribute met again while it is being evaluated refers to itself, which is ERROR as in HTCondor.
+        for (const Memo& m : m_memo)
+            if (m.in == in && m.other == other && m.name == name)
+                return m.done ? m.value : Value::error();
+        const std::size_t slot = m_memo.size();
+        m_memo.push_back({in, other, name, Value::undefined(), false});
+        Value v = eval(e->root(), in, other); // an attribute evaluates with its own ad as MY
+        m_memo[slot].value = v;
+        m_memo[slot].done = true;
+        return v;
     }
+
+    struct Memo
+    {
+        const ClassAd* in;
+        const ClassAd* other;
+        std::string name;
+        Value value;
+        bool done;
+    };
+    std::vector<Memo> m_memo;
 
     Value evalNode(const Expression::Node* n, const ClassAd* my, const ClassAd* target)
     {
@@ -486,8 +507,9 @@ private:
             }
         }
         if (f == "stringlistmember") {
-            if ((argc != 2 && argc != 3) || !values[0].isString() || !values[1].isString()
-                || (argc == 3 && !values[2].isString()))
+            if (argc != 2 && argc != 3)
+                return Value::error();
+            if (!values[0].isString() || !values[1].isString() || (argc == 3 && !values[2].isString()))
                 return values[0].isUndefined() || values[1].isUndefined() ? Value::undefined() : Value::error();
             const std::string separators = argc == 3 ? values[2].asString() : std::string(" ,");
             for (auto item : text::split(values[1].asString(), separators))
@@ -496,7 +518,9 @@ private:
             return Value::boolean(false);
         }
         if (f == "member") {
-            if (argc != 2 || !values[1].isList())
+            if (argc != 2)
+                return Value::error();
+            if (!values[1].isList())
                 return values[1].isUndefined() ? Value::undefined() : Value::error();
             if (values[0].isUndefined())
                 return Value::undefined();

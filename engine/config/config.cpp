@@ -153,9 +153,14 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
         if (line.empty() || line.front() == '#')
             continue;
 
+        // A keyword begins a directive, unless the line assigns to a knob of that name (`INCLUDE = $(RELEASE_DIR)`
+        // in every condor_config_val -dump).
         const auto keyword = [&](std::string_view word) {
-            return text::istartsWith(line, word)
-                && (line.size() == word.size() || std::isspace(static_cast<unsigned char>(line[word.size()])));
+            if (!text::istartsWith(line, word)
+                || !(line.size() == word.size() || std::isspace(static_cast<unsigned char>(line[word.size()]))))
+                return false;
+            const std::string_view after = text::trim(line.substr(word.size()));
+            return after.empty() || (after.front() != '=' && after.substr(0, 2) != ":=");
         };
         if (keyword("if")) {
             const bool parentActive = state.active();
@@ -245,6 +250,34 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
         while (nameEnd < line.size() && isNameChar(line[nameEnd]))
             ++nameEnd;
         std::string_view rest = text::trim(line.substr(nameEnd));
+        if (nameEnd > 0 && rest.substr(0, 2) == "@=") {
+            // A multi-line value, as condor_config_val -dump prints long expressions: `NAME @=TAG`, the lines of
+            // the value, then a line `@TAG`.
+            const std::string tag(text::trim(rest.substr(2)));
+            std::string value;
+            bool closed = false;
+            while (pos < text.size()) {
+                const std::size_t end = text.find('\n', pos);
+                std::string_view physical(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
+                pos = end == std::string::npos ? text.size() : end + 1;
+                ++lineNumber;
+                if (!physical.empty() && physical.back() == '\r')
+                    physical.remove_suffix(1);
+                if (text::trim(physical).size() == tag.size() + 1 && text::trim(physical).front() == '@'
+                    && text::trim(physical).substr(1) == tag) {
+                    closed = true;
+                    break;
+                }
+                value += value.empty() ? "" : "\n";
+                value += physical;
+            }
+            if (tag.empty() || !closed)
+                return Diagnostic {sourceName, firstLine,
+                    std::string(line.substr(0, nameEnd)) + " @=" + tag + ": no line '@" + tag
+                        + "' closes the multi-line value before the end of the file"};
+            define(std::string(line.substr(0, nameEnd)), value, sourceName, firstLine);
+            continue;
+        }
         if (nameEnd == 0 || rest.empty() || (rest.front() != '=' && rest.substr(0, 2) != ":=")) {
             const std::string shown(line.substr(0, std::min<std::size_t>(line.size(), 60)));
             return Diagnostic {sourceName, firstLine, "expected 'NAME = value', found '" + shown + "'"};

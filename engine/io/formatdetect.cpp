@@ -59,6 +59,18 @@ bool isSwfLine(std::string_view line)
     return true;
 }
 
+// "11/26/26 05:00:47 …": the first line of an HTCondor daemon log (StartLog, NegotiatorLog, DefragLog, …).
+bool isDaemonLogLine(std::string_view line)
+{
+    static constexpr std::string_view shape = "00/00/00 00:00:00 ";
+    if (line.size() < shape.size())
+        return false;
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        if (shape[i] == '0' ? !std::isdigit(static_cast<unsigned char>(line[i])) : line[i] != shape[i])
+            return false;
+    return true;
+}
+
 // Config knobs are written in upper case (GROUP_QUOTA_atlas, NEGOTIATOR_INTERVAL); ad attributes in CamelCase.
 bool looksLikeKnob(std::string_view name)
 {
@@ -100,6 +112,10 @@ Expected<FileFormat> detectFormat(const std::string& path)
             firstLine = reader.lineNumber();
             if (line == "# poolplanner workload model 1")
                 return FileFormat::WorkloadModel;
+            if (isDaemonLogLine(line))
+                return Diagnostic {path, reader.lineNumber(),
+                    "an HTCondor daemon log: PoolPlanner reads job event logs, condor_history, the pool's ads and "
+                    "its configuration, not the daemons' own logs"};
             if (line.front() == ';' || isSwfLine(line))
                 return FileFormat::Swf;
             const auto names = text::split(line, " \t");

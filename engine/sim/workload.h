@@ -22,7 +22,6 @@ static_assert(sizeof(Job) == 20, "Job must stay compact");
 
 enum JobKind : std::uint16_t { Batch = 0, Notebook = 1 };
 
-/// Jobs sorted by submit time (ties keep their order in the source), and the submitters they name.
 /// Jobs of a source that could not be replayed, for one reason: how many, and the core-hours they held.
 struct SkippedJobs
 {
@@ -31,6 +30,7 @@ struct SkippedJobs
     double coreHours = 0; ///< cores × runtime where the source states both; 0 where it does not
 };
 
+/// Jobs sorted by submit time (ties keep their order in the source), and the submitters they name.
 struct Workload
 {
     std::vector<Job> jobs;

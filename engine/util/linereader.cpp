@@ -251,6 +251,8 @@ std::variant<LineReader, Diagnostic> LineReader::open(const std::string& path)
     namespace fs = std::filesystem;
     std::error_code ec;
     const auto status = fs::status(path, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) // a symlink loop, a folder we may not enter, …
+        return Diagnostic {path, 0, "cannot be read: " + ec.message()};
     if (ec || !fs::exists(status))
         return Diagnostic {path, 0, "no such file"};
     if (fs::is_directory(status))

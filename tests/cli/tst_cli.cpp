@@ -135,6 +135,7 @@ void CliTest::initTestCase()
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("traces.d")));
     QVERIFY(writeFile(path("zero.pool"), "# pool\n0 8\n"));
     QVERIFY(writeFile(path("bad.map"), "g1 = atlas\ng2 atlas\n"));
+    QVERIFY(QFile::link(path("loop-b"), path("loop-a")) && QFile::link(path("loop-a"), path("loop-b")));
     const CliRun fit = runCli({QStringLiteral("fit"), QStringLiteral("--trace"), dataPath("lpc-egee-slice.swf"),
         QStringLiteral("--out"), path("lpc.model")});
     QVERIFY2(fit.exitCode == 0, describe(fit).constData());
@@ -275,6 +276,8 @@ void CliTest::badInputIsRefused_data()
         << simulate(path("empty.swf")) << 1 << QStringList {path("empty.swf") + QStringLiteral(": empty file")};
     QTest::addRow("simulate: trace is a directory")
         << simulate(path("traces.d")) << 1 << QStringList {path("traces.d") + QStringLiteral(": is a directory")};
+    QTest::addRow("simulate: a symlink loop")
+        << simulate(path("loop-a")) << 1 << QStringList {path("loop-a") + QStringLiteral(": cannot be read: ")};
     QTest::addRow("simulate: missing trace")
         << simulate(path("nope.swf")) << 1 << QStringList {path("nope.swf") + QStringLiteral(": no such file")};
     QTest::addRow("simulate: config with an orphan group") << QStringList {QStringLiteral("simulate"),

@@ -139,6 +139,19 @@ private Q_SLOTS:
         ClassAd loop;
         loop.set("A", *Expression::parse("A + 1"));
         QCOMPARE(eval(QStringLiteral("A"), &loop), QStringLiteral("error"));
+        // Found by fuzzing: an attribute that refers to itself twice once cost 2^100 evaluations (a hang).
+        loop.set("Name", *Expression::parse("Name - Name"));
+        QCOMPARE(eval(QStringLiteral("Name"), &loop), QStringLiteral("error"));
+        // A chain where each attribute uses the one below twice is evaluated once per attribute: A30 = 2^30.
+        ClassAd chain;
+        chain.setInteger("A0", 1);
+        for (int i = 1; i <= 30; ++i)
+            chain.set("A" + std::to_string(i),
+                *Expression::parse("A" + std::to_string(i - 1) + " + A" + std::to_string(i - 1)));
+        QCOMPARE(eval(QStringLiteral("A30"), &chain), QStringLiteral("1073741824"));
+        // Found by fuzzing: member() and stringListMember() with one argument read past their arguments.
+        QCOMPARE(eval(QStringLiteral("member(1)")), QStringLiteral("error"));
+        QCOMPARE(eval(QStringLiteral("stringListMember(\"a\")")), QStringLiteral("error"));
     }
 
     void policyExpressions_data()

@@ -310,6 +310,9 @@ private Q_SLOTS:
             << QStringLiteral("expected 'Name = value'") << 3L;
         QTest::addRow("unclosed new ClassAd")
             << QByteArray("[\n  Name = \"x\";\n  Cpus = 4;\n") << QStringLiteral("not closed") << 3L;
+        QTest::addRow("an HTCondor daemon log") << QByteArray(
+            "11/26/26 05:00:47 ******************************************\n11/26/26 05:00:47 ** condor_defrag\n")
+                                                << QStringLiteral("an HTCondor daemon log") << 1L;
         QTest::addRow("event log cut in a header")
             << QByteArray("000 (1.0.0) 2024-07-26 19:35:19 Job submitted\n...\n001 (1.0")
             << QStringLiteral("event header") << 3L;

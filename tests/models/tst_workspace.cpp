@@ -614,6 +614,35 @@ private Q_SLOTS:
         QVERIFY(!recoverWorkspace(path, target, &summary, &error)); // never over an existing file
         QVERIFY(error.contains(QStringLiteral("exists already")));
     }
+    // Found by fuzzing: a schema version below 0 indexed the migrations before the start, and a stored blob whose
+    // length header claims 4 GiB made the reader allocate it. Both are damage, said as such.
+    void damagedHeadersAreDamageNotAllocations()
+    {
+        const QString negative = file("negative.ppw");
+        QVERIFY(openOrFail(negative));
+        rawValue(negative, QStringLiteral("PRAGMA user_version = -1"));
+        QString error;
+        QVERIFY(!Workspace::open(negative, &error));
+        QVERIFY2(error.contains(QStringLiteral("is damaged: its schema version is -1")), qPrintable(error));
+
+        const QString claims = file("claims.ppw");
+        qint64 id = 0;
+        {
+            auto ws = openOrFail(claims);
+            QVERIFY(ws);
+            Workspace::Snapshot s;
+            s.takenAt = QDateTime::currentDateTimeUtc();
+            s.status = "[{\"Cpus\": 1}]";
+            id = *ws->appendSnapshot(s);
+        }
+        // 0xFFFFFFF0 bytes claimed by a blob of a few bytes.
+        rawSql(claims,
+            {QStringLiteral("UPDATE pool_snapshots SET status = X'FFFFFFF0789C0300000000' WHERE id = %1").arg(id)});
+        auto ws = openOrFail(claims);
+        QVERIFY(ws);
+        QVERIFY(!ws->snapshot(id));
+        QVERIFY2(ws->lastError().contains(QLatin1String("damaged")), qPrintable(ws->lastError()));
+    }
 };
 
 QTEST_GUILESS_MAIN(WorkspaceTest)

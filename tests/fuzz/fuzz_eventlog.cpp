@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// Job event logs, text (ISO and legacy dates) and JSON, then the workload replayed from them.
+#include "fuzzinput.h"
+#include "io/eventlog.h"
+#include "io/jobworkload.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const pp::MemoryFileScope file("/fuzz/events.log", fuzz::bytes(data, size));
+    pp::EventLogOptions options;
+    options.utcOffsetSeconds = 7200;
+    options.legacyYear = 2024;
+    pp::Warnings warnings;
+    (void)pp::readEventLog(
+        "/fuzz/events.log", options, [](const pp::JobEvent&) {}, warnings);
+    pp::Warnings workloadWarnings;
+    (void)pp::readWorkload("/fuzz/events.log", {}, workloadWarnings);
+    return 0;
+}

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// condor_history files (long form with `*** Offset = …` banners): the ads, then the workload built from them.
+#include "fuzzinput.h"
+#include "io/classadfiles.h"
+#include "io/jobworkload.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const pp::MemoryFileScope file("/fuzz/history", fuzz::bytes(data, size));
+    pp::Warnings warnings;
+    (void)pp::readClassAds(
+        "/fuzz/history", pp::AdFormat::History,
+        [](pp::classad::ClassAd&& ad, long) {
+            (void)ad.evaluateAttribute("JobStatus");
+            (void)ad.evaluateAttribute("RemoteWallClockTime");
+            return true;
+        },
+        warnings);
+    pp::Warnings workloadWarnings;
+    (void)pp::readWorkload("/fuzz/history", {}, workloadWarnings);
+    return 0;
+}
