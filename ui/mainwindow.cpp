@@ -399,6 +399,10 @@ void MainWindow::openFiles(const QStringList& paths)
         return;
     }
     m_pendingPaths = paths;
+    // Files replace a poll still being read: its outcome is dropped, and it must not be taken for theirs.
+    m_pendingSnapshot.reset();
+    m_earlierSnapshotId = 0;
+    m_liveUpdate = false;
     m_loader->load(paths);
 }
 

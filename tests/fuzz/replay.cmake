@@ -13,6 +13,7 @@ foreach(target ${PP_REPLAYED})
     set(exe replay_${target})
     add_executable(${exe} ${PP_FUZZ_DIR}/${target}.cpp ${PP_FUZZ_DIR}/replaymain.cpp)
     target_include_directories(${exe} PRIVATE ${PP_FUZZ_DIR})
+    set_target_properties(${exe} PROPERTIES AUTOMOC OFF) # no QObject in a harness
     if(target STREQUAL "fuzz_workspace")
         target_link_libraries(${exe} PRIVATE ppmodels Qt6::Sql)
         poolplanner_qt_defaults(${exe})
