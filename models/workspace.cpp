@@ -317,8 +317,9 @@ bool Workspace::initialise(QString* error)
             problems << reasonOf(query.lastError());
         } else {
             while (query.next())
-                if (const QString line = query.value(0).toString(); line != QLatin1String("ok"))
-                    problems << line;
+                for (const QString& line : query.value(0).toString().split(QLatin1Char('\n')))
+                    if (line != QLatin1String("ok") && !line.startsWith(QLatin1String("*** in database")))
+                        problems << line;
         }
         if (!problems.isEmpty()) {
             *error = tr("%1 is damaged (SQLite's check found: %2). PoolPlanner does not read or write a damaged "

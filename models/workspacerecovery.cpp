@@ -103,9 +103,10 @@ bool recoverWorkspace(const QString& damaged, const QString& target, QString* su
         const QString key = QLatin1String(table.key);
         QSqlQuery list(source.db());
         list.setForwardOnly(true);
-        if (list.exec(QStringLiteral("SELECT %1 FROM %2").arg(key, QLatin1String(table.name))))
-            while (list.next())
-                keys.push_back(list.value(0));
+        bool walked = list.exec(QStringLiteral("SELECT %1 FROM %2").arg(key, QLatin1String(table.name)));
+        while (walked && list.next())
+            keys.push_back(list.value(0));
+        walked = walked && !list.lastError().isValid(); // a damaged page ends the walk early
         qint64 saved = 0;
         qint64 lost = 0;
         const QString columns = QLatin1String(table.columns);
@@ -133,7 +134,11 @@ bool recoverWorkspace(const QString& damaged, const QString& target, QString* su
                 ++lost;
         }
         savedRows += saved;
-        lines << tr("%1: %2 rows saved, %3 lost").arg(QLatin1String(table.name)).arg(saved).arg(lost);
+        lines << tr("%1: %2 rows saved, %3 lost%4")
+                     .arg(QLatin1String(table.name))
+                     .arg(saved)
+                     .arg(lost)
+                     .arg(walked ? QString() : tr(", and rows past a damaged page could not be found"));
     }
     QSqlQuery tidy(copy.db());
     // A result whose scenario was lost cannot be shown; keeping it would break the workspace's foreign keys.
