@@ -198,8 +198,8 @@ bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b)
 
 // A file that repeats the slots, schedds or accountant of a newer file is an earlier poll of the same source:
 // left out, so that a folder of recorded polls reads as its newest moment rather than as every moment at once.
-// Files of different sources (two schedds' queues) are all kept. Returns how many files were left out.
-long dropEarlierPolls(std::vector<SnapshotFile>& parts, Warnings& warnings)
+// Files of different sources (two schedds' queues) are all kept.
+void dropEarlierPolls(std::vector<SnapshotFile>& parts, Warnings& warnings)
 {
     const auto newer = [&](std::size_t a, std::size_t b) { // is b newer than a? ties: the later file
         return parts[b].moment != parts[a].moment ? parts[b].moment > parts[a].moment : b > a;
@@ -222,7 +222,6 @@ long dropEarlierPolls(std::vector<SnapshotFile>& parts, Warnings& warnings)
             std::to_string(dropped)
                 + " files are earlier polls of the same pool (the same slots, schedds or "
                   "accountant at an earlier time) and were left out: the snapshot starts from the newest poll"});
-    return dropped;
 }
 
 } // namespace
