@@ -130,17 +130,22 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
     ParseState state;
     std::size_t pos = 0;
     long lineNumber = 0;
+    // The next physical line, without its end of line.
+    const auto nextPhysical = [&] {
+        const std::size_t end = text.find('\n', pos);
+        std::string_view physical(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
+        pos = end == std::string::npos ? text.size() : end + 1;
+        ++lineNumber;
+        if (!physical.empty() && physical.back() == '\r')
+            physical.remove_suffix(1);
+        return physical;
+    };
     while (pos < text.size()) {
         // Gather one logical line: a trailing backslash continues it on the next physical line.
         std::string logical;
         const long firstLine = lineNumber + 1;
         for (;;) {
-            const std::size_t end = text.find('\n', pos);
-            std::string_view physical(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
-            pos = end == std::string::npos ? text.size() : end + 1;
-            ++lineNumber;
-            if (!physical.empty() && physical.back() == '\r')
-                physical.remove_suffix(1);
+            const std::string_view physical = nextPhysical();
             const std::string_view trimmedEnd = text::trim(physical);
             if (!trimmedEnd.empty() && trimmedEnd.back() == '\\' && pos < text.size()) {
                 logical += std::string(physical.substr(0, physical.rfind('\\')));
@@ -257,14 +262,9 @@ std::optional<Diagnostic> Config::parseText(const std::string& text, const std::
             std::string value;
             bool closed = false;
             while (pos < text.size()) {
-                const std::size_t end = text.find('\n', pos);
-                std::string_view physical(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
-                pos = end == std::string::npos ? text.size() : end + 1;
-                ++lineNumber;
-                if (!physical.empty() && physical.back() == '\r')
-                    physical.remove_suffix(1);
-                if (text::trim(physical).size() == tag.size() + 1 && text::trim(physical).front() == '@'
-                    && text::trim(physical).substr(1) == tag) {
+                const std::string_view physical = nextPhysical();
+                if (const std::string_view t = text::trim(physical);
+                    t.size() == tag.size() + 1 && t.front() == '@' && t.substr(1) == tag) {
                     closed = true;
                     break;
                 }

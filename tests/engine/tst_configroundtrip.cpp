@@ -140,6 +140,23 @@ private Q_SLOTS:
         QVERIFY(ok.ok());
         QCOMPARE(ok->value("A19")->size(), std::size_t {1} << 19);
     }
+
+    // condor_config_val -dump prints long values as `NAME @=TAG`, their lines, then `@TAG`; and every dump defines
+    // a knob named INCLUDE, which is an assignment, not the include directive.
+    void multiLineValuesAndAKnobNamedInclude()
+    {
+        const auto config = pp::Config::fromText(
+            "A = 1\nSPACE @=end\n   ifthenelse(\n   $(A) > 0, 2, 3)\n@end\nINCLUDE = $(RELEASE_DIR)/include\nB = 2\n",
+            "dump.txt");
+        QVERIFY2(config.ok(), config.ok() ? "" : config.error().message().c_str());
+        QCOMPARE(*config->value("SPACE"), std::string("   ifthenelse(\n   1 > 0, 2, 3)"));
+        QCOMPARE(*config->value("INCLUDE"), std::string("/include"));
+        QCOMPARE(*config->value("B"), std::string("2"));
+        const auto unclosed = pp::Config::fromText("A = 1\nSPACE @=end\n  1 +\n  2\n", "cut.txt");
+        QVERIFY(!unclosed.ok());
+        QCOMPARE(unclosed.error().line, 2L);
+        QVERIFY(unclosed.error().reason.find("no line '@end' closes") != std::string::npos);
+    }
 };
 
 QTEST_GUILESS_MAIN(ConfigRoundTripTest)
