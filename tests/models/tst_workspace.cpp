@@ -76,6 +76,24 @@ private:
         return workspace;
     }
 
+    // 64 scenarios of 3,000 random bytes each (hex), each with a result `{"run": i}`: a file of many pages, for
+    // the damage tests. False when a write failed.
+    bool fillWithScenarios(const QString& path)
+    {
+        auto ws = openOrFail(path);
+        if (!ws)
+            return false;
+        for (quint32 i = 0; i < 64; ++i) {
+            Workspace::Scenario s;
+            s.name = QStringLiteral("scenario %1").arg(i);
+            s.source = QString::fromLatin1(randomBytes(3000, i).toHex());
+            const auto id = ws->saveScenario(s);
+            if (!id || !ws->saveResult(*id, QStringLiteral("{\"run\": %1}").arg(i)))
+                return false;
+        }
+        return ws->setViewState(QStringLiteral("view"), QStringLiteral("Pool"));
+    }
+
     std::unique_ptr<QTemporaryDir> m_dir;
 
 private Q_SLOTS:
@@ -334,16 +352,7 @@ private Q_SLOTS:
                 {QStringLiteral("CREATE TABLE notes (text TEXT)"),
                     QStringLiteral("INSERT INTO notes VALUES ('kept')")});
         } else if (kind == QLatin1String("damaged middle") || kind == QLatin1String("damaged start")) {
-            {
-                auto ws = openOrFail(path);
-                QVERIFY(ws);
-                for (quint32 i = 0; i < 64; ++i) {
-                    Workspace::Scenario s;
-                    s.name = QStringLiteral("scenario %1").arg(i);
-                    s.source = QString::fromLatin1(randomBytes(3000, i).toHex());
-                    QVERIFY(ws->saveScenario(s));
-                }
-            }
+            QVERIFY(fillWithScenarios(path));
             QByteArray bytes = readAll(path);
             QVERIFY(bytes.size() > 256 * 1024);
             // At the start of a page in the middle (SQLite's default page is 4 KiB): its header and pointers.
@@ -571,19 +580,7 @@ private Q_SLOTS:
     void recoversWhatIsReadableIntoANewFile()
     {
         const QString path = file("damaged.ppw");
-        {
-            auto ws = openOrFail(path);
-            QVERIFY(ws);
-            for (quint32 i = 0; i < 64; ++i) {
-                Workspace::Scenario s;
-                s.name = QStringLiteral("scenario %1").arg(i);
-                s.source = QString::fromLatin1(randomBytes(3000, i).toHex());
-                const auto id = ws->saveScenario(s);
-                QVERIFY(id);
-                QVERIFY(ws->saveResult(*id, QStringLiteral("{\"run\": %1}").arg(i)));
-            }
-            QVERIFY(ws->setViewState(QStringLiteral("view"), QStringLiteral("Pool")));
-        }
+        QVERIFY(fillWithScenarios(path));
         QByteArray bytes = readAll(path);
         bytes.replace(bytes.size() / 2 / 4096 * 4096, 1024, randomBytes(1024, 99));
         QVERIFY(writeFile(path, bytes));

@@ -42,6 +42,20 @@
 #include <QTreeView>
 #include <QtTest>
 
+namespace {
+
+// The stand-in condor commands of tests/data/fake-condor, polled every `intervalSeconds`, 20 s for each command.
+PoolWatcher::Settings standIn(int intervalSeconds)
+{
+    PoolWatcher::Settings settings;
+    settings.toolDirectory = dataPath("fake-condor");
+    settings.intervalSeconds = intervalSeconds;
+    settings.timeoutSeconds = 20;
+    return settings;
+}
+
+} // namespace
+
 class MainWindowTest : public QObject
 {
     Q_OBJECT
@@ -413,10 +427,8 @@ private Q_SLOTS:
         QSignalSpy snapshots(&window, &MainWindow::snapshotReceived);
         QSignalSpy shown(&window, &MainWindow::resultShown);
         window.show();
-        PoolWatcher::Settings settings;
-        settings.toolDirectory = dataPath("fake-condor");
-        settings.intervalSeconds = 3600; // one poll is enough here; failures are polled by hand below
-        settings.timeoutSeconds = 20;
+        const PoolWatcher::Settings settings
+            = standIn(3600); // one poll is enough here; failures are polled by hand below
         window.watchPool(settings);
         QVERIFY(snapshots.wait(30000));
         QCOMPARE(snapshots.first().first().toString(), QStringLiteral("poll 1"));
@@ -488,10 +500,7 @@ private Q_SLOTS:
         QSignalSpy snapshots(&window, &MainWindow::snapshotReceived);
         QSignalSpy shown(&window, &MainWindow::resultShown);
         window.show();
-        PoolWatcher::Settings settings;
-        settings.toolDirectory = dataPath("fake-condor");
-        settings.intervalSeconds = 1;
-        settings.timeoutSeconds = 20;
+        const PoolWatcher::Settings settings = standIn(1);
         window.watchPool(settings);
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 3, 90000);
         QCOMPARE(window.watcher()->consecutiveFailures(), 0);
@@ -570,10 +579,7 @@ private Q_SLOTS:
             QSignalSpy failed(&window, &MainWindow::openFailed);
             window.show();
             QVERIFY(window.newWorkspace(path));
-            PoolWatcher::Settings settings;
-            settings.toolDirectory = dataPath("fake-condor");
-            settings.intervalSeconds = 3600;
-            settings.timeoutSeconds = 20;
+            const PoolWatcher::Settings settings = standIn(3600);
             window.watchPool(settings);
             QVERIFY(shown.wait(60000));
             qputenv("FAKE_CONDOR_MODE", "garbage");
