@@ -147,6 +147,8 @@ PoolWatcher::PoolWatcher(QObject* parent)
     : QObject(parent)
 {
     m_commandTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early: a command given 1 s must have had its whole second.
+    m_commandTimer.setTimerType(Qt::PreciseTimer);
     m_intervalTimer.setSingleShot(true);
     connect(&m_commandTimer, &QTimer::timeout, this,
         [this] { fail(tr("gave no answer within %1 s and was stopped").arg(m_pollSettings.timeoutSeconds)); });
