@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 PoolPlanner developers
+# Runs poolplanner-cli once and compares what it printed (or wrote to @OUT@) with a golden file.
+#   cmake -DCLI=... -DARGS="a|b|@SRC@/x" -DGOLDEN=file -DSRC=<source dir> -DSHARED=<shared dir> -DWORK=<dir> -P check.cmake
+# Paths and wall-clock times are replaced by placeholders, so the files hold only what the engine decided.
+# POOLPLANNER_UPDATE_GOLDEN=1 in the environment rewrites the golden file instead (review the diff!).
+cmake_minimum_required(VERSION 3.25)
+foreach(var CLI ARGS GOLDEN SRC SHARED WORK)
+    if(NOT DEFINED ${var})
+        message(FATAL_ERROR "check.cmake: -D${var}=... is missing")
+    endif()
+endforeach()
+
+file(MAKE_DIRECTORY "${WORK}")
+set(out "${WORK}/output")
+file(GLOB stale "${WORK}/output*")
+if(stale)
+    file(REMOVE ${stale})
+endif()
+string(REPLACE "|" ";" args "${ARGS}")
+list(TRANSFORM args REPLACE "@SRC@" "${SRC}")
+list(TRANSFORM args REPLACE "@SHARED@" "${SHARED}")
+set(out_file "")
+foreach(arg IN LISTS args)
+    if(arg MATCHES "@OUT@")
+        string(REPLACE "@OUT@" "${out}" out_file "${arg}")
+    endif()
+endforeach()
+list(TRANSFORM args REPLACE "@OUT@" "${out}")
+
+execute_process(COMMAND "${CLI}" ${args} WORKING_DIRECTORY "${WORK}"
+    OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "poolplanner-cli ${ARGS} exited with ${rc}:\n${stderr}")
+endif()
+if(out_file)
+    file(READ "${out_file}" actual)
+else()
+    set(actual "${stdout}")
+endif()
+
+# Placeholders for what differs between machines and runs, never for what the engine computed.
+file(REAL_PATH "${SHARED}" shared_real)
+string(REPLACE "${shared_real}" "<shared>" actual "${actual}")
+string(REPLACE "${SHARED}" "<shared>" actual "${actual}")
+string(REPLACE "${SRC}" "<source>" actual "${actual}")
+string(REPLACE "${WORK}" "<work>" actual "${actual}")
+string(REGEX REPLACE "\"wall_seconds\":( ?)[0-9.e+-]+" "\"wall_seconds\":\\10" actual "${actual}")
+string(REGEX REPLACE " in [0-9.]+ s([ \n])" " in <wall> s\\1" actual "${actual}")
+string(REGEX REPLACE "on [0-9]+ threads" "on <n> threads" actual "${actual}")
+
+if("$ENV{POOLPLANNER_UPDATE_GOLDEN}")
+    file(WRITE "${GOLDEN}" "${actual}")
+    message(STATUS "wrote ${GOLDEN}")
+    return()
+endif()
+if(NOT EXISTS "${GOLDEN}")
+    message(FATAL_ERROR "${GOLDEN} does not exist: run with POOLPLANNER_UPDATE_GOLDEN=1 to create it")
+endif()
+file(READ "${GOLDEN}" expected)
+if(NOT actual STREQUAL expected)
+    file(WRITE "${WORK}/actual" "${actual}")
+    execute_process(COMMAND diff -u "${GOLDEN}" "${WORK}/actual" OUTPUT_VARIABLE difference)
+    string(SUBSTRING "${difference}" 0 6000 difference)
+    message(FATAL_ERROR "poolplanner-cli ${ARGS} no longer prints ${GOLDEN}:\n${difference}")
+endif()
