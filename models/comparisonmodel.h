@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "report/comparison.h"
+#include "analysis/comparison.h"
 
 #include <QAbstractTableModel>
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "sim/result.h"
+#include "model/result.h"
 
 #include <QAbstractTableModel>
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/result.h"
 #include "policy/policy.h"
-#include "sim/result.h"
 
 #include <QAbstractItemModel>
 

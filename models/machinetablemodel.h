@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "pool/pool.h"
-#include "sim/result.h"
+#include "model/pool.h"
+#include "model/result.h"
 
 #include <QAbstractTableModel>
 

@@ -4,7 +4,7 @@
 
 #include "policydraft.h"
 
-#include "sim/mergestudy.h"
+#include "scenario/mergevariants.h"
 #include "sim/simulator.h"
 
 #include <QFutureWatcher>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "analysis/mergestudy.h"
 #include "config/config.h"
-#include "report/mergestudy.h"
-#include "sim/scenario.h"
+#include "model/scenario.h"
 
 #include <QFuture>
 #include <QObject>
@@ -18,7 +18,7 @@
 #include <vector>
 
 /// Runs a merge study off the GUI thread: applies each variant's knobs over a scenario, derives the separate
-/// pools and the merged pool (sim/mergestudy.h), simulates both one after the other and compares them. A study
+/// pools and the merged pool (scenario/mergevariants.h), simulates both one after the other and compares them. A study
 /// stopped or replaced by a newer one emits nothing.
 class MergeStudyRunner : public QObject
 {

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "sim/result.h"
-#include "sim/workload.h"
+#include "model/result.h"
+#include "model/workload.h"
 
 #include <array>
 #include <vector>

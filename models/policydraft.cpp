@@ -3,7 +3,7 @@
 #include "policydraft.h"
 
 #include "policy/policyfromconfig.h"
-#include "sim/workloadscaling.h"
+#include "scenario/workloadscaling.h"
 #include "util/text.h"
 
 #include <algorithm>

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "config/config.h"
+#include "model/scenario.h"
 #include "policy/policy.h"
-#include "sim/scenario.h"
 #include "util/diagnostic.h"
 
 #include <QObject>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "io/fileset.h"
+#include "model/scenario.h"
 #include "poolwatcher.h"
-#include "sim/scenario.h"
+#include "scenario/fileset.h"
 
 #include <QFuture>
 #include <QList>

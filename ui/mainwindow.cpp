@@ -24,9 +24,9 @@
 #include "watchpooldialog.h"
 #include "workspacesession.h"
 
+#include "analysis/surplusflows.h"
 #include "io/resultjson.h"
-#include "sim/demo.h"
-#include "sim/surplusflows.h"
+#include "scenario/demo.h"
 
 #include <QDateTime>
 #include <QDragEnterEvent>

@@ -3,10 +3,10 @@
 #pragma once
 
 #include "config/config.h"
+#include "model/result.h"
+#include "model/scenario.h"
 #include "notebookactivity.h"
 #include "poolwatcher.h"
-#include "sim/result.h"
-#include "sim/scenario.h"
 
 #include <QMainWindow>
 

@@ -7,8 +7,8 @@
 #include "plannerview.h"
 #include "policydraft.h"
 
-#include "report/humanformat.h"
-#include "sim/mergestudy.h"
+#include "scenario/mergevariants.h"
+#include "util/humanformat.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "report/mergestudy.h"
+#include "analysis/mergestudy.h"
 
 #include <QWidget>
 
@@ -19,7 +19,7 @@ class QTreeWidget;
 class MergeStudyRunner;
 
 /// The merge question in the window: from the planner's current proposal, the experiments as separate pools that
-/// flock to each other against one merged pool with quotas by contribution (sim/mergestudy.h). Each variant takes
+/// flock to each other against one merged pool with quotas by contribution (scenario/mergevariants.h). Each variant takes
 /// knobs of its own over the proposal (FLOCK_INCREMENT or a foreign retirement for the separate pools, a
 /// PREEMPTION_REQUIREMENTS for the merged one); both are simulated in the background, then compared per experiment
 /// and for the site, with the summary of who gains and who loses.

@@ -8,8 +8,8 @@
 #include "scenarioset.h"
 #include "simulationrunner.h"
 
-#include "config/policywriter.h"
-#include "report/comparison.h"
+#include "analysis/comparison.h"
+#include "policy/policywriter.h"
 
 #include <QCheckBox>
 #include <QComboBox>

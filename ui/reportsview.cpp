@@ -6,7 +6,7 @@
 #include "policydraft.h"
 #include "scenarioset.h"
 
-#include "config/policywriter.h"
+#include "policy/policywriter.h"
 
 #include <QFileDialog>
 #include <QFormLayout>

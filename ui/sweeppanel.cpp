@@ -8,7 +8,7 @@
 #include "policydraft.h"
 #include "simulationrunner.h"
 
-#include "report/groupfigures.h"
+#include "analysis/groupfigures.h"
 
 #include <QCategoryAxis>
 #include <QChart>

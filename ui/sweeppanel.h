@@ -3,8 +3,8 @@
 #pragma once
 
 #include "config/config.h"
-#include "sim/result.h"
-#include "sim/scenario.h"
+#include "model/result.h"
+#include "model/scenario.h"
 
 #include <QWidget>
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "io/scenariofile.h"
-#include "io/scenarioinputs.h"
+#include "scenario/scenariofile.h"
+#include "scenario/scenarioinputs.h"
 #include "util/diagnostic.h"
 
 #include <map>

@@ -9,7 +9,7 @@
 #include "workspace.h"
 
 #include "io/resultreader.h"
-#include "io/scenariofile.h"
+#include "scenario/scenariofile.h"
 #include "sweep/parallelrun.h"
 
 #include <QFile>

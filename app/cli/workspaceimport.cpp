@@ -7,7 +7,7 @@
 
 #include "workspace.h"
 
-#include "io/scenariofile.h"
+#include "scenario/scenariofile.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -7,8 +7,8 @@
 #include "io/eventlog.h"
 #include "io/formatdetect.h"
 #include "io/swfreader.h"
+#include "model/workloadmodel.h"
 #include "policy/policyfromconfig.h"
-#include "sim/workloadmodel.h"
 #include "util/json.h"
 #include "util/numeric.h"
 

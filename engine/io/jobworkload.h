@@ -4,7 +4,7 @@
 
 #include "io/eventlog.h"
 #include "io/swfreader.h"
-#include "sim/workload.h"
+#include "model/workload.h"
 #include "util/expected.h"
 
 #include <string>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "pool/pool.h"
+#include "model/pool.h"
 #include "util/expected.h"
 
 #include <string>

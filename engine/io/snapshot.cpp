@@ -6,8 +6,8 @@
 #include "io/classadfiles.h"
 #include "io/formatdetect.h"
 #include "policy/policyfromconfig.h"
-#include "sim/randomstream.h"
 #include "util/numeric.h"
+#include "util/randomstream.h"
 #include "util/text.h"
 
 #include <algorithm>

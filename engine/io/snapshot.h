@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "sim/scenario.h"
-#include "sim/workloadmodel.h"
+#include "model/scenario.h"
+#include "model/workloadmodel.h"
 #include "util/expected.h"
 
 #include <string>

@@ -5,7 +5,7 @@
 #include "classad/classad.h"
 #include "policy/policy.h"
 #include "sim/poolstate.h"
-#include "sim/randomstream.h"
+#include "util/randomstream.h"
 
 #include <cstdint>
 #include <vector>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sim/federation.h"
 
-#include "sim/jobsummary.h"
-#include "sim/surplusflows.h"
+#include "analysis/jobsummary.h"
+#include "analysis/surplusflows.h"
 
 #include <algorithm>
 #include <chrono>

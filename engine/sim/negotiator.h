@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/result.h"
 #include "policy/grouptree.h"
 #include "policy/quotaallocation.h"
 #include "sim/accountant.h"
 #include "sim/poolstate.h"
 #include "sim/preemption.h"
-#include "sim/result.h"
 #include "sim/schedd.h"
 #include "sim/startdpolicy.h"
 

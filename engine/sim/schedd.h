@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "sim/workload.h"
+#include "model/workload.h"
 
 #include <cstdint>
 #include <deque>

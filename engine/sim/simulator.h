@@ -2,13 +2,13 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/result.h"
+#include "model/scenario.h"
 #include "policy/grouptree.h"
 #include "sim/accountant.h"
 #include "sim/defragmenter.h"
 #include "sim/negotiator.h"
 #include "sim/poolstate.h"
-#include "sim/result.h"
-#include "sim/scenario.h"
 #include "sim/schedd.h"
 #include "sim/startdpolicy.h"
 

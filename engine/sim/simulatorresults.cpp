@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // The Simulator's samples over time and its summaries at the end of a run.
-#include "sim/jobsummary.h"
+#include "analysis/jobsummary.h"
+#include "analysis/surplusflows.h"
 #include "sim/simulator.h"
-#include "sim/surplusflows.h"
 
 #include <algorithm>
 #include <iterator>

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "classad/classad.h"
+#include "model/workload.h"
 #include "policy/policy.h"
 #include "sim/poolstate.h"
-#include "sim/workload.h"
 
 #include <cmath>
 #include <string>

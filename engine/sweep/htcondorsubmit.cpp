@@ -3,7 +3,7 @@
 #include "sweep/htcondorsubmit.h"
 
 #include "config/config.h"
-#include "sim/builtinscenarios.h"
+#include "scenario/builtinscenarios.h"
 
 #include <algorithm>
 #include <cmath>

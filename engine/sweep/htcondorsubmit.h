@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "sim/scenario.h"
+#include "model/scenario.h"
 #include "sweep/variants.h"
 #include "util/expected.h"
 

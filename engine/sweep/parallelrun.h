@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "io/scenariofile.h"
-#include "sim/result.h"
-#include "sim/workload.h"
+#include "model/result.h"
+#include "model/workload.h"
+#include "scenario/scenariofile.h"
 
 #include <atomic>
 #include <functional>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "io/scenariofile.h"
+#include "scenario/scenariofile.h"
 #include "util/expected.h"
 
 #include <string>

@@ -5,9 +5,9 @@
 #include "formatduration.h"
 #include "reportcharts.h"
 
-#include "report/comparison.h"
-#include "report/groupfigures.h"
-#include "report/mergestudy.h"
+#include "analysis/comparison.h"
+#include "analysis/groupfigures.h"
+#include "analysis/mergestudy.h"
 
 #include <QBuffer>
 #include <QDateTime>

@@ -7,8 +7,8 @@
 #include "config/config.h"
 #include "io/swfreader.h"
 #include "policy/policyfromconfig.h"
-#include "sim/demo.h"
-#include "sim/mergestudy.h"
+#include "scenario/demo.h"
+#include "scenario/mergevariants.h"
 #include "sim/simulator.h"
 
 #include <sys/resource.h>

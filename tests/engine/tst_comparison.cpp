@@ -3,11 +3,11 @@
 // Comparing two results: deltas per group, which way is better, the written summary; results read back from JSON.
 #include "../testfiles.h"
 
+#include "analysis/comparison.h"
+#include "analysis/groupfigures.h"
+#include "format/comparisonformat.h"
 #include "io/resultjson.h"
 #include "io/resultreader.h"
-#include "report/comparison.h"
-#include "report/comparisonformat.h"
-#include "report/groupfigures.h"
 
 #include <QtTest>
 

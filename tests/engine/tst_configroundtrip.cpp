@@ -3,9 +3,9 @@
 // Round trips: config -> policy -> condor_config text -> policy gives the same policy, and a snippet of changed
 // knobs appended to its base configuration gives the changed policy (issue: export-config).
 #include "config/config.h"
-#include "config/policywriter.h"
 #include "policy/policyfromconfig.h"
-#include "sim/demo.h"
+#include "policy/policywriter.h"
+#include "scenario/demo.h"
 
 #include <QFile>
 #include <QtTest>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // Files dropped on the window: what each is for, and the one scenario a mix of them means. Reads the real
 // samples in ../shared/htcondor-samples and the trace slices in tests/data.
-#include "io/fileset.h"
+#include "scenario/fileset.h"
 
 #include "../testfiles.h"
 

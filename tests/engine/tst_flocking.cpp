@@ -4,13 +4,13 @@
 // the merged pool they are compared with, and the derivation of both variants of a merge study.
 #include "simtestutil.h"
 
+#include "analysis/mergestudy.h"
 #include "config/config.h"
 #include "io/resultjson.h"
 #include "io/resultreader.h"
 #include "policy/policyfromconfig.h"
-#include "report/mergestudy.h"
+#include "scenario/mergevariants.h"
 #include "sim/federation.h"
-#include "sim/mergestudy.h"
 #include "sim/simulator.h"
 
 #include <QtTest>

@@ -3,7 +3,7 @@
 // Jupyter notebooks started through BatchSpawner (docs/HTCONDOR.md §8): time-to-notebook and spawn failures.
 #include "simtestutil.h"
 
-#include "sim/demo.h"
+#include "scenario/demo.h"
 #include "sim/simulator.h"
 
 #include <QtTest>

@@ -5,8 +5,8 @@
 #include "io/formatdetect.h"
 #include "io/resultreader.h"
 #include "io/swfreader.h"
+#include "model/pool.h"
 #include "policy/policyfromconfig.h"
-#include "pool/pool.h"
 #include "util/linereader.h"
 #include "util/memoryfiles.h"
 

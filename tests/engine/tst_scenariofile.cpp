@@ -3,8 +3,8 @@
 // Scenario files: condor_config syntax with POOLPLANNER_ keys, read over a base configuration.
 #include "../testfiles.h"
 
-#include "io/scenariofile.h"
 #include "policy/policyfromconfig.h"
+#include "scenario/scenariofile.h"
 
 #include <QtTest>
 

@@ -10,8 +10,8 @@
 #include "io/slotpool.h"
 #include "io/snapshot.h"
 #include "io/swfreader.h"
+#include "model/workloadmodel.h"
 #include "sim/simulator.h"
-#include "sim/workloadmodel.h"
 #include "util/text.h"
 
 #include <QFile>

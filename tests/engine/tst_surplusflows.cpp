@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // Who lent surplus to whom (docs/HTCONDOR.md §2.6: siblings first, then up the tree); every expected figure is
 // worked out by hand in the comments.
-#include "sim/surplusflows.h"
+#include "analysis/surplusflows.h"
 
 #include <QtTest>
 

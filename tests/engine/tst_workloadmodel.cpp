@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // Workload models fitted from the real LPC-EGEE trace (../shared/traces, Parallel Workloads Archive).
 #include "io/swfreader.h"
-#include "sim/workloadmodel.h"
+#include "model/workloadmodel.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

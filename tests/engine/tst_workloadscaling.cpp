@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // "What if a group submits twice as much, or half": whole copies, a seeded share of the fraction, sub-groups
 // following their experiment unless they have their own factor, running jobs of a snapshot left alone.
-#include "sim/workloadscaling.h"
+#include "scenario/workloadscaling.h"
 
 #include <QtTest>
 

@@ -3,11 +3,11 @@
 // Every reader behind format detection, as `inspect`, the window and `--pool` reach them: whatever the bytes, the
 // detected reader gives a value or a Diagnostic.
 #include "fuzzinput.h"
-#include "io/fileset.h"
 #include "io/inspect.h"
 #include "io/jobworkload.h"
 #include "io/slotpool.h"
-#include "pool/pool.h"
+#include "model/pool.h"
+#include "scenario/fileset.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

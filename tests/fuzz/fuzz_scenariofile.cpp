@@ -5,8 +5,8 @@
 // policy they make.
 #include "config/config.h"
 #include "fuzzinput.h"
-#include "io/scenariofile.h"
 #include "policy/policyfromconfig.h"
+#include "scenario/scenariofile.h"
 
 #include <optional>
 

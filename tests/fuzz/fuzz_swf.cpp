@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // Standard Workload Format traces with their `;` header, the pool the header describes, and `--map` group files.
 #include "fuzzinput.h"
-#include "io/fileset.h"
 #include "io/swfreader.h"
+#include "scenario/fileset.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // PoolPlanner workload models (`fit --out`): read, written back and read again, and an hour generated from them.
 #include "fuzzinput.h"
-#include "sim/workloadmodel.h"
+#include "model/workloadmodel.h"
 
 #include <cstdlib>
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "sim/workloadmodel.h"
+#include "model/workloadmodel.h"
 
 #include <algorithm>
 

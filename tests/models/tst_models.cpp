@@ -12,7 +12,7 @@
 
 #include "notebookactivity.h"
 #include "poolseriesmodel.h"
-#include "sim/demo.h"
+#include "scenario/demo.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -5,8 +5,8 @@
 // says so. No real pool and no real ssh: the ssh argument lists are checked as values.
 #include "io/inspect.h"
 #include "io/snapshot.h"
+#include "model/workloadmodel.h"
 #include "poolwatcher.h"
-#include "sim/workloadmodel.h"
 
 #include "../realpoolfiles.h"
 #include "../testfiles.h"

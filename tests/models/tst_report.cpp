@@ -7,7 +7,7 @@
 #include "../engine/simtestutil.h"
 #include "../testfiles.h"
 
-#include "report/groupfigures.h"
+#include "analysis/groupfigures.h"
 #include "sim/simulator.h"
 
 #include <QImage>

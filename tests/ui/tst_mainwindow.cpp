@@ -15,9 +15,9 @@
 #include "reportsview.h"
 #include "sweeppanel.h"
 
-#include "config/policywriter.h"
 #include "messagebanner.h"
-#include "sim/demo.h"
+#include "policy/policywriter.h"
+#include "scenario/demo.h"
 #include "timerangebar.h"
 
 #include "workspace.h"

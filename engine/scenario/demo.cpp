@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#include "scenario/demo.h"
+
+#include "config/config.h"
+#include "policy/policyfromconfig.h"
+#include "scenario/mergevariants.h"
+#include "util/randomstream.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace pp {
+
+namespace {
+
+// One kind of work a group submits: users, rate, shape and runtime distribution.
+struct Stream
+{
+    const char* group;
+    const char* userPrefix;
+    int users;
+    double jobsPerDay;
+    int cores;
+    std::uint32_t memoryMbPerCore;
+    double medianRuntimeHours;
+    double runtimeSpread; // sigma of the log-normal
+    double dailySwing; // 0 = flat, 1 = all work in daytime
+    JobKind kind;
+};
+
+constexpr Stream streams[] = {
+    {"atlas.prod", "prod", 3, 21000, 1, 2048, 5.0, 0.6, 0.1, Batch},
+    {"atlas.analysis", "ana", 40, 24000, 1, 2048, 1.2, 1.0, 0.6, Batch},
+    {"atlas.multicore", "mc", 2, 640, 8, 2048, 10.0, 0.4, 0.0, Batch},
+    {"star", "star", 12, 6800, 1, 2048, 6.0, 0.8, 0.3, Batch},
+    {"phenix", "phx", 8, 4400, 1, 2048, 7.0, 0.7, 0.2, Batch},
+    {"belle2", "b2", 10, 5100, 1, 2048, 5.5, 0.9, 0.4, Batch},
+    {"dune", "dune", 15, 4800, 1, 2048, 4.0, 1.1, 0.5, Batch},
+    {"sphenix", "sph", 6, 3600, 1, 2048, 5.0, 0.7, 0.2, Batch},
+    {"notebooks", "nb", 60, 1200, 1, 4096, 2.0, 0.8, 0.9, Notebook},
+};
+
+constexpr double demoDays = 7.0;
+
+} // namespace
+
+const std::string& demoConfigText()
+{
+    static const std::string text =
+#include "demo_config.inc"
+        ;
+    return text;
+}
+
+Scenario demoScenario(std::uint64_t seed, double scale)
+{
+    Scenario scenario;
+    scenario.name = "demo";
+    const auto config = Config::fromText(demoConfigText(), "demo.condor_config");
+    scenario.policy = policyFromConfig(config.value()).value();
+
+    const struct
+    {
+        int count;
+        int cores;
+    } machineKinds[] = {{160, 32}, {120, 48}, {150, 64}};
+    int index = 1;
+    for (const auto& kind : machineKinds)
+        for (int i = 0; i < kind.count; ++i)
+            scenario.pool.machines.push_back(
+                {"wn" + std::to_string(index++), kind.cores, static_cast<long>(kind.cores) * 4096, {}});
+    assignMachineOwners(scenario.pool, scenario.policy); // each experiment contributed machines worth its quota
+
+    RandomStream random(seed);
+    Workload& workload = scenario.workload;
+    workload.source = "built-in demo workload";
+    workload.epoch = 1'799'020'800; // Monday 2027-01-04 00:00 UTC
+    const double horizon = demoDays * 86400.0;
+    for (const Stream& stream : streams) {
+        std::vector<std::uint32_t> users;
+        for (int u = 1; u <= stream.users; ++u)
+            users.push_back(
+                workload.submitterIndex(std::string(stream.group) + "." + stream.userPrefix + std::to_string(u)));
+        // A non-homogeneous Poisson process by thinning: rate(t) = base × (1 + swing × sin(day phase)).
+        const double baseRate = stream.jobsPerDay * scale / 86400.0;
+        const double peakRate = baseRate * (1.0 + stream.dailySwing);
+        double t = 0;
+        for (;;) {
+            t += random.exponential(1.0 / peakRate);
+            if (t >= horizon)
+                break;
+            const double phase = 2.0 * std::numbers::pi * (std::fmod(t, 86400.0) / 86400.0 - 0.25);
+            const double rate = baseRate * (1.0 + stream.dailySwing * std::sin(phase));
+            if (random.uniform() * peakRate > rate)
+                continue;
+            Job job;
+            job.submit = static_cast<std::uint32_t>(t);
+            const double hours = stream.medianRuntimeHours * std::exp(stream.runtimeSpread * random.normal());
+            job.runtime = static_cast<std::uint32_t>(std::clamp(hours * 3600.0, 60.0, 72.0 * 3600.0));
+            job.cores = static_cast<std::uint16_t>(stream.cores);
+            job.memoryMb = stream.memoryMbPerCore * static_cast<std::uint32_t>(stream.cores);
+            job.kind = stream.kind;
+            // Users are not equally busy: a Zipf-like pick keeps a few heavy users in every group.
+            const double pick = std::pow(random.uniform(), 2.0);
+            job.submitter = users[static_cast<std::size_t>(pick * static_cast<double>(users.size()))];
+            workload.jobs.push_back(job);
+        }
+    }
+    std::stable_sort(
+        workload.jobs.begin(), workload.jobs.end(), [](const Job& a, const Job& b) { return a.submit < b.submit; });
+    scenario.horizonSeconds = horizon;
+    scenario.seed = seed;
+    return scenario;
+}
+
+} // namespace pp

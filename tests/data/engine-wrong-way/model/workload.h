@@ -1,0 +1,3 @@
+// A value type that includes only its own layer and below: allowed.
+#pragma once
+#include "policy/policy.h"
