@@ -2,25 +2,20 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sweeppanel.h"
 
-#include "charthelpers.h"
 #include "groupcolours.h"
 #include "plannerview.h"
 #include "policydraft.h"
 #include "simulationrunner.h"
+#include "sweepchart.h"
 
 #include "analysis/groupfigures.h"
 
-#include <QCategoryAxis>
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLineSeries>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 namespace {
 
@@ -69,8 +64,7 @@ SweepPanel::SweepPanel(PlannerView* planner, QWidget* parent)
     m_status = new QLabel(tr("Each value is applied over the planner's current proposal and simulated in turn."), this);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
-    m_chart = new QChartView(this);
-    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart = new SweepChart(this);
     layout->addWidget(m_chart, 1);
     connect(m_runner, &SimulationRunner::resultAvailable, this, [this](const pp::Result& result) {
         m_results.push_back(std::make_shared<const pp::Result>(result));
@@ -156,47 +150,24 @@ void SweepPanel::finish(const QString& message)
 
 void SweepPanel::plot()
 {
-    auto* chart = newThemedChart(this);
-    chart->setTitle(tr("%1 by %2").arg(m_metric->currentText(), m_sweptKnob));
-    chart->legend()->setAlignment(Qt::AlignRight);
-    if (m_results.empty()) {
-        replaceChart(m_chart, chart);
-        return;
-    }
-    QStringList names;
-    for (const auto& g : m_results.front()->groups)
-        names << QString::fromStdString(g.name);
-    // The values as categories in the order given: they may not be numbers ("graceful, quick").
-    auto* x = new QCategoryAxis;
-    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    for (int i = 0; i < m_sweptValues.size(); ++i)
-        x->append(m_sweptValues[i], i);
-    x->setRange(-0.3, m_sweptValues.size() - 0.7);
-    x->setTitleText(m_sweptKnob);
-    auto* y = new QValueAxis;
-    y->setTitleText(m_metric->currentText());
-    double highest = 1;
-    const int metric = m_metric->currentIndex();
-    for (std::size_t g = 0; g < m_results.front()->groups.size(); ++g) {
-        if (m_results.front()->groups[g].parent != 0)
-            continue; // experiments only
-        auto* line = new QLineSeries(chart);
-        line->setName(names[static_cast<int>(g)]);
-        line->setPen(QPen(groupColour(names[static_cast<int>(g)], names), 2));
-        line->setPointsVisible(true);
-        for (std::size_t k = 0; k < m_results.size(); ++k) {
-            const auto figures = pp::groupFigures(*m_results[k]);
-            if (g < figures.size()) {
-                const double v = metricOf(figures[g], metric);
-                line->append(static_cast<double>(k), v);
-                highest = std::max(highest, v);
+    const QString title = tr("%1 by %2").arg(m_metric->currentText(), m_sweptKnob);
+    std::vector<SweepChart::Line> lines;
+    if (!m_results.empty()) {
+        QStringList names;
+        for (const auto& g : m_results.front()->groups)
+            names << QString::fromStdString(g.name);
+        const int metric = m_metric->currentIndex();
+        for (std::size_t g = 0; g < m_results.front()->groups.size(); ++g) {
+            if (m_results.front()->groups[g].parent != 0)
+                continue; // experiments only
+            SweepChart::Line line {names[static_cast<int>(g)], groupColour(names[static_cast<int>(g)], names), {}};
+            for (const auto& result : m_results) {
+                const auto figures = pp::groupFigures(*result);
+                if (g < figures.size())
+                    line.values.push_back(metricOf(figures[g], metric));
             }
+            lines.push_back(std::move(line));
         }
-        chart->addSeries(line);
     }
-    y->setRange(0, highest * 1.1);
-    y->applyNiceNumbers();
-    y->setLabelFormat(QStringLiteral("%.0f"));
-    attachAxes(chart, x, y);
-    replaceChart(m_chart, chart);
+    m_chart->show(title, m_sweptKnob, m_sweptValues, m_metric->currentText(), lines);
 }

@@ -13,12 +13,12 @@
 #include <vector>
 
 class PlannerView;
-class QChartView;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class SimulationRunner;
+class SweepChart;
 
 /// A sweep over one knob from the planner's current proposal: the knob, its values, and a chart of what each
 /// experiment gets at each value (core-hours, wait p95, preemptions) — the command line's `sweep`, for one
@@ -50,7 +50,7 @@ private:
     QComboBox* m_metric = nullptr;
     QPushButton* m_run = nullptr;
     QLabel* m_status = nullptr;
-    QChartView* m_chart = nullptr;
+    SweepChart* m_chart = nullptr;
     void finish(const QString& message);
 
     pp::Scenario m_base; // what the sweep started from, copied: later planner edits do not mix in

@@ -8,20 +8,26 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QChartView>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
+#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <functional>
 #include <iterator>
 
 UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
-    : QChartView(parent)
+    : QWidget(parent)
     , m_model(model)
+    , m_view(new QChartView(this))
 {
     setObjectName(QStringLiteral("usageChart"));
-    setRenderHint(QPainter::Antialiasing);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    m_view->setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(320);
     connect(m_model, &QAbstractItemModel::modelReset, this, &UsageChart::rebuild);
     rebuild();
@@ -89,7 +95,7 @@ void UsageChart::rebuild()
     y->setRange(0, std::max(1.0, static_cast<double>(m_model->poolCores())));
     y->setLabelFormat(QStringLiteral("%.0f"));
     attachAxes(chart, x, y);
-    replaceChart(this, chart);
+    replaceChart(m_view, chart);
 }
 
 void UsageChart::setVisibleRange(double fromSeconds, double toSeconds)

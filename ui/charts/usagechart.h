@@ -2,14 +2,15 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include <QChartView>
+#include <QWidget>
 
 class PoolSeriesModel;
+class QChartView;
 class QValueAxis;
 
 /// Cores in use over time, stacked by top-level group, with the idle cores on top and the pool size as the
 /// ceiling. Reads the same PoolSeriesModel as the table beside it; Qt Charts stays inside ui/charts/.
-class UsageChart : public QChartView
+class UsageChart : public QWidget
 {
     Q_OBJECT
 public:
@@ -20,6 +21,7 @@ public:
 private:
     void rebuild();
     PoolSeriesModel* m_model;
+    QChartView* m_view;
     QValueAxis* m_timeAxis = nullptr;
     double m_unit = 3600; // seconds per axis unit
 };
