@@ -4,7 +4,7 @@
 
 #include "comparisoncharts.h"
 #include "comparisonmodel.h"
-#include "plannerview.h"
+#include "planningsession.h"
 #include "policydraft.h"
 #include "scenarioset.h"
 #include "simulationrunner.h"
@@ -22,10 +22,10 @@
 
 #include <map>
 
-CompareView::CompareView(ScenarioSet* scenarios, PlannerView* planner, QWidget* parent)
+CompareView::CompareView(PlanningSession* session, QWidget* parent)
     : QWidget(parent)
-    , m_scenarios(scenarios)
-    , m_planner(planner)
+    , m_scenarios(session->scenarios())
+    , m_session(session)
     , m_model(new ComparisonModel(this))
     , m_runner(new SimulationRunner(this))
 {
@@ -197,7 +197,7 @@ void CompareView::simulateMissing()
     if (row <= 0 || m_scenarios->at(row).result)
         return;
     auto scenario
-        = PolicyDraft::scenarioFor(m_planner->baseScenario(), m_planner->baseConfig(), m_scenarios->at(row).knobs);
+        = m_session->scenarioFor(m_scenarios->at(row).knobs);
     if (!scenario) {
         m_summary->setText(tr("HTCondor would refuse “%1”: %2")
                                .arg(m_scenarios->at(row).name, QString::fromStdString(scenario.error().message())));

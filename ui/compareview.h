@@ -13,7 +13,7 @@
 
 class ComparisonCharts;
 class ComparisonModel;
-class PlannerView;
+class PlanningSession;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -28,7 +28,7 @@ class CompareView : public QWidget
 {
     Q_OBJECT
 public:
-    CompareView(ScenarioSet* scenarios, PlannerView* planner, QWidget* parent = nullptr);
+    explicit CompareView(PlanningSession* session, QWidget* parent = nullptr);
 
     /// Compares two rows of the scenario set.
     void compare(int first, int second);
@@ -46,7 +46,7 @@ private:
     void simulateMissing();
 
     ScenarioSet* m_scenarios;
-    PlannerView* m_planner;
+    PlanningSession* m_session;
     ComparisonModel* m_model = nullptr;
     ComparisonCharts* m_charts = nullptr;
     SimulationRunner* m_runner = nullptr;

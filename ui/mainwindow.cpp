@@ -11,6 +11,7 @@
 #include "mergestudypanel.h"
 #include "messagebanner.h"
 #include "notebookcharts.h"
+#include "planningsession.h"
 #include "plannerview.h"
 #include "poolseriesmodel.h"
 #include "reportsview.h"
@@ -99,7 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_series(new PoolSeriesModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_flows(new FlowTableModel(this))
-    , m_runner(new SimulationRunner(this))
+    , m_planning(new PlanningSession(this))
     , m_loader(new ScenarioLoader(this))
     , m_watcher(new PoolWatcher(this))
     , m_session(new WorkspaceSession(this))
@@ -136,16 +137,15 @@ MainWindow::MainWindow(QWidget* parent)
     m_stack->addWidget(buildGroupsView());
     m_stack->addWidget(buildFlowsView());
     m_stack->addWidget(buildNotebooksView());
-    m_scenarioSet = new ScenarioSet(this);
-    m_planner = new PlannerView(m_scenarioSet, this);
+    m_planner = new PlannerView(m_planning, this);
     m_stack->addWidget(m_planner);
     auto* compareTabs = new QTabWidget(this);
-    m_compare = new CompareView(m_scenarioSet, m_planner, compareTabs);
+    m_compare = new CompareView(m_planning, compareTabs);
     compareTabs->addTab(m_compare, tr("Two scenarios"));
-    compareTabs->addTab(new SweepPanel(m_planner, compareTabs), tr("Sweep one knob"));
-    compareTabs->addTab(new MergeStudyPanel(m_planner, compareTabs), tr("Merge study"));
+    compareTabs->addTab(new SweepPanel(m_planning, compareTabs), tr("Sweep one knob"));
+    compareTabs->addTab(new MergeStudyPanel(m_planning, compareTabs), tr("Merge study"));
     m_stack->addWidget(compareTabs);
-    m_reports = new ReportsView(m_scenarioSet, m_planner, this);
+    m_reports = new ReportsView(m_planning, this);
     m_stack->addWidget(m_reports);
     body->addWidget(m_stack, 1);
     outer->addLayout(body, 1);
@@ -155,17 +155,17 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_session, &WorkspaceSession::changed, this, &MainWindow::updateTitle);
     // Proposals kept in the planner (or simulated later in Compare) go into the workspace as they come.
     const auto recordProposals = [this](int first, int last) {
-        for (int row = std::max(1, first); row <= last && row < m_scenarioSet->count(); ++row) {
-            const auto& e = m_scenarioSet->at(row);
+        for (int row = std::max(1, first); row <= last && row < m_planning->scenarios()->count(); ++row) {
+            const auto& e = m_planning->scenarios()->at(row);
             QString error;
             const QString summary = e.result ? QString::fromStdString(pp::resultSummaryJson(*e.result)) : QString();
             if (!m_session->recordProposal({e.name, e.description, e.knobs, summary}, &error))
                 showWorkspaceError(error);
         }
     };
-    connect(m_scenarioSet, &QAbstractItemModel::rowsInserted, this,
+    connect(m_planning->scenarios(), &QAbstractItemModel::rowsInserted, this,
         [recordProposals](const QModelIndex&, int first, int last) { recordProposals(first, last); });
-    connect(m_scenarioSet, &QAbstractItemModel::dataChanged, this,
+    connect(m_planning->scenarios(), &QAbstractItemModel::dataChanged, this,
         [recordProposals](const QModelIndex& from, const QModelIndex& to) { recordProposals(from.row(), to.row()); });
     m_navigator->setCurrentRow(static_cast<int>(View::Groups));
 
@@ -219,7 +219,7 @@ MainWindow::MainWindow(QWidget* parent)
             // A poll that cannot be read is dropped: not shown, not recorded; the watcher goes on polling.
             m_liveUpdate = false;
             m_cancelLoad->setVisible(false);
-            m_progress->setVisible(m_runner->isRunning());
+            m_progress->setVisible(m_planning->isOpening());
             if (const qint64 tried = std::exchange(m_earlierSnapshotId, 0); tried > 0) {
                 offerEarlierSnapshot(message, tried); // an earlier snapshot of the workspace failed too
                 Q_EMIT openFailed(message);
@@ -234,7 +234,7 @@ MainWindow::MainWindow(QWidget* parent)
         }
         const bool restoring = std::exchange(m_restoring, false); // the next data is the user's own
         m_cancelLoad->setVisible(false);
-        m_progress->setVisible(m_runner->isRunning());
+        m_progress->setVisible(m_planning->isOpening());
         if (restoring && m_session->openedSnapshotId() > 0)
             offerEarlierSnapshot(message, m_session->openedSnapshotId());
         else
@@ -248,7 +248,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_pendingPaths.clear();
         m_restoring = false;
         m_cancelLoad->setVisible(false);
-        m_progress->setVisible(m_runner->isRunning());
+        m_progress->setVisible(m_planning->isOpening());
         statusBar()->showMessage(tr("Opening cancelled; the window keeps what it had."), 5000);
     });
     m_watchStatus = new QLabel(this);
@@ -264,17 +264,17 @@ MainWindow::MainWindow(QWidget* parent)
     });
     buildMenus();
 
-    connect(m_runner, &SimulationRunner::started, this, [this] {
+    connect(m_planning, &PlanningSession::openingStarted, this, [this](const QString& name) {
         m_progress->setRange(0, 0); // busy until the first real figure
         m_progress->setVisible(true);
-        statusBar()->showMessage(tr("Simulating %1…").arg(QString::fromStdString(m_scenario.name)));
+        statusBar()->showMessage(tr("Simulating %1…").arg(name));
     });
-    connect(m_runner, &SimulationRunner::progress, this, [this](double fraction) {
+    connect(m_planning, &PlanningSession::openingProgress, this, [this](double fraction) {
         m_progress->setRange(0, 1000);
         m_progress->setValue(static_cast<int>(fraction * 1000));
     });
-    connect(m_runner, &SimulationRunner::resultAvailable, this, &MainWindow::showResult);
-    connect(m_runner, &SimulationRunner::failed, this, &MainWindow::showFailure);
+    connect(m_planning, &PlanningSession::baselineReady, this, &MainWindow::showResult);
+    connect(m_planning, &PlanningSession::openingFailed, this, &MainWindow::showFailure);
     resize(1200, 720);
 }
 
@@ -444,7 +444,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 bool MainWindow::isBusy() const
 {
-    return m_runner->isRunning();
+    return m_planning->isOpening();
 }
 
 bool MainWindow::viewFromName(const QString& name, View* view)
@@ -579,34 +579,28 @@ QWidget* MainWindow::buildNotebooksView()
 
 void MainWindow::openScenario(const pp::Scenario& scenario, const pp::Config& config)
 {
-    m_scenario = scenario;
-    m_baseConfig = config;
-    updateTitle();
+    PlanningSession::OpenOptions options;
+    // A new snapshot of the pool being watched is the same pool a moment later: the planner keeps its edits and
+    // the kept proposals stay (to be simulated again against the new baseline).
+    options.samePool = std::exchange(m_liveUpdate, false);
+    if (m_restoring) // the proposals kept in the workspace come back, to be simulated again when compared
+        for (const auto& p : m_session->proposals())
+            options.restoredScenarios.push_back({p.name, p.description, p.knobs, nullptr});
     m_summary->setText(tr("<b>%1</b>: %2 machines, %3 cores, %4 jobs. Simulating…")
                            .arg(QString::fromStdString(scenario.name))
                            .arg(QLocale().toString(static_cast<qlonglong>(scenario.pool.machines.size())))
                            .arg(QLocale().toString(static_cast<qlonglong>(scenario.pool.totalCores())))
                            .arg(QLocale().toString(static_cast<qlonglong>(scenario.workload.jobs.size()))));
-    m_runner->start(scenario);
+    m_planning->open(scenario, config, std::move(options));
 }
 
 void MainWindow::showResult(const pp::Result& result)
 {
-    m_groups->setResult(result, m_scenario.policy);
-    m_machines->setResult(result, m_scenario.pool);
-    {
-        auto baseline = std::make_shared<const pp::Result>(result);
-        // A new snapshot of the pool being watched is the same pool a moment later: the planner keeps its edits
-        // and the kept proposals stay (to be simulated again against the new baseline).
-        const bool samePool = m_liveUpdate;
-        m_liveUpdate = false;
-        m_scenarioSet->resetBaseline(baseline, samePool);
-        m_reports->setPoolName(QString::fromStdString(m_scenario.name));
-        if (m_restoring) // the proposals kept in the workspace come back, to be simulated again when compared
-            for (const auto& p : m_session->proposals())
-                m_scenarioSet->keep({p.name, p.description, p.knobs, nullptr});
-        m_planner->setBaseline(m_scenario, m_baseConfig, baseline, samePool);
-    }
+    const pp::Scenario& scenario = m_planning->baseScenario();
+    updateTitle();
+    m_groups->setResult(result, scenario.policy);
+    m_machines->setResult(result, scenario.pool);
+    m_reports->setPoolName(QString::fromStdString(scenario.name));
     m_series->setResult(result);
     m_flows->setResult(result);
     m_resultGroups = result.groups;
@@ -619,7 +613,7 @@ void MainWindow::showResult(const pp::Result& result)
     for (const auto& p : result.poolSeries)
         times.push_back(p.time);
     m_notebookCharts->setActivity(
-        NotebookActivity(result, m_scenario.workload, m_scenario.policy.notebookStartupSeconds), times);
+        NotebookActivity(result, scenario.workload, scenario.policy.notebookStartupSeconds), times);
     m_range->setRun(result.epoch > 0 ? result.epoch + result.startTime : 0, times);
     m_progress->setVisible(false);
     const QLocale locale;
@@ -628,7 +622,7 @@ void MainWindow::showResult(const pp::Result& result)
         tr("<b>%1</b> — %2 cores, %3 days simulated in %4 s. "
            "%5 of %6 jobs completed, %7 core-hours delivered, utilization %8 %. "
            "Quotas follow HTCondor's group quota rules (NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = %9).")
-            .arg(QString::fromStdString(m_scenario.name))
+            .arg(QString::fromStdString(scenario.name))
             .arg(locale.toString(static_cast<qlonglong>(result.poolCores)))
             .arg(locale.toString(days, 'f', 1))
             .arg(locale.toString(result.wallSeconds, 'f', 2))
@@ -636,10 +630,10 @@ void MainWindow::showResult(const pp::Result& result)
             .arg(locale.toString(static_cast<qlonglong>(result.jobsTotal)))
             .arg(locale.toString(result.coreHoursDelivered, 'f', 0))
             .arg(locale.toString(result.utilization * 100.0, 'f', 1))
-            .arg(m_scenario.policy.allowQuotaOversubscription ? QStringLiteral("True") : QStringLiteral("False"))
-        + (m_scenario.workload.skipped.empty()
+            .arg(scenario.policy.allowQuotaOversubscription ? QStringLiteral("True") : QStringLiteral("False"))
+        + (scenario.workload.skipped.empty()
                 ? QString()
-                : QStringLiteral(" <b>%1.</b>").arg(skippedJobsText(m_scenario.workload, locale))));
+                : QStringLiteral(" <b>%1.</b>").arg(skippedJobsText(scenario.workload, locale))));
 
     double wholeMean = 0;
     double fragmentedMean = 0;
@@ -674,9 +668,9 @@ void MainWindow::showResult(const pp::Result& result)
                  "<table cellpadding=6><tr><th align=left>Group</th><th>Sessions</th><th>Spawn failures</th>"
                  "<th>Start p50</th><th>Start p95</th></tr>%1</table>")
                   .arg(rows));
-    const QString skipped = skippedJobsText(m_scenario.workload, locale);
+    const QString skipped = skippedJobsText(scenario.workload, locale);
     statusBar()->showMessage(tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size()))
-                                 .arg(QString::fromStdString(m_scenario.name))
+                                 .arg(QString::fromStdString(scenario.name))
         + (skipped.isEmpty() ? QString() : QStringLiteral("; ") + skipped));
     {
         QString error;
@@ -751,7 +745,7 @@ void MainWindow::showNotebookPeriod(const NotebookActivity::Period& period)
                 formatDuration(period.startP95), locale.toString(static_cast<qlonglong>(period.failures)),
                 locale.toString(
                     100.0 * static_cast<double>(period.failures) / static_cast<double>(period.sessions), 'f', 1),
-                formatDuration(m_scenario.policy.notebookStartTimeout)));
+                formatDuration(m_planning->baseScenario().policy.notebookStartTimeout)));
 }
 
 void MainWindow::showFailure(const QString& reason)

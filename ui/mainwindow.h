@@ -26,7 +26,7 @@ class NotebookCharts;
 class PlannerView;
 class CompareView;
 class ReportsView;
-class ScenarioSet;
+class PlanningSession;
 class PoolSeriesModel;
 class QLabel;
 class QListWidget;
@@ -34,7 +34,6 @@ class QProgressBar;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
-class SimulationRunner;
 class TimeRangeBar;
 class UsageChart;
 
@@ -115,8 +114,6 @@ private:
     void applyRange(int firstSample, int lastSample);
     void showNotebookPeriod(const NotebookActivity::Period& period);
 
-    pp::Scenario m_scenario;
-    pp::Config m_baseConfig; // what the scenario's policy was read from: the planner edits knobs over it
     GroupTreeModel* m_groups = nullptr;
     MachineTableModel* m_machines = nullptr;
     QLabel* m_machinesMoment = nullptr;
@@ -133,9 +130,8 @@ private:
     PlannerView* m_planner = nullptr;
     CompareView* m_compare = nullptr;
     ReportsView* m_reports = nullptr;
-    ScenarioSet* m_scenarioSet = nullptr;
     QProgressBar* m_progress = nullptr;
-    SimulationRunner* m_runner = nullptr;
+    PlanningSession* m_planning = nullptr;
     ScenarioLoader* m_loader = nullptr;
     MessageBanner* m_banner = nullptr;
     QPushButton* m_cancelLoad = nullptr;

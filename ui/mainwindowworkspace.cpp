@@ -5,7 +5,7 @@
 #include "mainwindow.h"
 
 #include "messagebanner.h"
-#include "plannerview.h"
+#include "planningsession.h"
 #include "scenarioloader.h"
 #include "scenarioset.h"
 #include "timerangebar.h"
@@ -61,7 +61,7 @@ bool MainWindow::newWorkspace(const QString& path)
 bool MainWindow::openWorkspace(const QString& path)
 {
     // Nothing of the pool on screen may land in the workspace being opened: its runs stop here.
-    m_planner->stop();
+    m_planning->stop();
     m_loader->cancel();
     std::optional<WorkspaceSession::Source> source;
     QString error;
@@ -70,7 +70,7 @@ bool MainWindow::openWorkspace(const QString& path)
         Q_EMIT openFailed(error);
         return false;
     }
-    m_scenarioSet->resetBaseline(nullptr); // the old pool's proposals do not belong to this workspace
+    m_planning->scenarios()->resetBaseline(nullptr); // the old pool's proposals do not belong to this workspace
     rememberRecent(m_session->path());
     updateTitle();
     if (!m_session->restoreProblem().isEmpty() && !source) {
@@ -170,7 +170,7 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::updateTitle()
 {
-    const QString scenario = QString::fromStdString(m_scenario.name);
+    const QString scenario = QString::fromStdString(m_planning->baseScenario().name);
     setWindowTitle(scenario.isEmpty() ? tr("%1[*] — PoolPlanner").arg(m_session->displayName())
                                       : tr("%1[*] — %2 — PoolPlanner").arg(m_session->displayName(), scenario));
     setWindowModified(m_session->hasUnsavedWork());

@@ -4,7 +4,7 @@
 
 #include "formatduration.h"
 #include "mergestudyrunner.h"
-#include "plannerview.h"
+#include "planningsession.h"
 #include "policydraft.h"
 
 #include "scenario/mergevariants.h"
@@ -72,9 +72,9 @@ QPlainTextEdit* knobBox(const QString& placeholder, QWidget* parent)
 
 } // namespace
 
-MergeStudyPanel::MergeStudyPanel(PlannerView* planner, QWidget* parent)
+MergeStudyPanel::MergeStudyPanel(PlanningSession* session, QWidget* parent)
     : QWidget(parent)
-    , m_planner(planner)
+    , m_session(session)
     , m_runner(new MergeStudyRunner(this))
 {
     setObjectName(QStringLiteral("mergeStudyPanel"));
@@ -169,13 +169,13 @@ bool MergeStudyPanel::start(QString* error)
     // background.
     std::vector<Knobs> edits;
     for (auto [box, variant] : {std::pair {m_separateKnobs, "separate"}, std::pair {m_mergedKnobs, "merged"}}) {
-        Knobs knobs = m_planner->draft()->edits();
+        Knobs knobs = m_session->draft()->edits();
         QString problem;
         if (!parseKnobs(box->toPlainText(), knobs, &problem)) {
             *error = tr("%1 pool knobs, %2").arg(QLatin1String(variant), problem);
             return false;
         }
-        const auto policy = PolicyDraft::policyFor(m_planner->baseConfig(), knobs);
+        const auto policy = PolicyDraft::policyFor(m_session->baseConfig(), knobs);
         if (!policy) {
             *error = tr("%1: %2").arg(QLatin1String(variant), QString::fromStdString(policy.error().message()));
             return false;
@@ -186,13 +186,13 @@ bool MergeStudyPanel::start(QString* error)
         }
         edits.push_back(std::move(knobs));
     }
-    pp::Scenario base = m_planner->baseScenario();
+    pp::Scenario base = m_session->baseScenario();
     if (base.name.empty())
         base.name = "pool";
     m_study.reset();
     m_run->setText(tr("Stop"));
     m_status->setText(tr("Simulating the separate pools and the merged pool…"));
-    m_runner->start(std::move(base), m_planner->baseConfig(), std::move(edits[0]), std::move(edits[1]));
+    m_runner->start(std::move(base), m_session->baseConfig(), std::move(edits[0]), std::move(edits[1]));
     return true;
 }
 

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-class PlannerView;
+class PlanningSession;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -27,7 +27,7 @@ class MergeStudyPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit MergeStudyPanel(PlannerView* planner, QWidget* parent = nullptr);
+    explicit MergeStudyPanel(PlanningSession* session, QWidget* parent = nullptr);
 
     /// Derives both variants and starts them; false with a message when a knob or the scenario cannot be used.
     bool start(QString* error);
@@ -45,7 +45,7 @@ private:
     void show(const pp::MergeStudy& study);
     void finish(const QString& message);
 
-    PlannerView* m_planner;
+    PlanningSession* m_session;
     MergeStudyRunner* m_runner = nullptr;
     QPlainTextEdit* m_separateKnobs = nullptr;
     QPlainTextEdit* m_mergedKnobs = nullptr;

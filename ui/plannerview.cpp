@@ -4,12 +4,11 @@
 
 #include "comparisonmodel.h"
 #include "grouppolicymodel.h"
+#include "planningsession.h"
 #include "policydraft.h"
 #include "scenarioset.h"
-#include "simulationrunner.h"
 
 #include "analysis/comparison.h"
-#include "policy/policywriter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -37,8 +36,6 @@
 #include <cstdlib>
 
 namespace {
-
-constexpr int debounceMs = 400; // long enough to let a spin box settle, short enough to feel immediate
 
 struct PreemptionPreset
 {
@@ -82,28 +79,26 @@ public:
 
 } // namespace
 
-PlannerView::PlannerView(ScenarioSet* scenarios, QWidget* parent)
+PlannerView::PlannerView(PlanningSession* session, QWidget* parent)
     : QWidget(parent)
-    , m_draft(new PolicyDraft(this))
-    , m_undo(new QUndoStack(this))
+    , m_session(session)
+    , m_draft(session->draft())
+    , m_undo(session->undoStack())
     , m_comparison(new ComparisonModel(this))
-    , m_runner(new SimulationRunner(this))
-    , m_debounce(new QTimer(this))
-    , m_scenarios(scenarios)
+    , m_scenarios(session->scenarios())
 {
     setObjectName(QStringLiteral("plannerView"));
     m_groups = new GroupPolicyModel(m_draft, m_undo, this);
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(debounceMs);
-    connect(m_debounce, &QTimer::timeout, this, &PlannerView::simulate);
     connect(m_draft, &PolicyDraft::changed, this, &PlannerView::draftChanged);
-    connect(m_runner, &SimulationRunner::resultAvailable, this, &PlannerView::showProposal);
-    connect(m_runner, &SimulationRunner::failed, this, [this](const QString& reason) {
-        if (!m_runner->isRunning())
-            m_status->setText(reason);
+    connect(m_session, &PlanningSession::baselineReady, this, [this](const pp::Result& baseline) {
+        m_groups->setPoolCores(static_cast<double>(baseline.poolCores));
+        setEnabled(true);
     });
-    connect(m_runner, &SimulationRunner::progress, this, [this](double fraction) {
-        m_status->setText(tr("Simulating the proposal… %1 %").arg(static_cast<int>(fraction * 100)));
+    connect(m_session, &PlanningSession::proposalSimulated, this, &PlannerView::showProposal);
+    connect(
+        m_session, &PlanningSession::proposalStatus, this, [this](const QString& text) { m_status->setText(text); });
+    connect(m_session, &PlanningSession::draftRefused, this, [this](const QString& reason) {
+        m_status->setText(tr("<b>HTCondor would refuse this configuration:</b> %1").arg(reason.toHtmlEscaped()));
     });
 
     auto* layout = new QVBoxLayout(this);
@@ -119,11 +114,6 @@ PlannerView::PlannerView(ScenarioSet* scenarios, QWidget* parent)
 }
 
 PlannerView::~PlannerView() = default;
-
-bool PlannerView::isSimulating() const
-{
-    return m_runner->isRunning() || m_debounce->isActive();
-}
 
 QWidget* PlannerView::buildEditors()
 {
@@ -160,7 +150,7 @@ QWidget* PlannerView::buildEditors()
     m_scenarioChoice = new QComboBox(page);
     m_scenarioChoice->setModel(m_scenarios);
     m_scenarioChoice->setToolTip(tr("Open a kept scenario to change it further"));
-    connect(m_scenarioChoice, &QComboBox::activated, this, &PlannerView::openScenario);
+    connect(m_scenarioChoice, &QComboBox::activated, m_session, &PlanningSession::openKeptScenario);
     bar->addWidget(new QLabel(tr("Start from:"), page));
     bar->addWidget(m_scenarioChoice);
     auto* keep = new QPushButton(tr("Keep as…"), page);
@@ -363,103 +353,25 @@ QWidget* PlannerView::buildOutcome()
     return page;
 }
 
-void PlannerView::setBaseline(
-    const pp::Scenario& scenario, const pp::Config& config, std::shared_ptr<const pp::Result> result, bool keepEdits)
-{
-    stop();
-    m_scenario = scenario;
-    m_baselineResult = std::move(result);
-    m_proposal = m_baselineResult;
-    m_proposalEdits.clear();
-    m_baselinePolicy = scenario.policy;
-    m_groups->setPoolCores(m_baselineResult ? static_cast<double>(m_baselineResult->poolCores) : 0.0);
-    if (keepEdits) {
-        m_draft->rebase(config); // re-simulates the edits against the new baseline
-    } else {
-        m_undo->clear();
-        m_draft->reset(config);
-    }
-    setEnabled(true);
-}
-
-void PlannerView::stop()
-{
-    m_runner->stop();
-    m_debounce->stop();
-    m_pendingKeep.clear();
-}
-
 void PlannerView::draftChanged()
 {
-    if (!m_draft->policy()) {
-        m_status->setText(tr("<b>HTCondor would refuse this configuration:</b> %1")
-                              .arg(QString::fromStdString(m_draft->policy().error().message()).toHtmlEscaped()));
-        m_runner->stop();
-        m_debounce->stop();
-        return;
-    }
+    if (!m_draft->policy())
+        return; // the session says why
     m_refreshing = true;
     for (const auto& refresh : m_refreshers)
         refresh(*m_draft->policy());
     m_refreshing = false;
-    simulateSoon();
 }
 
-void PlannerView::simulateSoon()
+void PlannerView::showProposal()
 {
-    if (!m_baselineResult)
+    const auto baseline = m_session->baselineResult(), proposal = m_session->proposalResult();
+    if (!baseline || !proposal)
         return;
-    if (m_draft->edits().empty()) {
-        // Nothing changed: the baseline is the outcome.
-        m_runner->stop();
-        m_debounce->stop();
-        showProposal(*m_baselineResult);
-        m_status->setText(tr("No changes yet: edit a quota or a knob on the left; the outcome appears here."));
-        return;
-    }
-    m_status->setText(tr("Simulating the proposal…"));
-    m_debounce->start();
-}
-
-void PlannerView::simulate()
-{
-    auto proposal = PolicyDraft::scenarioFor(m_scenario, m_draft->base(), m_draft->edits());
-    if (!proposal)
-        return;
-    m_runningEdits = m_draft->edits();
-    proposal->name = m_scenario.name + " (proposal)";
-    m_runner->start(*proposal); // a run still going is asked to stop; its result is dropped
-}
-
-void PlannerView::showProposal(const pp::Result& result)
-{
-    const bool baseline = &result == m_baselineResult.get();
-    m_proposal = baseline ? m_baselineResult : std::make_shared<const pp::Result>(result);
-    m_proposalEdits = baseline ? decltype(m_proposalEdits) {} : m_runningEdits;
-    if (!m_pendingKeep.isEmpty()) {
-        const int row = m_scenarios->find(m_pendingKeep);
-        if (row > 0 && m_scenarios->at(row).knobs == m_proposalEdits) {
-            ScenarioSet::Entry entry = m_scenarios->at(row);
-            entry.result = m_proposal;
-            m_scenarios->keep(entry);
-        }
-        m_pendingKeep.clear();
-    }
-    const pp::Comparison comparison = pp::compareResults(*m_baselineResult, *m_proposal);
+    const pp::Comparison comparison = pp::compareResults(*baseline, *proposal);
     m_comparison->setComparison(
-        comparison, ComparisonModel::quotaShares(*m_baselineResult), ComparisonModel::quotaShares(*m_proposal));
+        comparison, ComparisonModel::quotaShares(*baseline), ComparisonModel::quotaShares(*proposal));
     m_summary->setText(QString::fromStdString(pp::comparisonSummaryText(comparison)).toHtmlEscaped());
-    if (m_proposal != m_baselineResult)
-        m_status->setText(tr("Proposal simulated in %1 s (%n change(s) from the baseline).", "", m_undo->index())
-                              .arg(m_proposal->wallSeconds, 0, 'f', 2));
-    Q_EMIT proposalSimulated();
-}
-
-QString PlannerView::configSnippet() const
-{
-    if (!m_draft->policy())
-        return {};
-    return QString::fromStdString(pp::configSnippet(m_baselinePolicy, *m_draft->policy(), m_scenario.name));
 }
 
 void PlannerView::exportSnippet()
@@ -469,34 +381,11 @@ void PlannerView::exportSnippet()
     if (path.isEmpty())
         return;
     QFile file(path);
-    const QByteArray bytes = configSnippet().toUtf8();
+    const QByteArray bytes = m_session->configSnippet().toUtf8();
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
         m_status->setText(tr("%1 cannot be written: %2").arg(path, file.errorString()));
     else
         m_status->setText(tr("Wrote %1").arg(path));
-}
-
-const pp::Config& PlannerView::baseConfig() const
-{
-    return m_draft->base();
-}
-
-int PlannerView::keepProposal(const QString& name)
-{
-    QStringList changes;
-    for (int i = 1; i <= m_undo->index(); ++i)
-        changes << m_undo->text(i - 1);
-    ScenarioSet::Entry entry;
-    entry.name = name;
-    entry.description = changes.isEmpty() ? tr("No change from the baseline") : changes.join(QStringLiteral("; "));
-    entry.knobs = m_draft->edits();
-    // The result goes with the scenario only if it was made from exactly these edits.
-    const bool current = !isSimulating() && m_proposal && m_draft->policy() && m_proposalEdits == m_draft->edits();
-    entry.result = current ? m_proposal : nullptr;
-    const int row = m_scenarios->keep(entry);
-    if (row > 0 && !current)
-        m_pendingKeep = entry.name.trimmed();
-    return row;
 }
 
 void PlannerView::chooseKeep()
@@ -506,16 +395,8 @@ void PlannerView::chooseKeep()
         this, tr("Keep the proposal"), tr("Name:"), QLineEdit::Normal, m_scenarios->freeName(tr("Proposal")), &ok);
     if (!ok)
         return;
-    if (keepProposal(name) < 0)
+    if (m_session->keepProposal(name) < 0)
         m_status->setText(tr("“%1” cannot be used: the baseline keeps its name.").arg(name));
     else
         m_status->setText(tr("Kept as “%1”.").arg(name.trimmed()));
-}
-
-void PlannerView::openScenario(int row)
-{
-    if (row < 0 || row >= m_scenarios->count())
-        return;
-    const auto& entry = m_scenarios->at(row);
-    m_undo->push(new SetEditsCommand(m_draft, tr("Open scenario “%1”").arg(entry.name), entry.knobs));
 }

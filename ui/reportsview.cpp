@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "reportsview.h"
 
-#include "plannerview.h"
+#include "planningsession.h"
 #include "policydraft.h"
 #include "scenarioset.h"
 
@@ -20,10 +20,10 @@
 #include <QTextCursor>
 #include <QVBoxLayout>
 
-ReportsView::ReportsView(ScenarioSet* scenarios, PlannerView* planner, QWidget* parent)
+ReportsView::ReportsView(PlanningSession* session, QWidget* parent)
     : QWidget(parent)
-    , m_scenarios(scenarios)
-    , m_planner(planner)
+    , m_scenarios(session->scenarios())
+    , m_session(session)
 {
     setObjectName(QStringLiteral("reportsView"));
     auto* layout = new QHBoxLayout(this);
@@ -114,10 +114,10 @@ Report ReportsView::report() const
             continue;
         QString snippet;
         if (row > 0) {
-            const auto before = PolicyDraft::policyFor(m_planner->baseConfig(), {});
-            const auto after = PolicyDraft::policyFor(m_planner->baseConfig(), entry.knobs);
+            const auto before = PolicyDraft::policyFor(m_session->baseConfig(), {});
+            const auto after = PolicyDraft::policyFor(m_session->baseConfig(), entry.knobs);
             if (before && after)
-                snippet = QString::fromStdString(pp::configSnippet(*before, *after, m_planner->baseScenario().name));
+                snippet = QString::fromStdString(pp::configSnippet(*before, *after, m_session->baseScenario().name));
         }
         scenarios.push_back({entry.name, entry.description, snippet, entry.result});
     }

@@ -7,7 +7,7 @@
 #include <QSet>
 #include <QWidget>
 
-class PlannerView;
+class PlanningSession;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -20,7 +20,7 @@ class ReportsView : public QWidget
 {
     Q_OBJECT
 public:
-    ReportsView(ScenarioSet* scenarios, PlannerView* planner, QWidget* parent = nullptr);
+    explicit ReportsView(PlanningSession* session, QWidget* parent = nullptr);
 
     void setPoolName(const QString& name);
     /// The report of the scenarios ticked (the baseline always first).
@@ -37,7 +37,7 @@ private:
     void chooseExport(const QString& suffix, const QString& filter);
 
     ScenarioSet* m_scenarios;
-    PlannerView* m_planner;
+    PlanningSession* m_session;
     QLineEdit* m_pool = nullptr;
     QListWidget* m_list = nullptr;
     QTextBrowser* m_preview = nullptr;

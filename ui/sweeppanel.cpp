@@ -3,7 +3,7 @@
 #include "sweeppanel.h"
 
 #include "groupcolours.h"
-#include "plannerview.h"
+#include "planningsession.h"
 #include "policydraft.h"
 #include "simulationrunner.h"
 #include "sweepchart.h"
@@ -35,9 +35,9 @@ double metricOf(const pp::GroupFigures& f, int metric)
 
 } // namespace
 
-SweepPanel::SweepPanel(PlannerView* planner, QWidget* parent)
+SweepPanel::SweepPanel(PlanningSession* session, QWidget* parent)
     : QWidget(parent)
-    , m_planner(planner)
+    , m_session(session)
     , m_runner(new SimulationRunner(this))
 {
     setObjectName(QStringLiteral("sweepPanel"));
@@ -99,17 +99,17 @@ bool SweepPanel::start(const QString& knob, const QStringList& values, QString* 
     }
     // Every value must make a policy HTCondor accepts before anything runs.
     for (const QString& v : values) {
-        auto edits = m_planner->draft()->edits();
+        auto edits = m_session->draft()->edits();
         edits.emplace_back(knob.toStdString(), v.trimmed().toStdString());
-        auto policy = PolicyDraft::policyFor(m_planner->baseConfig(), edits);
+        auto policy = PolicyDraft::policyFor(m_session->baseConfig(), edits);
         if (!policy) {
             *error = tr("%1 = %2: %3").arg(knob, v.trimmed(), QString::fromStdString(policy.error().reason));
             return false;
         }
     }
-    m_base = m_planner->baseScenario();
-    m_baseConfig = m_planner->baseConfig();
-    m_baseEdits = m_planner->draft()->edits();
+    m_base = m_session->baseScenario();
+    m_baseConfig = m_session->baseConfig();
+    m_baseEdits = m_session->draft()->edits();
     m_sweptKnob = knob;
     m_sweptValues.clear();
     for (const QString& v : values)

@@ -12,7 +12,7 @@
 #include <optional>
 #include <vector>
 
-class PlannerView;
+class PlanningSession;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -27,7 +27,7 @@ class SweepPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SweepPanel(PlannerView* planner, QWidget* parent = nullptr);
+    explicit SweepPanel(PlanningSession* session, QWidget* parent = nullptr);
 
     /// Starts a sweep; false with a message when the knob or values cannot be used.
     bool start(const QString& knob, const QStringList& values, QString* error);
@@ -43,7 +43,7 @@ private:
     void plot();
     void chooseAndStart();
 
-    PlannerView* m_planner;
+    PlanningSession* m_session;
     SimulationRunner* m_runner = nullptr;
     QLineEdit* m_knob = nullptr;
     QLineEdit* m_values = nullptr;

@@ -10,6 +10,7 @@
 #include "grouppolicymodel.h"
 #include "grouptreemodel.h"
 #include "mergestudypanel.h"
+#include "planningsession.h"
 #include "plannerview.h"
 #include "policydraft.h"
 #include "reportsview.h"
@@ -143,8 +144,8 @@ private Q_SLOTS:
         QVERIFY(shown.wait(120000));
         auto* planner = window.findChild<PlannerView*>();
         QVERIFY(planner && planner->isEnabled());
-        const pp::Policy baseline = *planner->draft()->policy();
-        QCOMPARE(planner->draft()->edits().size(), std::size_t(0));
+        const pp::Policy baseline = *planner->session()->draft()->policy();
+        QCOMPARE(planner->session()->draft()->edits().size(), std::size_t(0));
 
         // atlas.analysis from 25 % to 40 % of atlas, its siblings giving up the difference.
         auto* table = window.findChild<QTableView*>(QStringLiteral("groupPolicyTable"));
@@ -156,11 +157,11 @@ private Q_SLOTS:
                 == QStringLiteral("atlas.analysis"))
                 analysis = row;
         QVERIFY(analysis >= 0);
-        QSignalSpy simulated(planner, &PlannerView::proposalSimulated);
+        QSignalSpy simulated(planner->session(), &PlanningSession::proposalSimulated);
         QVERIFY(groups->setData(groups->index(analysis, GroupPolicyModel::QuotaColumn), 40.0));
-        QCOMPARE(planner->undoStack()->count(), 1);
-        QVERIFY(planner->undoStack()->text(0).contains(QStringLiteral("atlas.analysis")));
-        const pp::Policy& edited = *planner->draft()->policy();
+        QCOMPARE(planner->session()->undoStack()->count(), 1);
+        QVERIFY(planner->session()->undoStack()->text(0).contains(QStringLiteral("atlas.analysis")));
+        const pp::Policy& edited = *planner->session()->draft()->policy();
         QCOMPARE(edited.group("atlas.analysis")->configQuota, 0.40);
         // Rebalanced: prod and multicore keep their 60:15 ratio and the three still make 100 %.
         const double prod = edited.group("atlas.prod")->configQuota,
@@ -174,22 +175,22 @@ private Q_SLOTS:
         const auto quotaOf = [](const pp::Result& r) {
             return ComparisonModel::quotaShares(r).at("atlas.analysis") * static_cast<double>(r.poolCores);
         };
-        QVERIFY(std::abs(quotaOf(*planner->baselineResult()) - 2300.0) < 1.0);
-        QVERIFY(std::abs(quotaOf(*planner->proposalResult()) - 3680.0) < 1.0);
-        QVERIFY(planner->configSnippet().contains(QStringLiteral("GROUP_QUOTA_DYNAMIC_atlas.analysis")));
+        QVERIFY(std::abs(quotaOf(*planner->session()->baselineResult()) - 2300.0) < 1.0);
+        QVERIFY(std::abs(quotaOf(*planner->session()->proposalResult()) - 3680.0) < 1.0);
+        QVERIFY(planner->session()->configSnippet().contains(QStringLiteral("GROUP_QUOTA_DYNAMIC_atlas.analysis")));
 
         // Undo gives back the exact baseline policy; redo the exact edit.
-        planner->undoStack()->undo();
-        QCOMPARE(planner->draft()->edits().size(), std::size_t(0));
-        QCOMPARE(QString::fromStdString(pp::configSnippet(baseline, *planner->draft()->policy(), "x")),
+        planner->session()->undoStack()->undo();
+        QCOMPARE(planner->session()->draft()->edits().size(), std::size_t(0));
+        QCOMPARE(QString::fromStdString(pp::configSnippet(baseline, *planner->session()->draft()->policy(), "x")),
             QString::fromStdString(pp::configSnippet(baseline, baseline, "x")));
-        planner->undoStack()->redo();
-        QCOMPARE(planner->draft()->policy()->group("atlas.analysis")->configQuota, 0.40);
-        QCOMPARE(planner->draft()->policy()->group("atlas.prod")->configQuota, prod);
+        planner->session()->undoStack()->redo();
+        QCOMPARE(planner->session()->draft()->policy()->group("atlas.analysis")->configQuota, 0.40);
+        QCOMPARE(planner->session()->draft()->policy()->group("atlas.prod")->configQuota, prod);
 
         // Kept as a scenario, it is compared with the baseline side by side.
-        QTRY_VERIFY_WITH_TIMEOUT(!planner->isSimulating(), 120000);
-        QCOMPARE(planner->keepProposal(QStringLiteral("Analysis 40")), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!planner->session()->isSimulatingProposal(), 120000);
+        QCOMPARE(planner->session()->keepProposal(QStringLiteral("Analysis 40")), 1);
         auto* compare = window.findChild<CompareView*>();
         QVERIFY(compare);
         QCOMPARE(compare->firstRow(), 0);
@@ -234,9 +235,9 @@ private Q_SLOTS:
             return 0L;
         };
         // The simulation of the edit before may still finish first: wait for this edit's.
-        QTRY_COMPARE_WITH_TIMEOUT(planner->proposalResult() ? jobsOfStar(*planner->proposalResult()) : 0L,
-            2 * jobsOfStar(*planner->baselineResult()), 120000);
-        planner->undoStack()->undo();
+        QTRY_COMPARE_WITH_TIMEOUT(planner->session()->proposalResult() ? jobsOfStar(*planner->session()->proposalResult()) : 0L,
+            2 * jobsOfStar(*planner->session()->baselineResult()), 120000);
+        planner->session()->undoStack()->undo();
 
         // A sweep of one knob over the proposal: no draining, then ten machines an hour.
         auto* sweep = window.findChild<SweepPanel*>();
@@ -292,16 +293,16 @@ private Q_SLOTS:
             return -1L;
         };
         // The proposal of the edit before may still finish first (and be reported): wait for this edit's.
-        QTRY_VERIFY_WITH_TIMEOUT(planner->proposalResult() && heldOf(*planner->proposalResult(), "star") > 0, 120000);
-        QCOMPARE(heldOf(*planner->proposalResult(), "belle2"), 0L);
-        planner->undoStack()->undo();
+        QTRY_VERIFY_WITH_TIMEOUT(planner->session()->proposalResult() && heldOf(*planner->session()->proposalResult(), "star") > 0, 120000);
+        QCOMPARE(heldOf(*planner->session()->proposalResult(), "belle2"), 0L);
+        planner->session()->undoStack()->undo();
 
         // A value HTCondor refuses is shown, not simulated.
-        planner->undoStack()->push(
-            new SetKnobsCommand(planner->draft(), QStringLiteral("bad"), {{"NEGOTIATOR_INTERVAL", "soon"}}));
-        QVERIFY(!planner->draft()->policy());
-        planner->undoStack()->undo();
-        QVERIFY(static_cast<bool>(planner->draft()->policy()));
+        planner->session()->undoStack()->push(
+            new SetKnobsCommand(planner->session()->draft(), QStringLiteral("bad"), {{"NEGOTIATOR_INTERVAL", "soon"}}));
+        QVERIFY(!planner->session()->draft()->policy());
+        planner->session()->undoStack()->undo();
+        QVERIFY(static_cast<bool>(planner->session()->draft()->policy()));
     }
 
     void theFlowDiagramKnowsTheBandUnderThePointer()

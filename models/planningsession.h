@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "policydraft.h"
+#include "scenarioset.h"
+
+#include "config/config.h"
+#include "model/result.h"
+#include "model/scenario.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+class QTimer;
+class QUndoStack;
+class SimulationRunner;
+
+/// What is open and what is being planned on it, owned in one place and handed to every view: the pool as
+/// opened (scenario, the configuration its policy was read from, its simulated result, the baseline), the draft of
+/// knob edits with its undo history, the proposal's result, and the scenarios kept for comparison. Views read it
+/// and listen to it; none of them holds a copy or reaches into another view for it.
+///
+/// Opening simulates the new scenario in the background; the old baseline stays until the new one has a result,
+/// so a run that fails leaves everything as it was. Every edit of the draft re-simulates the proposal a moment
+/// after the last one, a newer edit cancelling the run under way.
+class PlanningSession : public QObject
+{
+    Q_OBJECT
+public:
+    using Knobs = std::vector<PolicyDraft::KnobChange>;
+
+    struct OpenOptions
+    {
+        /// A new snapshot of the same pool (watching): the edits, their history and the kept scenarios stay, to
+        /// be simulated again against the new baseline.
+        bool samePool = false;
+        /// Scenarios kept in a workspace being reopened, kept again once the baseline is in.
+        std::vector<ScenarioSet::Entry> restoredScenarios {};
+    };
+
+    explicit PlanningSession(QObject* parent = nullptr);
+    ~PlanningSession() override;
+
+    /// Simulates `scenario` in the background; when its result is in, it becomes the baseline (baselineReady).
+    void open(const pp::Scenario& scenario, const pp::Config& config, OpenOptions options);
+    /// The scenario being opened (valid while isOpening()).
+    const pp::Scenario& openingScenario() const { return m_opening; }
+    bool isOpening() const;
+    /// Stops every run: the opening one, the proposal's and any pending one.
+    void stop();
+
+    bool hasBaseline() const { return m_baselineResult != nullptr; }
+    const pp::Scenario& baseScenario() const { return m_scenario; }
+    /// What the baseline's policy was read from: the draft edits knobs over it.
+    const pp::Config& baseConfig() const;
+    std::shared_ptr<const pp::Result> baselineResult() const { return m_baselineResult; }
+
+    PolicyDraft* draft() const { return m_draft; }
+    QUndoStack* undoStack() const { return m_undo; }
+    ScenarioSet* scenarios() const { return m_scenarios; }
+    /// The proposal's last result: the baseline's before the first edit.
+    std::shared_ptr<const pp::Result> proposalResult() const { return m_proposal; }
+    bool isSimulatingProposal() const;
+    /// The scenario a set of knob edits makes of the baseline (the what-if every view asks for).
+    pp::Expected<pp::Scenario> scenarioFor(const Knobs& edits) const;
+    /// The knobs that differ from the baseline, as a config.d snippet (empty when the draft is refused).
+    QString configSnippet() const;
+    /// Keeps the current proposal under a name (its result once simulated); returns its row, -1 when the name is
+    /// the baseline's.
+    int keepProposal(const QString& name);
+    /// Puts a kept scenario's edits in the draft, undoably.
+    void openKeptScenario(int row);
+
+Q_SIGNALS:
+    void openingStarted(const QString& name);
+    void openingProgress(double fraction);
+    void openingFailed(const QString& reason);
+    /// The scenario opened has a result: it is the baseline now.
+    void baselineReady(const pp::Result& result);
+    /// What the proposal's run is doing, in a sentence ("Simulating the proposal… 40 %").
+    void proposalStatus(const QString& text);
+    /// The draft is refused (HTCondor would not start with it): nothing is simulated.
+    void draftRefused(const QString& reason);
+    /// A proposal's result is in (after the debounce and the simulation), or the baseline's with no edits.
+    void proposalSimulated();
+
+private:
+    void takeBaseline(const pp::Result& result);
+    void draftChanged();
+    void simulateProposal();
+    void takeProposal(std::shared_ptr<const pp::Result> result);
+
+    pp::Scenario m_opening;
+    pp::Config m_openingConfig;
+    OpenOptions m_openingOptions;
+    SimulationRunner* m_baselineRunner = nullptr;
+
+    pp::Scenario m_scenario;
+    pp::Policy m_baselinePolicy;
+    std::shared_ptr<const pp::Result> m_baselineResult;
+    std::shared_ptr<const pp::Result> m_proposal;
+    // The edits behind m_proposal and behind the run under way: a result is kept with a scenario only if it was
+    // made from that scenario's edits.
+    Knobs m_proposalEdits, m_runningEdits;
+    PolicyDraft* m_draft = nullptr;
+    QUndoStack* m_undo = nullptr;
+    ScenarioSet* m_scenarios = nullptr;
+    SimulationRunner* m_proposalRunner = nullptr;
+    QTimer* m_debounce = nullptr;
+    QString m_pendingKeep; // kept while simulating: its result is filled in when the run ends
+};
