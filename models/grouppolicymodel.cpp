@@ -103,8 +103,8 @@ QVariant GroupPolicyModel::data(const QModelIndex& index, int role) const
     case NameColumn:
         if (role == Qt::DisplayRole) {
             const int depth = static_cast<int>(std::count(g.name.begin(), g.name.end(), '.'));
-            return QString(
-                QString(depth * 3, QLatin1Char(' ')) + QString::fromStdString(g.name.substr(g.name.rfind('.') + 1)));
+            return QString(QString(qsizetype {depth} * 3, QLatin1Char(' '))
+                + QString::fromStdString(g.name.substr(g.name.rfind('.') + 1)));
         }
         if (role == Qt::ToolTipRole)
             return QString::fromStdString(g.name);
@@ -296,8 +296,8 @@ bool GroupPolicyModel::setQuota(int row, double value)
             const double factor = (siblingsTotal - delta) / siblingsTotal;
             for (const auto& s : policy.groups)
                 if (s.name != g.name && parentOf(s.name) == parent && s.staticQuota == g.staticQuota)
-                    changes.push_back({knob(prefix, s.name),
-                        number(g.staticQuota ? std::round(s.configQuota * factor) : s.configQuota * factor)});
+                    changes.emplace_back(knob(prefix, s.name),
+                        number(g.staticQuota ? std::round(s.configQuota * factor) : s.configQuota * factor));
         }
     }
     const QString shown

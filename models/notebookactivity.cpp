@@ -31,7 +31,8 @@ NotebookActivity::NotebookActivity(const pp::Result& result, const pp::Workload&
         session.requested = static_cast<std::int64_t>(job.submit) - result.startTime;
         session.failed = outcome.fate == pp::SpawnFailed;
         if (outcome.firstStart >= 0) {
-            session.startSeconds = static_cast<float>(outcome.firstStart - session.requested + startupSeconds);
+            session.startSeconds
+                = static_cast<float>(static_cast<double>(outcome.firstStart - session.requested) + startupSeconds);
             // A session counts at a sample when it had started by then and not yet ended.
             ++delta[sampleAtOrAfter(outcome.firstStart)];
             if (outcome.end >= 0)

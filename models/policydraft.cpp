@@ -187,8 +187,9 @@ void PolicyDraft::restoreEdits(
     const std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>>& edits)
 {
     for (const auto& [knob, state] : edits) {
+        const std::string& name = knob; // clang 14 cannot capture a structured binding
         const auto it = std::find_if(
-            m_edits.begin(), m_edits.end(), [&](const KnobChange& e) { return sameKnob(e.first, knob); });
+            m_edits.begin(), m_edits.end(), [&](const KnobChange& e) { return sameKnob(e.first, name); });
         if (!state) { // it was not edited before: the edit goes, the base shows again
             if (it != m_edits.end())
                 m_edits.erase(it);

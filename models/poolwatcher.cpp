@@ -14,7 +14,7 @@
 #include <utility>
 
 #ifdef Q_OS_UNIX
-#include <signal.h>
+#include <csignal>
 #include <unistd.h>
 #endif
 

@@ -36,7 +36,7 @@ QString ScenarioSet::freeName(const QString& stem) const
     if (find(stem) < 0)
         return stem;
     for (int n = 2;; ++n) {
-        const QString name = QStringLiteral("%1 %2").arg(stem).arg(n);
+        QString name = QStringLiteral("%1 %2").arg(stem).arg(n);
         if (find(name) < 0)
             return name;
     }

@@ -156,8 +156,8 @@ std::optional<QByteArray> uncompressed(const QByteArray& stored)
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase db)
-        : m_db(std::move(db))
+    explicit Transaction(const QSqlDatabase& db)
+        : m_db(db)
     {
     }
     Transaction(const Transaction&) = delete;
@@ -419,7 +419,7 @@ void Workspace::setError(const QString& operation, const QString& reason)
     QString why = reason;
     // SQLite says "database or disk is full", or only "disk I/O error" when the WAL cannot grow: ask the disk.
     const QStorageInfo disk(QFileInfo(m_path).absolutePath());
-    if (disk.isValid() && disk.bytesAvailable() < 1024 * 1024)
+    if (disk.isValid() && disk.bytesAvailable() < qint64 {1024} * 1024)
         why = tr("the disk holding it (%1) is full; free some space there, nothing saved before was lost (%2)")
                   .arg(nativePath(disk.rootPath()), reason);
     m_lastError = tr("Could not %1 in %2: %3").arg(operation, nativePath(m_path), why);

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <ranges>
+
 namespace {
 
 // The scenario opened in the window: the baseline the planner's proposals change.
@@ -388,11 +390,11 @@ std::optional<std::pair<qint64, PoolSnapshot>> WorkspaceSession::snapshotBefore(
     if (!m_workspace)
         return std::nullopt;
     const auto all = m_workspace->snapshots(); // oldest first
-    for (auto it = all.crbegin(); it != all.crend(); ++it) {
-        if (id > 0 && it->id >= id)
+    for (const auto& info : std::views::reverse(all)) {
+        if (id > 0 && info.id >= id)
             continue;
-        if (const auto s = m_workspace->snapshot(it->id))
-            return std::pair {it->id, PoolSnapshot {s->takenAt, s->host, s->status, s->queue, s->accounting}};
+        if (const auto s = m_workspace->snapshot(info.id))
+            return std::pair {info.id, PoolSnapshot {s->takenAt, s->host, s->status, s->queue, s->accounting}};
     }
     return std::nullopt;
 }

@@ -7,10 +7,11 @@
 #   scripts/poolplanner.sh test    install what is missing, build with ASan+UBSan, run every test
 #   scripts/poolplanner.sh setup   only install the packages
 #   scripts/poolplanner.sh bench   build (release) and print the replay benchmark
+#   scripts/poolplanner.sh tidy    build (release) and run the .clang-tidy checks on engine/, models/, ui/, app/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(g++ cmake ninja-build ccache pkg-config zlib1g-dev libsimdjson-dev poppler-utils
+PACKAGES=(g++ cmake ninja-build ccache pkg-config zlib1g-dev libsimdjson-dev poppler-utils clang-tidy
           qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
           fonts-dejavu-core xvfb xauth)
 
@@ -38,6 +39,16 @@ build() { # preset
     cmake --build --preset "$1"
 }
 
+tidy() { # on the release build's compile commands; any finding fails (.clang-tidy: WarningsAsErrors)
+    echo "clang-tidy on engine/, models/, ui/ and app/ ($(nproc) at a time)..."
+    if ! run-clang-tidy -p build/release -j "$(nproc)" -quiet "$PWD/(engine|models|ui|app)/" >build/tidy.log 2>&1; then
+        sed "s/\x1b\[[0-9;]*m//g" build/tidy.log | grep -E "(warning|error):" | sort -u >&2 || cat build/tidy.log >&2
+        echo "clang-tidy found the above (full log: build/tidy.log)" >&2
+        return 1
+    fi
+    echo "clang-tidy: nothing found"
+}
+
 case "${1:-}" in
     setup) setup ;;
     run)
@@ -58,12 +69,20 @@ case "${1:-}" in
         ctest --preset asan --output-on-failure -j 2
         # Again on the optimised build users run: some defects (a dangling reference) only show with -O2.
         build release
-        ctest --preset release --output-on-failure -j 2 ;;
+        ctest --preset release --output-on-failure -j 2
+        # The engine and the CLI alone, as on a server: no Qt Widgets or Charts anywhere in the build.
+        build headless
+        ctest --preset headless --output-on-failure -j 2
+        tidy ;;
+    tidy)
+        setup
+        build release
+        tidy ;;
     bench)
         setup
         shift
         tests/bench/run-benchmarks.sh "$@" ;;
     *)
-        echo "usage: scripts/poolplanner.sh run|test|setup|bench" >&2
+        echo "usage: scripts/poolplanner.sh run|test|setup|bench|tidy" >&2
         exit 2 ;;
 esac

@@ -32,7 +32,7 @@ bool parseKnobs(
         const QString content = raw.section(QLatin1Char('#'), 0, 0).trimmed();
         if (content.isEmpty())
             continue;
-        const int eq = content.indexOf(QLatin1Char('='));
+        const qsizetype eq = content.indexOf(QLatin1Char('='));
         if (eq <= 0) {
             *error = QObject::tr("line %1: '%2' is not KNOB = VALUE").arg(line).arg(content);
             return false;

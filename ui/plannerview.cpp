@@ -193,7 +193,7 @@ QWidget* PlannerView::buildEditors()
         m_undo->push(new SetKnobsCommand(m_draft, tr("Preemption: %1").arg(m_preemption->itemText(index)),
             {{"PREEMPTION_REQUIREMENTS", preemptionPresets[index].expression}}));
     });
-    m_refreshers.push_back([this](const pp::Policy& p) {
+    m_refreshers.emplace_back([this](const pp::Policy& p) {
         int match = static_cast<int>(std::size(preemptionPresets));
         for (int i = 0; i < static_cast<int>(std::size(preemptionPresets)); ++i)
             if (squeezed(p.preemptionRequirements) == squeezed(preemptionPresets[i].expression))
@@ -241,7 +241,7 @@ QWidget* PlannerView::buildEditors()
     };
     connect(m_limitAction, &QComboBox::activated, this, writeLimit);
     connect(m_limitHours, &QDoubleSpinBox::editingFinished, this, writeLimit);
-    m_refreshers.push_back([this](const pp::Policy& p) {
+    m_refreshers.emplace_back([this](const pp::Policy& p) {
         m_limitAction->setCurrentIndex(p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Evict ? 1
                 : p.runtimeLimitAction == pp::Policy::RuntimeLimitAction::Hold                       ? 2
                                                                                                      : 0);
@@ -262,7 +262,7 @@ QWidget* PlannerView::buildEditors()
         m_undo->push(new SetKnobsCommand(
             m_draft, tr("Group runtime limits: %1").arg(index == 1 ? tr("remove") : tr("hold")), changes));
     });
-    m_refreshers.push_back([this, groupLimitAction](const pp::Policy&) {
+    m_refreshers.emplace_back([this, groupLimitAction](const pp::Policy&) {
         bool remove = false;
         PolicyDraft::groupLimits(m_draft->edits(), &remove);
         groupLimitAction->setCurrentIndex(remove ? 1 : 0);
@@ -285,7 +285,7 @@ QWidget* PlannerView::buildEditors()
             m_undo->push(new SetKnobsCommand(m_draft, tr("Drain schedule: %1").arg(m_defragSchedule->currentText()),
                 {{"DEFRAG_DRAINING_SCHEDULE", m_defragSchedule->currentText().toStdString()}}));
     });
-    m_refreshers.push_back(
+    m_refreshers.emplace_back(
         [this](const pp::Policy& p) { m_defragSchedule->setCurrentText(QString::fromStdString(p.defragSchedule)); });
     form->addRow(tr("Drain schedule:"), m_defragSchedule);
     form->addRow(tr("Notebook start timeout (s):"),
@@ -321,7 +321,7 @@ QDoubleSpinBox* PlannerView::knobSpin(const QString& label, const std::string& k
         m_undo->push(new SetKnobsCommand(
             m_draft, tr("%1: %2").arg(label).arg(spin->value()), {{knob, QString::number(v, 'g', 10).toStdString()}}));
     });
-    m_refreshers.push_back([spin, scale, read](const pp::Policy& p) {
+    m_refreshers.emplace_back([spin, scale, read](const pp::Policy& p) {
         spin->setValue(read(p) / scale);
         spin->setProperty("shown", spin->value());
     });

@@ -146,7 +146,7 @@ void ReportsView::refreshPreview()
     m_preview->moveCursor(QTextCursor::Start);
 }
 
-bool ReportsView::exportTo(const QString& path, QString* message)
+bool ReportsView::exportTo(const QString& path, QString* message) const
 {
     QString error;
     const bool ok = report().write(path, &error);

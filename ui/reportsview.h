@@ -26,7 +26,7 @@ public:
     /// The report of the scenarios ticked (the baseline always first).
     Report report() const;
     /// Writes the report to `path` (by its suffix); the message says where, or why not.
-    bool exportTo(const QString& path, QString* message);
+    bool exportTo(const QString& path, QString* message) const;
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -13,13 +13,13 @@ Options::Options(const std::vector<std::string>& args, const std::set<std::strin
 {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (valued.count(a)) {
+        if (valued.contains(a)) {
             if (i + 1 >= args.size()) {
                 m_error = a + " needs a value";
                 return;
             }
             m_values[a].push_back(args[++i]);
-        } else if (flags.count(a)) {
+        } else if (flags.contains(a)) {
             m_values[a].emplace_back();
         } else if (a.rfind("--", 0) != 0 && m_positional.size() < positionals) {
             m_positional.push_back(a);

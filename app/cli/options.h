@@ -23,7 +23,7 @@ public:
         const std::set<std::string>& flags, std::size_t positionals = 0);
 
     const std::string& error() const { return m_error; }
-    bool has(const std::string& name) const { return m_values.count(name) > 0; }
+    bool has(const std::string& name) const { return m_values.contains(name); }
     /// The last value given; empty when the option is absent.
     std::string get(const std::string& name) const;
     /// Every value given, in order.

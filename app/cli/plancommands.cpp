@@ -154,7 +154,7 @@ int compare(const std::vector<std::string>& args)
     if (!specs)
         return inputError(specs.error());
     if (study) {
-        for (auto [spec, variant] : {std::pair {&(*specs)[0], "separate"}, std::pair {&(*specs)[1], "merged"}}) {
+        for (auto [spec, variant] : {std::pair {specs->data(), "separate"}, std::pair {specs->data() + 1, "merged"}}) {
             spec->inputs.mergeVariant = variant;
             spec->name += std::string("-") + variant;
         }

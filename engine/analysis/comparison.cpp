@@ -260,7 +260,7 @@ Comparison compareResults(const Result& base, const Result& proposal, double thr
             inProposal.erase(it);
     }
     for (const auto& p : proposalRows)
-        if (inProposal.count(p.name))
+        if (inProposal.contains(p.name))
             add(nullptr, &p);
 
     // The summary: pool first, then the largest changes of groups, then what is left to the table.

@@ -41,7 +41,7 @@ public:
     }
     bool hasLower(const std::string& lowerName) const
     {
-        return m_values.count(lowerName) || m_attributes.count(lowerName);
+        return m_values.contains(lowerName) || m_attributes.contains(lowerName);
     }
     /// Evaluates an attribute with this ad as MY and `target` as TARGET.
     Value evaluateAttribute(std::string_view name, const ClassAd* target = nullptr, std::int64_t now = 0) const;

@@ -30,9 +30,9 @@ using NodePtr = std::shared_ptr<const Expression::Node>;
 class Parser
 {
 public:
-    Parser(std::string_view text, const std::string& origin, bool strictFunctions)
+    Parser(std::string_view text, std::string origin, bool strictFunctions)
         : m_text(text)
-        , m_origin(origin)
+        , m_origin(std::move(origin))
         , m_strictFunctions(strictFunctions)
     {
     }
@@ -247,7 +247,7 @@ private:
         return std::string(m_text.substr(start, m_pos - start));
     }
 
-    NodePtr literal(Value v)
+    static NodePtr literal(Value v)
     {
         auto n = std::make_shared<Expression::Node>();
         n->op = Op::Literal;

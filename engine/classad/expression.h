@@ -29,7 +29,7 @@ public:
     /// functions the evaluator lacks (userMap, splitSlotName, …): Functions::Any keeps them, evaluating to ERROR.
     enum class Functions { Known, Any };
     static Expected<Expression> parse(
-        std::string_view text, const std::string& origin = "expression", Functions functions = Functions::Known);
+        std::string_view source, const std::string& origin = "expression", Functions functions = Functions::Known);
     /// A literal value as an expression.
     static Expression literal(Value value);
 

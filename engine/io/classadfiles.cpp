@@ -55,8 +55,8 @@ bool AttributeFilter::keeps(std::string_view name) const
     const auto lessCaseless = [](std::string_view a, std::string_view b) {
         const std::size_t n = std::min(a.size(), b.size());
         for (std::size_t i = 0; i < n; ++i) {
-            const int x = text::asciiLower(a[i]);
-            const int y = text::asciiLower(b[i]);
+            const int x = static_cast<unsigned char>(text::asciiLower(a[i])); // as strcasecmp compares
+            const int y = static_cast<unsigned char>(text::asciiLower(b[i]));
             if (x != y)
                 return x < y;
         }

@@ -80,8 +80,8 @@ std::optional<std::pair<std::int64_t, std::size_t>> parseTimestamp(std::string_v
         utc = true;
         ++pos;
     }
-    std::int64_t t = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + hour * 3600
-        + minute * 60 + second;
+    std::int64_t t = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400
+        + std::int64_t {hour} * 3600 + std::int64_t {minute} * 60 + second;
     if (!utc)
         t -= options.utcOffsetSeconds;
     return std::pair {t, pos};

@@ -191,7 +191,7 @@ void readSnapshotAd(const ClassAd& ad, const std::string& path, long line, Snaps
 bool overlaps(const std::set<std::string>& a, const std::set<std::string>& b)
 {
     for (const auto& x : a)
-        if (b.count(x))
+        if (b.contains(x))
             return true;
     return false;
 }

@@ -15,12 +15,12 @@ namespace pp {
 
 namespace {
 
-constexpr std::int64_t secondsPerWeek = 7 * 86400;
+constexpr std::int64_t secondsPerWeek = std::int64_t {7} * 86400;
 
 // Hour of the week for a Unix time, Monday 00:00 UTC = 0 (1970-01-01 was a Thursday: 3 days after a Monday).
 int hourOfWeek(std::int64_t unixTime)
 {
-    const std::int64_t sinceMonday = unixTime + 3 * 86400;
+    const std::int64_t sinceMonday = unixTime + std::int64_t {3} * 86400;
     const std::int64_t inWeek = ((sinceMonday % secondsPerWeek) + secondsPerWeek) % secondsPerWeek;
     return static_cast<int>(inWeek / 3600);
 }

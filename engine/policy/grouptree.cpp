@@ -31,7 +31,7 @@ GroupTree::GroupTree(const Policy& policy)
         [](const GroupConfig& a, const GroupConfig& b) { return text::toLower(a.name) < text::toLower(b.name); });
     for (const auto& g : sorted) {
         const std::string lower = text::toLower(g.name);
-        if (byName.count(lower))
+        if (byName.contains(lower))
             continue;
         const std::size_t dot = lower.rfind('.');
         int parent = 0;

@@ -13,7 +13,7 @@ namespace pp {
 
 namespace {
 
-Diagnostic at(const Config& config, const std::string& knob, std::string reason)
+Diagnostic at(const Config& config, const std::string& knob, const std::string& reason)
 {
     const Config::Entry* e = config.entry(knob);
     if (!e)
@@ -254,7 +254,7 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         const std::string lower = text::toLower(name);
         if (lower == "<none>")
             return at(config, "GROUP_NAMES", "the name <none> is reserved for the root group");
-        if (known.count(lower)) {
+        if (known.contains(lower)) {
             const auto* e = config.entry("GROUP_NAMES");
             warn.add(
                 {e->file, e->line, "GROUP_NAMES lists '" + name + "' twice; the second is ignored, as HTCondor does"});
@@ -263,7 +263,7 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         if (name.front() == '.' || name.back() == '.' || name.find("..") != std::string::npos)
             return at(config, "GROUP_NAMES", "'" + name + "' is not a valid group name");
         const std::size_t dot = name.rfind('.');
-        if (dot != std::string::npos && !known.count(lower.substr(0, dot)))
+        if (dot != std::string::npos && !known.contains(lower.substr(0, dot)))
             return at(config, "GROUP_NAMES",
                 "group '" + name + "' has no parent '" + name.substr(0, dot)
                     + "' in GROUP_NAMES (HTCondor would ignore it with a warning; PoolPlanner will not plan with a "

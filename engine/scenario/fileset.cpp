@@ -244,6 +244,7 @@ Expected<Config> baseConfigOf(const std::vector<OpenedFile>& files, Warnings& wa
         }
     }
     std::vector<const OpenedFile*> pointers;
+    pointers.reserve(configs.size());
     for (const auto& c : configs)
         pointers.push_back(&c);
     return configOf(pointers, warnings);

@@ -44,7 +44,7 @@ Expected<std::vector<OpenedFile>> classifyFiles(const std::vector<std::string>& 
 /// - a model with slot ads: a week of generated work on that pool.
 /// A configuration gives the policy (default HTCondor policy without one). Combinations that mean two
 /// different things (a trace and a snapshot, two traces) are errors that say what to open instead.
-Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& files, Warnings& warnings);
+Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& opened, Warnings& warnings);
 
 /// The configuration the files give (their condor_config files, a snapshot directory's included, later ones
 /// winning), empty when there is none: what the planner edits knobs over.

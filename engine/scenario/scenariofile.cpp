@@ -317,7 +317,7 @@ Expected<ScenarioSpec> readScenarioFile(const std::string& path)
     for (const Config::Entry* e : settings)
         if (auto error = setScenarioKey(spec, e->name, file->value(e->name).value_or(""), {e->file, e->line}, dir))
             return *error;
-    if (!spec.origins.count("poolplanner_base")) {
+    if (!spec.origins.contains("poolplanner_base")) {
         std::error_code ec;
         if (fs::file_size(path, ec) == 0 && !ec)
             return Diagnostic {path, 0, "empty file: not a PoolPlanner scenario (it needs at least POOLPLANNER_BASE)"};

@@ -70,7 +70,7 @@ bool Defragmenter::test(const Expression& e, bool native, bool nativeValue, cons
 }
 
 classad::ClassAd Defragmenter::machineAd(
-    const PoolState& pool, std::uint32_t machine, double gracefulBadput, double quickBadput) const
+    const PoolState& pool, std::uint32_t machine, double gracefulBadput, double quickBadput)
 {
     classad::ClassAd ad;
     ad.setBoolean("PartitionableSlot", true);
@@ -85,7 +85,7 @@ classad::ClassAd Defragmenter::machineAd(
     return ad;
 }
 
-bool Defragmenter::evaluate(const Expression& e, const classad::ClassAd& ad, std::int64_t unixNow) const
+bool Defragmenter::evaluate(const Expression& e, const classad::ClassAd& ad, std::int64_t unixNow)
 {
     return classad::evaluate(e, classad::EvalContext {&ad, nullptr, unixNow}).isTrue();
 }

@@ -37,9 +37,9 @@ public:
     Decision poll(const PoolState& pool, std::int64_t simNow, std::int64_t unixNow);
 
 private:
-    classad::ClassAd machineAd(
-        const PoolState& pool, std::uint32_t machine, double gracefulBadput, double quickBadput) const;
-    bool evaluate(const classad::Expression& e, const classad::ClassAd& ad, std::int64_t unixNow) const;
+    static classad::ClassAd machineAd(
+        const PoolState& pool, std::uint32_t machine, double gracefulBadput, double quickBadput);
+    static bool evaluate(const classad::Expression& e, const classad::ClassAd& ad, std::int64_t unixNow);
     struct Badput
     {
         const std::vector<double>& graceful;

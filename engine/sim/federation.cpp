@@ -270,7 +270,7 @@ Result FederationSimulator::run()
         ? m_start + static_cast<std::int64_t>(std::ceil(m_scenario.horizonSeconds))
         : never;
     const std::int64_t span = std::max<std::int64_t>(1, m_pools.front()->plannedSpan());
-    std::int64_t stallLimit = 30 * 86400;
+    std::int64_t stallLimit = std::int64_t {30} * 86400;
     for (const Job& j : m_scenario.workload.jobs)
         stallLimit = std::max<std::int64_t>(stallLimit, 10 * static_cast<std::int64_t>(j.runtime));
     std::int64_t now = m_start;

@@ -79,7 +79,7 @@ private:
     enum class Outcome { Done, Resume };
     void prepareDemand();
     void negotiateWithGroup(int group, bool unlimitedRoot, double limit, std::int64_t now, CycleRecord* out);
-    Outcome negotiateWithSubmitter(std::uint32_t submitter, double limitUnclaimed, double limitClaimed,
+    Outcome negotiateWithSubmitter(std::uint32_t submitter, double allowed, double allowedClaimed,
         bool ignoreSubmitterLimit, double& pieLeft, std::int64_t now, std::uint32_t& matches);
     struct Victim
     {

@@ -87,7 +87,7 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
     std::uint32_t longest = 0;
     for (const Job& j : workload.jobs)
         longest = std::max(longest, j.runtime);
-    m_stallLimit = std::max<std::int64_t>(30 * 86400, 10 * static_cast<std::int64_t>(longest));
+    m_stallLimit = std::max<std::int64_t>(std::int64_t {30} * 86400, 10 * static_cast<std::int64_t>(longest));
     m_span = span;
     m_result.sampleInterval = m_options.sampleInterval > 0 ? m_options.sampleInterval : chooseSampleInterval(span);
     {
@@ -109,7 +109,7 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
     for (const Job& j : workload.jobs)
         m_result.coreHoursDemanded += static_cast<double>(j.cores) * j.runtime / 3600.0;
     if (m_pool.totalCores() == 0)
-        m_result.notes.push_back("the pool has no cores; no job can run");
+        m_result.notes.emplace_back("the pool has no cores; no job can run");
     describeGroups(); // names are known from the start, so results read mid-run can be shown
     restoreSnapshotState();
     m_groupEvictions.assign(static_cast<std::size_t>(m_reportTree->size()), GroupEvictions {});

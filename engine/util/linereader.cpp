@@ -229,8 +229,11 @@ struct LineReader::Handle
         if (file)
             gzclose(file);
     }
-    int read(char* buffer, unsigned size) { return memory ? memory->read(buffer, size) : gzread(file, buffer, size); }
-    const char* error(int* code) { return memory ? memory->error(code) : gzerror(file, code); }
+    int read(char* buffer, unsigned size) const
+    {
+        return memory ? memory->read(buffer, size) : gzread(file, buffer, size);
+    }
+    const char* error(int* code) const { return memory ? memory->error(code) : gzerror(file, code); }
     std::size_t readable(std::size_t chunk) const { return memory ? memory->readable(chunk) : chunk; }
 };
 

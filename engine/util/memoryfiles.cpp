@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <ranges>
 #include <utility>
 #include <vector>
 
@@ -34,9 +35,9 @@ MemoryFileScope::~MemoryFileScope()
 
 const std::string_view* memoryFile(const std::string& path)
 {
-    for (auto it = scopes.rbegin(); it != scopes.rend(); ++it)
-        if ((*it)->m_path == path)
-            return &(*it)->m_bytes;
+    for (const MemoryFileScope* scope : std::views::reverse(scopes)) // the innermost scope first
+        if (scope->m_path == path)
+            return &scope->m_bytes;
     return nullptr;
 }
 

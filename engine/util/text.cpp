@@ -47,7 +47,8 @@ std::vector<std::string_view> split(std::string_view s, std::string_view separat
     std::size_t start = 0;
     while (start <= s.size()) {
         const std::size_t end = s.find_first_of(separators, start);
-        const std::string_view piece = trim(s.substr(start, end == std::string_view::npos ? s.npos : end - start));
+        const std::string_view piece
+            = trim(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
         if (!piece.empty())
             out.push_back(piece);
         if (end == std::string_view::npos)

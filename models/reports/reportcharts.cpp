@@ -54,7 +54,8 @@ Frame drawFrame(QPainter& p, QSize size, const QString& title, double xMax, doub
     const QLocale locale;
     const double yStep = niceStep(f.yMax);
     p.setPen(QPen(QColor(0xDD, 0xDD, 0xDD), 1));
-    for (double y = 0; y <= f.yMax + 1e-9; y += yStep) {
+    for (int step = 0; step * yStep <= f.yMax + 1e-9; ++step) {
+        const double y = step * yStep;
         const double py = f.plot.bottom() - y / f.yMax * f.plot.height();
         p.setPen(QPen(QColor(0xDD, 0xDD, 0xDD), 1));
         p.drawLine(QPointF(f.plot.left(), py), QPointF(f.plot.right(), py));
@@ -63,7 +64,8 @@ Frame drawFrame(QPainter& p, QSize size, const QString& title, double xMax, doub
             locale.toString(y, 'f', 0));
     }
     const double xStep = niceStep(f.xMax);
-    for (double x = 0; x <= f.xMax + 1e-9; x += xStep) {
+    for (int step = 0; step * xStep <= f.xMax + 1e-9; ++step) {
+        const double x = step * xStep;
         const double px = f.plot.left() + x / f.xMax * f.plot.width();
         p.setPen(QPen(QColor(0xDD, 0xDD, 0xDD), 1));
         p.drawLine(QPointF(px, f.plot.top()), QPointF(px, f.plot.bottom()));

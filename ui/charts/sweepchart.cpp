@@ -24,8 +24,8 @@ SweepChart::SweepChart(QWidget* parent)
     m_view->setRenderHint(QPainter::Antialiasing);
 }
 
-void SweepChart::show(const QString& title, const QString& knob, const QStringList& sweptValues,
-    const QString& metric, const std::vector<Line>& lines)
+void SweepChart::show(const QString& title, const QString& knob, const QStringList& sweptValues, const QString& metric,
+    const std::vector<Line>& lines)
 {
     auto* chart = newThemedChart(this);
     chart->setTitle(title);
@@ -38,7 +38,7 @@ void SweepChart::show(const QString& title, const QString& knob, const QStringLi
     x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     for (int i = 0; i < sweptValues.size(); ++i)
         x->append(sweptValues[i], i);
-    x->setRange(-0.3, sweptValues.size() - 0.7);
+    x->setRange(-0.3, static_cast<double>(sweptValues.size()) - 0.7);
     x->setTitleText(knob);
     auto* y = new QValueAxis;
     y->setTitleText(metric);
