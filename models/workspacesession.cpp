@@ -11,8 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <ranges>
-
 namespace {
 
 // The scenario opened in the window: the baseline the planner's proposals change.
@@ -390,11 +388,12 @@ std::optional<std::pair<qint64, PoolSnapshot>> WorkspaceSession::snapshotBefore(
     if (!m_workspace)
         return std::nullopt;
     const auto all = m_workspace->snapshots(); // oldest first
-    for (const auto& info : std::views::reverse(all)) {
-        if (id > 0 && info.id >= id)
+    for (qsizetype i = all.size(); i-- > 0;) { // the newest first
+        const qint64 candidate = all[i].id;
+        if (id > 0 && candidate >= id)
             continue;
-        if (const auto s = m_workspace->snapshot(info.id))
-            return std::pair {info.id, PoolSnapshot {s->takenAt, s->host, s->status, s->queue, s->accounting}};
+        if (const auto s = m_workspace->snapshot(candidate))
+            return std::pair {candidate, PoolSnapshot {s->takenAt, s->host, s->status, s->queue, s->accounting}};
     }
     return std::nullopt;
 }

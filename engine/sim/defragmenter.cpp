@@ -61,7 +61,7 @@ Defragmenter::Defragmenter(const Policy& policy, std::uint64_t seed, std::int64_
 }
 
 bool Defragmenter::test(const Expression& e, bool native, bool nativeValue, const PoolState& pool,
-    std::uint32_t machine, const Badput& badput, std::int64_t unixNow) const
+    std::uint32_t machine, const Badput& badput, std::int64_t unixNow)
 {
     if (native)
         return nativeValue;

@@ -46,8 +46,8 @@ private:
         const std::vector<double>& quick;
     };
     /// An expression on a machine's p-slot ad, or its built-in value when the knob is HTCondor's default.
-    bool test(const classad::Expression& e, bool native, bool nativeValue, const PoolState& pool, std::uint32_t machine,
-        const Badput& badput, std::int64_t unixNow) const;
+    static bool test(const classad::Expression& e, bool native, bool nativeValue, const PoolState& pool,
+        std::uint32_t machine, const Badput& badput, std::int64_t unixNow);
 
     const Policy& m_policy;
     RandomStream m_random;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <ranges>
 #include <utility>
 #include <vector>
 
@@ -35,9 +34,9 @@ MemoryFileScope::~MemoryFileScope()
 
 const std::string_view* memoryFile(const std::string& path)
 {
-    for (const MemoryFileScope* scope : std::views::reverse(scopes)) // the innermost scope first
-        if (scope->m_path == path)
-            return &scope->m_bytes;
+    for (std::size_t i = scopes.size(); i-- > 0;) // the innermost scope first
+        if (scopes[i]->m_path == path)
+            return &scopes[i]->m_bytes;
     return nullptr;
 }
 
