@@ -77,7 +77,8 @@ void PlanningSession::takeBaseline(const pp::Result& result)
     m_baselineResult = std::make_shared<const pp::Result>(result);
     m_proposal = m_baselineResult;
     m_proposalEdits.clear();
-    const OpenOptions options = std::exchange(m_openingOptions, {});
+    OpenOptions options = std::exchange(m_openingOptions, {});
+    m_baseSpec = std::move(options.baseSpec);
     m_scenarios->resetBaseline(m_baselineResult, options.samePool);
     for (const auto& kept : options.restoredScenarios)
         m_scenarios->keep(kept);
@@ -90,6 +91,8 @@ void PlanningSession::takeBaseline(const pp::Result& result)
         m_draft->reset(m_openingConfig);
     }
     m_openingConfig = {};
+    if (!options.edits.empty()) // a scenario file's changes: the proposal, against its base
+        m_undo->push(new SetEditsCommand(m_draft, tr("Open “%1”").arg(options.editsName), options.edits));
 }
 
 const pp::Config& PlanningSession::baseConfig() const
@@ -164,6 +167,24 @@ QString PlanningSession::configSnippet() const
     if (!m_draft->policy())
         return {};
     return QString::fromStdString(pp::configSnippet(m_baselinePolicy, *m_draft->policy(), m_scenario.name));
+}
+
+pp::Expected<std::string> PlanningSession::scenarioFileText(const QString& name) const
+{
+    if (!m_baseSpec)
+        return pp::Diagnostic {m_scenario.name, 0,
+            tr("a scenario file names its base, a built-in or a scenario file's; open the demo or a scenario file "
+               "to plan one (pool data opened file by file has no such name yet)")
+                .toStdString()};
+    if (!m_draft->policy())
+        return m_draft->policy().error();
+    pp::ScenarioSpec spec = pp::specWithEdits(*m_baseSpec, m_draft->edits());
+    spec.name = name.toStdString();
+    QStringList changes;
+    for (int i = 1; i <= m_undo->index(); ++i)
+        changes << m_undo->text(i - 1);
+    spec.description = changes.join(QStringLiteral("; ")).toStdString();
+    return pp::writeScenarioFile(spec);
 }
 
 int PlanningSession::keepProposal(const QString& name)

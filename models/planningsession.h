@@ -8,11 +8,13 @@
 #include "config/config.h"
 #include "model/result.h"
 #include "model/scenario.h"
+#include "scenario/scenariofile.h"
 
 #include <QObject>
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -40,6 +42,12 @@ public:
         bool samePool = false;
         /// Scenarios kept in a workspace being reopened, kept again once the baseline is in.
         std::vector<ScenarioSet::Entry> restoredScenarios {};
+        /// What the scenario is in a scenario file's terms (a built-in, or a scenario file's base), when it has
+        /// such a name: then the plan can be saved as a scenario file.
+        std::optional<pp::ScenarioSpec> baseSpec {};
+        /// Edits to put over the baseline once it is in (a scenario file's knobs), as one undoable step.
+        pp::KnobEdits edits {};
+        QString editsName {};
     };
 
     explicit PlanningSession(QObject* parent = nullptr);
@@ -69,6 +77,11 @@ public:
     pp::Expected<pp::Scenario> scenarioFor(const Knobs& edits) const;
     /// The knobs that differ from the baseline, as a config.d snippet (empty when the draft is refused).
     QString configSnippet() const;
+    /// The draft as a scenario file (POOLPLANNER_BASE and the knobs it changes), named `name`; an error when
+    /// what is open has no name a scenario file can give (files opened one by one, a live pool).
+    pp::Expected<std::string> scenarioFileText(const QString& name) const;
+    bool canSaveScenarioFile() const { return m_baseSpec.has_value(); }
+
     /// Keeps the current proposal under a name (its result once simulated); returns its row, -1 when the name is
     /// the baseline's.
     int keepProposal(const QString& name);
@@ -100,6 +113,7 @@ private:
     SimulationRunner* m_baselineRunner = nullptr;
 
     pp::Scenario m_scenario;
+    std::optional<pp::ScenarioSpec> m_baseSpec;
     pp::Policy m_baselinePolicy;
     std::shared_ptr<const pp::Result> m_baselineResult;
     std::shared_ptr<const pp::Result> m_proposal;

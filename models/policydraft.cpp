@@ -3,7 +3,6 @@
 #include "policydraft.h"
 
 #include "policy/policyfromconfig.h"
-#include "scenario/workloadscaling.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -35,89 +34,9 @@ void PolicyDraft::rebase(const pp::Config& base)
     recompute();
 }
 
-namespace {
-
-pp::Config applied(pp::Config config, const std::vector<PolicyDraft::KnobChange>& edits)
-{
-    for (const auto& [knob, value] : edits) {
-        if (value)
-            config.set(knob, *value, "planner");
-        else
-            config.remove(knob);
-    }
-    return config;
-}
-
-} // namespace
-
 pp::Config PolicyDraft::effectiveConfig() const
 {
-    return applied(m_base, m_edits);
-}
-
-pp::Expected<pp::Policy> PolicyDraft::policyFor(const pp::Config& base, const std::vector<KnobChange>& edits)
-{
-    return pp::policyFromConfig(applied(base, edits));
-}
-
-std::map<std::string, double> PolicyDraft::workloadScales(const std::vector<KnobChange>& edits)
-{
-    std::map<std::string, double> scales;
-    const std::string prefix = pp::text::toLower(scalePrefix);
-    for (const auto& [knob, value] : edits) {
-        if (!value || pp::text::toLower(knob).rfind(prefix, 0) != 0)
-            continue;
-        const auto factor = pp::text::parseDouble(*value);
-        if (factor && *factor >= 0) // group names compare without case, as HTCondor's do
-            scales[pp::text::toLower(knob.substr(prefix.size()))] = *factor;
-    }
-    return scales;
-}
-
-std::map<std::string, double> PolicyDraft::groupLimits(const std::vector<KnobChange>& edits, bool* remove)
-{
-    std::map<std::string, double> limits;
-    const std::string prefix = pp::text::toLower(groupLimitPrefix);
-    if (remove)
-        *remove = false;
-    for (const auto& [knob, value] : edits) {
-        const std::string lower = pp::text::toLower(knob);
-        if (!value)
-            continue;
-        if (lower == pp::text::toLower(groupLimitAction)) {
-            if (remove)
-                *remove = pp::text::toLower(*value) == "remove";
-        } else if (lower.rfind(prefix, 0) == 0) {
-            const auto seconds = pp::text::parseDouble(*value);
-            if (seconds && *seconds > 0)
-                limits[pp::text::toLower(knob.substr(prefix.size()))] = *seconds;
-        }
-    }
-    return limits;
-}
-
-std::vector<PolicyDraft::KnobChange> PolicyDraft::groupLimitKnobs(
-    const pp::Config& base, const std::vector<KnobChange>& edits)
-{
-    bool remove = false;
-    const auto limits = groupLimits(edits, &remove);
-    std::string clauses;
-    for (const auto& [group, seconds] : limits)
-        // `==` compares strings without case in ClassAds, as group names are matched.
-        clauses += std::string(clauses.empty() ? "" : " || ") + "(AcctGroup == \"" + group
-            + "\" && time() - JobCurrentStartDate > " + std::to_string(static_cast<long long>(seconds)) + ")";
-    std::vector<KnobChange> changes;
-    for (const char* knob : {"SYSTEM_PERIODIC_HOLD", "SYSTEM_PERIODIC_REMOVE"}) {
-        const pp::Config::Entry* own = base.entry(knob);
-        const bool enforcing = !clauses.empty() && (std::string(knob) == "SYSTEM_PERIODIC_REMOVE") == remove;
-        if (!enforcing) {
-            changes.emplace_back(knob, own ? std::optional(own->value) : std::nullopt);
-            continue;
-        }
-        const std::string limitsExpr = "(JobStatus == 2 && (" + clauses + "))";
-        changes.emplace_back(knob, own ? "(" + own->value + ") || " + limitsExpr : limitsExpr);
-    }
-    return changes;
+    return pp::whatif::applied(m_base, m_edits);
 }
 
 std::vector<PolicyDraft::KnobChange> PolicyDraft::editsWith(const std::vector<KnobChange>& changes) const
@@ -132,18 +51,6 @@ std::vector<PolicyDraft::KnobChange> PolicyDraft::editsWith(const std::vector<Kn
             edits.push_back(change);
     }
     return edits;
-}
-
-pp::Expected<pp::Scenario> PolicyDraft::scenarioFor(
-    const pp::Scenario& base, const pp::Config& config, const std::vector<KnobChange>& edits)
-{
-    auto policy = policyFor(config, edits);
-    if (!policy)
-        return policy.error();
-    pp::Scenario scenario = base;
-    scenario.policy = std::move(policy).value();
-    pp::scaleScenarioWorkload(scenario, workloadScales(edits));
-    return scenario;
 }
 
 void PolicyDraft::setEdits(std::vector<KnobChange> edits)

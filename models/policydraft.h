@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "model/scenario.h"
 #include "policy/policy.h"
+#include "scenario/whatif.h"
 #include "util/diagnostic.h"
 
 #include <QObject>
@@ -24,7 +25,7 @@ class PolicyDraft : public QObject
     Q_OBJECT
 public:
     /// One knob's new value; nullopt removes it (the base's definition, if any, is dropped too).
-    using KnobChange = std::pair<std::string, std::optional<std::string>>;
+    using KnobChange = pp::KnobEdit;
 
     explicit PolicyDraft(QObject* parent = nullptr);
 
@@ -51,27 +52,33 @@ public:
     void restoreEdits(const std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>>& edits);
     /// Replaces every edit at once (opening a kept scenario).
     void setEdits(std::vector<KnobChange> edits);
-    /// The policy a list of edits gives over a base configuration, without a draft (to simulate a kept scenario).
-    static pp::Expected<pp::Policy> policyFor(const pp::Config& base, const std::vector<KnobChange>& edits);
-    /// The per-group workload factors among the edits (by lower-case group): `POOLPLANNER_SCALE_<group> = f`, as
-    /// scenario files write them (a planner setting, not an HTCondor knob).
-    static std::map<std::string, double> workloadScales(const std::vector<KnobChange>& edits);
-    static constexpr const char* scalePrefix = "POOLPLANNER_SCALE_";
-    /// Per-group runtime limits, a planner setting the schedd enforces: `POOLPLANNER_GROUP_LIMIT_<group> = seconds`
-    /// and `POOLPLANNER_GROUP_LIMIT_ACTION = hold|remove`, turned into SYSTEM_PERIODIC_HOLD or _REMOVE clauses
-    /// `(AcctGroup == "g" && time() - JobCurrentStartDate > s)` OR-ed to what the base configuration has.
-    static constexpr const char* groupLimitPrefix = "POOLPLANNER_GROUP_LIMIT_";
-    static constexpr const char* groupLimitAction = "POOLPLANNER_GROUP_LIMIT_ACTION";
-    /// The group limits among the edits (lower-case group → seconds) and whether they remove (else hold).
-    static std::map<std::string, double> groupLimits(const std::vector<KnobChange>& edits, bool* remove = nullptr);
-    /// The SYSTEM_PERIODIC_HOLD and _REMOVE values that enforce the group limits of `edits` over `base`.
-    static std::vector<KnobChange> groupLimitKnobs(const pp::Config& base, const std::vector<KnobChange>& edits);
+    // The what-if rules are the engine's (scenario/whatif.h), shared with scenario files; these name them here.
+    static constexpr const char* scalePrefix = pp::whatif::scalePrefix;
+    static constexpr const char* groupLimitPrefix = pp::whatif::groupLimitPrefix;
+    static constexpr const char* groupLimitAction = pp::whatif::groupLimitAction;
+    static pp::Expected<pp::Policy> policyFor(const pp::Config& base, const std::vector<KnobChange>& edits)
+    {
+        return pp::whatif::policyFor(base, edits);
+    }
+    static std::map<std::string, double> workloadScales(const std::vector<KnobChange>& edits)
+    {
+        return pp::whatif::workloadScales(edits);
+    }
+    static std::map<std::string, double> groupLimits(const std::vector<KnobChange>& edits, bool* remove = nullptr)
+    {
+        return pp::whatif::groupLimits(edits, remove);
+    }
+    static std::vector<KnobChange> groupLimitKnobs(const pp::Config& base, const std::vector<KnobChange>& edits)
+    {
+        return pp::whatif::groupLimitKnobs(base, edits);
+    }
+    static pp::Expected<pp::Scenario> scenarioFor(
+        const pp::Scenario& base, const pp::Config& config, const std::vector<KnobChange>& edits)
+    {
+        return pp::whatif::scenarioFor(base, config, edits);
+    }
     /// The edits with some changes applied, as they would be after a command (to derive knobs from them).
     std::vector<KnobChange> editsWith(const std::vector<KnobChange>& changes) const;
-
-    /// A scenario with the edits applied: the policy they give and the workload scaled as they say.
-    static pp::Expected<pp::Scenario> scenarioFor(
-        const pp::Scenario& base, const pp::Config& config, const std::vector<KnobChange>& edits);
 
 Q_SIGNALS:
     void changed();

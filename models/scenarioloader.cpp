@@ -39,6 +39,44 @@ void ScenarioLoader::load(const QStringList& paths)
     start(paths, [files] { return readFiles(files); });
 }
 
+void ScenarioLoader::loadScenarioFile(const QString& path)
+{
+    start({path}, [file = path.toStdString()] {
+        Outcome outcome;
+        const auto fail = [&](const pp::Diagnostic& d) {
+            outcome.error = QString::fromStdString(d.message());
+            return outcome;
+        };
+        const auto spec = pp::readScenarioFile(file);
+        if (!spec)
+            return fail(spec.error());
+        // The whole scenario is built once, so that a knob its policy refuses is named at its line now.
+        pp::Warnings warnings;
+        if (auto whole = pp::buildScenario(*spec, warnings); !whole)
+            return fail(whole.error());
+        const pp::ScenarioSpec base = pp::baseSpecOf(*spec);
+        auto config = pp::scenarioConfig(base);
+        if (!config)
+            return fail(config.error());
+        pp::Warnings again; // the same inputs: their warnings are in `warnings` already
+        auto scenario = pp::buildScenario(base, again);
+        if (!scenario)
+            return fail(scenario.error());
+        for (const auto& m : warnings.messages())
+            outcome.warnings << QString::fromStdString(m);
+        outcome.edits = pp::scenarioEdits(*spec, *config);
+        outcome.scenarioName = QString::fromStdString(spec->name.empty() ? file : spec->name);
+        outcome.description = tr("%1: a scenario over %2 (%n change(s))", "", static_cast<int>(outcome.edits.size()))
+                                  .arg(QFileInfo(QString::fromStdString(file)).fileName(),
+                                      QString::fromStdString(
+                                          base.inputs.builtin.empty() ? base.inputs.configPath : base.inputs.builtin));
+        outcome.baseSpec = base;
+        outcome.config = std::move(config).value();
+        outcome.scenario = std::move(scenario).value();
+        return outcome;
+    });
+}
+
 void ScenarioLoader::loadPoll(const PoolSnapshot& poll, const QString& label, bool compress)
 {
     // Each command's output under a name that says which command printed it: messages name it, as they would a
@@ -94,6 +132,8 @@ void ScenarioLoader::start(const QStringList& names, std::function<Outcome()> re
         Outcome outcome = watcher->future().takeResult();
         if (outcome.poll)
             Q_EMIT pollRead(*outcome.poll);
+        if (outcome.baseSpec && outcome.scenario)
+            Q_EMIT scenarioFileRead(*outcome.baseSpec, outcome.edits, outcome.scenarioName);
         if (outcome.scenario)
             Q_EMIT loaded(*outcome.scenario, outcome.config, outcome.warnings, outcome.description);
         else

@@ -5,6 +5,7 @@
 #include "model/scenario.h"
 #include "poolwatcher.h"
 #include "scenario/fileset.h"
+#include "scenario/scenariofile.h"
 
 #include <QFuture>
 #include <QList>
@@ -29,6 +30,9 @@ public:
     /// ("poll 3 of HOST") in the names messages give.
     /// With `compress`, a poll that was read is also compressed there for the workspace (pollRead()).
     void loadPoll(const PoolSnapshot& poll, const QString& label, bool compress = false);
+    /// Reads a scenario file (POOLPLANNER_BASE and the knobs that change it): its base is what loaded() gives,
+    /// and scenarioFileRead() its changes, just before, for the planner to put over the base.
+    void loadScenarioFile(const QString& path);
     void cancel();
     bool isLoading() const { return m_loading; }
 
@@ -46,6 +50,8 @@ Q_SIGNALS:
     /// Just before loaded(), for a poll read by loadPoll(): the poll as the workspace keeps it (compressed when
     /// asked). A poll that cannot be read never gets here.
     void pollRead(const PoolSnapshot& poll);
+    /// Just before loaded(), for loadScenarioFile(): the scenario's base and its changes as planner edits.
+    void scenarioFileRead(const pp::ScenarioSpec& base, const pp::KnobEdits& edits, const QString& name);
 
 private:
     struct Outcome
@@ -56,6 +62,9 @@ private:
         QStringList warnings;
         QString description;
         std::optional<PoolSnapshot> poll; // loadPoll(): the poll that was read, to be kept
+        std::optional<pp::ScenarioSpec> baseSpec; // loadScenarioFile(): the base, and the edits over it
+        pp::KnobEdits edits;
+        QString scenarioName;
     };
     static Outcome readFiles(const std::vector<std::string>& files);
     void start(const QStringList& names, std::function<Outcome()> read);

@@ -153,11 +153,13 @@ std::optional<QByteArray> uncompressed(const QByteArray& stored)
 
 // A write transaction that rolls back unless committed. BEGIN IMMEDIATE takes the write lock at once: a
 // deferred transaction that later needs it can fail with SQLITE_BUSY without waiting for the busy timeout.
+// Inside a Workspace::Batch it is a savepoint, so that it commits with the batch.
 class Transaction
 {
 public:
-    explicit Transaction(const QSqlDatabase& db)
+    explicit Transaction(const QSqlDatabase& db, bool nested = false)
         : m_db(db)
+        , m_nested(nested)
     {
     }
     Transaction(const Transaction&) = delete;
@@ -166,14 +168,23 @@ public:
     {
         if (m_open) {
             QSqlQuery query(m_db);
-            query.exec(QStringLiteral("ROLLBACK"));
+            if (m_nested) {
+                query.exec(QStringLiteral("ROLLBACK TO pp_write"));
+                query.exec(QStringLiteral("RELEASE pp_write"));
+            } else {
+                query.exec(QStringLiteral("ROLLBACK"));
+            }
         }
     }
 
-    bool begin(QString* reason) { return m_open = exec(QStringLiteral("BEGIN IMMEDIATE"), reason); }
+    bool begin(QString* reason)
+    {
+        return m_open
+            = exec(m_nested ? QStringLiteral("SAVEPOINT pp_write") : QStringLiteral("BEGIN IMMEDIATE"), reason);
+    }
     bool commit(QString* reason)
     {
-        if (!exec(QStringLiteral("COMMIT"), reason))
+        if (!exec(m_nested ? QStringLiteral("RELEASE pp_write") : QStringLiteral("COMMIT"), reason))
             return false; // still open: the destructor rolls back
         m_open = false;
         return true;
@@ -190,10 +201,48 @@ private:
     }
 
     QSqlDatabase m_db;
+    bool m_nested;
     bool m_open = false;
 };
 
 } // namespace
+
+Workspace::Batch::Batch(Workspace& workspace)
+    : m_workspace(workspace)
+{
+    if (workspace.m_inBatch) { // one batch at a time: an inner one joins the outer
+        workspace.setError(tr("start a save"), tr("another save is under way"));
+        return;
+    }
+    QSqlQuery query(connection(workspace.m_connection));
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        workspace.setError(tr("start a save"), reasonOf(query.lastError()));
+        return;
+    }
+    m_open = workspace.m_inBatch = true;
+}
+
+Workspace::Batch::~Batch()
+{
+    if (!m_open)
+        return;
+    QSqlQuery query(connection(m_workspace.m_connection));
+    query.exec(QStringLiteral("ROLLBACK"));
+    m_workspace.m_inBatch = false;
+}
+
+bool Workspace::Batch::commit()
+{
+    if (!m_open)
+        return false;
+    QSqlQuery query(connection(m_workspace.m_connection));
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        m_workspace.setError(tr("save"), reasonOf(query.lastError()));
+        return false; // still open: the destructor rolls back
+    }
+    m_open = m_workspace.m_inBatch = false;
+    return true;
+}
 
 QList<Workspace::Migration> Workspace::migrations()
 {
@@ -480,7 +529,7 @@ std::optional<qint64> Workspace::saveScenario(const Scenario& scenario)
     m_lastError.clear();
     const QString operation = tr("save scenario “%1”").arg(scenario.name);
     const QSqlDatabase db = connection(m_connection);
-    Transaction transaction(db);
+    Transaction transaction(db, m_inBatch);
     QString reason;
     if (!transaction.begin(&reason)) {
         setError(operation, reason);

@@ -102,6 +102,24 @@ public:
     /// What the last failing call could not do, naming the file; empty after a call that succeeded.
     QString lastError() const { return m_lastError; }
 
+    /// Groups every write made while it is open into one transaction: all of them land, or none (a save is one
+    /// commit, never a half-written pool). Writes that fail inside it leave it to be rolled back.
+    class Batch
+    {
+    public:
+        explicit Batch(Workspace& workspace);
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+        ~Batch(); ///< rolls back unless committed
+        /// False with the workspace's lastError() when the transaction could not be started.
+        bool isOpen() const { return m_open; }
+        bool commit();
+
+    private:
+        Workspace& m_workspace;
+        bool m_open = false;
+    };
+
     /// Stores a file's bytes (compressed) so that the workspace no longer depends on the original.
     std::optional<qint64> importFile(const QString& name, const QString& format, const QByteArray& content);
     std::optional<QByteArray> fileContent(qint64 id);
@@ -145,4 +163,5 @@ private:
     QList<Migration> m_migrations; // kept for saveAs(), which opens the copy the same way
     int m_schemaVersion = 0;
     QString m_lastError;
+    bool m_inBatch = false; // a Batch is open: a write's own transaction is a savepoint inside it
 };

@@ -243,7 +243,33 @@ bool WorkspaceSession::saveAs(const QString& path, QString* error)
     return true;
 }
 
-bool WorkspaceSession::writeCurrent(QString* error)
+bool WorkspaceSession::writeCurrent(QString* error, bool dropProposals)
+{
+    // One transaction: the pool, its result, the view and the proposals land together, or nothing changes.
+    Workspace::Batch batch(*m_workspace);
+    if (!batch.isOpen()) {
+        fail(error, m_workspace->lastError());
+        return false;
+    }
+    if (dropProposals)
+        for (const auto& s : m_workspace->scenarios())
+            if (s.name != currentScenario
+                && QJsonDocument::fromJson(s.source.toUtf8()).object().contains(QStringLiteral("knobs")))
+                m_workspace->removeScenario(s.id);
+    const qint64 scenarioBefore = m_scenarioId;
+    if (!writeCurrentRows(error)) {
+        m_scenarioId = scenarioBefore; // rolled back with the rest
+        return false;
+    }
+    if (!batch.commit()) {
+        fail(error, m_workspace->lastError());
+        m_scenarioId = scenarioBefore;
+        return false;
+    }
+    return true;
+}
+
+bool WorkspaceSession::writeCurrentRows(QString* error)
 {
     QJsonObject source;
     if (m_current.builtin.isEmpty() && m_current.paths.isEmpty() && !m_currentSnapshot)
@@ -355,14 +381,9 @@ bool WorkspaceSession::recordProposal(const Proposal& proposal, QString* error)
 bool WorkspaceSession::recordCurrent(Source source, std::optional<PoolSnapshot> snapshot, QString* error)
 {
     // New data makes the old proposals meaningless, in the file too; a new snapshot of the same pool keeps them.
-    if (!snapshot) {
+    const bool dropProposals = !snapshot;
+    if (dropProposals)
         m_proposals.clear();
-        if (m_workspace)
-            for (const auto& s : m_workspace->scenarios())
-                if (s.name != currentScenario
-                    && QJsonDocument::fromJson(s.source.toUtf8()).object().contains(QStringLiteral("knobs")))
-                    m_workspace->removeScenario(s.id);
-    }
     m_current = std::move(source);
     m_currentSnapshot = std::move(snapshot);
     m_currentResult.clear();
@@ -370,7 +391,7 @@ bool WorkspaceSession::recordCurrent(Source source, std::optional<PoolSnapshot> 
         setUnsaved(true);
         return true;
     }
-    return writeCurrent(error);
+    return writeCurrent(error, dropProposals);
 }
 
 bool WorkspaceSession::recordBuiltin(const QString& name, QString* error)

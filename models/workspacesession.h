@@ -83,7 +83,9 @@ Q_SIGNALS:
 
 private:
     bool recordCurrent(Source source, std::optional<PoolSnapshot> snapshot, QString* error);
-    bool writeCurrent(QString* error);
+    /// Writes what is shown (and drops the proposals of the pool before, when asked) in one transaction.
+    bool writeCurrent(QString* error, bool dropProposals = false);
+    bool writeCurrentRows(QString* error);
     bool writeProposal(const Proposal& proposal, QString* error);
     void setUnsaved(bool unsaved);
 

@@ -11,8 +11,8 @@
 #include "mergestudypanel.h"
 #include "messagebanner.h"
 #include "notebookcharts.h"
-#include "planningsession.h"
 #include "plannerview.h"
+#include "planningsession.h"
 #include "poolseriesmodel.h"
 #include "reportsview.h"
 #include "scenarioloader.h"
@@ -44,6 +44,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -205,6 +206,11 @@ MainWindow::MainWindow(QWidget* parent)
             m_pendingPaths.clear();
             openScenario(scenario, config);
         });
+    // A scenario file opens as its base, with its changes put over it in the planner once the base is in.
+    connect(m_loader, &ScenarioLoader::scenarioFileRead, this,
+        [this](const pp::ScenarioSpec& base, const pp::KnobEdits& edits, const QString& name) {
+            m_pendingPlan = PendingPlan {base, edits, name};
+        });
     // A poll joins the workspace only once it was read (compressed by the loader, off the GUI thread).
     connect(m_loader, &ScenarioLoader::pollRead, this, [this](const PoolSnapshot& poll) {
         m_pendingSnapshot.reset();
@@ -287,6 +293,10 @@ void MainWindow::buildMenus()
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Snapshots, traces, history, event logs, configurations and workload models"));
     file->addAction(tr("Open the &Demo Pool"), this, &MainWindow::openDemo);
+    file->addAction(tr("Open S&cenario File…"), this, &MainWindow::chooseScenarioFile)
+        ->setStatusTip(tr("A base pool and the HTCondor knobs that change it, as poolplanner-cli reads it"));
+    file->addAction(tr("Save Plan as Scenario &File…"), this, &MainWindow::chooseSaveScenarioFile)
+        ->setStatusTip(tr("The planner's changes over the open pool, for poolplanner-cli and the next meeting"));
     file->addSeparator();
     file->addAction(tr("&New Workspace…"), this, &MainWindow::chooseNewWorkspace)->setShortcut(QKeySequence::New);
     file->addAction(tr("Open Wor&kspace…"), this, &MainWindow::chooseWorkspace)
@@ -311,6 +321,49 @@ void MainWindow::chooseFiles()
            "*.condor_config *.config *.model);;All files (*)"));
     if (!paths.isEmpty())
         openFiles(paths);
+}
+
+void MainWindow::chooseScenarioFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a scenario file"), QString(), tr("Scenario files (*.scenario);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_pendingPaths = {path};
+    m_pendingSnapshot.reset();
+    m_earlierSnapshotId = 0;
+    m_liveUpdate = false;
+    m_pendingPlan.reset();
+    m_loader->loadScenarioFile(path);
+}
+
+void MainWindow::chooseSaveScenarioFile()
+{
+    if (!m_planning->canSaveScenarioFile()) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+            tr("<b>The plan cannot be saved as a scenario file:</b> %1")
+                .arg(QString::fromStdString(m_planning->scenarioFileText({}).error().reason).toHtmlEscaped()));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the plan as a scenario file"),
+        QStringLiteral("plan.scenario"), tr("Scenario files (*.scenario);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const auto text = m_planning->scenarioFileText(QFileInfo(path).completeBaseName());
+    QString why;
+    if (text) {
+        QSaveFile file(path);
+        const QByteArray bytes = QByteArray::fromStdString(*text);
+        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit()) {
+            statusBar()->showMessage(tr("Saved the plan as %1 (poolplanner-cli reads it too)").arg(path), 5000);
+            return;
+        }
+        why = file.errorString();
+    } else {
+        why = QString::fromStdString(text.error().message());
+    }
+    m_banner->showMessage(
+        MessageBanner::Kind::Error, tr("<b>%1 was not saved:</b> %2").arg(path.toHtmlEscaped(), why.toHtmlEscaped()));
 }
 
 void MainWindow::chooseWatch()
@@ -403,7 +456,11 @@ void MainWindow::openFiles(const QStringList& paths)
     m_pendingSnapshot.reset();
     m_earlierSnapshotId = 0;
     m_liveUpdate = false;
-    m_loader->load(paths);
+    m_pendingPlan.reset();
+    if (paths.size() == 1 && paths.front().endsWith(QStringLiteral(".scenario"), Qt::CaseInsensitive))
+        m_loader->loadScenarioFile(paths.front());
+    else
+        m_loader->load(paths);
 }
 
 void MainWindow::openDemo()
@@ -419,6 +476,8 @@ void MainWindow::openDemo()
 
     m_openWarnings.clear();
     m_banner->hide();
+    if (auto demo = pp::scenarioSpecFor("demo"))
+        m_pendingPlan = PendingPlan {std::move(demo).value(), {}, {}};
     openScenario(pp::demoScenario(), pp::Config::fromText(pp::demoConfigText(), "demo.condor_config").value());
 }
 
@@ -583,6 +642,11 @@ void MainWindow::openScenario(const pp::Scenario& scenario, const pp::Config& co
     // A new snapshot of the pool being watched is the same pool a moment later: the planner keeps its edits and
     // the kept proposals stay (to be simulated again against the new baseline).
     options.samePool = std::exchange(m_liveUpdate, false);
+    if (auto plan = std::exchange(m_pendingPlan, std::nullopt)) {
+        options.baseSpec = std::move(plan->base);
+        options.edits = std::move(plan->edits);
+        options.editsName = plan->name;
+    }
     if (m_restoring) // the proposals kept in the workspace come back, to be simulated again when compared
         for (const auto& p : m_session->proposals())
             options.restoredScenarios.push_back({p.name, p.description, p.knobs, nullptr});

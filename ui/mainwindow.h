@@ -7,6 +7,7 @@
 #include "model/scenario.h"
 #include "notebookactivity.h"
 #include "poolwatcher.h"
+#include "scenario/scenariofile.h"
 
 #include <QMainWindow>
 
@@ -89,6 +90,8 @@ protected:
 private:
     void buildMenus();
     void chooseFiles();
+    void chooseScenarioFile();
+    void chooseSaveScenarioFile();
     void chooseWatch();
     void takeSnapshot(const PoolSnapshot& snapshot);
     /// Says why the workspace's pool could not be shown, and offers its snapshot from before snapshot `before`.
@@ -159,4 +162,12 @@ private:
     QStringList m_pendingPaths; // what the loader is reading, recorded in the session once it has read them
     bool m_restoring = false; // reopening a workspace: its data is in it already, its view state comes back
     bool m_liveUpdate = false; // the scenario being opened is a new snapshot of the pool being watched
+    // The scenario being opened in a scenario file's terms (the demo, a scenario file's base) and its changes.
+    struct PendingPlan
+    {
+        pp::ScenarioSpec base;
+        pp::KnobEdits edits;
+        QString name;
+    };
+    std::optional<PendingPlan> m_pendingPlan;
 };

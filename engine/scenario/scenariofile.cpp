@@ -24,7 +24,8 @@ namespace fs = std::filesystem;
 constexpr std::string_view keyPrefix = "POOLPLANNER_";
 constexpr std::string_view knownKeys
     = "POOLPLANNER_NAME, _DESCRIPTION, _BASE, _TRACE, _MODEL, _POOL, _CORES, "
-      "_MACHINE_CORES, _MAP, _HORIZON, _SEED, _UTC_OFFSET, _LEGACY_YEAR, _SCALE_<group>, _MERGE_VARIANT";
+      "_MACHINE_CORES, _MAP, _HORIZON, _SEED, _UTC_OFFSET, _LEGACY_YEAR, _SCALE_<group>, _MERGE_VARIANT, "
+      "_GROUP_LIMIT_<group>, _GROUP_LIMIT_ACTION";
 /// The metaknob categories of condor_config (`use POLICY : ...`); Config keeps each as a "$use.<category>" entry.
 constexpr std::array<const char*, 4> useCategories = {"ROLE", "FEATURE", "POLICY", "SECURITY"};
 const int defaultMachineCores = ScenarioInputs {}.machineCores;
@@ -144,6 +145,18 @@ Expected<Config> baseConfig(const ScenarioInputs& inputs)
     return Config::fromFile(inputs.configPath);
 }
 
+// Sets a knob of the spec: it replaces the same knob (names compare without case) or comes last.
+void putKnob(ScenarioSpec& spec, const std::string& name, const std::string& value, const KnobOrigin& origin)
+{
+    const auto same = std::find_if(
+        spec.knobs.begin(), spec.knobs.end(), [&](const auto& knob) { return text::iequals(knob.first, name); });
+    if (same != spec.knobs.end())
+        same->second = value;
+    else
+        spec.knobs.emplace_back(name, value);
+    spec.origins[text::toLower(name)] = origin;
+}
+
 std::optional<Diagnostic> setScenarioKey(ScenarioSpec& spec, const std::string& key, const std::string& value,
     const KnobOrigin& origin, const std::string& baseDir)
 {
@@ -212,6 +225,23 @@ std::optional<Diagnostic> setScenarioKey(ScenarioSpec& spec, const std::string& 
         if (!year || *year < 1970 || *year > 2200)
             return fail("'" + value + "' is not a year between 1970 and 2200");
         in.eventLog.legacyYear = static_cast<int>(*year);
+    } else if (is("GROUP_LIMIT_ACTION")) {
+        // Group runtime limits are what-if edits like the window's (scenario/whatif.h): kept as knobs, turned into
+        // SYSTEM_PERIODIC_HOLD or _REMOVE when the configuration is built.
+        const std::string action = text::toLower(value);
+        if (action != "hold" && action != "remove")
+            return fail("'" + value + "' is not what a limit does to a job: hold or remove");
+        putKnob(spec, key, action, origin);
+        return std::nullopt;
+    } else if (text::istartsWith(suffix, "GROUP_LIMIT_") && suffix.size() > 12) {
+        // Seconds, as the window writes them and HTCondor's expressions count, or a number with s, m, h or d.
+        auto seconds = text::parseDouble(value);
+        if (!seconds)
+            seconds = text::parseDurationSeconds(value);
+        if (!seconds || *seconds <= 0 || *seconds > 1e9)
+            return fail("'" + value + "' is not a runtime limit (seconds, or a number with s, m, h or d)");
+        putKnob(spec, key, shortest(*seconds), origin);
+        return std::nullopt;
     } else if (text::istartsWith(suffix, "SCALE_") && suffix.size() > 6) {
         const auto factor = text::parseDouble(value);
         if (!factor || *factor < 0 || *factor > 1e6)
@@ -239,14 +269,49 @@ std::optional<Diagnostic> setScenarioValue(ScenarioSpec& spec, const std::string
         return setScenarioKey(spec, name, std::string(text::trim(value)), origin, baseDir);
     if (!isKnobName(name))
         return Diagnostic {origin.file, origin.line, "'" + name + "' is not a knob name"};
-    const auto same = std::find_if(
-        spec.knobs.begin(), spec.knobs.end(), [&](const auto& knob) { return text::iequals(knob.first, name); });
-    if (same != spec.knobs.end())
-        same->second = value;
-    else
-        spec.knobs.emplace_back(name, value);
-    spec.origins[text::toLower(name)] = origin;
+    putKnob(spec, name, value, origin);
     return std::nullopt;
+}
+
+ScenarioSpec baseSpecOf(const ScenarioSpec& spec)
+{
+    ScenarioSpec base = spec;
+    base.knobs.clear();
+    base.inputs.scale.clear();
+    return base;
+}
+
+KnobEdits scenarioEdits(const ScenarioSpec& spec, const Config& baseConfig)
+{
+    KnobEdits edits;
+    for (const auto& [name, value] : spec.knobs)
+        edits.emplace_back(name, value);
+    for (const auto& [group, factor] : spec.inputs.scale)
+        edits.emplace_back(whatif::scalePrefix + group, shortest(factor));
+    if (!whatif::groupLimits(edits).empty())
+        for (auto& derived : whatif::groupLimitKnobs(whatif::applied(baseConfig, edits), edits))
+            edits.push_back(std::move(derived));
+    return edits;
+}
+
+ScenarioSpec specWithEdits(const ScenarioSpec& base, const KnobEdits& edits)
+{
+    ScenarioSpec spec = baseSpecOf(base);
+    const bool limits = !whatif::groupLimits(edits).empty();
+    const std::string scale = text::toLower(whatif::scalePrefix);
+    for (const auto& [name, value] : edits) {
+        const std::string lower = text::toLower(name);
+        if (lower.rfind(scale, 0) == 0) {
+            if (const auto factor = value ? text::parseDouble(*value) : std::nullopt)
+                spec.inputs.scale[name.substr(scale.size())] = *factor;
+            continue;
+        }
+        if (limits && (lower == "system_periodic_hold" || lower == "system_periodic_remove"))
+            continue; // derived from the limits again when read
+        putKnob(spec, name, value.value_or(""), {});
+    }
+    spec.origins.clear();
+    return spec;
 }
 
 std::optional<Diagnostic> checkScenarioInputs(const ScenarioSpec& spec)
@@ -460,6 +525,12 @@ Expected<Config> scenarioConfig(const ScenarioSpec& spec)
         const Config::Entry* before = config->entry(key);
         config->define(key, before ? before->value + ", " + value : value, origin.file, origin.line);
     }
+    // Group runtime limits become the schedd's periodic expressions, as in the window's planner.
+    KnobEdits edits;
+    for (const auto& [name, value] : spec.knobs)
+        edits.emplace_back(name, value);
+    if (!whatif::groupLimits(edits).empty())
+        *config = whatif::applied(std::move(*config), whatif::groupLimitKnobs(*config, edits));
     return config;
 }
 

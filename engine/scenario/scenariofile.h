@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "model/scenario.h"
 #include "scenario/scenarioinputs.h"
+#include "scenario/whatif.h"
 #include "util/expected.h"
 
 #include <map>
@@ -67,6 +68,18 @@ Expected<Scenario> buildScenario(const ScenarioSpec& spec, Warnings& warnings);
 /// the same knob or comes last. Errors are reported at `origin`.
 std::optional<Diagnostic> setScenarioValue(ScenarioSpec& spec, const std::string& key, const std::string& value,
     const KnobOrigin& origin, const std::string& baseDir = {});
+
+/// The spec's base: its inputs without its knobs and workload factors (what the window opens as the baseline).
+ScenarioSpec baseSpecOf(const ScenarioSpec& spec);
+
+/// The spec's changes as the window's planner holds them (scenario/whatif.h): its knobs, its workload factors as
+/// POOLPLANNER_SCALE_<group> and, with group limits, the SYSTEM_PERIODIC_* knobs that enforce them over
+/// `baseConfig` (scenarioConfig of the base).
+KnobEdits scenarioEdits(const ScenarioSpec& spec, const Config& baseConfig);
+
+/// A base spec with the planner's edits: the inverse of scenarioEdits. Knobs the planner derives from group limits
+/// are left for the reader to derive again; a removed knob is written empty (undefined: HTCondor's default).
+ScenarioSpec specWithEdits(const ScenarioSpec& base, const KnobEdits& edits);
 
 /// Checks that the inputs make one scenario: a built-in brings its own pool and workload, a configuration needs
 /// a workload and a pool. Reported at the line of the key that is missing or too much.

@@ -5,6 +5,7 @@
 
 #include "policy/policyfromconfig.h"
 #include "scenario/scenariofile.h"
+#include "scenario/whatif.h"
 
 #include <QtTest>
 
@@ -70,6 +71,7 @@ private slots:
     void builtScenarioHasTheKnobsPolicy();
     void aMergeVariantIsDerivedAfterTheKnobs();
     void scalingABuiltInCopiesItsJobs();
+    void groupRuntimeLimitsAreTheWindowsWhatIf();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -228,6 +230,15 @@ void ScenarioFileTest::badScenarioFilesAreRefusedWithFileAndLine_data()
         << QStringLiteral(":1: POOLPLANNER_BASE: no pool");
     QTest::addRow("negative scale") << QByteArray("POOLPLANNER_BASE = demo\nPOOLPLANNER_SCALE_g1 = -2\n")
                                     << QStringLiteral(":2: POOLPLANNER_SCALE_g1: '-2'");
+    QTest::addRow("a group limit that is no duration")
+        << QByteArray("POOLPLANNER_BASE = demo\n\nPOOLPLANNER_GROUP_LIMIT_star = long\n")
+        << QStringLiteral(":3: POOLPLANNER_GROUP_LIMIT_star: 'long' is not a runtime limit");
+    QTest::addRow("a group limit of nothing")
+        << QByteArray("POOLPLANNER_BASE = demo\nPOOLPLANNER_GROUP_LIMIT_star = 0\n")
+        << QStringLiteral(":2: POOLPLANNER_GROUP_LIMIT_star: '0'");
+    QTest::addRow("a limit that neither holds nor removes")
+        << QByteArray("POOLPLANNER_BASE = demo\nPOOLPLANNER_GROUP_LIMIT_ACTION = vacate\n")
+        << QStringLiteral(":2: POOLPLANNER_GROUP_LIMIT_ACTION: 'vacate' is not what a limit does to a job");
 }
 
 void ScenarioFileTest::badScenarioFilesAreRefusedWithFileAndLine()
@@ -327,6 +338,50 @@ void ScenarioFileTest::scalingABuiltInCopiesItsJobs()
     };
     QCOMPARE(jobsOf(*scaled, "star"), 2 * jobsOf(*plain, "star"));
     QCOMPARE(jobsOf(*scaled, "phenix"), jobsOf(*plain, "phenix"));
+}
+
+void ScenarioFileTest::groupRuntimeLimitsAreTheWindowsWhatIf()
+{
+    // The window's planner writes a group's runtime limit as POOLPLANNER_GROUP_LIMIT_<group> (seconds) and
+    // _ACTION; a scenario file says the same and gets the same policy, through the same code (scenario/whatif.h).
+    const QString file = path("star-limit.scenario");
+    QVERIFY(writeFile(file,
+        "POOLPLANNER_BASE = demo\nPOOLPLANNER_GROUP_LIMIT_star = 2h\nPOOLPLANNER_GROUP_LIMIT_ACTION = remove\n"
+        "GROUP_QUOTA_star = 3200\n"));
+    const auto spec = pp::readScenarioFile(str(file));
+    QVERIFY2(spec.ok(), spec.ok() ? "" : spec.error().message().c_str());
+    pp::Warnings warnings;
+    const auto fromFile = pp::buildScenario(*spec, warnings);
+    QVERIFY2(fromFile.ok(), fromFile.ok() ? "" : fromFile.error().message().c_str());
+    QCOMPARE(fromFile->policy.systemPeriodicRemove,
+        std::string("(JobStatus == 2 && ((AcctGroup == \"star\" && time() - JobCurrentStartDate > 7200)))"));
+    QVERIFY(fromFile->policy.systemPeriodicHold.empty());
+
+    // The window's edits for the same plan, over the demo's configuration.
+    const auto demo = pp::scenarioSpecFor("demo");
+    QVERIFY(demo.ok());
+    const auto base = pp::buildScenario(*demo, warnings);
+    const auto config = pp::scenarioConfig(*demo);
+    QVERIFY(base.ok() && config.ok());
+    pp::KnobEdits edits {{"GROUP_QUOTA_star", "3200"}, {"POOLPLANNER_GROUP_LIMIT_star", "7200"},
+        {"POOLPLANNER_GROUP_LIMIT_ACTION", "remove"}};
+    for (auto& derived : pp::whatif::groupLimitKnobs(*config, edits))
+        edits.push_back(derived);
+    const auto fromWindow = pp::whatif::scenarioFor(*base, *config, edits);
+    QVERIFY(fromWindow.ok());
+    QCOMPARE(fromWindow->policy.systemPeriodicRemove, fromFile->policy.systemPeriodicRemove);
+    QCOMPARE(fromWindow->policy.systemPeriodicHold, fromFile->policy.systemPeriodicHold);
+    QCOMPARE(fromWindow->policy.group("star")->configQuota, fromFile->policy.group("star")->configQuota);
+
+    // Written and read back, the limit stays (in seconds, as the window writes it).
+    const QString copy = path("star-limit-copy.scenario");
+    QVERIFY(writeFile(copy, QByteArray::fromStdString(pp::writeScenarioFile(*spec))));
+    const auto again = pp::readScenarioFile(str(copy));
+    QVERIFY2(again.ok(), again.ok() ? "" : again.error().message().c_str());
+    QVERIFY(QByteArray::fromStdString(pp::writeScenarioFile(*again)).contains("POOLPLANNER_GROUP_LIMIT_star = 7200"));
+    const auto rebuilt = pp::buildScenario(*again, warnings);
+    QVERIFY(rebuilt.ok());
+    QCOMPARE(rebuilt->policy.systemPeriodicRemove, fromFile->policy.systemPeriodicRemove);
 }
 
 QTEST_GUILESS_MAIN(ScenarioFileTest)

@@ -8,9 +8,14 @@
 #include "scenarioset.h"
 
 #include "config/config.h"
+#include "policy/policyfromconfig.h"
 #include "scenario/demo.h"
+#include "scenario/scenariofile.h"
+#include "scenario/whatif.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -44,6 +49,7 @@ private Q_SLOTS:
     void anEditSimulatesTheProposal();
     void aNewSnapshotOfTheSamePoolKeepsTheEdits();
     void aProposalKeptWhileSimulatingGetsItsResult();
+    void thePlanIsSavedAsAScenarioFileTheCliReads();
 };
 
 void PlanningSessionTest::theBaselineArrivesWithItsResult()
@@ -143,6 +149,57 @@ void PlanningSessionTest::aProposalKeptWhileSimulatingGetsItsResult()
     QVERIFY(session.scenarios()->at(row).result);
     QCOMPARE(session.scenarios()->at(row).result, session.proposalResult());
     QCOMPARE(session.keepProposal(QStringLiteral("Baseline")), -1); // the baseline keeps its name
+}
+
+void PlanningSessionTest::thePlanIsSavedAsAScenarioFileTheCliReads()
+{
+    PlanningSession session;
+    QSignalSpy ready(&session, &PlanningSession::baselineReady);
+    session.open(smallDemo(), demoConfig(), {}); // as pool data opened file by file: no name a scenario file knows
+    QVERIFY(ready.wait(120000));
+    QVERIFY(!session.canSaveScenarioFile());
+    const auto refused = session.scenarioFileText(QStringLiteral("plan"));
+    QVERIFY(!refused);
+    QVERIFY(QString::fromStdString(refused.error().reason).contains(QStringLiteral("names its base")));
+
+    PlanningSession::OpenOptions demo;
+    demo.baseSpec = *pp::scenarioSpecFor("demo");
+    session.open(smallDemo(), demoConfig(), demo);
+    QVERIFY(ready.wait(120000));
+    QVERIFY(session.canSaveScenarioFile());
+    // The planner's edits of every kind: a quota, a workload factor and a group runtime limit with its action.
+    pp::KnobEdits edits {{"GROUP_QUOTA_star", "3200"}, {"POOLPLANNER_SCALE_star", "2"},
+        {"POOLPLANNER_GROUP_LIMIT_star", "7200"}, {"POOLPLANNER_GROUP_LIMIT_ACTION", "remove"}};
+    for (auto& derived : pp::whatif::groupLimitKnobs(session.baseConfig(), edits))
+        edits.push_back(derived);
+    session.undoStack()->push(new SetKnobsCommand(session.draft(), QStringLiteral("star plan"), edits));
+    const auto text = session.scenarioFileText(QStringLiteral("star plan"));
+    QVERIFY2(text, text ? "" : text.error().message().c_str());
+    QVERIFY(QString::fromStdString(*text).contains(QStringLiteral("POOLPLANNER_BASE = demo")));
+    QVERIFY(!QString::fromStdString(*text).contains(QStringLiteral("SYSTEM_PERIODIC_REMOVE"))); // derived again
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.scenario"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(*text));
+    file.close();
+    const auto spec = pp::readScenarioFile(path.toStdString());
+    QVERIFY2(spec, spec ? "" : spec.error().message().c_str());
+    QCOMPARE(spec->name, std::string("star plan"));
+    const auto config = pp::scenarioConfig(*spec);
+    QVERIFY(config);
+    const auto fromFile = pp::policyFromConfig(*config);
+    QVERIFY(fromFile);
+    const pp::Policy& planned = *session.draft()->policy();
+    QCOMPARE(fromFile->systemPeriodicRemove, planned.systemPeriodicRemove);
+    QCOMPARE(fromFile->systemPeriodicHold, planned.systemPeriodicHold);
+    QCOMPARE(fromFile->group("star")->configQuota, planned.group("star")->configQuota);
+    QCOMPARE(spec->inputs.scale.at("star"), 2.0);
+    // Opened again, the file gives the same edits back (what the window puts in the planner).
+    const auto reopened = pp::scenarioEdits(*spec, *pp::scenarioConfig(pp::baseSpecOf(*spec)));
+    QCOMPARE(pp::whatif::policyFor(demoConfig(), reopened)->systemPeriodicRemove, planned.systemPeriodicRemove);
+    QCOMPARE(pp::whatif::workloadScales(reopened), pp::whatif::workloadScales(session.draft()->edits()));
 }
 
 QTEST_GUILESS_MAIN(PlanningSessionTest)

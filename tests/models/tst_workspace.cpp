@@ -501,6 +501,46 @@ private Q_SLOTS:
         QVERIFY(!ws->lastError().isEmpty());
     }
 
+    // A save is one transaction: nothing of it is seen until it commits, and a batch not committed leaves nothing.
+    void aBatchLandsWholeOrNotAtAll()
+    {
+        const QString path = file("batch.ppw");
+        auto ws = openOrFail(path);
+        QVERIFY(ws);
+        auto reader = openOrFail(path); // another connection, as another window on the same file would have
+        QVERIFY(reader);
+        Workspace::Scenario pool;
+        pool.name = QStringLiteral("pool");
+        pool.source = QStringLiteral("{}");
+        pool.isBaseline = true;
+        {
+            Workspace::Batch batch(*ws);
+            QVERIFY2(batch.isOpen(), qPrintable(ws->lastError()));
+            QVERIFY(ws->importFile(QStringLiteral("status.json"), QStringLiteral("condor_status -json"), "[]"));
+            const auto id = ws->saveScenario(pool); // its own transaction becomes a savepoint of the batch
+            QVERIFY2(id, qPrintable(ws->lastError()));
+            QVERIFY(ws->saveResult(*id, QStringLiteral("{}")));
+            QCOMPARE(ws->scenarios().size(), 1); // the writer sees its own writes
+            QCOMPARE(reader->scenarios().size(), 0); // nobody else does before the commit
+            Workspace::Batch second(*ws);
+            QVERIFY(!second.isOpen()); // one save at a time
+            QVERIFY(ws->lastError().contains(QStringLiteral("another save")));
+        } // not committed: rolled back
+        QCOMPARE(ws->scenarios().size(), 0);
+        QCOMPARE(ws->files().size(), 0);
+        {
+            Workspace::Batch batch(*ws);
+            QVERIFY(batch.isOpen());
+            QVERIFY(ws->importFile(QStringLiteral("status.json"), QStringLiteral("condor_status -json"), "[]"));
+            QVERIFY(ws->saveScenario(pool));
+            QCOMPARE(reader->files().size(), 0);
+            QVERIFY2(batch.commit(), qPrintable(ws->lastError()));
+        }
+        QCOMPARE(reader->scenarios().size(), 1);
+        QCOMPARE(reader->files().size(), 1);
+        QVERIFY(ws->saveScenario(pool)); // outside a batch, writes commit on their own again
+    }
+
     void removingAScenarioRemovesItsResults()
     {
         const QString path = file("cascade.ppw");

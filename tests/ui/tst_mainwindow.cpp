@@ -10,8 +10,8 @@
 #include "grouppolicymodel.h"
 #include "grouptreemodel.h"
 #include "mergestudypanel.h"
-#include "planningsession.h"
 #include "plannerview.h"
+#include "planningsession.h"
 #include "policydraft.h"
 #include "reportsview.h"
 #include "sweeppanel.h"
@@ -235,7 +235,8 @@ private Q_SLOTS:
             return 0L;
         };
         // The simulation of the edit before may still finish first: wait for this edit's.
-        QTRY_COMPARE_WITH_TIMEOUT(planner->session()->proposalResult() ? jobsOfStar(*planner->session()->proposalResult()) : 0L,
+        QTRY_COMPARE_WITH_TIMEOUT(
+            planner->session()->proposalResult() ? jobsOfStar(*planner->session()->proposalResult()) : 0L,
             2 * jobsOfStar(*planner->session()->baselineResult()), 120000);
         planner->session()->undoStack()->undo();
 
@@ -293,7 +294,8 @@ private Q_SLOTS:
             return -1L;
         };
         // The proposal of the edit before may still finish first (and be reported): wait for this edit's.
-        QTRY_VERIFY_WITH_TIMEOUT(planner->session()->proposalResult() && heldOf(*planner->session()->proposalResult(), "star") > 0, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            planner->session()->proposalResult() && heldOf(*planner->session()->proposalResult(), "star") > 0, 120000);
         QCOMPARE(heldOf(*planner->session()->proposalResult(), "belle2"), 0L);
         planner->session()->undoStack()->undo();
 
@@ -303,6 +305,41 @@ private Q_SLOTS:
         QVERIFY(!planner->session()->draft()->policy());
         planner->session()->undoStack()->undo();
         QVERIFY(static_cast<bool>(planner->session()->draft()->policy()));
+    }
+
+    // A scenario file opens as its base, its knobs as the planner's proposal over it; a bad one names its line.
+    void opensAScenarioFileAsABaseAndAProposal()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("star.scenario"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("POOLPLANNER_NAME = more star\nPOOLPLANNER_BASE = demo\nPOOLPLANNER_HORIZON = 1d\n"
+                   "GROUP_QUOTA_star = 3200\n");
+        file.close();
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        window.openFiles({path});
+        QVERIFY(shown.wait(120000));
+        auto* session = window.findChild<PlannerView*>()->session();
+        QCOMPARE(session->baseScenario().horizonSeconds, 86400.0);
+        QCOMPARE(session->baseScenario().policy.group("star")->configQuota, 3000.0); // the base: the demo's
+        QCOMPARE(session->draft()->edits(), (pp::KnobEdits {{"GROUP_QUOTA_star", "3200"}}));
+        QCOMPARE(session->undoStack()->count(), 1);
+        QVERIFY(session->undoStack()->text(0).contains(QStringLiteral("more star")));
+        QVERIFY(session->canSaveScenarioFile());
+        QTRY_VERIFY_WITH_TIMEOUT(session->proposalResult() != session->baselineResult(), 120000);
+
+        QFile bad(dir.filePath(QStringLiteral("bad.scenario")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("POOLPLANNER_BASE = demo\nGROUP_QUOTA_star = -300\n");
+        bad.close();
+        QSignalSpy failed(&window, &MainWindow::openFailed);
+        window.openFiles({bad.fileName()});
+        QVERIFY(failed.wait(60000));
+        QVERIFY2(failed.at(0).at(0).toString().startsWith(bad.fileName() + QStringLiteral(":2:")),
+            qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(session->draft()->edits().size(), std::size_t(1)); // the window keeps what it had
     }
 
     void theFlowDiagramKnowsTheBandUnderThePointer()
