@@ -4,5 +4,6 @@
 
 #include <QString>
 
-/// A wait or a runtime as people read it: "45 s", "2.5 min", "3.1 h".
+/// A wait or a runtime as people read it, as the command line and the report write it (pp::human::duration):
+/// "45 s", "2.5 min", "3.1 h", "1.5 d".
 QString formatDuration(double seconds);

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "grouptreemodel.h"
 
+#include "analysis/periodfigures.h"
+
 #include "formatduration.h"
 
 #include <QLocale>
@@ -109,32 +111,7 @@ void GroupTreeModel::setRange(int firstSample, int lastSample)
 
 void GroupTreeModel::computePeriod()
 {
-    m_period.assign(m_groups.size(), Period {});
-    if (m_series.empty() || m_last < m_first)
-        return;
-    const double samples = m_last - m_first + 1;
-    for (int s = m_first; s <= m_last; ++s) {
-        const auto& sample = m_series[static_cast<std::size_t>(s)];
-        for (std::size_t g = 0; g < m_groups.size() && g < sample.size(); ++g) {
-            // <none> is HTCondor's root: its subtree is the whole pool, its own quota what the groups leave.
-            m_period[g].quota += (g == 0 ? sample[g].quota : sample[g].subtreeQuota) / samples;
-            m_period[g].allocated += sample[g].allocated / samples;
-            m_period[g].usage += sample[g].usage / samples;
-            m_period[g].demand += sample[g].demand / samples;
-        }
-    }
-    // Usage, demand and allocation of a group's own submitters: sum them up the tree (children come last).
-    for (std::size_t g = m_groups.size(); g-- > 1;) {
-        const int parent = m_groups[g].parent;
-        if (parent > 0) {
-            auto& p = m_period[static_cast<std::size_t>(parent)];
-            p.usage += m_period[g].usage;
-            p.demand += m_period[g].demand;
-            p.allocated += m_period[g].allocated;
-        }
-    }
-    for (auto& p : m_period)
-        p.chargedCoreHours = p.usage * samples * m_sampleInterval / 3600.0;
+    m_period = pp::groupPeriodFigures(m_groups, m_series, m_first, m_last, m_sampleInterval);
 }
 
 const GroupTreeModel::Node& GroupTreeModel::nodeOf(const QModelIndex& index) const

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "analysis/periodfigures.h"
 #include "model/result.h"
 #include "policy/policy.h"
 
@@ -67,10 +68,7 @@ private:
         std::vector<int> children; ///< node indices
     };
     /// Period values of one group's subtree, in cores (means over the range).
-    struct Period
-    {
-        double quota = 0, allocated = 0, usage = 0, demand = 0, chargedCoreHours = 0;
-    };
+    using Period = pp::GroupPeriodFigures;
     void computePeriod();
     QVariant groupData(int group, int column, int role) const;
     QVariant userData(int submitter, int column, int role) const;

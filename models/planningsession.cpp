@@ -134,12 +134,13 @@ pp::Expected<pp::Scenario> PlanningSession::scenarioFor(const Knobs& edits) cons
 
 void PlanningSession::simulateProposal()
 {
-    auto proposal = scenarioFor(m_draft->edits());
-    if (!proposal)
+    if (!m_draft->policy())
         return;
+    // The draft read the policy when it changed: the proposal takes it as it is.
+    pp::Scenario proposal = pp::whatif::scenarioWith(m_scenario, *m_draft->policy(), m_draft->edits());
     m_runningEdits = m_draft->edits();
-    proposal->name = m_scenario.name + " (proposal)";
-    m_proposalRunner->start(*proposal); // a run still going is asked to stop; its result is dropped
+    proposal.name = m_scenario.name + " (proposal)";
+    m_proposalRunner->start(proposal); // a run still going is asked to stop; its result is dropped
 }
 
 void PlanningSession::takeProposal(std::shared_ptr<const pp::Result> result)

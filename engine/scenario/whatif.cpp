@@ -88,8 +88,13 @@ Expected<Scenario> scenarioFor(const Scenario& base, const Config& config, const
     auto policy = policyFor(config, edits);
     if (!policy)
         return policy.error();
+    return scenarioWith(base, std::move(policy).value(), edits);
+}
+
+Scenario scenarioWith(const Scenario& base, Policy policy, const KnobEdits& edits)
+{
     Scenario scenario = base;
-    scenario.policy = std::move(policy).value();
+    scenario.policy = std::move(policy);
     scaleScenarioWorkload(scenario, workloadScales(edits));
     return scenario;
 }

@@ -44,6 +44,8 @@ std::map<std::string, double> groupLimits(const KnobEdits& edits, bool* remove =
 KnobEdits groupLimitKnobs(const Config& base, const KnobEdits& edits);
 /// The base scenario with the policy of base + edits and its workload scaled.
 Expected<Scenario> scenarioFor(const Scenario& base, const Config& config, const KnobEdits& edits);
+/// The same with the policy already read from base + edits (the planner's draft holds it: no second parse).
+Scenario scenarioWith(const Scenario& base, Policy policy, const KnobEdits& edits);
 
 } // namespace whatif
 } // namespace pp

@@ -5,6 +5,7 @@
 
 #include "analysis/comparison.h"
 #include "analysis/groupfigures.h"
+#include "analysis/periodfigures.h"
 #include "format/comparisonformat.h"
 #include "io/resultjson.h"
 #include "io/resultreader.h"
@@ -67,6 +68,7 @@ class ComparisonTest : public QObject
 
 private slots:
     void groupFiguresSumSubtrees();
+    void periodFiguresAreMeansOverTheSamples();
     void deltasAndDirections();
     void summarySaysTheLargestChangesFirst();
     void smallChangesAreNotMentioned();
@@ -243,6 +245,41 @@ void ComparisonTest::brokenResultFilesAreRefused()
             message.rfind(file.toStdString(), 0) == 0 && message.find(c.reason) != std::string::npos, message.c_str());
     }
     QVERIFY(!pp::readResultJson(m_dir.filePath(QStringLiteral("missing.json")).toStdString()).ok());
+}
+
+void ComparisonTest::periodFiguresAreMeansOverTheSamples()
+{
+    // <none>, a, a.x and b; three samples an hour apart. The period is samples 1 and 2.
+    const std::vector<pp::GroupSummary> groups {
+        group("<none>", -1, 0), group("a", 0, 0), group("a.x", 1, 0), group("b", 0, 0)};
+    const auto sample = [](float usage, float quota, float allocated, float demand, float subtree) {
+        return pp::GroupSample {usage, quota, allocated, demand, subtree};
+    };
+    const std::vector<std::vector<pp::GroupSample>> series {
+        {sample(0, 10, 0, 0, 100), sample(50, 40, 40, 60, 60), sample(5, 20, 20, 5, 20), sample(1, 30, 30, 1, 30)},
+        {sample(0, 10, 0, 0, 100), sample(10, 40, 30, 20, 60), sample(20, 20, 20, 40, 20), sample(2, 30, 30, 2, 30)},
+        {sample(0, 12, 0, 0, 100), sample(30, 40, 50, 40, 60), sample(10, 20, 20, 20, 20), sample(4, 30, 30, 4, 30)},
+    };
+    const auto period = pp::groupPeriodFigures(groups, series, 1, 2, 3600);
+    QCOMPARE(period.size(), std::size_t(4));
+    // <none>: its own quota (what the groups leave), (10 + 12) / 2.
+    QCOMPARE(period[0].quota, 11.0);
+    // a: its subtree's quota 60; usage (10 + 30) / 2 = 20 of its own plus a.x's (20 + 10) / 2 = 15.
+    QCOMPARE(period[1].quota, 60.0);
+    QCOMPARE(period[1].usage, 35.0);
+    QCOMPARE(period[1].demand, (20.0 + 40.0) / 2 + (40.0 + 20.0) / 2);
+    QCOMPARE(period[1].allocated, (30.0 + 50.0) / 2 + 20.0);
+    // Charged: the mean usage over two hourly samples is two hours of it.
+    QCOMPARE(period[1].chargedCoreHours, 70.0);
+    QCOMPARE(period[2].usage, 15.0);
+    QCOMPARE(period[3].usage, 3.0); // b is top-level: nothing of it goes into <none>
+    QCOMPARE(period[0].usage, 0.0);
+    // The whole run, and an empty period.
+    QCOMPARE(pp::groupPeriodFigures(groups, series, 0, 2, 3600)[2].chargedCoreHours, 35.0);
+    const auto empty = pp::groupPeriodFigures(groups, series, 2, 1, 3600);
+    QCOMPARE(empty.size(), std::size_t(4));
+    QCOMPARE(empty[1].usage, 0.0);
+    QCOMPARE(pp::groupPeriodFigures(groups, {}, 0, 5, 3600)[1].quota, 0.0);
 }
 
 QTEST_GUILESS_MAIN(ComparisonTest)

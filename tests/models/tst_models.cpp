@@ -87,7 +87,7 @@ private Q_SLOTS:
             QStringLiteral("<none>|rest of pool|10.0|10.0|5.0|5.0|-5.0|10|25|50.0 %|0||||"),
             QStringLiteral("  user bob||||||||25|50.0 %|0|||2.0 (factor 1)|"),
             QStringLiteral("atlas|90 cores|90.0|55.0|50.0|60.0|-40.0|100|25|50.0 %|0||||surplus"),
-            QStringLiteral("  prod|60 % of parent|54.0|55.0|50.0|60.0|-4.0|100|25|50.0 %|3|30 s|90.0 min||autoregroup"),
+            QStringLiteral("  prod|60 % of parent|54.0|55.0|50.0|60.0|-4.0|100|25|50.0 %|3|30 s|1.5 h||autoregroup"),
             QStringLiteral("    user alice||||||||25|50.0 %|3|||500.0 (factor 1,000)|"),
         };
         QCOMPARE(dump(model), expected);
