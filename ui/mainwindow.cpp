@@ -329,12 +329,18 @@ void MainWindow::chooseScenarioFile()
         this, tr("Open a scenario file"), QString(), tr("Scenario files (*.scenario);;All files (*)"));
     if (path.isEmpty())
         return;
-    m_pendingPaths = {path};
+    beginOpening({path});
+    m_loader->loadScenarioFile(path); // whatever its name ends with
+}
+
+void MainWindow::beginOpening(const QStringList& paths)
+{
+    m_pendingPaths = paths;
+    // Files replace a poll still being read: its outcome is dropped, and it must not be taken for theirs.
     m_pendingSnapshot.reset();
     m_earlierSnapshotId = 0;
     m_liveUpdate = false;
     m_pendingPlan.reset();
-    m_loader->loadScenarioFile(path);
 }
 
 void MainWindow::chooseSaveScenarioFile()
@@ -451,12 +457,7 @@ void MainWindow::openFiles(const QStringList& paths)
         openWorkspace(paths.front());
         return;
     }
-    m_pendingPaths = paths;
-    // Files replace a poll still being read: its outcome is dropped, and it must not be taken for theirs.
-    m_pendingSnapshot.reset();
-    m_earlierSnapshotId = 0;
-    m_liveUpdate = false;
-    m_pendingPlan.reset();
+    beginOpening(paths);
     if (paths.size() == 1 && paths.front().endsWith(QStringLiteral(".scenario"), Qt::CaseInsensitive))
         m_loader->loadScenarioFile(paths.front());
     else

@@ -91,6 +91,8 @@ private:
     void buildMenus();
     void chooseFiles();
     void chooseScenarioFile();
+    /// Files are about to be read: what a poll or an earlier plan left pending no longer applies.
+    void beginOpening(const QStringList& paths);
     void chooseSaveScenarioFile();
     void chooseWatch();
     void takeSnapshot(const PoolSnapshot& snapshot);
