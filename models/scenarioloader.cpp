@@ -3,6 +3,7 @@
 #include "scenarioloader.h"
 
 #include "util/memoryfiles.h"
+#include "workspacesession.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -31,12 +32,19 @@ QString ScenarioLoader::describe(const std::vector<pp::OpenedFile>& files)
     return parts.join(QStringLiteral(", "));
 }
 
-void ScenarioLoader::load(const QStringList& paths)
+void ScenarioLoader::load(const QStringList& paths, bool forWorkspace)
 {
     std::vector<std::string> files;
     for (const auto& p : paths)
         files.push_back(p.toStdString());
-    start(paths, [files] { return readFiles(files); });
+    start(paths, [files, paths, forWorkspace] {
+        Outcome outcome = readFiles(files);
+        if (outcome.scenario && forWorkspace) {
+            QString ignored; // the GUI thread reads them itself then, and says what went wrong
+            outcome.files = WorkspaceSession::readForWorkspace(paths, &ignored);
+        }
+        return outcome;
+    });
 }
 
 void ScenarioLoader::loadScenarioFile(const QString& path)
@@ -132,6 +140,8 @@ void ScenarioLoader::start(const QStringList& names, std::function<Outcome()> re
         Outcome outcome = watcher->future().takeResult();
         if (outcome.poll)
             Q_EMIT pollRead(*outcome.poll);
+        if (outcome.files)
+            Q_EMIT filesPrepared(*outcome.files);
         if (outcome.baseSpec && outcome.scenario)
             Q_EMIT scenarioFileRead(*outcome.baseSpec, outcome.edits, outcome.scenarioName);
         if (outcome.scenario)

@@ -6,6 +6,7 @@
 #include "poolwatcher.h"
 #include "scenario/fileset.h"
 #include "scenario/scenariofile.h"
+#include "workspace.h"
 
 #include <QFuture>
 #include <QList>
@@ -25,7 +26,8 @@ public:
     explicit ScenarioLoader(QObject* parent = nullptr);
     ~ScenarioLoader() override;
 
-    void load(const QStringList& paths);
+    /// `forWorkspace`: the files are also read and compressed for the workspace there (filesPrepared()).
+    void load(const QStringList& paths, bool forWorkspace = false);
     /// Reads one poll of a live pool from the commands' output as it is held in memory; `label` says which poll
     /// ("poll 3 of HOST") in the names messages give.
     /// With `compress`, a poll that was read is also compressed there for the workspace (pollRead()).
@@ -50,6 +52,9 @@ Q_SIGNALS:
     /// Just before loaded(), for a poll read by loadPoll(): the poll as the workspace keeps it (compressed when
     /// asked). A poll that cannot be read never gets here.
     void pollRead(const PoolSnapshot& poll);
+    /// Just before loaded(), for load(paths, true): the files as the workspace keeps them, compressed off the GUI
+    /// thread (WorkspaceSession::recordFiles takes them). Not sent when they could not be read again.
+    void filesPrepared(const QList<Workspace::ImportedFile>& files);
     /// Just before loaded(), for loadScenarioFile(): the scenario's base and its changes as planner edits.
     void scenarioFileRead(const pp::ScenarioSpec& base, const pp::KnobEdits& edits, const QString& name);
 
@@ -62,6 +67,7 @@ private:
         QStringList warnings;
         QString description;
         std::optional<PoolSnapshot> poll; // loadPoll(): the poll that was read, to be kept
+        std::optional<QList<Workspace::ImportedFile>> files; // load(paths, true): the files for the workspace
         std::optional<pp::ScenarioSpec> baseSpec; // loadScenarioFile(): the base, and the edits over it
         pp::KnobEdits edits;
         QString scenarioName;

@@ -474,16 +474,25 @@ void Workspace::setError(const QString& operation, const QString& reason)
     m_lastError = tr("Could not %1 in %2: %3").arg(operation, nativePath(m_path), why);
 }
 
+Workspace::ImportedFile Workspace::prepareImport(const QString& name, const QString& format, const QByteArray& content)
+{
+    return {name, format, qint64(content.size()), qCompress(content)};
+}
+
 std::optional<qint64> Workspace::importFile(const QString& name, const QString& format, const QByteArray& content)
+{
+    return importFile(prepareImport(name, format, content));
+}
+
+std::optional<qint64> Workspace::importFile(const ImportedFile& file)
 {
     m_lastError.clear();
     QSqlQuery query(connection(m_connection));
     if (!run(query,
             QStringLiteral("INSERT INTO imported_files (name, format, imported_at, size, content)"
                            " VALUES (?, ?, ?, ?, ?)"),
-            {text(name), text(format), QDateTime::currentSecsSinceEpoch(), qint64(content.size()),
-                qCompress(content)})) {
-        setError(tr("import “%1”").arg(name), reasonOf(query.lastError()));
+            {text(file.name), text(file.format), QDateTime::currentSecsSinceEpoch(), file.size, file.compressed})) {
+        setError(tr("import “%1”").arg(file.name), reasonOf(query.lastError()));
         return std::nullopt;
     }
     return query.lastInsertId().toLongLong();

@@ -120,8 +120,20 @@ public:
         bool m_open = false;
     };
 
+    /// A file made ready to be stored: its bytes compressed as the workspace keeps them. Making it touches no
+    /// database, so a worker thread does it and the GUI thread only inserts the row.
+    struct ImportedFile
+    {
+        QString name;
+        QString format;
+        qint64 size = 0; ///< bytes before compression
+        QByteArray compressed;
+    };
+    static ImportedFile prepareImport(const QString& name, const QString& format, const QByteArray& content);
+
     /// Stores a file's bytes (compressed) so that the workspace no longer depends on the original.
     std::optional<qint64> importFile(const QString& name, const QString& format, const QByteArray& content);
+    std::optional<qint64> importFile(const ImportedFile& file);
     std::optional<QByteArray> fileContent(qint64 id);
     QList<FileInfo> files();
 

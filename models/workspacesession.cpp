@@ -294,23 +294,17 @@ bool WorkspaceSession::writeCurrentRows(QString* error)
         // Failing to thin costs space, never data.
         m_workspace->thinSnapshots(3600, 3600);
     } else if (!m_current.paths.isEmpty()) {
-        QList<QPair<QString, QString>> files;
-        for (const auto& p : m_current.paths)
-            if (!collectFiles(p, &files, error))
-                return false;
+        auto files = m_prepared ? m_prepared : readForWorkspace(m_current.paths, error);
+        if (!files)
+            return false;
         QJsonArray stored;
-        for (const auto& [name, filePath] : files) {
-            QFile in(filePath);
-            if (!in.open(QIODevice::ReadOnly)) {
-                fail(error, tr("%1: cannot be read to keep it in the workspace (%2)").arg(filePath, in.errorString()));
-                return false;
-            }
-            const auto id = m_workspace->importFile(name, formatOf(filePath), in.readAll());
+        for (const auto& file : *files) {
+            const auto id = m_workspace->importFile(file);
             if (!id) {
                 fail(error, m_workspace->lastError());
                 return false;
             }
-            stored.append(QJsonObject {{QStringLiteral("id"), *id}, {QStringLiteral("name"), name}});
+            stored.append(QJsonObject {{QStringLiteral("id"), *id}, {QStringLiteral("name"), file.name}});
         }
         source.insert(QStringLiteral("files"), stored);
     }
@@ -391,7 +385,9 @@ bool WorkspaceSession::recordCurrent(Source source, std::optional<PoolSnapshot> 
         setUnsaved(true);
         return true;
     }
-    return writeCurrent(error, dropProposals);
+    const bool written = writeCurrent(error, dropProposals);
+    m_prepared.reset(); // its bytes are in the file now (or the write failed): a later save reads the files again
+    return written;
 }
 
 bool WorkspaceSession::recordBuiltin(const QString& name, QString* error)
@@ -399,9 +395,30 @@ bool WorkspaceSession::recordBuiltin(const QString& name, QString* error)
     return recordCurrent(Source {name, {}}, std::nullopt, error);
 }
 
-bool WorkspaceSession::recordFiles(const QStringList& paths, QString* error)
+bool WorkspaceSession::recordFiles(
+    const QStringList& paths, QString* error, std::optional<QList<Workspace::ImportedFile>> prepared)
 {
+    m_prepared = std::move(prepared);
     return recordCurrent(Source {{}, paths}, std::nullopt, error);
+}
+
+std::optional<QList<Workspace::ImportedFile>> WorkspaceSession::readForWorkspace(
+    const QStringList& paths, QString* error)
+{
+    QList<QPair<QString, QString>> files;
+    for (const auto& p : paths)
+        if (!collectFiles(p, &files, error))
+            return std::nullopt;
+    QList<Workspace::ImportedFile> prepared;
+    for (const auto& [name, filePath] : files) {
+        QFile in(filePath);
+        if (!in.open(QIODevice::ReadOnly)) {
+            fail(error, tr("%1: cannot be read to keep it in the workspace (%2)").arg(filePath, in.errorString()));
+            return std::nullopt;
+        }
+        prepared.append(Workspace::prepareImport(name, formatOf(filePath), in.readAll()));
+    }
+    return prepared;
 }
 
 std::optional<std::pair<qint64, PoolSnapshot>> WorkspaceSession::snapshotBefore(qint64 id) const

@@ -63,7 +63,12 @@ public:
 
     /// The window now shows the built-in scenario, or these files, or this live snapshot.
     bool recordBuiltin(const QString& name, QString* error = nullptr);
-    bool recordFiles(const QStringList& paths, QString* error = nullptr);
+    /// `prepared`: the files as readForWorkspace() made them, off the GUI thread; without, they are read here.
+    bool recordFiles(const QStringList& paths, QString* error = nullptr,
+        std::optional<QList<Workspace::ImportedFile>> prepared = std::nullopt);
+    /// Reads and compresses what recordFiles() keeps of `paths` (a folder file by file). Touches no database and
+    /// no member: the loader calls it on its worker thread.
+    static std::optional<QList<Workspace::ImportedFile>> readForWorkspace(const QStringList& paths, QString* error);
     bool recordSnapshot(const PoolSnapshot& snapshot, QString* error = nullptr);
     /// The result of simulating the current scenario (its summary JSON).
     bool recordResult(const QString& summaryJson, QString* error = nullptr);
@@ -92,6 +97,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     // What is shown, for a workspace that does not hold it yet.
     Source m_current;
+    std::optional<QList<Workspace::ImportedFile>> m_prepared; // m_current's files, read and compressed already
     std::optional<PoolSnapshot> m_currentSnapshot;
     QString m_currentResult;
     QMap<QString, QString> m_viewState;

@@ -200,9 +200,10 @@ MainWindow::MainWindow(QWidget* parent)
             m_banner->hide();
             if (!m_restoring && !m_pendingPaths.isEmpty()) {
                 QString error;
-                if (!m_session->recordFiles(m_pendingPaths, &error))
+                if (!m_session->recordFiles(m_pendingPaths, &error, std::exchange(m_preparedFiles, std::nullopt)))
                     showWorkspaceError(error);
             }
+            m_preparedFiles.reset();
             m_pendingPaths.clear();
             openScenario(scenario, config);
         });
@@ -211,6 +212,9 @@ MainWindow::MainWindow(QWidget* parent)
         [this](const pp::ScenarioSpec& base, const pp::KnobEdits& edits, const QString& name) {
             m_pendingPlan = PendingPlan {base, edits, name};
         });
+    // Files opened while a workspace is open are read and compressed for it by the loader, off the GUI thread.
+    connect(m_loader, &ScenarioLoader::filesPrepared, this,
+        [this](const QList<Workspace::ImportedFile>& files) { m_preparedFiles = files; });
     // A poll joins the workspace only once it was read (compressed by the loader, off the GUI thread).
     connect(m_loader, &ScenarioLoader::pollRead, this, [this](const PoolSnapshot& poll) {
         m_pendingSnapshot.reset();
@@ -341,6 +345,7 @@ void MainWindow::beginOpening(const QStringList& paths)
     m_earlierSnapshotId = 0;
     m_liveUpdate = false;
     m_pendingPlan.reset();
+    m_preparedFiles.reset();
 }
 
 void MainWindow::chooseSaveScenarioFile()
@@ -461,7 +466,7 @@ void MainWindow::openFiles(const QStringList& paths)
     if (paths.size() == 1 && paths.front().endsWith(QStringLiteral(".scenario"), Qt::CaseInsensitive))
         m_loader->loadScenarioFile(paths.front());
     else
-        m_loader->load(paths);
+        m_loader->load(paths, m_session->isOpen() && !m_restoring);
 }
 
 void MainWindow::openDemo()

@@ -8,6 +8,7 @@
 #include "notebookactivity.h"
 #include "poolwatcher.h"
 #include "scenario/scenariofile.h"
+#include "workspace.h"
 
 #include <QMainWindow>
 
@@ -172,4 +173,5 @@ private:
         QString name;
     };
     std::optional<PendingPlan> m_pendingPlan;
+    std::optional<QList<Workspace::ImportedFile>> m_preparedFiles; // the files being opened, ready for the workspace
 };

@@ -6,6 +6,7 @@
 
 #include "../testfiles.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -53,6 +54,44 @@ private Q_SLOTS:
         QCOMPARE(p.knobs[0].second, std::optional<std::string>("60"));
         QVERIFY(!p.knobs[1].second.has_value()); // a removal stays a removal
         QCOMPARE(p.summaryJson, QStringLiteral("{\"jobs_total\":3}"));
+    }
+
+    // Files opened while a workspace is open are read and compressed by the loader's worker
+    // (readForWorkspace); the GUI thread only inserts them, and never reads the file again.
+    void filesPreparedOffTheGuiThreadAreWhatIsKept()
+    {
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("pool.condor_config"));
+        QVERIFY(QFile::copy(dataPath("hgq-worked-example.condor_config"), config));
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("snap"))));
+        QVERIFY(
+            QFile::copy(dataPath("partitionable8core.status.json"), dir.filePath(QStringLiteral("snap/status.json"))));
+        const QString path = dir.filePath(QStringLiteral("plan.ppw"));
+        WorkspaceSession session;
+        QString error;
+        QVERIFY2(session.create(path, &error), qPrintable(error));
+
+        const QStringList opened {config, dir.filePath(QStringLiteral("snap"))};
+        auto prepared = WorkspaceSession::readForWorkspace(opened, &error);
+        QVERIFY2(prepared, qPrintable(error));
+        QCOMPARE(prepared->size(), 2); // a folder is kept file by file
+        QCOMPARE(prepared->at(1).name, QStringLiteral("snap/status.json"));
+        QCOMPARE(qUncompress(prepared->at(0).compressed), readAll(dataPath("hgq-worked-example.condor_config")));
+        QCOMPARE(prepared->at(0).size, qint64(readAll(dataPath("hgq-worked-example.condor_config")).size()));
+
+        QVERIFY(QFile::remove(config)); // gone before the record: only the prepared bytes can be kept
+        QVERIFY2(session.recordFiles(opened, &error, prepared), qPrintable(error));
+
+        WorkspaceSession reopened;
+        std::optional<WorkspaceSession::Source> source;
+        QVERIFY2(reopened.open(path, &source, &error), qPrintable(error));
+        QVERIFY(source.has_value());
+        QCOMPARE(source->paths.size(), 2);
+        QCOMPARE(readAll(source->paths.front()), readAll(dataPath("hgq-worked-example.condor_config")));
+
+        QString missing;
+        QVERIFY(!WorkspaceSession::readForWorkspace({config}, &missing)); // says what it cannot read
+        QVERIFY(missing.contains(QStringLiteral("pool.condor_config")));
     }
 
     void aFileThatIsNotAWorkspaceIsRefused()
