@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "scenarioloader.h"
 
+#include "policy/policyfromconfig.h"
 #include "util/memoryfiles.h"
 #include "workspacesession.h"
 
@@ -58,16 +59,19 @@ void ScenarioLoader::loadScenarioFile(const QString& path)
         const auto spec = pp::readScenarioFile(file);
         if (!spec)
             return fail(spec.error());
-        // The whole scenario is built once, so that a knob its policy refuses is named at its line now.
-        pp::Warnings warnings;
-        if (auto whole = pp::buildScenario(*spec, warnings); !whole)
+        // The whole scenario's policy first, so that a knob it refuses is named at its line now; the workload is
+        // read once, for the base (the proposal shares it).
+        const auto whole = pp::scenarioConfig(*spec);
+        if (!whole)
             return fail(whole.error());
+        if (auto policy = pp::policyFromConfig(*whole); !policy)
+            return fail(policy.error());
         const pp::ScenarioSpec base = pp::baseSpecOf(*spec);
         auto config = pp::scenarioConfig(base);
         if (!config)
             return fail(config.error());
-        pp::Warnings again; // the same inputs: their warnings are in `warnings` already
-        auto scenario = pp::buildScenario(base, again);
+        pp::Warnings warnings;
+        auto scenario = pp::buildScenario(base, warnings);
         if (!scenario)
             return fail(scenario.error());
         for (const auto& m : warnings.messages())

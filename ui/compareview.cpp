@@ -196,8 +196,7 @@ void CompareView::simulateMissing()
     const int row = a >= 0 && !m_scenarios->at(a).result ? a : b;
     if (row <= 0 || m_scenarios->at(row).result)
         return;
-    auto scenario
-        = m_session->scenarioFor(m_scenarios->at(row).knobs);
+    auto scenario = m_session->scenarioFor(m_scenarios->at(row).knobs);
     if (!scenario) {
         m_summary->setText(tr("HTCondor would refuse “%1”: %2")
                                .arg(m_scenarios->at(row).name, QString::fromStdString(scenario.error().message())));

@@ -203,7 +203,7 @@ MainWindow::MainWindow(QWidget* parent)
                 if (!m_session->recordFiles(m_pendingPaths, &error, std::exchange(m_preparedFiles, std::nullopt)))
                     showWorkspaceError(error);
             }
-            m_preparedFiles.reset();
+            m_preparedFiles.reset(); // restoring: the workspace holds the files already
             m_pendingPaths.clear();
             openScenario(scenario, config);
         });

@@ -66,6 +66,7 @@ public:
     bool openWorkspace(const QString& path);
     bool saveWorkspaceAs(const QString& path);
     const WorkspaceSession* session() const { return m_session; }
+    const PlanningSession* planning() const { return m_planning; }
     const PoolWatcher* watcher() const { return m_watcher; }
     const MessageBanner* banner() const { return m_banner; }
     bool isBusy() const;

@@ -19,8 +19,8 @@ class QTreeWidget;
 class MergeStudyRunner;
 
 /// The merge question in the window: from the planner's current proposal, the experiments as separate pools that
-/// flock to each other against one merged pool with quotas by contribution (scenario/mergevariants.h). Each variant takes
-/// knobs of its own over the proposal (FLOCK_INCREMENT or a foreign retirement for the separate pools, a
+/// flock to each other against one merged pool with quotas by contribution (scenario/mergevariants.h). Each variant
+/// takes knobs of its own over the proposal (FLOCK_INCREMENT or a foreign retirement for the separate pools, a
 /// PREEMPTION_REQUIREMENTS for the merged one); both are simulated in the background, then compared per experiment
 /// and for the site, with the summary of who gains and who loses.
 class MergeStudyPanel : public QWidget

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "mainwindow.h"
+#include "planningsession.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 
 int main(int argc, char** argv)
 {
@@ -51,9 +53,16 @@ int main(int argc, char** argv)
     if (parser.isSet(screenshot)) {
         const QString out = parser.value(screenshot);
         window.resize(1600, 1000);
-        // Grabs what the user would see, error banner included; a failed open still exits non-zero.
-        const auto grab = [&window, out](int exitCode) {
-            QTimer::singleShot(100, &window, [&window, out, exitCode] {
+        // Grabs what the user would see, error banner included; a failed open still exits non-zero. A proposal
+        // being simulated (a scenario file's changes) is waited for: the planner shows its outcome, not "Simulating".
+        std::function<void(int)> grab = [&window, out, &grab](int exitCode) {
+            QTimer::singleShot(100, &window, [&window, out, exitCode, &grab] {
+                if (exitCode == 0 && window.planning()->isSimulatingProposal()) {
+                    QObject::connect(
+                        window.planning(), &PlanningSession::proposalSimulated, &window, [&grab] { grab(0); },
+                        Qt::SingleShotConnection);
+                    return;
+                }
                 const bool saved = window.grab().save(out);
                 if (!saved)
                     std::fprintf(stderr, "poolplanner: cannot write %s\n", qPrintable(out));

@@ -276,6 +276,8 @@ std::optional<Diagnostic> setScenarioValue(ScenarioSpec& spec, const std::string
 ScenarioSpec baseSpecOf(const ScenarioSpec& spec)
 {
     ScenarioSpec base = spec;
+    base.name.clear(); // named by what it is (the built-in, the configuration), not by the plan over it
+    base.description.clear();
     base.knobs.clear();
     base.inputs.scale.clear();
     return base;
