@@ -174,8 +174,9 @@ pp::Expected<std::string> PlanningSession::scenarioFileText(const QString& name)
 {
     if (!m_baseSpec)
         return pp::Diagnostic {m_scenario.name, 0,
-            tr("a scenario file names its base, a built-in or a scenario file's; open the demo or a scenario file "
-               "to plan one (pool data opened file by file has no such name yet)")
+            tr("a scenario file starts from a built-in, or from one configuration file with a trace or model and "
+               "a pool; these files are not that (a snapshot of a live pool, several configurations, or a pool "
+               "taken from a trace's header)")
                 .toStdString()};
     if (!m_draft->policy())
         return m_draft->policy().error();

@@ -81,7 +81,7 @@ void ScenarioLoader::loadScenarioFile(const QString& path)
         outcome.description = tr("%1: a scenario over %2 (%n change(s))", "", static_cast<int>(outcome.edits.size()))
                                   .arg(QFileInfo(QString::fromStdString(file)).fileName(),
                                       QString::fromStdString(
-                                          base.inputs.builtin.empty() ? base.inputs.configPath : base.inputs.builtin));
+                                          base.inputs.builtin.empty() ? base.inputs.configPaths.front() : base.inputs.builtin));
         outcome.baseSpec = base;
         outcome.config = std::move(config).value();
         outcome.scenario = std::move(scenario).value();
@@ -183,7 +183,12 @@ ScenarioLoader::Outcome ScenarioLoader::readFiles(const std::vector<std::string>
     }
     outcome.description = describe(*classified);
     pp::Warnings warnings;
-    auto scenario = pp::scenarioFromFiles(*classified, warnings);
+    auto inputs = pp::inputsOfFiles(*classified, warnings);
+    if (!inputs) {
+        outcome.error = QString::fromStdString(inputs.error().message());
+        return outcome;
+    }
+    auto scenario = pp::loadScenario(*inputs, warnings);
     if (!scenario) {
         outcome.error = QString::fromStdString(scenario.error().message());
         return outcome;
@@ -198,6 +203,11 @@ ScenarioLoader::Outcome ScenarioLoader::readFiles(const std::vector<std::string>
         outcome.warnings << QString::fromStdString(m);
     outcome.scenario = std::move(scenario).value();
     outcome.config = std::move(config).value();
+    // Files a scenario file can name (one configuration, a trace or model, a pool) can be planned into one.
+    pp::ScenarioSpec base;
+    base.inputs = std::move(inputs).value();
+    if (!pp::checkScenarioInputs(base))
+        outcome.baseSpec = std::move(base);
     return outcome;
 }
 

@@ -55,7 +55,8 @@ Q_SIGNALS:
     /// Just before loaded(), for load(paths, true): the files as the workspace keeps them, compressed off the GUI
     /// thread (WorkspaceSession::recordFiles takes them). Not sent when they could not be read again.
     void filesPrepared(const QList<Workspace::ImportedFile>& files);
-    /// Just before loaded(), for loadScenarioFile(): the scenario's base and its changes as planner edits.
+    /// Just before loaded(), for loadScenarioFile(): the scenario's base and its changes as planner edits; also for
+    /// files a scenario file can name as its base (one configuration, a trace or model, a pool), with no changes.
     void scenarioFileRead(const pp::ScenarioSpec& base, const pp::KnobEdits& edits, const QString& name);
 
 private:

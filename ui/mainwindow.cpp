@@ -210,6 +210,9 @@ MainWindow::MainWindow(QWidget* parent)
     // A scenario file opens as its base, with its changes put over it in the planner once the base is in.
     connect(m_loader, &ScenarioLoader::scenarioFileRead, this,
         [this](const pp::ScenarioSpec& base, const pp::KnobEdits& edits, const QString& name) {
+            // Files a workspace gives back live in a temporary directory: a scenario file must not name them.
+            if (m_restoring && base.inputs.builtin.empty())
+                return;
             m_pendingPlan = PendingPlan {base, edits, name};
         });
     // Files opened while a workspace is open are read and compressed for it by the loader, off the GUI thread.

@@ -142,7 +142,8 @@ int simulate(const std::vector<std::string>& args)
         return simulateScenario(options);
 
     ScenarioInputs inputs;
-    inputs.configPath = options.get("--config");
+    if (options.has("--config"))
+        inputs.configPaths.push_back(options.get("--config"));
     inputs.tracePath = options.get("--trace");
     inputs.modelPath = options.get("--model");
     if (options.has("--utc-offset")) {
@@ -364,7 +365,7 @@ int exportConfig(const std::vector<std::string>& args)
             return inputError(after.error());
         base = std::move(before).value();
         edited = std::move(after).value();
-        baseName = spec->inputs.builtin.empty() ? spec->inputs.configPath : "the built-in " + spec->inputs.builtin;
+        baseName = spec->inputs.builtin.empty() ? spec->inputs.configPaths.front() : "the built-in " + spec->inputs.builtin;
     }
     auto before = policyFromConfig(*base, &warnings);
     if (!before)

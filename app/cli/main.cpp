@@ -17,11 +17,12 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       Simulates forward from a pool as it is now (condor_status, condor_q, accounting ads, configuration); without
       a model, what runs and waits now plays out for a day with no new arrivals. A folder of recorded polls is
       its newest poll.
-  simulate (--demo | --scenario FILE|demo | --config CFG (--trace FILE | --model MODEL [--scale G=F,...])
-            (--cores N [--machine-cores M] | --pool FILE))
+  simulate (--demo | --scenario FILE|demo | [--config CFG] (--trace FILE | --model MODEL [--scale G=F,...])
+            [--cores N [--machine-cores M] | --pool FILE])
            [--map FILE] [--horizon DAYS|360s|6h|7d] [--seed N] [--out RESULT.json] [--json] [--record-cycles]
            [--utc-offset +HH:MM] [--legacy-year YYYY]   (event logs: the submit host's zone; the year of MM/DD dates)
-      Replays a workload through HTCondor's negotiation cycles. A scenario file is condor_config syntax:
+      Replays a workload through HTCondor's negotiation cycles. Without --config, HTCondor's defaults; without
+      --cores or --pool, the machines an SWF trace's header names (MaxNodes, MaxProcs). A scenario file is condor_config syntax:
       POOLPLANNER_BASE (demo or a condor_config), POOLPLANNER_TRACE or _MODEL, _CORES or _POOL, _HORIZON, _SEED ...
       and the HTCondor knobs it changes; relative paths are the file's.
   compare (BASE PROPOSAL | --scenario BASE --scenario PROPOSAL | --merge-study --scenario FILE|demo)

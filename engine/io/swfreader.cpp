@@ -204,4 +204,44 @@ Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, W
     return workload;
 }
 
+std::optional<Pool> poolFromSwfHeader(const std::string& path, int largestJobCores, Warnings& warnings)
+{
+    auto opened = LineReader::open(path);
+    if (auto* reader = std::get_if<LineReader>(&opened)) {
+        long nodes = 0, procs = 0;
+        while (const auto line = reader->next()) {
+            if (line->empty())
+                continue;
+            if (line->front() != ';')
+                break; // the header is over
+            const auto colon = line->find(':');
+            if (colon == std::string_view::npos)
+                continue;
+            const std::string key(text::trim(line->substr(1, colon - 1)));
+            std::string value(text::trim(line->substr(colon + 1)));
+            value = value.substr(0, value.find_first_of(" \t("));
+            const auto number = text::parseInteger(value);
+            if (key == "MaxNodes" && number && *number > 0)
+                nodes = static_cast<long>(*number);
+            else if (key == "MaxProcs" && number && *number > 0)
+                procs = static_cast<long>(*number);
+        }
+        if (procs <= 0)
+            return std::nullopt;
+        int perMachine = nodes > 0 ? static_cast<int>(std::max<long>(1, procs / nodes)) : largestJobCores;
+        if (largestJobCores > perMachine) {
+            warnings.add({path, 0,
+                "the header names " + std::to_string(nodes) + " nodes of " + std::to_string(perMachine)
+                    + " processors, but jobs of up to " + std::to_string(largestJobCores)
+                    + " ran: HTCondor runs a job on one machine, so the pool is modelled as machines of "
+                    + std::to_string(largestJobCores) + " cores"});
+            perMachine = largestJobCores;
+        }
+        auto pool = Pool::uniform(procs, perMachine);
+        if (pool)
+            return std::move(pool).value();
+    }
+    return std::nullopt;
+}
+
 } // namespace pp

@@ -2,10 +2,12 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/pool.h"
 #include "model/workload.h"
 #include "util/expected.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace pp {
@@ -27,5 +29,9 @@ struct SwfOptions
 /// rounded up to 128 MB as the startd's MODIFY_REQUEST_EXPR_REQUESTMEMORY does; unknown memory is 0.
 /// Lines that cannot be replayed (no runtime, too large for every machine) are skipped and counted.
 Expected<Workload> readSwf(const std::string& path, const SwfOptions& options, Warnings& warnings);
+
+/// The pool an SWF header describes (`; MaxNodes:` and `; MaxProcs:`), sized so that the largest job fits one
+/// machine, since HTCondor runs a job on one machine. nullopt when the header does not say.
+std::optional<Pool> poolFromSwfHeader(const std::string& path, int largestJobCores, Warnings& warnings);
 
 } // namespace pp

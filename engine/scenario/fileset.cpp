@@ -2,15 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "scenario/fileset.h"
 
-#include "config/config.h"
 #include "io/inspect.h"
-#include "io/jobworkload.h"
-#include "io/slotpool.h"
-#include "io/snapshot.h"
-#include "model/workloadmodel.h"
-#include "policy/policyfromconfig.h"
-#include "util/linereader.h"
-#include "util/text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -104,59 +96,36 @@ std::vector<const OpenedFile*> withRole(const std::vector<OpenedFile>& files, Fi
     return found;
 }
 
-Expected<Config> configOf(const std::vector<const OpenedFile*>& configs, Warnings& warnings)
-{
-    Config config;
-    for (const auto* file : configs) { // later files override earlier ones, as config.d does
-        auto read = Config::fromFile(file->path);
-        if (!read)
-            return read.error();
-        for (const auto& w : read->warnings().items)
-            warnings.add(w);
-        for (const auto* e : read->entries())
-            config.set(e->name, e->value, e->file);
-    }
-    return config;
-}
-
 std::string stem(const std::string& path)
 {
     return std::filesystem::path(path).filename().string();
 }
 
-Expected<Scenario> snapshotScenario(const std::vector<OpenedFile>& files, Warnings& warnings)
+std::vector<std::string> pathsOf(const std::vector<const OpenedFile*>& files)
+{
+    std::vector<std::string> paths;
+    paths.reserve(files.size());
+    for (const auto* f : files)
+        paths.push_back(f->path);
+    return paths;
+}
+
+// The pool as it is now: every file but the model is the snapshot (its configuration files included, in order).
+Expected<ScenarioInputs> snapshotInputs(const std::vector<OpenedFile>& files)
 {
     const auto models = withRole(files, FileRole::Model);
     if (models.size() > 1)
         return Diagnostic {models[1]->path, 0, "open one workload model at a time"};
-    WorkloadModel model;
-    double horizon = 86400.0;
-    if (models.empty()) {
-        warnings.add({files.front().path, 0,
-            "no workload model: what runs and waits now plays out for a day with no new arrivals "
-            "(open a model from poolplanner-cli fit to add them)"});
-    } else {
-        auto read = WorkloadModel::read(models.front()->path);
-        if (!read)
-            return read.error();
-        model = std::move(read).value();
-        horizon = 7 * 86400.0;
-    }
-    std::vector<std::string> paths;
+    ScenarioInputs inputs;
+    if (!models.empty())
+        inputs.modelPath = models.front()->path;
     for (const auto& f : files)
         if (f.role != FileRole::Model)
-            paths.push_back(f.path);
-    auto scenario = loadSnapshot(paths, model, horizon, 1, warnings);
-    if (!scenario)
-        return scenario.error();
-    if (scenario->pool.totalCores() <= 0)
-        return Diagnostic {files.front().path, 0,
-            "no machine with cores in these files: a snapshot needs the pool's slot ads (condor_status)"};
-    scenario->name = "snapshot of " + stem(files.front().path);
-    return scenario;
+            inputs.snapshotPaths.push_back(f.path);
+    return inputs;
 }
 
-Expected<Scenario> traceScenario(const std::vector<OpenedFile>& files, Warnings& warnings)
+Expected<ScenarioInputs> traceInputs(const std::vector<OpenedFile>& files)
 {
     const auto traces = withRole(files, FileRole::Trace);
     if (traces.size() > 1)
@@ -169,44 +138,12 @@ Expected<Scenario> traceScenario(const std::vector<OpenedFile>& files, Warnings&
     if (slots.size() > 1)
         return Diagnostic {
             slots[1]->path, 0, "the pool comes from one slot-ad file; " + stem(slots[0]->path) + " already gives it"};
-
-    Scenario scenario;
-    auto config = configOf(withRole(files, FileRole::Config), warnings);
-    if (!config)
-        return config.error();
-    auto policy = policyFromConfig(*config, &warnings);
-    if (!policy)
-        return policy.error();
-    scenario.policy = std::move(policy).value();
-
-    const std::string& tracePath = traces.front()->path;
-    WorkloadReadOptions read;
-    if (!slots.empty()) {
-        auto pool = poolFromSlotAds(slots.front()->path, warnings);
-        if (!pool)
-            return pool.error();
-        scenario.pool = std::move(pool).value();
-        read.swf.largestMachineCores = scenario.pool.largestMachineCores();
-        read.swf.largestMachineMemoryMb = scenario.pool.largestMachineMemoryMb();
-    }
-    auto workload = readWorkload(tracePath, read, warnings);
-    if (!workload)
-        return workload.error();
-    scenario.workload = std::move(workload).value();
-    scenario.name = stem(tracePath);
-
-    if (slots.empty()) {
-        int largest = 1;
-        for (const Job& j : scenario.workload.jobs)
-            largest = std::max<int>(largest, j.cores);
-        auto pool = poolFromSwfHeader(tracePath, largest, warnings);
-        if (!pool)
-            return Diagnostic {tracePath, 0,
-                "the trace does not say which machines ran it: open the pool's slot ads (condor_status -long "
-                "or -json) with it"};
-        scenario.pool = std::move(*pool);
-    }
-    return scenario;
+    ScenarioInputs inputs;
+    inputs.configPaths = pathsOf(withRole(files, FileRole::Config));
+    inputs.tracePath = traces.front()->path;
+    if (!slots.empty())
+        inputs.poolPath = slots.front()->path;
+    return inputs;
 }
 
 } // namespace
@@ -227,10 +164,10 @@ Expected<Config> baseConfigOf(const std::vector<OpenedFile>& files, Warnings& wa
 {
     // In the order the files were given, a snapshot directory's configuration files where the directory stands:
     // the order loadSnapshot reads them in, so that the planner edits over the same configuration.
-    std::vector<OpenedFile> configs;
+    std::vector<std::string> configs;
     for (const auto& f : files) {
         if (f.role == FileRole::Config) {
-            configs.push_back(f);
+            configs.push_back(f.path);
         } else if (f.role == FileRole::Snapshot) {
             std::error_code ec;
             std::vector<std::string> entries;
@@ -240,17 +177,15 @@ Expected<Config> baseConfigOf(const std::vector<OpenedFile>& files, Warnings& wa
             std::sort(entries.begin(), entries.end());
             for (const auto& path : entries)
                 if (auto format = detectFormat(path); format && *format == FileFormat::CondorConfig)
-                    configs.push_back({path, FileRole::Config, fileFormatName(*format)});
+                    configs.push_back(path);
         }
     }
-    std::vector<const OpenedFile*> pointers;
-    pointers.reserve(configs.size());
-    for (const auto& c : configs)
-        pointers.push_back(&c);
-    return configOf(pointers, warnings);
+    if (configs.empty())
+        return Config {};
+    return readConfigFiles(configs, warnings);
 }
 
-Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& opened, Warnings& warnings)
+Expected<ScenarioInputs> inputsOfFiles(const std::vector<OpenedFile>& opened, Warnings& warnings)
 {
     if (opened.empty())
         return Diagnostic {"", 0, "no files to open"};
@@ -276,9 +211,9 @@ Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& opened, Warn
                 + " is a trace to replay: open one or the other"};
     }
     if (haveTrace)
-        return traceScenario(files, warnings);
+        return traceInputs(files);
     if (haveNow || !withRole(files, FileRole::Slots).empty())
-        return snapshotScenario(files, warnings);
+        return snapshotInputs(files);
     if (!withRole(files, FileRole::Model).empty())
         return Diagnostic {withRole(files, FileRole::Model).front()->path, 0,
             "a model needs machines to run on: open the pool's slot ads (condor_status) with it"};
@@ -287,44 +222,12 @@ Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& opened, Warn
         "pool's slot ads with it"};
 }
 
-std::optional<Pool> poolFromSwfHeader(const std::string& path, int largestJobCores, Warnings& warnings)
+Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& opened, Warnings& warnings)
 {
-    auto opened = LineReader::open(path);
-    if (auto* reader = std::get_if<LineReader>(&opened)) {
-        long nodes = 0, procs = 0;
-        while (const auto line = reader->next()) {
-            if (line->empty())
-                continue;
-            if (line->front() != ';')
-                break; // the header is over
-            const auto colon = line->find(':');
-            if (colon == std::string_view::npos)
-                continue;
-            const std::string key(text::trim(line->substr(1, colon - 1)));
-            std::string value(text::trim(line->substr(colon + 1)));
-            value = value.substr(0, value.find_first_of(" \t("));
-            const auto number = text::parseInteger(value);
-            if (key == "MaxNodes" && number && *number > 0)
-                nodes = static_cast<long>(*number);
-            else if (key == "MaxProcs" && number && *number > 0)
-                procs = static_cast<long>(*number);
-        }
-        if (procs <= 0)
-            return std::nullopt;
-        int perMachine = nodes > 0 ? static_cast<int>(std::max<long>(1, procs / nodes)) : largestJobCores;
-        if (largestJobCores > perMachine) {
-            warnings.add({path, 0,
-                "the header names " + std::to_string(nodes) + " nodes of " + std::to_string(perMachine)
-                    + " processors, but jobs of up to " + std::to_string(largestJobCores)
-                    + " ran: HTCondor runs a job on one machine, so the pool is modelled as machines of "
-                    + std::to_string(largestJobCores) + " cores"});
-            perMachine = largestJobCores;
-        }
-        auto pool = Pool::uniform(procs, perMachine);
-        if (pool)
-            return std::move(pool).value();
-    }
-    return std::nullopt;
+    auto inputs = inputsOfFiles(opened, warnings);
+    if (!inputs)
+        return inputs.error();
+    return loadScenario(*inputs, warnings);
 }
 
 } // namespace pp

@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "io/formatdetect.h"
 #include "model/scenario.h"
+#include "scenario/scenarioinputs.h"
 #include "util/diagnostic.h"
 #include "util/expected.h"
 
@@ -37,21 +38,20 @@ struct OpenedFile
 /// history only shows in their JobStatus. Errors name the file.
 Expected<std::vector<OpenedFile>> classifyFiles(const std::vector<std::string>& paths);
 
-/// Turns files of any mix into one scenario, the way a user who drops them on the window means it:
+/// What files of any mix mean, the way a user who drops them on the window means it:
 /// - queue, accounting or a snapshot directory (or slot ads with no trace): the pool as it is now, played
 ///   forward with the model when one is given, otherwise for a day with no new arrivals;
 /// - a trace: replayed on the pool of the slot ads, else on the machines its SWF header names;
 /// - a model with slot ads: a week of generated work on that pool.
 /// A configuration gives the policy (default HTCondor policy without one). Combinations that mean two
 /// different things (a trace and a snapshot, two traces) are errors that say what to open instead.
+Expected<ScenarioInputs> inputsOfFiles(const std::vector<OpenedFile>& opened, Warnings& warnings);
+
+/// The scenario of those inputs, assembled as the command line assembles its own (loadScenario).
 Expected<Scenario> scenarioFromFiles(const std::vector<OpenedFile>& opened, Warnings& warnings);
 
 /// The configuration the files give (their condor_config files, a snapshot directory's included, later ones
 /// winning), empty when there is none: what the planner edits knobs over.
 Expected<Config> baseConfigOf(const std::vector<OpenedFile>& files, Warnings& warnings);
-
-/// The pool an SWF header describes (`; MaxNodes:` and `; MaxProcs:`), sized so that the largest job fits one
-/// machine, since HTCondor runs a job on one machine. nullopt when the header does not say.
-std::optional<Pool> poolFromSwfHeader(const std::string& path, int largestJobCores, Warnings& warnings);
 
 } // namespace pp

@@ -140,9 +140,9 @@ Expected<Config> baseConfig(const ScenarioInputs& inputs)
                     + ")"};
         return Config::fromText(builtin->configText(), builtin->configName);
     }
-    if (inputs.configPath.empty())
+    if (inputs.configPaths.size() != 1)
         return Diagnostic {"POOLPLANNER_BASE", 0, "the scenario has no base configuration"};
-    return Config::fromFile(inputs.configPath);
+    return Config::fromFile(inputs.configPaths.front());
 }
 
 // Sets a knob of the spec: it replaces the same knob (names compare without case) or comes last.
@@ -177,10 +177,10 @@ std::optional<Diagnostic> setScenarioKey(ScenarioSpec& spec, const std::string& 
             return fail("empty: give a built-in name (" + builtinScenarioNames() + ") or a condor_config file");
         if (findBuiltinScenario(value)) {
             in.builtin = value;
-            in.configPath.clear();
+            in.configPaths.clear();
         } else {
             in.builtin.clear();
-            in.configPath = path();
+            in.configPaths = {path()};
         }
     } else if (is("TRACE")) {
         in.tracePath = path();
@@ -344,7 +344,7 @@ std::optional<Diagnostic> checkScenarioInputs(const ScenarioSpec& spec)
             return at("MAP", "a group map" + why);
         return std::nullopt; // SCALE_ applies to a built-in's workload as to a trace (buildScenario)
     }
-    if (in.configPath.empty())
+    if (in.configPaths.empty())
         return Diagnostic {spec.sourcePath.empty() ? "scenario" : spec.sourcePath, 0,
             "no POOLPLANNER_BASE: a scenario changes a built-in (" + builtinScenarioNames()
                 + ") or a condor_config file"};
@@ -474,7 +474,7 @@ std::string writeScenarioFile(const ScenarioSpec& spec)
         line("POOLPLANNER_NAME", spec.name);
     if (!spec.description.empty())
         line("POOLPLANNER_DESCRIPTION", spec.description);
-    line("POOLPLANNER_BASE", in.builtin.empty() ? in.configPath : in.builtin);
+    line("POOLPLANNER_BASE", !in.builtin.empty() ? in.builtin : in.configPaths.empty() ? "" : in.configPaths.front());
     if (!in.tracePath.empty())
         line("POOLPLANNER_TRACE", in.tracePath);
     if (!in.modelPath.empty())

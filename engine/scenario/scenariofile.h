@@ -37,7 +37,7 @@ struct KnobOrigin
 struct ScenarioSpec
 {
     std::string name, description;
-    ScenarioInputs inputs; ///< builtin = "demo", or configPath (the base) with trace/model and pool
+    ScenarioInputs inputs; ///< builtin = "demo", or configPaths = {the base} with trace/model and pool
     std::vector<std::pair<std::string, std::string>> knobs; ///< overrides over the base configuration, in order;
                                                             ///< a metaknob is named "use POLICY"
     std::string sourcePath; ///< the file it was read from; empty for a built-in or a spec made in memory

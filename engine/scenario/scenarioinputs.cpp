@@ -22,6 +22,68 @@ namespace {
 
 Expected<Scenario> withMergeVariant(Expected<Scenario> scenario, const std::string& variant);
 
+std::string fileName(const std::string& path)
+{
+    return std::filesystem::path(path).filename().string();
+}
+
+// A pool as it is now, played forward: with a model for a week, without one for a day with no new arrivals (unless
+// the horizon says otherwise). An explicit configuration wins over the configuration files among the snapshot's.
+Expected<Scenario> snapshotScenario(const ScenarioInputs& inputs, Warnings& warnings, const Policy* given)
+{
+    const std::string& first = inputs.snapshotPaths.front();
+    WorkloadModel model;
+    double horizon = inputs.horizonSeconds.value_or(7 * 86400.0);
+    if (inputs.modelPath.empty()) {
+        horizon = inputs.horizonSeconds.value_or(86400.0);
+        warnings.add({first, 0,
+            "no workload model: what runs and waits now plays out with no new arrivals (poolplanner-cli fit makes a "
+            "model of a trace)"});
+    } else {
+        auto read = WorkloadModel::read(inputs.modelPath);
+        if (!read)
+            return read.error();
+        model = std::move(read).value();
+    }
+    auto scenario = loadSnapshot(inputs.snapshotPaths, model, horizon, inputs.seed, warnings);
+    if (!scenario)
+        return scenario.error();
+    if (scenario->pool.totalCores() <= 0)
+        return Diagnostic {first, 0,
+            "no machine with cores in these files: a snapshot needs the pool's slot ads (condor_status)"};
+    scenario->name = "snapshot of " + fileName(first);
+    if (given) {
+        scenario->policy = *given;
+    } else if (!inputs.configPaths.empty()) {
+        auto config = readConfigFiles(inputs.configPaths, warnings);
+        if (!config)
+            return config.error();
+        auto policy = policyFromConfig(*config, &warnings);
+        if (!policy)
+            return policy.error();
+        scenario->policy = std::move(policy).value();
+    }
+    return scenario;
+}
+
+// A trace with neither --cores nor --pool runs on the machines its SWF header names, sized so that its widest job
+// fits one machine; said, since the pool decides every figure.
+Expected<Pool> poolOfTraceHeader(const std::string& tracePath, const Workload& workload, Warnings& warnings)
+{
+    int largest = 1;
+    for (const Job& j : workload.jobs)
+        largest = std::max<int>(largest, j.cores);
+    auto pool = poolFromSwfHeader(tracePath, largest, warnings);
+    if (!pool)
+        return Diagnostic {tracePath, 0,
+            "the trace does not say which machines ran it: give the pool (--cores N [--machine-cores M] or --pool "
+            "FILE, or open the pool's slot ads with it)"};
+    warnings.add({tracePath, 0,
+        "no pool given: the " + std::to_string(pool->machines.size()) + " machines of "
+            + std::to_string(pool->largestMachineCores()) + " cores its header names"});
+    return std::move(*pool);
+}
+
 Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const Policy* given)
 {
     if (!inputs.builtin.empty()) {
@@ -39,65 +101,38 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
             return withMergeVariant(std::move(scenario), builtin->mergeVariant);
         return scenario;
     }
-    if (!inputs.snapshotPaths.empty()) {
-        // As the window does: without a model, what runs and waits now plays out, for a day unless --horizon says.
-        WorkloadModel model;
-        double horizon = inputs.horizonSeconds.value_or(7 * 86400.0);
-        if (inputs.modelPath.empty()) {
-            horizon = inputs.horizonSeconds.value_or(86400.0);
-            warnings.add({"--model", 0,
-                "no workload model: what runs and waits now plays out with no new arrivals (poolplanner-cli fit "
-                "makes a model of a trace)"});
-        } else {
-            auto read = WorkloadModel::read(inputs.modelPath);
-            if (!read)
-                return read.error();
-            model = std::move(read).value();
-        }
-        auto scenario = loadSnapshot(inputs.snapshotPaths, model, horizon, inputs.seed, warnings);
-        if (!scenario)
-            return scenario.error();
-        if (given) {
-            scenario->policy = *given;
-        } else if (!inputs.configPath.empty()) { // an explicit --config wins over configuration files in the snapshot
-            auto config = Config::fromFile(inputs.configPath);
-            if (!config)
-                return config.error();
-            auto policy = policyFromConfig(*config, &warnings);
-            if (!policy)
-                return policy.error();
-            scenario->policy = std::move(policy).value();
-        }
-        return scenario;
-    }
-    if (inputs.configPath.empty())
-        return Diagnostic {"--config", 0, "a configuration file is required (or --demo)"};
+    if (!inputs.snapshotPaths.empty())
+        return snapshotScenario(inputs, warnings, given);
     if (inputs.tracePath.empty() && inputs.modelPath.empty())
         return Diagnostic {"--trace", 0, "a workload is required: --trace (an SWF file, plain or gzip) or --model"};
     if (!inputs.tracePath.empty() && !inputs.modelPath.empty())
         return Diagnostic {"--model", 0, "give either --trace or --model, not both"};
-    if (inputs.poolPath.empty() && inputs.cores <= 0)
-        return Diagnostic {"--cores", 0, "give the pool: --cores N [--machine-cores M] or --pool FILE"};
+    if (!inputs.modelPath.empty() && inputs.poolPath.empty() && inputs.cores <= 0)
+        return Diagnostic {"--cores", 0, "a model needs machines: give --cores N [--machine-cores M] or --pool FILE"};
 
     Scenario scenario;
     if (given) {
         scenario.policy = *given;
     } else {
-        auto config = Config::fromFile(inputs.configPath);
+        if (inputs.configPaths.empty())
+            warnings.add({inputs.tracePath.empty() ? inputs.modelPath : inputs.tracePath, 0,
+                "no configuration: the pool shares by HTCondor's defaults (no group quotas, every user equal)"});
+        auto config = readConfigFiles(inputs.configPaths, warnings);
         if (!config)
             return config.error();
-        auto policy = policyReportingConfigWarnings(*config, warnings);
+        auto policy = policyFromConfig(*config, &warnings);
         if (!policy)
             return policy.error();
         scenario.policy = std::move(policy).value();
     }
 
+    const bool poolGiven = !inputs.poolPath.empty() || inputs.cores > 0;
     if (!inputs.poolPath.empty()) {
         auto pool = readPool(inputs.poolPath, warnings);
         if (!pool)
             return pool.error();
         scenario.pool = std::move(pool).value();
-    } else {
+    } else if (inputs.cores > 0) {
         auto pool = Pool::uniform(inputs.cores, inputs.machineCores);
         if (!pool)
             return pool.error();
@@ -136,8 +171,10 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
         }
     } else {
         SwfOptions swf;
-        swf.largestMachineCores = scenario.pool.largestMachineCores();
-        swf.largestMachineMemoryMb = scenario.pool.largestMachineMemoryMb();
+        if (poolGiven) {
+            swf.largestMachineCores = scenario.pool.largestMachineCores();
+            swf.largestMachineMemoryMb = scenario.pool.largestMachineMemoryMb();
+        }
         if (!inputs.mapPath.empty()) {
             auto map = readGroupMap(inputs.mapPath);
             if (!map)
@@ -152,6 +189,12 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
             return workload.error();
         scenario.workload = std::move(workload).value();
         scenario.name = std::filesystem::path(inputs.tracePath).filename().string();
+        if (!poolGiven) {
+            auto pool = poolOfTraceHeader(inputs.tracePath, scenario.workload, warnings);
+            if (!pool)
+                return pool.error();
+            scenario.pool = std::move(pool).value();
+        }
     }
     scenario.horizonSeconds = inputs.horizonSeconds.value_or(0.0);
     scenario.seed = inputs.seed;
@@ -172,6 +215,28 @@ Expected<Scenario> withMergeVariant(Expected<Scenario> scenario, const std::stri
 }
 
 } // namespace
+
+Expected<Config> readConfigFiles(const std::vector<std::string>& paths, Warnings& warnings)
+{
+    if (paths.size() == 1) {
+        auto config = Config::fromFile(paths.front());
+        if (config)
+            for (const auto& w : config->warnings().items)
+                warnings.add(w);
+        return config;
+    }
+    Config config;
+    for (const auto& path : paths) {
+        auto read = Config::fromFile(path);
+        if (!read)
+            return read.error();
+        for (const auto& w : read->warnings().items)
+            warnings.add(w);
+        for (const auto* e : read->entries())
+            config.set(e->name, e->value, e->file);
+    }
+    return config;
+}
 
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings)
 {

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "config/config.h"
 #include "io/eventlog.h"
+#include "util/diagnostic.h"
 #include "model/scenario.h"
 #include "util/expected.h"
 
@@ -17,12 +19,16 @@ namespace pp {
 struct ScenarioInputs
 {
     std::string builtin; ///< "demo" (or another built-in name); empty = from files
-    std::string configPath;
+    /// condor_config files, read in order with later ones overriding earlier ones as config.d's do. None: a
+    /// snapshot's own configuration files, or else HTCondor's defaults.
+    std::vector<std::string> configPaths;
     std::string tracePath;
     std::string modelPath; ///< a workload model (WorkloadModel::write) instead of a trace
-    std::vector<std::string> snapshotPaths; ///< a pool as it is now (loadSnapshot); needs a model
+    /// A pool as it is now (loadSnapshot: slot ads, queue, accounting, configuration files, directories of them),
+    /// played forward with the model when one is given.
+    std::vector<std::string> snapshotPaths;
     std::map<std::string, double> scale; ///< per-group arrival factors for a model
-    std::string poolPath;
+    std::string poolPath; ///< slot ads or a pool description; without it or cores, an SWF header's machines
     std::string mapPath;
     long cores = 0;
     EventLogOptions eventLog; ///< the submit host's time zone and the year of legacy dates, for event logs
@@ -34,11 +40,16 @@ struct ScenarioInputs
     std::string mergeVariant;
 };
 
-/// Reads config, trace, pool and map into a Scenario. Errors name the file and line, or the option.
+/// Reads config, trace, pool and map into a Scenario: the one assembly of input files, for the command line, the
+/// window (fileset.h says which inputs its files are) and scenario files. Errors name the file and line, or the option.
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings);
 
 /// The same with `policy` instead of the one the configuration (or the built-in) gives: a scenario file's
 /// knobs over its base, whose base alone need not make a valid policy and is not read twice.
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings, const Policy& policy);
+
+/// The configuration of `paths` read in order, later files overriding earlier ones as config.d's do; each file's
+/// warnings added. Empty when there are none: HTCondor's defaults.
+Expected<Config> readConfigFiles(const std::vector<std::string>& paths, Warnings& warnings);
 
 } // namespace pp

@@ -40,19 +40,19 @@ Expected<std::vector<std::string>> scenarioInputFiles(const ScenarioSpec& spec)
 {
     std::vector<std::string> files;
     const ScenarioInputs& in = spec.inputs;
-    if (!in.configPath.empty()) {
-        files.push_back(in.configPath);
+    for (const std::string& configPath : in.configPaths) {
+        files.push_back(configPath);
         // Files the base includes are read on the execute node too, from beside it.
-        auto config = Config::fromFile(in.configPath);
+        auto config = Config::fromFile(configPath);
         if (!config)
             return config.error();
-        const fs::path home = fs::path(in.configPath).lexically_normal().parent_path();
+        const fs::path home = fs::path(configPath).lexically_normal().parent_path();
         for (const Config::Entry* e : config->entries()) {
             if (std::find(files.begin(), files.end(), e->file) != files.end())
                 continue;
             // The transfer puts every file in one directory: an include from elsewhere would not be found.
             if (fs::path(e->file).lexically_normal().parent_path() != home)
-                return Diagnostic {in.configPath, 0,
+                return Diagnostic {configPath, 0,
                     "includes " + e->file
                         + " from another directory; HTCondor's file transfer puts every input in one directory, so "
                           "an emitted sweep needs the included files beside the configuration"};

@@ -88,6 +88,7 @@ private slots:
     void simulateJsonConservesCoreHours_data();
     void simulateJsonConservesCoreHours();
     void simulateIsDeterministic();
+    void aTraceAloneRunsOnItsHeaderWithTheDefaults();
     void selfReferentialMacroDoesNotHang();
     void inspectReadsWhatItCanAndFailsOnTheRest();
     void exportConfigWritesTheChange();
@@ -127,6 +128,7 @@ void CliTest::initTestCase()
             + " 41554  6827010       9   24703 1  24671   34828 1 259200     -1 1 alice  2 -1 5 1 -1 -1\n"));
     QVERIFY(writeFile(path("binary.swf"), good + good + QByteArray("41554 6827010\0 9", 16) + "\n"));
     QVERIFY(writeFile(path("empty.swf"), QByteArray()));
+    QVERIFY(writeFile(path("noheader.swf"), good + good));
     {
         QFile sparse(path("sparse.swf"));
         QVERIFY(sparse.open(QIODevice::WriteOnly));
@@ -287,7 +289,13 @@ void CliTest::badInputIsRefused_data()
                                          << QStringList {QStringLiteral("--cores"), QStringLiteral("'0'")};
     QTest::addRow("simulate: --cores -4") << simulate(lpc, {QStringLiteral("--cores"), QStringLiteral("-4")}) << 1
                                           << QStringList {QStringLiteral("--cores")};
-    QTest::addRow("simulate: no pool at all") << simulate(lpc, {}) << 1 << QStringList {QStringLiteral("--cores")};
+    QTest::addRow("simulate: no pool, and no header to take it from")
+        << simulate(path("noheader.swf"), {}) << 1
+        << QStringList {path("noheader.swf") + QStringLiteral(": the trace does not say which machines ran it"),
+               QStringLiteral("--cores")};
+    QTest::addRow("simulate: a model with no pool")
+        << QStringList {QStringLiteral("simulate"), QStringLiteral("--model"), path("lpc.model")} << 1
+        << QStringList {QStringLiteral("--cores"), QStringLiteral("a model needs machines")};
     QTest::addRow("simulate: --machine-cores abc") << simulate(lpc,
         {QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--machine-cores"),
             QStringLiteral("abc")}) << 1 << QStringList {QStringLiteral("--machine-cores"), QStringLiteral("'abc'")};
@@ -458,6 +466,28 @@ void CliTest::simulateIsDeterministic()
     QVERIFY(a.contains("\"core_hours_delivered\""));
     QCOMPARE(a, b);
     QCOMPARE(first.err, second.err); // the same warnings, in the same order
+}
+
+// DESIGN's habit: a trace is enough. No --config is HTCondor's defaults, no --cores or --pool the machines the SWF
+// header names (LPC-EGEE: 70 nodes of 2 processors, MaxProcs 140); both said on stderr.
+void CliTest::aTraceAloneRunsOnItsHeaderWithTheDefaults()
+{
+    const QString lpc = dataPath("lpc-egee-slice.swf");
+    const CliRun alone = runCli({QStringLiteral("simulate"), QStringLiteral("--trace"), lpc, QStringLiteral("--json")});
+    QCOMPARE(alone.exitCode, 0);
+    QVERIFY2(alone.err.contains("HTCondor's defaults"), alone.err.constData());
+    QVERIFY2(alone.err.contains("no pool given: the 70 machines of 2 cores its header names"), alone.err.constData());
+    const QJsonObject result = QJsonDocument::fromJson(alone.out).object();
+    QCOMPARE(result.value(QStringLiteral("pool_cores")).toInt(), 140);
+
+    // Said explicitly, the same pool and policy give the same figures.
+    const CliRun said = runCli({QStringLiteral("simulate"), QStringLiteral("--trace"), lpc, QStringLiteral("--config"),
+        path("empty.cfg"), QStringLiteral("--cores"), QStringLiteral("140"), QStringLiteral("--machine-cores"),
+        QStringLiteral("2"), QStringLiteral("--json")});
+    QCOMPARE(said.exitCode, 0);
+    const QJsonObject explicitResult = QJsonDocument::fromJson(said.out).object();
+    for (const char* key : {"jobs_completed", "core_hours_delivered", "negotiation_cycles", "matches"})
+        QCOMPARE(result.value(QLatin1String(key)).toDouble(), explicitResult.value(QLatin1String(key)).toDouble());
 }
 
 void CliTest::selfReferentialMacroDoesNotHang()

@@ -106,6 +106,37 @@ private Q_SLOTS:
         QVERIFY(!scenario->policy.groups.empty()); // the configuration's groups
     }
 
+    // The window's files become the command line's inputs, assembled by the one loadScenario: a configuration,
+    // a trace and slot ads are --config, --trace and --pool, and give the same scenario.
+    void filesAreTheCommandLinesInputs()
+    {
+        const std::string config = str(dataPath("hgq-worked-example.condor_config"));
+        const std::string trace = str(dataPath("lpc-egee-slice.swf"));
+        const std::string slotAds = str(dataPath("partitionable8core.status.json"));
+        auto files = classifyFiles({trace, slotAds, config});
+        QVERIFY(files);
+        Warnings warnings;
+        auto inputs = inputsOfFiles(*files, warnings);
+        QVERIFY(inputs);
+        QCOMPARE(inputs->configPaths, std::vector<std::string> {config});
+        QCOMPARE(inputs->tracePath, trace);
+        QCOMPARE(inputs->poolPath, slotAds);
+        QVERIFY(inputs->snapshotPaths.empty());
+
+        ScenarioInputs cli;
+        cli.configPaths = {config};
+        cli.tracePath = trace;
+        cli.poolPath = slotAds;
+        Warnings cliWarnings;
+        auto fromCli = loadScenario(cli, cliWarnings);
+        auto fromWindow = open({trace, slotAds, config}, warnings);
+        QVERIFY(fromCli && fromWindow);
+        QCOMPARE(fromWindow->pool.totalCores(), fromCli->pool.totalCores());
+        QCOMPARE(fromWindow->workload.jobs.size(), fromCli->workload.jobs.size());
+        QCOMPARE(fromWindow->policy.groups.size(), fromCli->policy.groups.size());
+        QCOMPARE(fromWindow->name, fromCli->name);
+    }
+
     void snapshotWithoutModelPlaysOutADay()
     {
         Warnings warnings;

@@ -28,7 +28,8 @@ QString describe(const pp::ScenarioSpec& s)
     add("name", s.name);
     add("description", s.description);
     add("builtin", in.builtin);
-    add("config", in.configPath);
+    for (const auto& config : in.configPaths)
+        add("config", config);
     add("trace", in.tracePath);
     add("model", in.modelPath);
     add("pool", in.poolPath);
@@ -109,7 +110,7 @@ void ScenarioFileTest::writeThenReadGivesTheSameSpec()
         spec.knobs = {{"GROUP_QUOTA_DYNAMIC_atlas.analysis", "0.35"}, {"use POLICY", "HOLD_IF_RUNTIME_EXCEEDS(7200)"},
             {"GROUP_QUOTA_DYNAMIC_atlas.prod", "0.5"}};
     } else if (which == 1) {
-        spec.inputs.configPath = str(path("base.config"));
+        spec.inputs.configPaths = {str(path("base.config"))};
         spec.inputs.tracePath = str(path("trace.swf"));
         spec.inputs.cores = 64;
         spec.inputs.machineCores = 16;
@@ -118,7 +119,7 @@ void ScenarioFileTest::writeThenReadGivesTheSameSpec()
         spec.inputs.eventLog.legacyYear = 2019;
         spec.knobs = {{"GROUP_QUOTA_DYNAMIC_g1", "0.8"}, {"NEGOTIATOR_INTERVAL", "$(MY_INTERVAL:120)"}};
     } else {
-        spec.inputs.configPath = str(path("base.config"));
+        spec.inputs.configPaths = {str(path("base.config"))};
         spec.inputs.modelPath = str(path("model.txt"));
         spec.inputs.poolPath = str(path("machines.pool"));
         spec.inputs.scale = {{"g1", 1.5}, {"g2", 0.1}};
@@ -142,7 +143,7 @@ void ScenarioFileTest::relativePathsAreTheScenarioFiles()
         "POOLPLANNER_BASE = ../base.config\nPOOLPLANNER_TRACE = traces/t.swf\nPOOLPLANNER_CORES = 16\n"));
     const auto spec = pp::readScenarioFile(str(path("plans/relative.scenario")));
     QVERIFY2(spec.ok(), spec.ok() ? "" : spec.error().message().c_str());
-    QCOMPARE(spec->inputs.configPath, str(path("base.config")));
+    QCOMPARE(spec->inputs.configPaths, std::vector<std::string> {str(path("base.config"))});
     QCOMPARE(spec->inputs.tracePath, str(path("plans/traces/t.swf")));
     QCOMPARE(spec->name, std::string("relative")); // no POOLPLANNER_NAME: the file's name
     pp::Warnings warnings;

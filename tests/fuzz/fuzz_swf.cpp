@@ -3,7 +3,6 @@
 // Standard Workload Format traces with their `;` header, the pool the header describes, and `--map` group files.
 #include "fuzzinput.h"
 #include "io/swfreader.h"
-#include "scenario/fileset.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -19,6 +19,7 @@
 #include "messagebanner.h"
 #include "policy/policywriter.h"
 #include "scenario/demo.h"
+#include "scenario/scenariofile.h"
 #include "timerangebar.h"
 
 #include "workspace.h"
@@ -340,6 +341,39 @@ private Q_SLOTS:
         QVERIFY2(failed.at(0).at(0).toString().startsWith(bad.fileName() + QStringLiteral(":2:")),
             qPrintable(failed.at(0).at(0).toString()));
         QCOMPARE(session->draft()->edits().size(), std::size_t(1)); // the window keeps what it had
+    }
+
+    // Files a scenario file can name (one configuration, a trace, the pool's slot ads) are planned into one, which
+    // the command line reads back as the same pool and jobs; without a configuration there is no base to name.
+    void filesOpenedOneByOneArePlannedIntoAScenarioFile()
+    {
+        QTemporaryDir dir;
+        const QString trace = dataPath("lpc-egee-slice.swf");
+        const QString slotAds = dataPath("partitionable8core.status.json");
+        const QString config = dataPath("hgq-worked-example.condor_config");
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        window.openFiles({config, trace, slotAds});
+        QVERIFY(shown.wait(120000));
+        auto* session = window.findChild<PlannerView*>()->session();
+        QVERIFY(session->canSaveScenarioFile());
+        auto text = session->scenarioFileText(QStringLiteral("from files"));
+        QVERIFY(text);
+        const QString path = dir.filePath(QStringLiteral("from-files.scenario"));
+        QVERIFY(writeFile(path, QByteArray::fromStdString(*text)));
+        auto spec = pp::readScenarioFile(path.toStdString());
+        QVERIFY2(spec, spec ? "" : spec.error().message().c_str());
+        QCOMPARE(QString::fromStdString(spec->inputs.tracePath), trace);
+        QCOMPARE(QString::fromStdString(spec->inputs.poolPath), slotAds);
+        pp::Warnings warnings;
+        auto again = pp::buildScenario(*spec, warnings);
+        QVERIFY(again);
+        QCOMPARE(again->pool.totalCores(), session->baseScenario().pool.totalCores());
+        QCOMPARE(again->workload.jobs.size(), session->baseScenario().workload.jobs.size());
+
+        window.openFiles({trace, slotAds});
+        QVERIFY(shown.wait(120000));
+        QVERIFY(!session->canSaveScenarioFile());
     }
 
     void theFlowDiagramKnowsTheBandUnderThePointer()
