@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "poolseriesmodel.h"
 
+#include "analysis/experimentseries.h"
+
 #include <QLocale>
 
 PoolSeriesModel::PoolSeriesModel(QObject* parent)
@@ -15,39 +17,11 @@ void PoolSeriesModel::setResult(const pp::Result& result)
     m_pool = result.poolSeries;
     m_poolCores = result.poolCores;
     m_groupNames.clear();
-    m_groupUsage.clear();
-    m_groupQuota.clear();
-    // Each group's top-level ancestor: sub-groups add to their experiment's column.
-    std::vector<int> topOf(result.groups.size(), -1);
-    std::vector<int> columnOf(result.groups.size(), -1);
-    for (std::size_t g = 0; g < result.groups.size(); ++g) {
-        int top = static_cast<int>(g);
-        while (top >= 0 && result.groups[static_cast<std::size_t>(top)].parent > 0)
-            top = result.groups[static_cast<std::size_t>(top)].parent;
-        topOf[g] = top;
-    }
-    for (std::size_t g = 0; g < result.groups.size(); ++g) {
-        const bool topLevel = topOf[g] == static_cast<int>(g);
-        const bool rootWithWork = g == 0 && result.groups[0].coreHours > 0;
-        if ((topLevel && g > 0) || rootWithWork) {
-            columnOf[g] = static_cast<int>(m_groupNames.size());
-            m_groupNames << QString::fromStdString(result.groups[g].name);
-        }
-    }
-    for (const auto& sample : result.groupSeries) {
-        std::vector<float> row(static_cast<std::size_t>(m_groupNames.size()), 0.0F);
-        std::vector<float> quota(row.size(), 0.0F);
-        for (std::size_t g = 0; g < sample.size() && g < topOf.size(); ++g) {
-            const int column = columnOf[static_cast<std::size_t>(g == 0 ? 0 : topOf[g])];
-            if (column < 0)
-                continue;
-            row[static_cast<std::size_t>(column)] += sample[g].usage;
-            if (static_cast<int>(g) == topOf[g]) // the experiment itself: its subtree's quota; <none>: its own
-                quota[static_cast<std::size_t>(column)] = g == 0 ? sample[g].quota : sample[g].subtreeQuota;
-        }
-        m_groupUsage.push_back(std::move(row));
-        m_groupQuota.push_back(std::move(quota));
-    }
+    pp::ExperimentSeries series = pp::experimentSeries(result);
+    for (int g : series.groups)
+        m_groupNames << QString::fromStdString(result.groups[static_cast<std::size_t>(g)].name);
+    m_groupUsage = std::move(series.usage);
+    m_groupQuota = std::move(series.quota);
     endResetModel();
 }
 

@@ -78,10 +78,11 @@ void ScenarioLoader::loadScenarioFile(const QString& path)
             outcome.warnings << QString::fromStdString(m);
         outcome.edits = pp::scenarioEdits(*spec, *config);
         outcome.scenarioName = QString::fromStdString(spec->name.empty() ? file : spec->name);
-        outcome.description = tr("%1: a scenario over %2 (%n change(s))", "", static_cast<int>(outcome.edits.size()))
-                                  .arg(QFileInfo(QString::fromStdString(file)).fileName(),
-                                      QString::fromStdString(
-                                          base.inputs.builtin.empty() ? base.inputs.configPaths.front() : base.inputs.builtin));
+        outcome.description
+            = tr("%1: a scenario over %2 (%n change(s))", "", static_cast<int>(outcome.edits.size()))
+                  .arg(QFileInfo(QString::fromStdString(file)).fileName(),
+                      QString::fromStdString(
+                          base.inputs.builtin.empty() ? base.inputs.configPaths.front() : base.inputs.builtin));
         outcome.baseSpec = base;
         outcome.config = std::move(config).value();
         outcome.scenario = std::move(scenario).value();

@@ -686,7 +686,7 @@ void MainWindow::showResult(const pp::Result& result)
     for (const auto& p : result.poolSeries)
         times.push_back(p.time);
     m_notebookCharts->setActivity(
-        NotebookActivity(result, scenario.workload, scenario.policy.notebookStartupSeconds), times);
+        pp::NotebookActivity(result, scenario.workload, scenario.policy.notebookStartupSeconds), times);
     m_range->setRun(result.epoch > 0 ? result.epoch + result.startTime : 0, times);
     m_progress->setVisible(false);
     const QLocale locale;
@@ -802,7 +802,7 @@ void MainWindow::applyRange(int firstSample, int lastSample)
     }
 }
 
-void MainWindow::showNotebookPeriod(const NotebookActivity::Period& period)
+void MainWindow::showNotebookPeriod(const pp::NotebookActivity::Period& period)
 {
     const QLocale locale;
     if (period.sessions == 0) {

@@ -2,10 +2,10 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "analysis/notebookactivity.h"
 #include "config/config.h"
 #include "model/result.h"
 #include "model/scenario.h"
-#include "notebookactivity.h"
 #include "poolwatcher.h"
 #include "scenario/scenariofile.h"
 #include "workspace.h"
@@ -119,7 +119,7 @@ private:
     void showFailure(const QString& reason);
     /// The shared period changed: every view shows samples [first, last].
     void applyRange(int firstSample, int lastSample);
-    void showNotebookPeriod(const NotebookActivity::Period& period);
+    void showNotebookPeriod(const pp::NotebookActivity::Period& period);
 
     GroupTreeModel* m_groups = nullptr;
     MachineTableModel* m_machines = nullptr;

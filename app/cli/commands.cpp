@@ -365,7 +365,8 @@ int exportConfig(const std::vector<std::string>& args)
             return inputError(after.error());
         base = std::move(before).value();
         edited = std::move(after).value();
-        baseName = spec->inputs.builtin.empty() ? spec->inputs.configPaths.front() : "the built-in " + spec->inputs.builtin;
+        baseName
+            = spec->inputs.builtin.empty() ? spec->inputs.configPaths.front() : "the built-in " + spec->inputs.builtin;
     }
     auto before = policyFromConfig(*base, &warnings);
     if (!before)

@@ -49,8 +49,8 @@ Expected<Scenario> snapshotScenario(const ScenarioInputs& inputs, Warnings& warn
     if (!scenario)
         return scenario.error();
     if (scenario->pool.totalCores() <= 0)
-        return Diagnostic {first, 0,
-            "no machine with cores in these files: a snapshot needs the pool's slot ads (condor_status)"};
+        return Diagnostic {
+            first, 0, "no machine with cores in these files: a snapshot needs the pool's slot ads (condor_status)"};
     scenario->name = "snapshot of " + fileName(first);
     if (given) {
         scenario->policy = *given;

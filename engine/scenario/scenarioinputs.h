@@ -4,8 +4,8 @@
 
 #include "config/config.h"
 #include "io/eventlog.h"
-#include "util/diagnostic.h"
 #include "model/scenario.h"
+#include "util/diagnostic.h"
 #include "util/expected.h"
 
 #include <map>

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "reportcharts.h"
 
+#include "analysis/experimentseries.h"
 #include "groupcolours.h"
 
 #include <QFont>
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace reportcharts {
 
@@ -131,20 +131,15 @@ void paintUsage(QPainter& p, const pp::Result& r, const QString& title, QSize si
     const double unit = span > 2 * 86400 ? 86400.0 : 3600.0;
     const Frame f = drawFrame(
         p, size, title, span / unit, static_cast<double>(std::max<long>(1, r.poolCores)), unit, legendWidth(p));
-    const auto top = pp::topLevelGroups(r);
     const QStringList names = namesOf(r);
-    std::vector<int> experiments;
-    for (std::size_t g = 0; g < r.groups.size(); ++g)
-        if (top[g] == static_cast<int>(g) && (g > 0 || r.groups[0].coreHours > 0))
-            experiments.push_back(static_cast<int>(g));
-    std::vector<double> lower(r.groupSeries.size(), 0.0);
+    const pp::ExperimentSeries series = pp::experimentSeries(r);
+    std::vector<double> lower(series.usage.size(), 0.0);
     std::vector<std::pair<QString, QColor>> legend;
-    for (int e : experiments) {
+    for (std::size_t column = 0; column < series.groups.size(); ++column) {
+        const int e = series.groups[column];
         std::vector<double> upper = lower;
-        for (std::size_t s = 0; s < r.groupSeries.size(); ++s)
-            for (std::size_t g = 0; g < r.groupSeries[s].size() && g < top.size(); ++g)
-                if (top[g] == e && (e > 0 || g == 0))
-                    upper[s] += r.groupSeries[s][g].usage;
+        for (std::size_t s = 0; s < series.usage.size(); ++s)
+            upper[s] += series.usage[s][column];
         QPainterPath band;
         for (std::size_t s = 0; s < upper.size() && s < r.poolSeries.size(); ++s) {
             const QPointF point = at(f, static_cast<double>(r.poolSeries[s].time), upper[s]);
@@ -169,21 +164,15 @@ void paintUsageComparison(
     p.setRenderHint(QPainter::Antialiasing);
     setChartFont(p, size);
     double span = 3600, peak = 1;
-    std::vector<std::map<int, std::vector<double>>> usage(runs.size());
-    for (std::size_t k = 0; k < runs.size(); ++k) {
-        const pp::Result& r = *runs[k];
-        if (!r.poolSeries.empty())
-            span = std::max(span, static_cast<double>(r.poolSeries.back().time));
-        const auto top = pp::topLevelGroups(r);
-        for (std::size_t s = 0; s < r.groupSeries.size(); ++s)
-            for (std::size_t g = 0; g < r.groupSeries[s].size() && g < top.size(); ++g) {
-                if (top[g] == 0)
-                    continue;
-                auto& series = usage[k][top[g]];
-                series.resize(r.groupSeries.size(), 0.0);
-                series[s] += r.groupSeries[s][g].usage;
-                peak = std::max(peak, series[s]);
-            }
+    std::vector<pp::ExperimentSeries> usage;
+    for (const pp::Result* r : runs) {
+        if (!r->poolSeries.empty())
+            span = std::max(span, static_cast<double>(r->poolSeries.back().time));
+        usage.push_back(pp::experimentSeries(*r));
+        for (const auto& sample : usage.back().usage)
+            for (std::size_t column = 0; column < sample.size(); ++column)
+                if (usage.back().groups[column] > 0) // <none>: no experiment's
+                    peak = std::max(peak, static_cast<double>(sample[column]));
     }
     const double unit = span > 2 * 86400 ? 86400.0 : 3600.0;
     const QString title = runNames.size() > 1 ? QObject::tr("Cores in use by experiment: %1 (solid), %2 (dashed)")
@@ -192,16 +181,20 @@ void paintUsageComparison(
     const Frame f = drawFrame(p, size, title, span / unit, peak * 1.05, unit, legendWidth(p));
     const QStringList names = namesOf(*runs[0]);
     std::vector<std::pair<QString, QColor>> legend;
-    for (const auto& [group, _] : usage[0]) {
+    for (int group : usage[0].groups) {
+        if (group == 0)
+            continue;
         const QColor colour = groupColour(names[group], names);
         legend.emplace_back(names[group], colour);
+        const std::string& name = runs[0]->groups[static_cast<std::size_t>(group)].name;
         for (std::size_t k = 0; k < runs.size(); ++k) {
-            const auto it = usage[k].find(group);
-            if (it == usage[k].end())
+            const int column = usage[k].find(*runs[k], name);
+            if (column < 0)
                 continue;
             QPainterPath line;
-            for (std::size_t s = 0; s < it->second.size() && s < runs[k]->poolSeries.size(); ++s) {
-                const QPointF point = at(f, static_cast<double>(runs[k]->poolSeries[s].time), it->second[s]);
+            for (std::size_t s = 0; s < usage[k].usage.size() && s < runs[k]->poolSeries.size(); ++s) {
+                const QPointF point = at(f, static_cast<double>(runs[k]->poolSeries[s].time),
+                    usage[k].usage[s][static_cast<std::size_t>(column)]);
                 s == 0 ? line.moveTo(point) : line.lineTo(point);
             }
             p.strokePath(line, QPen(colour, k == 0 ? 1.6 : 1.4, k == 0 ? Qt::SolidLine : Qt::DashLine));

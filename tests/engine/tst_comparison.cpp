@@ -4,6 +4,7 @@
 #include "../testfiles.h"
 
 #include "analysis/comparison.h"
+#include "analysis/experimentseries.h"
 #include "analysis/groupfigures.h"
 #include "analysis/periodfigures.h"
 #include "format/comparisonformat.h"
@@ -69,6 +70,7 @@ class ComparisonTest : public QObject
 private slots:
     void groupFiguresSumSubtrees();
     void periodFiguresAreMeansOverTheSamples();
+    void experimentSeriesAddSubGroupsToTheirExperiment();
     void deltasAndDirections();
     void summarySaysTheLargestChangesFirst();
     void smallChangesAreNotMentioned();
@@ -280,6 +282,37 @@ void ComparisonTest::periodFiguresAreMeansOverTheSamples()
     QCOMPARE(empty.size(), std::size_t(4));
     QCOMPARE(empty[1].usage, 0.0);
     QCOMPARE(pp::groupPeriodFigures(groups, {}, 0, 5, 3600)[1].quota, 0.0);
+}
+
+void ComparisonTest::experimentSeriesAddSubGroupsToTheirExperiment()
+{
+    // <none>, a, a.x, b and b.y.z over two samples; the root ran nothing, then something.
+    pp::Result r;
+    r.groups = {group("<none>", -1, 0), group("a", 0, 0), group("a.x", 1, 0), group("b", 0, 0), group("b.y", 3, 0),
+        group("b.y.z", 4, 0)};
+    const auto sample = [](float usage, float quota, float subtree) {
+        return pp::GroupSample {usage, quota, 0, 0, subtree};
+    };
+    r.groupSeries = {
+        {sample(0, 10, 100), sample(5, 40, 60), sample(7, 20, 20), sample(1, 30, 40), sample(2, 5, 10),
+            sample(3, 5, 5)},
+        {sample(4, 12, 100), sample(0, 40, 60), sample(9, 20, 20), sample(0, 30, 40), sample(0, 5, 10),
+            sample(6, 5, 5)},
+    };
+    auto series = pp::experimentSeries(r);
+    QCOMPARE(series.groups, (std::vector<int> {1, 3})); // <none> ran nothing: not an experiment's column
+    QCOMPARE(series.usage.size(), std::size_t(2));
+    QCOMPARE(series.usage[0], (std::vector<float> {12, 6})); // a + a.x; b + b.y + b.y.z
+    QCOMPARE(series.usage[1], (std::vector<float> {9, 6}));
+    QCOMPARE(series.quota[0], (std::vector<float> {60, 40})); // the subtree's quota
+    QCOMPARE(series.find(r, "b"), 1);
+    QCOMPARE(series.find(r, "b.y"), -1);
+
+    r.groups[0].coreHours = 4;
+    series = pp::experimentSeries(r);
+    QCOMPARE(series.groups, (std::vector<int> {0, 1, 3}));
+    QCOMPARE(series.usage[1][0], 4.0F); // <none>: its own usage and its own quota, nothing of the experiments'
+    QCOMPARE(series.quota[1][0], 12.0F);
 }
 
 QTEST_GUILESS_MAIN(ComparisonTest)

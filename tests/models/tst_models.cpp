@@ -10,7 +10,7 @@
 #include "scenarioset.h"
 #include "simulationrunner.h"
 
-#include "notebookactivity.h"
+#include "analysis/notebookactivity.h"
 #include "poolseriesmodel.h"
 #include "scenario/demo.h"
 
@@ -183,7 +183,7 @@ private Q_SLOTS:
             {200, 60, 0, 1, pp::Batch, 0}, {1300, 9999, 0, 1, pp::Notebook, 0}};
         result.jobs = {{30, 1000, 1, pp::Queued}, {-1, -1, 0, pp::SpawnFailed}, {200, 260, 1, pp::Queued},
             {1310, -1, 1, pp::Queued}};
-        const NotebookActivity activity(result, workload, 10);
+        const pp::NotebookActivity activity(result, workload, 10);
         QCOMPARE(activity.runningPerSample(), (std::vector<int> {1, 0, 1}));
 
         const auto whole = activity.period(0, 2);

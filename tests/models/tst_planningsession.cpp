@@ -155,12 +155,12 @@ void PlanningSessionTest::thePlanIsSavedAsAScenarioFileTheCliReads()
 {
     PlanningSession session;
     QSignalSpy ready(&session, &PlanningSession::baselineReady);
-    session.open(smallDemo(), demoConfig(), {}); // as pool data opened file by file: no name a scenario file knows
+    session.open(smallDemo(), demoConfig(), {}); // as a live pool's snapshot: no base a scenario file can name
     QVERIFY(ready.wait(120000));
     QVERIFY(!session.canSaveScenarioFile());
     const auto refused = session.scenarioFileText(QStringLiteral("plan"));
     QVERIFY(!refused);
-    QVERIFY(QString::fromStdString(refused.error().reason).contains(QStringLiteral("names its base")));
+    QVERIFY(QString::fromStdString(refused.error().reason).contains(QStringLiteral("starts from a built-in")));
 
     PlanningSession::OpenOptions demo;
     demo.baseSpec = *pp::scenarioSpecFor("demo");

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "comparisoncharts.h"
 
+#include "analysis/experimentseries.h"
 #include "charthelpers.h"
 #include "formatduration.h"
 #include "groupcolours.h"
@@ -17,29 +18,8 @@
 #include <QValueAxis>
 
 #include <algorithm>
-#include <map>
 
 namespace {
-
-// Cores in use per top-level group at each sample: sub-groups add to their experiment.
-std::map<std::string, std::vector<double>> usageByExperiment(const pp::Result& r)
-{
-    std::map<std::string, std::vector<double>> usage;
-    std::vector<std::string> topOf(r.groups.size());
-    for (std::size_t g = 0; g < r.groups.size(); ++g) {
-        std::size_t top = g;
-        while (r.groups[top].parent > 0)
-            top = static_cast<std::size_t>(r.groups[top].parent);
-        topOf[g] = r.groups[top].name;
-    }
-    for (std::size_t s = 0; s < r.groupSeries.size(); ++s)
-        for (std::size_t g = 0; g < r.groupSeries[s].size() && g < topOf.size(); ++g) {
-            auto& series = usage[topOf[g]];
-            series.resize(r.groupSeries.size(), 0.0);
-            series[s] += r.groupSeries[s][g].usage;
-        }
-    return usage;
-}
 
 QStringList namesOf(const pp::Result& r)
 {
@@ -86,22 +66,22 @@ void ComparisonCharts::setRuns(
     x->setTitleText(unit == 86400.0 ? tr("days since start") : tr("hours since start"));
     auto* y = new QValueAxis;
     y->setTitleText(tr("cores"));
-    const auto firstUsage = usageByExperiment(first);
-    const auto secondUsage = usageByExperiment(second);
-    for (const auto& [name, series] : firstUsage) {
-        if (name == "<none>")
+    const pp::ExperimentSeries series[2] = {pp::experimentSeries(first), pp::experimentSeries(second)};
+    for (int experiment : series[0].groups) {
+        if (experiment == 0) // <none>: no experiment's
             continue;
+        const std::string& name = first.groups[static_cast<std::size_t>(experiment)].name;
         const QColor colour = groupColour(QString::fromStdString(name), names);
         for (int run = 0; run < 2; ++run) {
             const pp::Result& r = run == 0 ? first : second;
-            const auto& usage = run == 0 ? firstUsage : secondUsage;
-            const auto it = usage.find(name);
-            if (it == usage.end())
+            const int column = series[run].find(r, name);
+            if (column < 0)
                 continue;
             auto* line = new QLineSeries(chart);
-            for (std::size_t s = 0; s < it->second.size() && s < r.poolSeries.size(); ++s) {
-                line->append(static_cast<double>(r.poolSeries[s].time) / unit, it->second[s]);
-                peak = std::max(peak, it->second[s]);
+            for (std::size_t s = 0; s < series[run].usage.size() && s < r.poolSeries.size(); ++s) {
+                const double cores = series[run].usage[s][static_cast<std::size_t>(column)];
+                line->append(static_cast<double>(r.poolSeries[s].time) / unit, cores);
+                peak = std::max(peak, cores);
             }
             line->setPen(QPen(colour, run == 0 ? 1.6 : 1.4, run == 0 ? Qt::SolidLine : Qt::DashLine));
             line->setName(run == 0 ? QString::fromStdString(name) : QString());

@@ -46,7 +46,7 @@ NotebookCharts::NotebookCharts(QWidget* parent)
     replaceChart(m_histogram, emptyChart(this, tr("Time to a usable notebook")));
 }
 
-void NotebookCharts::setActivity(const NotebookActivity& activity, const std::vector<std::int64_t>& sampleTimes)
+void NotebookCharts::setActivity(const pp::NotebookActivity& activity, const std::vector<std::int64_t>& sampleTimes)
 {
     m_activity = activity;
     m_times = sampleTimes;
@@ -90,7 +90,7 @@ void NotebookCharts::setPeriod(int firstSample, int lastSample)
     rebuildHistogram(m_activity.period(firstSample, lastSample));
 }
 
-void NotebookCharts::rebuildHistogram(const NotebookActivity::Period& period)
+void NotebookCharts::rebuildHistogram(const pp::NotebookActivity::Period& period)
 {
     auto* chart = emptyChart(this, tr("Time to a usable notebook (sessions asked for in the period)"));
     auto* set = new QBarSet(tr("sessions"));
@@ -99,7 +99,7 @@ void NotebookCharts::rebuildHistogram(const NotebookActivity::Period& period)
     long highest = 0;
     for (std::size_t b = 0; b < period.histogram.size(); ++b) {
         *set << static_cast<double>(period.histogram[b]);
-        categories << QString::fromUtf8(NotebookActivity::bucketLabel(b));
+        categories << QString::fromUtf8(pp::NotebookActivity::bucketLabel(b));
         highest = std::max(highest, period.histogram[b]);
     }
     auto* series = new QBarSeries(chart);

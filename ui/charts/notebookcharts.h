@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "notebookactivity.h"
+#include "analysis/notebookactivity.h"
 
 #include <QWidget>
 
@@ -16,14 +16,14 @@ class NotebookCharts : public QWidget
 public:
     explicit NotebookCharts(QWidget* parent = nullptr);
 
-    void setActivity(const NotebookActivity& activity, const std::vector<std::int64_t>& sampleTimes);
+    void setActivity(const pp::NotebookActivity& activity, const std::vector<std::int64_t>& sampleTimes);
     void setPeriod(int firstSample, int lastSample);
-    const NotebookActivity& activity() const { return m_activity; }
+    const pp::NotebookActivity& activity() const { return m_activity; }
 
 private:
-    void rebuildHistogram(const NotebookActivity::Period& period);
+    void rebuildHistogram(const pp::NotebookActivity::Period& period);
 
-    NotebookActivity m_activity;
+    pp::NotebookActivity m_activity;
     std::vector<std::int64_t> m_times;
     QChartView* m_running = nullptr;
     QChartView* m_histogram = nullptr;

@@ -8,6 +8,8 @@
 #include <array>
 #include <vector>
 
+namespace pp {
+
 /// Notebook sessions over a run, read from the per-job outcomes: how many ran at each sample, and for the
 /// sessions asked for in a period, how long they took to start and how many JupyterHub gave up on.
 class NotebookActivity
@@ -27,7 +29,7 @@ public:
     };
 
     /// `startupSeconds`: the policy's NOTEBOOK_STARTUP_TIME, added to the wait as the engine does.
-    NotebookActivity(const pp::Result& result, const pp::Workload& workload, double startupSeconds);
+    NotebookActivity(const Result& result, const Workload& workload, double startupSeconds);
     NotebookActivity() = default;
 
     /// Sessions running at each pool sample.
@@ -48,3 +50,5 @@ private:
     std::vector<std::int64_t> m_sampleTimes;
     std::int64_t m_sampleInterval = 3600;
 };
+
+} // namespace pp

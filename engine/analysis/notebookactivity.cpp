@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
-#include "notebookactivity.h"
+#include "analysis/notebookactivity.h"
 
 #include <algorithm>
+#include <cstdint>
+
+namespace pp {
 
 const char* NotebookActivity::bucketLabel(std::size_t bucket)
 {
@@ -10,7 +13,7 @@ const char* NotebookActivity::bucketLabel(std::size_t bucket)
     return bucket < std::size(labels) ? labels[bucket] : "";
 }
 
-NotebookActivity::NotebookActivity(const pp::Result& result, const pp::Workload& workload, double startupSeconds)
+NotebookActivity::NotebookActivity(const Result& result, const Workload& workload, double startupSeconds)
 {
     m_sampleInterval = result.sampleInterval;
     m_sampleTimes.reserve(result.poolSeries.size());
@@ -23,13 +26,13 @@ NotebookActivity::NotebookActivity(const pp::Result& result, const pp::Workload&
             std::lower_bound(m_sampleTimes.begin(), m_sampleTimes.end(), t) - m_sampleTimes.begin());
     };
     for (std::size_t j = 0; j < workload.jobs.size() && j < result.jobs.size(); ++j) {
-        const pp::Job& job = workload.jobs[j];
-        if (job.kind != pp::Notebook)
+        const Job& job = workload.jobs[j];
+        if (job.kind != Notebook)
             continue;
-        const pp::JobOutcome& outcome = result.jobs[j];
+        const JobOutcome& outcome = result.jobs[j];
         Session session;
         session.requested = static_cast<std::int64_t>(job.submit) - result.startTime;
-        session.failed = outcome.fate == pp::SpawnFailed;
+        session.failed = outcome.fate == SpawnFailed;
         if (outcome.firstStart >= 0) {
             session.startSeconds
                 = static_cast<float>(static_cast<double>(outcome.firstStart - session.requested) + startupSeconds);
@@ -77,7 +80,9 @@ NotebookActivity::Period NotebookActivity::period(int firstSample, int lastSampl
             ++bucket;
         ++p.histogram[bucket];
     }
-    p.startP50 = pp::percentile(starts, 50);
-    p.startP95 = pp::percentile(starts, 95);
+    p.startP50 = percentile(starts, 50);
+    p.startP95 = percentile(starts, 95);
     return p;
 }
+
+} // namespace pp
