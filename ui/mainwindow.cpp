@@ -15,6 +15,7 @@
 #include "planningsession.h"
 #include "poolseriesmodel.h"
 #include "reportsview.h"
+#include "resulttext.h"
 #include "scenarioloader.h"
 #include "scenarioset.h"
 #include "simulationrunner.h"
@@ -75,23 +76,6 @@ QTreeView* tableView(QAbstractItemModel* model, QWidget* parent)
 
 // "1,203 of 8,010 jobs of the trace were not replayed (93.1 % of its core-hours)", or empty: the figures that
 // follow leave those jobs out, and the summary says so where the figures are.
-QString skippedJobsText(const pp::Workload& workload, const QLocale& locale)
-{
-    if (workload.skipped.empty())
-        return {};
-    long jobs = 0;
-    double coreHours = 0;
-    for (const auto& s : workload.skipped) {
-        jobs += s.jobs;
-        coreHours += s.coreHours;
-    }
-    return MainWindow::tr("%1 of %2 jobs of the trace were not replayed (%3 % of its core-hours)")
-        .arg(locale.toString(static_cast<qlonglong>(jobs)),
-            locale.toString(static_cast<qlonglong>(workload.sourceJobs)),
-            workload.sourceCoreHours > 0 ? locale.toString(100.0 * coreHours / workload.sourceCoreHours, 'f', 1)
-                                         : QStringLiteral("?"));
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -689,59 +673,10 @@ void MainWindow::showResult(const pp::Result& result)
         pp::NotebookActivity(result, scenario.workload, scenario.policy.notebookStartupSeconds), times);
     m_range->setRun(result.epoch > 0 ? result.epoch + result.startTime : 0, times);
     m_progress->setVisible(false);
-    const QLocale locale;
-    const double days = static_cast<double>(result.simulatedSeconds) / 86400.0;
-    m_summary->setText(
-        tr("<b>%1</b> — %2 cores, %3 days simulated in %4 s. "
-           "%5 of %6 jobs completed, %7 core-hours delivered, utilization %8 %. "
-           "Quotas follow HTCondor's group quota rules (NEGOTIATOR_ALLOW_QUOTA_OVERSUBSCRIPTION = %9).")
-            .arg(QString::fromStdString(scenario.name))
-            .arg(locale.toString(static_cast<qlonglong>(result.poolCores)))
-            .arg(locale.toString(days, 'f', 1))
-            .arg(locale.toString(result.wallSeconds, 'f', 2))
-            .arg(locale.toString(static_cast<qlonglong>(result.jobsCompleted)))
-            .arg(locale.toString(static_cast<qlonglong>(result.jobsTotal)))
-            .arg(locale.toString(result.coreHoursDelivered, 'f', 0))
-            .arg(locale.toString(result.utilization * 100.0, 'f', 1))
-            .arg(scenario.policy.allowQuotaOversubscription ? QStringLiteral("True") : QStringLiteral("False"))
-        + (scenario.workload.skipped.empty()
-                ? QString()
-                : QStringLiteral(" <b>%1.</b>").arg(skippedJobsText(scenario.workload, locale))));
-
-    double wholeMean = 0;
-    double fragmentedMean = 0;
-    for (const auto& p : result.poolSeries) {
-        wholeMean += p.wholeMachines;
-        fragmentedMean += p.fragmentedCores;
-    }
-    const double n = std::max<double>(1.0, static_cast<double>(result.poolSeries.size()));
-    QString sizes;
-    for (const auto& c : result.waitsBySize)
-        if (c.jobs > 0)
-            sizes += tr("<li>%1: %2 jobs started, wait p50 %3, p95 %4</li>")
-                         .arg(QString::fromStdString(c.label), locale.toString(static_cast<qlonglong>(c.jobs)),
-                             formatDuration(c.waitP50), formatDuration(c.waitP95));
-    m_poolFacts->setText(
-        tr("On average %1 whole machines and %2 idle cores that no 8-core job fits; %3 drains started.<ul>%4</ul>")
-            .arg(locale.toString(wholeMean / n, 'f', 1), locale.toString(fragmentedMean / n, 'f', 0),
-                locale.toString(static_cast<qlonglong>(result.drainsStarted)), sizes));
-
-    QString rows;
-    for (const auto& g : result.groups)
-        if (g.notebookSessions > 0)
-            rows
-                += tr("<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td><td align=right>%4</td><td "
-                      "align=right>%5</td></tr>")
-                       .arg(QString::fromStdString(g.name), locale.toString(static_cast<qlonglong>(g.notebookSessions)),
-                           locale.toString(static_cast<qlonglong>(g.notebookFailures)),
-                           formatDuration(g.notebookStartP50), formatDuration(g.notebookStartP95));
-    m_notebooks->setText(rows.isEmpty()
-            ? tr("<p>No notebook sessions in this workload.</p>")
-            : tr("<h3>By group, whole run</h3>"
-                 "<table cellpadding=6><tr><th align=left>Group</th><th>Sessions</th><th>Spawn failures</th>"
-                 "<th>Start p50</th><th>Start p95</th></tr>%1</table>")
-                  .arg(rows));
-    const QString skipped = skippedJobsText(scenario.workload, locale);
+    m_summary->setText(ResultText::runSummary(scenario, result));
+    m_poolFacts->setText(ResultText::poolFacts(result));
+    m_notebooks->setText(ResultText::notebooksByGroup(result));
+    const QString skipped = ResultText::skippedJobs(scenario.workload);
     statusBar()->showMessage(tr("Loaded %1: %n group(s)", "", static_cast<int>(result.groups.size()))
                                  .arg(QString::fromStdString(scenario.name))
         + (skipped.isEmpty() ? QString() : QStringLiteral("; ") + skipped));
@@ -804,21 +739,8 @@ void MainWindow::applyRange(int firstSample, int lastSample)
 
 void MainWindow::showNotebookPeriod(const pp::NotebookActivity::Period& period)
 {
-    const QLocale locale;
-    if (period.sessions == 0) {
-        m_notebookPeriod->setText(tr("<h2>Notebooks</h2><p>No notebook sessions were asked for in %1.</p>")
-                                      .arg(m_range->describe().toHtmlEscaped()));
-        return;
-    }
-    m_notebookPeriod->setText(
-        tr("<h2>Notebooks</h2><p>%1: <b>%2</b> sessions asked for, %3 started; time to a usable notebook p50 "
-           "<b>%4</b>, p95 <b>%5</b>; <b>%6</b> spawn failures (%7 %) — JupyterHub gives up after %8.</p>")
-            .arg(m_range->describe().toHtmlEscaped(), locale.toString(static_cast<qlonglong>(period.sessions)),
-                locale.toString(static_cast<qlonglong>(period.started)), formatDuration(period.startP50),
-                formatDuration(period.startP95), locale.toString(static_cast<qlonglong>(period.failures)),
-                locale.toString(
-                    100.0 * static_cast<double>(period.failures) / static_cast<double>(period.sessions), 'f', 1),
-                formatDuration(m_planning->baseScenario().policy.notebookStartTimeout)));
+    m_notebookPeriod->setText(ResultText::notebookPeriod(
+        period, m_range->describe(), m_planning->baseScenario().policy.notebookStartTimeout));
 }
 
 void MainWindow::showFailure(const QString& reason)

@@ -3,6 +3,7 @@
 #include "analysis/mergestudy.h"
 
 #include "analysis/jobsummary.h"
+#include "analysis/periodfigures.h"
 #include "util/humanformat.h"
 #include "util/text.h"
 
@@ -30,13 +31,11 @@ SiteOutcome siteOutcome(const Result& r)
     site.deliveredCoreHours = r.coreHoursDelivered;
     site.utilization = r.utilization;
     const double hoursPerSample = static_cast<double>(r.sampleInterval) / 3600.0;
-    double whole = 0;
-    for (const auto& s : r.poolSeries) {
+    for (const auto& s : r.poolSeries)
         if (s.smallestWaitingLong > 0)
             site.idleCoreHoursWhileWaiting += usableIdleCores(s) * hoursPerSample;
-        whole += s.wholeMachines;
-    }
-    site.meanWholeMachines = r.poolSeries.empty() ? 0.0 : whole / static_cast<double>(r.poolSeries.size());
+    site.meanWholeMachines
+        = poolPeriodFigures(r.poolSeries, 0, static_cast<int>(r.poolSeries.size()) - 1).wholeMachines;
     for (const auto& g : r.groups) {
         site.preemptions += g.preemptions;
         site.badputCoreHours += g.badputCoreHours;

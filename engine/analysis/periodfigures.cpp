@@ -40,4 +40,28 @@ std::vector<GroupPeriodFigures> groupPeriodFigures(const std::vector<GroupSummar
     return period;
 }
 
+PoolPeriodFigures poolPeriodFigures(const std::vector<PoolSample>& series, int first, int last)
+{
+    PoolPeriodFigures mean;
+    first = std::max(first, 0);
+    last = std::min(last, static_cast<int>(series.size()) - 1);
+    if (last < first)
+        return mean;
+    for (int s = first; s <= last; ++s) {
+        const PoolSample& p = series[static_cast<std::size_t>(s)];
+        mean.claimedCores += p.claimedCores;
+        mean.idleCores += p.idleCores;
+        mean.wholeMachines += p.wholeMachines;
+        mean.fragmentedCores += p.fragmentedCores;
+        mean.drainingMachines += p.drainingMachines;
+    }
+    const auto n = static_cast<double>(last - first + 1);
+    mean.claimedCores /= n;
+    mean.idleCores /= n;
+    mean.wholeMachines /= n;
+    mean.fragmentedCores /= n;
+    mean.drainingMachines /= n;
+    return mean;
+}
+
 } // namespace pp

@@ -26,4 +26,16 @@ struct GroupPeriodFigures
 std::vector<GroupPeriodFigures> groupPeriodFigures(const std::vector<GroupSummary>& groups,
     const std::vector<std::vector<GroupSample>>& series, int first, int last, double sampleIntervalSeconds);
 
+/// The pool's means over samples [first, last] of its pool series, both included; zeros for an empty period.
+struct PoolPeriodFigures
+{
+    double claimedCores = 0;
+    double idleCores = 0;
+    double wholeMachines = 0; ///< machines with every core free: where a whole-machine job could start
+    double fragmentedCores = 0; ///< idle cores on machines with fewer than 8 free: no 8-core job fits there
+    double drainingMachines = 0;
+};
+
+PoolPeriodFigures poolPeriodFigures(const std::vector<PoolSample>& series, int first, int last);
+
 } // namespace pp

@@ -278,6 +278,16 @@ void ComparisonTest::periodFiguresAreMeansOverTheSamples()
     QCOMPARE(period[0].usage, 0.0);
     // The whole run, and an empty period.
     QCOMPARE(pp::groupPeriodFigures(groups, series, 0, 2, 3600)[2].chargedCoreHours, 35.0);
+    // The pool's means over the same period.
+    std::vector<pp::PoolSample> pool(3);
+    for (int i = 0; i < 3; ++i) {
+        pool[static_cast<std::size_t>(i)].wholeMachines = static_cast<float>(2 * i); // 0, 2, 4
+        pool[static_cast<std::size_t>(i)].fragmentedCores = static_cast<float>(10 + i); // 10, 11, 12
+    }
+    QCOMPARE(pp::poolPeriodFigures(pool, 1, 2).wholeMachines, 3.0);
+    QCOMPARE(pp::poolPeriodFigures(pool, 0, 2).fragmentedCores, 11.0);
+    QCOMPARE(pp::poolPeriodFigures(pool, 0, 99).wholeMachines, 2.0); // clamped to the samples there are
+    QCOMPARE(pp::poolPeriodFigures(pool, 2, 1).wholeMachines, 0.0);
     const auto empty = pp::groupPeriodFigures(groups, series, 2, 1, 3600);
     QCOMPARE(empty.size(), std::size_t(4));
     QCOMPARE(empty[1].usage, 0.0);
