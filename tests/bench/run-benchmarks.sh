@@ -2,6 +2,7 @@
 # Builds the release preset and runs the benchmarks; figures go to stdout.
 #   tests/bench/run-benchmarks.sh [CASE]   the replay benchmark (CASE filters by name, e.g. LPC)
 #   READERS_MB=1000 tests/bench/run-benchmarks.sh   also the reader benchmark on a generated history of that size
+# The workspace's save (window builds only): build/release/tests/bench/poolplanner-bench-workspace [COPIES]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cmake --preset release >/dev/null
