@@ -316,6 +316,12 @@ int inspect(const std::vector<std::string>& args)
                 s.partitionable, s.dynamicSlots, s.staticSlots, s.coresTotal, s.coresClaimed);
         for (const auto& [jobStatus, n] : s.jobsByStatus)
             std::printf("  jobs %s: %ld\n", jobStatus.c_str(), n);
+        if (s.widestJobCores > 0)
+            std::printf("  widest job: %d core%s\n", s.widestJobCores, s.widestJobCores == 1 ? "" : "s");
+        if (s.headerMachines > 0)
+            std::printf("  header: %ld machines of %d cores (%ld cores), the pool simulate runs it on without "
+                        "--cores or --pool\n",
+                s.headerMachines, s.headerMachineCores, s.headerMachines * s.headerMachineCores);
         for (const auto& [code, n] : s.eventsByCode)
             std::printf("  events %s: %ld\n", code.c_str(), n);
         if (!s.groups.empty()) {

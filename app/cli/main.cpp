@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "commands.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -10,6 +11,7 @@
 namespace {
 
 const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
+       poolplanner-cli COMMAND --help      (that command's options)   poolplanner-cli --version
 
   allocate --config CFG --pool-size CORES --demand GROUP=CORES[,GROUP=CORES...] [--json]
       HTCondor's group quotas and one allocation round for a demand (docs/HTCONDOR.md 2.4-2.6).
@@ -54,6 +56,25 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       read. Says per table how many rows were saved and lost.
 )";
 
+// The usage's paragraphs for one command (simulate has two): each starts with the command, two spaces in.
+std::string commandUsage(const std::string& command)
+{
+    std::string out;
+    bool inCommand = false;
+    const std::string text = usage;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        const std::string line = text.substr(at, end - at);
+        at = end + 1;
+        const bool startsCommand = line.size() > 2 && line.compare(0, 2, "  ") == 0 && line[2] != ' ';
+        if (startsCommand)
+            inCommand = line.compare(2, command.size() + 1, command + " ") == 0 || line.substr(2) == command;
+        if (inCommand)
+            out += line + "\n";
+    }
+    return out;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -62,8 +83,22 @@ int main(int argc, char** argv)
         std::fputs(usage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    if (std::strcmp(argv[1], "--version") == 0) {
+        std::printf("poolplanner-cli %s\n", PP_VERSION);
+        return 0;
+    }
     const std::string command = argv[1];
     const std::vector<std::string> args(argv + 2, argv + argc);
+    // `COMMAND --help`: that command's usage, wherever the option stands.
+    if (std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; })) {
+        const std::string help = commandUsage(command);
+        if (help.empty()) {
+            std::fprintf(stderr, "poolplanner-cli: unknown command '%s'\n\n%s", command.c_str(), usage);
+            return 2;
+        }
+        std::printf("usage: poolplanner-cli %s [OPTIONS]\n\n%s", command.c_str(), help.c_str());
+        return 0;
+    }
     if (command == "allocate")
         return pp::cli::allocate(args);
     if (command == "simulate")

@@ -223,6 +223,12 @@ Expected<FileSummary> inspectFile(const std::string& path)
         s.hasJobs = true;
         s.records = static_cast<long>(workload->jobs.size());
         s.jobsByStatus["completed"] = s.records;
+        for (const Job& j : workload->jobs)
+            s.widestJobCores = std::max<int>(s.widestJobCores, j.cores);
+        if (const auto pool = poolFromSwfHeader(path, std::max(1, s.widestJobCores), warnings)) {
+            s.headerMachines = static_cast<long>(pool->machines.size());
+            s.headerMachineCores = pool->largestMachineCores();
+        }
         for (const auto& name : workload->submitters)
             if (const std::size_t dot = name.rfind('.'); dot != std::string::npos)
                 s.groups.insert(name.substr(0, dot));
@@ -296,6 +302,12 @@ std::string inspectJson(const std::vector<FileSummary>& files)
             for (const auto& [status, n] : s.jobsByStatus)
                 w.key(status).value(n);
             w.endObject();
+        }
+        if (s.widestJobCores > 0)
+            w.key("widest_job_cores").value(s.widestJobCores);
+        if (s.headerMachines > 0) {
+            w.key("header_machines").value(s.headerMachines);
+            w.key("header_machine_cores").value(s.headerMachineCores);
         }
         if (s.hasEvents) {
             long total = 0;

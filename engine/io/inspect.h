@@ -26,6 +26,11 @@ struct FileSummary
 
     bool hasJobs = false;
     std::map<std::string, long> jobsByStatus; ///< "idle", "running", "removed", "completed", "held", …
+    int widestJobCores = 0; ///< SWF: the most cores one job asked for (HTCondor runs it on one machine)
+    /// SWF: the machines its header names (MaxNodes, MaxProcs), widened so that the widest job fits one: the pool
+    /// a replay without --cores or --pool runs on. 0 when the header does not say.
+    long headerMachines = 0;
+    int headerMachineCores = 0;
 
     bool hasEvents = false;
     std::map<std::string, long> eventsByCode; ///< "005" → count

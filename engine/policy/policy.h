@@ -75,6 +75,10 @@ struct Policy
     /// `HOLD_IF_RUNTIME_EXCEEDS(s)` holds. The argument defaults to 24 hours.
     RuntimeLimitAction runtimeLimitAction = RuntimeLimitAction::None;
     double runtimeLimitSeconds = 86400;
+    /// LIMIT_JOB_RUNTIMES also sets MaxJobRetirementTime = limit + 120, so the job retires when the limit PREEMPTs
+    /// it (soft kill at start + retirement - MachineMaxVacateTime, the limit at the earliest); PREEMPT_IF's template
+    /// sets the retirement to -1 once it fires, so that job goes at the limit (HTCondor's param_info.in).
+    bool runtimeLimitRetires = false;
 
     // Notebooks (BatchSpawner, §8). JupyterHub settings, not HTCondor knobs; their config names are PoolPlanner's.
     double notebookStartTimeout = 300; ///< NOTEBOOK_START_TIMEOUT: BatchSpawner's start_timeout

@@ -77,6 +77,7 @@ std::optional<Diagnostic> readRuntimePolicy(const Config& config, Policy& policy
                     "use POLICY : " + std::string(item) + ": the argument must be a positive number of seconds"};
             seconds = *argument;
         }
+        policy.runtimeLimitRetires = name == "limit_job_runtimes";
         if (name == "limit_job_runtimes" || name == "preempt_if_runtime_exceeds")
             policy.runtimeLimitAction = Policy::RuntimeLimitAction::Evict;
         else if (name == "hold_if_runtime_exceeds")
@@ -229,6 +230,16 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         if (!classad::evaluate(*parsed, {}).toNumber(seconds) || seconds < 0 || seconds > 1e12)
             return at(config, knob, "'" + *value + "' is not a constant number of seconds (0 to 1e12)");
         *target = seconds;
+    }
+    // LIMIT_JOB_RUNTIMES's template sets MaxJobRetirementTime = limit + 120 where the `use` line stands: an
+    // explicit MAXJOBRETIREMENTTIME further down the same file overrides it, one before it is overridden.
+    if (policy.runtimeLimitRetires) {
+        const Config::Entry* use = config.entry("$use.policy");
+        const Config::Entry* own = config.entry("MAXJOBRETIREMENTTIME");
+        if (!own || own->file != use->file || own->line < use->line) {
+            policy.maxJobRetirementTime = policy.runtimeLimitSeconds + 120;
+            policy.maxJobRetirementExpr.clear();
+        }
     }
 
     // GROUP_NAMES: sorted case-insensitively so that a parent is seen before its children (§2.2).

@@ -65,7 +65,8 @@ std::vector<std::pair<std::string, std::string>> policyKnobs(const Policy& p)
     if (p.runtimeLimitAction != Policy::RuntimeLimitAction::None)
         add("use POLICY",
             std::string(p.runtimeLimitAction == Policy::RuntimeLimitAction::Hold ? "HOLD_IF_RUNTIME_EXCEEDS"
-                                                                                 : "LIMIT_JOB_RUNTIMES")
+                    : p.runtimeLimitRetires                                      ? "LIMIT_JOB_RUNTIMES"
+                                                                                 : "PREEMPT_IF_RUNTIME_EXCEEDS")
                 + "(" + number(p.runtimeLimitSeconds) + ")");
     add("DEFRAG_INTERVAL", number(p.defragInterval));
     add("DEFRAG_DRAINING_MACHINES_PER_HOUR", number(p.defragDrainingMachinesPerHour));

@@ -264,7 +264,7 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     ++m_runningJobs;
     m_completions.push({now + static_cast<std::int64_t>(spec.runtime), claimIndex, job, outcome.starts});
     JobFate fate = Queued;
-    if (const std::int64_t limitAt = runtimeLimit(job, now, &fate); limitAt != never)
+    if (const std::int64_t limitAt = runtimeLimit(job, now, claim.retirement, &fate); limitAt != never)
         m_limitTimers.push({limitAt, claimIndex, job, outcome.starts, fate});
     if (federated())
         m_member->hooks->jobStarted(m_member->index, job, now);

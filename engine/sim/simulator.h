@@ -134,7 +134,7 @@ private:
     /// leaves it with `fate` (held or removed).
     void evict(std::uint32_t claim, std::int64_t now, EvictionCause cause, JobFate fate = Queued);
     /// The time a runtime limit ends this run, or never; and what then happens to the job.
-    std::int64_t runtimeLimit(std::uint32_t job, std::int64_t start, JobFate* fate);
+    std::int64_t runtimeLimit(std::uint32_t job, std::int64_t start, double retirement, JobFate* fate);
     void applyRuntimeLimit(std::uint32_t claim, std::uint32_t job, std::int64_t now, JobFate fate);
     void complete(const Completion& c);
     /// A claim's job has left: the schedd reuses the claim for another of the submitter's jobs, or releases it.

@@ -66,7 +66,7 @@ void Simulator::startAfterPslotPreemption(std::uint32_t submitter, std::size_t a
     startMatched(submitter, autocluster, machine, now);
 }
 
-std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, JobFate* fate)
+std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, double retirement, JobFate* fate)
 {
     const Policy& policy = m_scenario.policy;
     const Job& spec = m_workload.jobs[job];
@@ -74,7 +74,12 @@ std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, JobF
     std::int64_t limitAt = never;
     // Startd policy metaknobs (§4.6): evict (requeue) or hold once the job has run for the limit.
     if (policy.runtimeLimitAction != Policy::RuntimeLimitAction::None) {
-        const auto at = start + static_cast<std::int64_t>(policy.runtimeLimitSeconds);
+        auto at = start + static_cast<std::int64_t>(policy.runtimeLimitSeconds);
+        // LIMIT_JOB_RUNTIMES PREEMPTs and the job retires: the startd soft-kills it so that it is gone when its
+        // retirement ends, MachineMaxVacateTime before (§10.13), and it exits on the soft kill.
+        if (policy.runtimeLimitAction == Policy::RuntimeLimitAction::Evict && policy.runtimeLimitRetires)
+            at = std::max(at,
+                start + static_cast<std::int64_t>(std::ceil(std::min(retirement - policy.machineMaxVacateTime, 4e18))));
         if (at < end) {
             limitAt = at;
             *fate = policy.runtimeLimitAction == Policy::RuntimeLimitAction::Hold ? Held : Queued;

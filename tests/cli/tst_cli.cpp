@@ -89,6 +89,8 @@ private slots:
     void simulateJsonConservesCoreHours();
     void simulateIsDeterministic();
     void aTraceAloneRunsOnItsHeaderWithTheDefaults();
+    void everyCommandHasItsOwnHelp();
+    void inspectNamesTheWidestJobAndTheHeadersMachines();
     void selfReferentialMacroDoesNotHang();
     void inspectReadsWhatItCanAndFailsOnTheRest();
     void exportConfigWritesTheChange();
@@ -488,6 +490,45 @@ void CliTest::aTraceAloneRunsOnItsHeaderWithTheDefaults()
     const QJsonObject explicitResult = QJsonDocument::fromJson(said.out).object();
     for (const char* key : {"jobs_completed", "core_hours_delivered", "negotiation_cycles", "matches"})
         QCOMPARE(result.value(QLatin1String(key)).toDouble(), explicitResult.value(QLatin1String(key)).toDouble());
+}
+
+// `COMMAND --help` prints that command's usage on stdout and exits 0, wherever the option stands; --version too.
+void CliTest::everyCommandHasItsOwnHelp()
+{
+    for (const char* command : {"allocate", "simulate", "compare", "sweep", "collect", "inspect", "export-config",
+             "fit", "report", "recover"}) {
+        const CliRun run = runCli({QString::fromUtf8(command), QStringLiteral("--json"), QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QByteArray(QByteArray("usage: poolplanner-cli ") + command)), run.out.constData());
+        QVERIFY2(run.out.contains(QByteArray(QByteArray("\n  ") + command + ' ')), run.out.constData());
+        QVERIFY(run.err.isEmpty());
+    }
+    // Only simulate's paragraphs: both of them, none of another command's.
+    const CliRun simulate = runCli({QStringLiteral("simulate"), QStringLiteral("-h")});
+    QCOMPARE(simulate.out.count("\n  simulate "), 2);
+    QVERIFY(!simulate.out.contains("\n  compare "));
+    const CliRun unknown = runCli({QStringLiteral("frobnicate"), QStringLiteral("--help")});
+    QCOMPARE(unknown.exitCode, 2);
+    const CliRun version = runCli({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^poolplanner-cli \\d+\\.\\d+\\.\\d+\n$"))
+                 .match(QString::fromUtf8(version.out))
+                 .hasMatch(),
+        version.out.constData());
+}
+
+// LPC-EGEE's header names 70 dual nodes (MaxProcs 140); the slice's widest job asks for 1 core.
+void CliTest::inspectNamesTheWidestJobAndTheHeadersMachines()
+{
+    const CliRun text = runCli({QStringLiteral("inspect"), dataPath("lpc-egee-slice.swf")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("  widest job: 1 core\n"), text.out.constData());
+    QVERIFY2(text.out.contains("  header: 70 machines of 2 cores (140 cores)"), text.out.constData());
+    const CliRun json = runCli({QStringLiteral("inspect"), QStringLiteral("--json"), dataPath("hpc2n-slice.swf")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject file = QJsonDocument::fromJson(json.out).array().at(0).toObject();
+    QVERIFY(file.value(QStringLiteral("widest_job_cores")).toInt() >= 1);
+    QVERIFY(file.contains(QStringLiteral("header_machines")));
 }
 
 void CliTest::selfReferentialMacroDoesNotHang()

@@ -32,6 +32,46 @@ private Q_SLOTS:
         QCOMPARE(result.jobs.at(0).fate, static_cast<std::uint8_t>(Queued)); // requeued, not held
     }
 
+    // HTCondor's templates (param_info.in): LIMIT_JOB_RUNTIMES(L) sets MaxJobRetirementTime = L + 120 and PREEMPTs
+    // at L, so the job retires and is soft-killed MachineMaxVacateTime before its retirement ends, at L at the
+    // earliest; PREEMPT_IF_RUNTIME_EXCEEDS(L) sets the retirement to -1 when it fires: gone at L.
+    void limitJobRuntimesRetiresTheJob_data()
+    {
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<double>("retirement");
+        QTest::addColumn<int>("runEnds"); // when the first run of a 2-hour job ends
+        QTest::addRow("LIMIT_JOB_RUNTIMES, vacate 600 > 120: soft kill at the limit")
+            << QStringLiteral("use POLICY : LIMIT_JOB_RUNTIMES(3600)\n") << 3720.0 << 3600;
+        QTest::addRow("LIMIT_JOB_RUNTIMES, vacate 10: 3600 + 120 - 10")
+            << QStringLiteral("use POLICY : LIMIT_JOB_RUNTIMES(3600)\nMachineMaxVacateTime = 10\n") << 3720.0 << 3710;
+        QTest::addRow("LIMIT_JOB_RUNTIMES, then an explicit retirement of 5000 s: 5000 - 10") << QStringLiteral(
+            "use POLICY : LIMIT_JOB_RUNTIMES(3600)\nMAXJOBRETIREMENTTIME = 5000\n"
+            "MachineMaxVacateTime = 10\n") << 5000.0 << 4990;
+        QTest::addRow("an explicit retirement before the template: the template's") << QStringLiteral(
+            "MAXJOBRETIREMENTTIME = 5000\nuse POLICY : LIMIT_JOB_RUNTIMES(3600)\n"
+            "MachineMaxVacateTime = 10\n") << 3720.0 << 3710;
+        QTest::addRow("PREEMPT_IF_RUNTIME_EXCEEDS, vacate 10: at the limit")
+            << QStringLiteral("use POLICY : PREEMPT_IF_RUNTIME_EXCEEDS(3600)\nMachineMaxVacateTime = 10\n") << 0.0
+            << 3600;
+    }
+
+    void limitJobRuntimesRetiresTheJob()
+    {
+        QFETCH(QString, config);
+        QFETCH(double, retirement);
+        QFETCH(int, runEnds);
+        // Long enough for two cut runs (the second starts at the next cycle, within a minute), not for a third.
+        auto scenario = makeScenario(config.toStdString(), {1}, jobs("long", 1, 7200), 2.0 * runEnds + 300);
+        QCOMPARE(scenario.policy.maxJobRetirementTime, retirement);
+        const Result result = simulate(scenario);
+        const auto& root = result.groups.at(0);
+        QCOMPARE(result.jobs.at(0).end, -1); // never completes: every run is cut
+        // Two runs cut, each after exactly `runEnds` seconds: that is the badput, whatever the cycle's phase.
+        QCOMPARE(root.limitEvictions, 2L);
+        QVERIFY2(qAbs(root.limitBadputCoreHours * 3600 - 2.0 * runEnds) < 1e-6,
+            qPrintable(QString::number(root.limitBadputCoreHours * 3600)));
+    }
+
     void holdIfRuntimeExceedsHolds()
     {
         auto scenario = makeScenario("use POLICY : HOLD_IF_RUNTIME_EXCEEDS(3600)\n", {1}, jobs("long", 1, 7200));
