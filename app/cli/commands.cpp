@@ -14,7 +14,9 @@
 #include "policy/quotaallocation.h"
 #include "scenario/scenariofile.h"
 #include "scenario/scenarioinputs.h"
+#include "analysis/ensemble.h"
 #include "sim/simulator.h"
+#include "sweep/ensemblerun.h"
 #include "util/json.h"
 #include "util/text.h"
 
@@ -133,7 +135,7 @@ int simulate(const std::vector<std::string>& args)
 {
     const Options options(args,
         {"--scenario", "--config", "--trace", "--model", "--scale", "--snapshot", "--utc-offset", "--legacy-year",
-            "--cores", "--machine-cores", "--pool", "--map", "--horizon", "--seed", "--out"},
+            "--cores", "--machine-cores", "--pool", "--map", "--horizon", "--seed", "--tie-seed", "--ensemble", "--out"},
         {"--demo", "--json", "--record-cycles"});
     if (!options.error().empty())
         return usageError(options.error());
@@ -201,12 +203,36 @@ int simulate(const std::vector<std::string>& args)
 
 namespace {
 
+// A group's figure over an ensemble: "median (low–high)", or the figure alone for one run.
+std::string withSpread(const EnsembleResult* e, std::size_t group, const char* key, double value, int digits)
+{
+    const FigureSpread* s = e ? e->groupSpread(group, key) : nullptr;
+    std::string text = text::fixed(value, digits);
+    if (s && s->high > s->low)
+        text += " (" + text::fixed(s->low, digits) + "-" + text::fixed(s->high, digits) + ")";
+    return text;
+}
+
 int runAndReport(const Scenario& scenario, const Options& options)
 {
-
+    const auto runs = readEnsembleRuns(options);
+    if (!runs)
+        return inputError(runs.error());
     SimulationOptions simOptions;
     simOptions.recordCycles = options.has("--record-cycles");
-    const Result result = simulate(scenario, simOptions);
+    std::optional<EnsembleResult> ensemble;
+    Result single;
+    if (*runs > 1) {
+        EnsembleRunOptions run;
+        run.runs = *runs;
+        run.firstTieSeed = scenario.tieSeed == 0 ? 1 : scenario.tieSeed;
+        run.simulation = simOptions;
+        ensemble = summariseEnsemble(runEnsemble(scenario, run));
+    } else {
+        single = simulate(scenario, simOptions);
+    }
+    const Result& result = ensemble ? ensemble->median : single;
+    const EnsembleResult* e = ensemble ? &*ensemble : nullptr;
 
     if (options.has("--out")) {
         std::ofstream out(options.get("--out"), std::ios::binary | std::ios::trunc);
@@ -215,23 +241,40 @@ int runAndReport(const Scenario& scenario, const Options& options)
             return inputError({options.get("--out"), 0, "cannot be written"});
     }
     if (options.has("--json")) {
-        std::fputs(resultSummaryJson(result).c_str(), stdout);
+        std::fputs((e ? ensembleSummaryJson(*e) : resultSummaryJson(result)).c_str(), stdout);
         return 0;
     }
+    if (e)
+        std::printf("median of %d runs, each with its own tie seed (%llu to %llu); in brackets the %s spread\n",
+            e->runs, static_cast<unsigned long long>(e->tieSeeds.front()),
+            static_cast<unsigned long long>(e->tieSeeds.back()), e->percentiles ? "p5-p95" : "min-max");
     std::printf("%s: %ld jobs, %ld completed, %s core-hours delivered, utilization %s %%\n",
         result.scenarioName.c_str(), result.jobsTotal, result.jobsCompleted,
         text::fixed(result.coreHoursDelivered, 1).c_str(), text::fixed(result.utilization * 100.0, 1).c_str());
     std::printf("simulated %s days in %s s (%ld negotiation cycles, %ld matches, %ld claim reuses)\n\n",
         text::fixed(static_cast<double>(result.simulatedSeconds) / 86400.0, 2).c_str(),
         text::fixed(result.wallSeconds, 3).c_str(), result.negotiationCycles, result.matches, result.claimReuses);
-    std::printf(
-        "%-24s %10s %14s %10s %10s %10s\n", "group", "quota", "core-hours", "jobs done", "wait p50", "wait p95");
-    for (const auto& g : result.groups) {
-        if (g.jobsTotal == 0 && g.meanQuota == 0)
-            continue;
-        std::printf("%-24s %10s %14s %10ld %9ss %9ss\n", g.name.c_str(), text::fixed(g.meanQuota, 1).c_str(),
-            text::fixed(g.coreHours, 1).c_str(), g.jobsCompleted, text::fixed(g.waitP50, 0).c_str(),
-            text::fixed(g.waitP95, 0).c_str());
+    if (!e) {
+        std::printf(
+            "%-24s %10s %14s %10s %10s %10s\n", "group", "quota", "core-hours", "jobs done", "wait p50", "wait p95");
+        for (const auto& g : result.groups) {
+            if (g.jobsTotal == 0 && g.meanQuota == 0)
+                continue;
+            std::printf("%-24s %10s %14s %10ld %9ss %9ss\n", g.name.c_str(), text::fixed(g.meanQuota, 1).c_str(),
+                text::fixed(g.coreHours, 1).c_str(), g.jobsCompleted, text::fixed(g.waitP50, 0).c_str(),
+                text::fixed(g.waitP95, 0).c_str());
+        }
+    } else { // the same table, each figure with where it fell over the runs
+        std::printf("%-24s %10s %26s %22s %22s\n", "group", "quota", "core-hours", "wait p50 s", "wait p95 s");
+        for (std::size_t gi = 0; gi < result.groups.size(); ++gi) {
+            const auto& g = result.groups[gi];
+            if (g.jobsTotal == 0 && g.meanQuota == 0)
+                continue;
+            std::printf("%-24s %10s %26s %22s %22s\n", g.name.c_str(), text::fixed(g.meanQuota, 1).c_str(),
+                withSpread(e, gi, "core_hours", g.coreHours, 1).c_str(),
+                withSpread(e, gi, "wait_p50_s", g.waitP50, 0).c_str(),
+                withSpread(e, gi, "wait_p95_s", g.waitP95, 0).c_str());
+        }
     }
     if (!result.exchanges.empty()) { // several pools: who ran whose jobs
         std::printf(

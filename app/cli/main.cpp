@@ -22,14 +22,19 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
   simulate (--demo | --scenario FILE|demo | [--config CFG] (--trace FILE | --model MODEL [--scale G=F,...])
             [--cores N [--machine-cores M] | --pool FILE])
            [--map FILE] [--horizon DAYS|360s|6h|7d] [--seed N] [--out RESULT.json] [--json] [--record-cycles]
+           [--tie-seed N] [--ensemble K]
            [--utc-offset +HH:MM] [--legacy-year YYYY]   (event logs: the submit host's zone; the year of MM/DD dates)
       Replays a workload through HTCondor's negotiation cycles. Without --config, HTCondor's defaults; without
       --cores or --pool, the machines an SWF trace's header names (MaxNodes, MaxProcs). A scenario file is condor_config syntax:
       POOLPLANNER_BASE (demo or a condor_config), POOLPLANNER_TRACE or _MODEL, _CORES or _POOL, _HORIZON, _SEED ...
-      and the HTCondor knobs it changes; relative paths are the file's.
+      and the HTCondor knobs it changes; relative paths are the file's. --tie-seed N (POOLPLANNER_TIEBREAK_SEED)
+      draws HTCondor's arbitrary choices (submitters tied on priority, equally ranked slots and autoclusters, the
+      cycle's phase) from N; 0, the default, keeps one fixed order. --ensemble K runs K tie seeds on all cores and
+      gives each figure's median with its min-max (p5-p95 from 20 runs); --out then holds the first run's jobs.
   compare (BASE PROPOSAL | --scenario BASE --scenario PROPOSAL | --merge-study --scenario FILE|demo)
-          [--horizon ...] [--seed N] [--json]
+          [--horizon ...] [--seed N] [--tie-seed N] [--ensemble K] [--json]
       Simulates two scenarios (files or built-in names) side by side and says what changes for each group.
+      With --ensemble K, each side K times: a change whose two spreads overlap is within noise, not a gain.
       The merge study (demo-separate against demo-merged, or --merge-study from any scenario): the experiments
       as separate pools that flock to each other against one pool with quotas by contribution, per experiment
       and for the site, and who gains and who loses.

@@ -57,7 +57,25 @@ std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInp
             return Diagnostic {"--seed", 0, "'" + options.get("--seed") + "' is not a non-negative whole number"};
         inputs.seed = static_cast<std::uint64_t>(*seed);
     }
+    if (options.has("--tie-seed")) {
+        const auto seed = text::parseInteger(options.get("--tie-seed"));
+        if (!seed || *seed < 0)
+            return Diagnostic {"--tie-seed", 0,
+                "'" + options.get("--tie-seed") + "' is not a non-negative whole number (0: the engine's fixed order)"};
+        inputs.tieSeed = static_cast<std::uint64_t>(*seed);
+    }
     return std::nullopt;
+}
+
+Expected<int> readEnsembleRuns(const Options& options)
+{
+    if (!options.has("--ensemble"))
+        return 1;
+    const auto runs = text::parseInteger(options.get("--ensemble"));
+    if (!runs || *runs < 2 || *runs > 1000)
+        return Diagnostic {"--ensemble", 0,
+            "'" + options.get("--ensemble") + "' is not a number of runs from 2 to 1000"};
+    return static_cast<int>(*runs);
 }
 
 int usageError(const std::string& message)

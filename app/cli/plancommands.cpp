@@ -13,6 +13,7 @@
 #include "io/resultreader.h"
 #include "policy/policyfromconfig.h"
 #include "scenario/scenariofile.h"
+#include "sweep/ensemblerun.h"
 #include "sweep/htcondorsubmit.h"
 #include "sweep/parallelrun.h"
 #include "sweep/variants.h"
@@ -133,11 +134,33 @@ std::vector<std::string> expectedResults(const fs::path& dir)
     return names;
 }
 
+// Both scenarios `runs` times each, every run with its own tie seed, one scenario after the other on all cores.
+int compareEnsembles(const std::vector<ScenarioSpec>& specs, int runs, bool json)
+{
+    EnsembleRuns sides[2];
+    std::set<std::string> printed;
+    for (std::size_t k = 0; k < 2; ++k) {
+        Warnings warnings;
+        auto scenario = buildScenario(specs[k], warnings);
+        printWarningsOnce(warnings, printed);
+        if (!scenario)
+            return inputError(scenario.error());
+        EnsembleRunOptions options;
+        options.runs = runs;
+        options.firstTieSeed = scenario->tieSeed == 0 ? 1 : scenario->tieSeed;
+        sides[k] = runEnsemble(*scenario, options);
+    }
+    const Comparison comparison = pp::compareEnsembles(sides[0], sides[1]);
+    std::fputs((json ? comparisonJson(comparison) : comparisonTable(comparison)).c_str(), stdout);
+    return 0;
+}
+
 } // namespace
 
 int compare(const std::vector<std::string>& args)
 {
-    const Options options(args, {"--horizon", "--seed", "--scenario"}, {"--json", "--merge-study"}, 2);
+    const Options options(
+        args, {"--horizon", "--seed", "--tie-seed", "--ensemble", "--scenario"}, {"--json", "--merge-study"}, 2);
     if (!options.error().empty())
         return usageError(options.error());
     // BASE and PROPOSAL as arguments or as two --scenario; --merge-study derives both from one scenario.
@@ -150,9 +173,16 @@ int compare(const std::vector<std::string>& args)
             "compare --merge-study needs one scenario (file or built-in), whose two variants it compares");
     if (!study && names.size() != 2)
         return usageError("compare needs BASE and PROPOSAL: scenario files or built-in names");
+    const auto runs = readEnsembleRuns(options);
+    if (!runs)
+        return inputError(runs.error());
+    if (study && *runs > 1)
+        return usageError("--ensemble does not go with --merge-study yet: compare the two variants' scenario files");
     auto specs = scenarioSpecsFor(study ? std::vector<std::string> {names[0], names[0]} : names, options);
     if (!specs)
         return inputError(specs.error());
+    if (*runs > 1)
+        return compareEnsembles(*specs, *runs, options.has("--json"));
     if (study) {
         for (auto [spec, variant] : {std::pair {specs->data(), "separate"}, std::pair {specs->data() + 1, "merged"}}) {
             spec->inputs.mergeVariant = variant;
@@ -191,7 +221,7 @@ int compare(const std::vector<std::string>& args)
 int sweep(const std::vector<std::string>& args)
 {
     const Options options(
-        args, {"--scenario", "--vary", "--threads", "--emit-htcondor", "--horizon", "--seed"}, {"--json"});
+        args, {"--scenario", "--vary", "--threads", "--emit-htcondor", "--horizon", "--seed", "--tie-seed"}, {"--json"});
     if (!options.error().empty())
         return usageError(options.error());
     if (!options.has("--scenario") || !options.has("--vary"))

@@ -52,7 +52,9 @@ std::string knobLines(const ScenarioSpec& spec)
 int report(const std::vector<std::string>& args)
 {
     const Options options(
-        args, {"--result", "--scenario", "--compare", "--workspace", "--out", "--title", "--horizon", "--seed"}, {});
+        args, {"--result", "--scenario", "--compare", "--workspace", "--out", "--title", "--horizon", "--seed",
+                  "--tie-seed"},
+        {});
     if (!options.error().empty())
         return usageError(options.error());
     if (!options.has("--out"))

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "analysis/comparison.h"
 
+#include "analysis/ensemble.h"
 #include "analysis/groupfigures.h"
 #include "util/humanformat.h"
 #include "util/text.h"
@@ -202,6 +203,59 @@ std::string poolSentence(const Comparison& c)
     return s + ".";
 }
 
+// The summary: pool first, then the largest changes of groups, then what is left to the table.
+void summarise(Comparison& c)
+{
+    const double threshold = c.threshold;
+    c.summary.clear();
+    constexpr std::size_t maxClauses = 6;
+    constexpr std::size_t clausesPerSentence = 2;
+    if (auto s = poolSentence(c); !s.empty())
+        c.summary.push_back(std::move(s));
+    const auto clauses = groupClauses(c);
+    const std::size_t said = std::min(clauses.size(), maxClauses);
+    for (std::size_t i = 0; i < said; i += clausesPerSentence) {
+        std::string sentence = clauses[i].text;
+        for (std::size_t j = i + 1; j < std::min(said, i + clausesPerSentence); ++j)
+            sentence += "; " + clauses[j].text;
+        c.summary.push_back(sentence + ".");
+    }
+    if (clauses.size() > said)
+        c.summary.push_back(std::to_string(clauses.size() - said) + " smaller change"
+            + (clauses.size() - said == 1 ? " is" : "s are") + " in the table.");
+    if (clauses.empty())
+        c.summary.push_back(c.runs > 1
+                ? "No group changes by more than " + human::percent(threshold) + " beyond the spread of "
+                    + std::to_string(c.runs) + " runs."
+                : "No group changes by more than " + human::percent(threshold) + ".");
+    std::vector<std::string> only[2];
+    for (const auto& g : c.groups)
+        if (!g.inBase || !g.inProposal)
+            only[g.inBase ? 0 : 1].push_back(g.name);
+    const char* where[2] = {"Only in the base: ", "Only in the proposal: "};
+    for (int k = 0; k < 2; ++k) {
+        if (only[k].empty())
+            continue;
+        std::string s = where[k];
+        for (std::size_t i = 0; i < only[k].size(); ++i)
+            s += (i ? ", " : "") + only[k][i];
+        c.summary.push_back(s + ".");
+    }
+    std::vector<std::string> noise;
+    for (const auto& g : c.groups)
+        for (const auto& d : g.metrics)
+            if (d.withinNoise && d.key != "share" && d.key != "jobs_completed")
+                noise.push_back(g.name + "'s " + d.label);
+    if (!noise.empty()) {
+        std::string s = "Within the noise of " + std::to_string(c.runs) + " runs, so not counted: ";
+        for (std::size_t i = 0; i < noise.size() && i < 6; ++i)
+            s += (i ? ", " : "") + noise[i];
+        if (noise.size() > 6)
+            s += " and " + std::to_string(noise.size() - 6) + " more";
+        c.summary.push_back(s + ".");
+    }
+}
+
 } // namespace
 
 const MetricDelta* GroupComparison::metric(std::string_view key) const
@@ -263,37 +317,68 @@ Comparison compareResults(const Result& base, const Result& proposal, double thr
         if (inProposal.contains(p.name))
             add(nullptr, &p);
 
-    // The summary: pool first, then the largest changes of groups, then what is left to the table.
-    constexpr std::size_t maxClauses = 6;
-    constexpr std::size_t clausesPerSentence = 2;
-    if (auto s = poolSentence(c); !s.empty())
-        c.summary.push_back(std::move(s));
-    const auto clauses = groupClauses(c);
-    const std::size_t said = std::min(clauses.size(), maxClauses);
-    for (std::size_t i = 0; i < said; i += clausesPerSentence) {
-        std::string sentence = clauses[i].text;
-        for (std::size_t j = i + 1; j < std::min(said, i + clausesPerSentence); ++j)
-            sentence += "; " + clauses[j].text;
-        c.summary.push_back(sentence + ".");
-    }
-    if (clauses.size() > said)
-        c.summary.push_back(std::to_string(clauses.size() - said) + " smaller change"
-            + (clauses.size() - said == 1 ? " is" : "s are") + " in the table.");
-    if (clauses.empty())
-        c.summary.push_back("No group changes by more than " + human::percent(threshold) + ".");
-    std::vector<std::string> only[2];
-    for (const auto& g : c.groups)
-        if (!g.inBase || !g.inProposal)
-            only[g.inBase ? 0 : 1].push_back(g.name);
-    const char* where[2] = {"Only in the base: ", "Only in the proposal: "};
-    for (int k = 0; k < 2; ++k) {
-        if (only[k].empty())
-            continue;
-        std::string s = where[k];
-        for (std::size_t i = 0; i < only[k].size(); ++i)
-            s += (i ? ", " : "") + only[k][i];
-        c.summary.push_back(s + ".");
-    }
+    summarise(c);
+    return c;
+}
+
+Comparison compareEnsembles(const EnsembleRuns& base, const EnsembleRuns& proposal, double threshold)
+{
+    Comparison c = compareResults(base.results.front(), proposal.results.front(), threshold);
+    c.runs = static_cast<int>(std::min(base.results.size(), proposal.results.size()));
+    // Each figure's median and spread over one side's runs.
+    const auto over = [](const std::vector<double>& values, double* median) {
+        std::vector<double> sorted = values;
+        return spreadOf(sorted, median);
+    };
+    const auto judge = [&](MetricDelta& d, const MetricSpec& spec, const std::vector<double>& b,
+                           const std::vector<double>& p) {
+        double mb = 0;
+        double mp = 0;
+        const FigureSpread sb = over(b, &mb);
+        const FigureSpread sp = over(p, &mp);
+        d = makeDelta(spec, mb, mp, threshold);
+        d.baseSpread = sb;
+        d.proposalSpread = sp;
+        if (d.verdict != Verdict::Same && sb.overlaps(sp)) {
+            d.verdict = Verdict::Same;
+            d.withinNoise = true;
+        }
+    };
+    const auto poolValues = [](const EnsembleRuns& e, std::size_t i) {
+        std::vector<double> v;
+        for (const Result& r : e.results)
+            v.push_back(i == 0 ? r.utilization : i == 1 ? r.coreHoursDelivered : static_cast<double>(r.jobsCompleted));
+        return v;
+    };
+    for (std::size_t i = 0; i < std::size(poolMetrics) && i < c.pool.size(); ++i)
+        judge(c.pool[i], poolMetrics[i], poolValues(base, i), poolValues(proposal, i));
+
+    // Per run, each group's figures by name (the same groups in every run of a side).
+    const auto figuresByRun = [](const EnsembleRuns& e) {
+        std::vector<std::map<std::string, std::vector<double>>> runs;
+        for (const Result& r : e.results) {
+            std::map<std::string, std::vector<double>> byName;
+            for (const auto& f : groupFigures(r))
+                byName[f.name] = figuresOf(&f);
+            runs.push_back(std::move(byName));
+        }
+        return runs;
+    };
+    const auto baseRuns = figuresByRun(base);
+    const auto proposalRuns = figuresByRun(proposal);
+    const auto valuesOf = [](const std::vector<std::map<std::string, std::vector<double>>>& runs,
+                              const std::string& group, std::size_t metric) {
+        std::vector<double> v;
+        for (const auto& run : runs) {
+            const auto it = run.find(group);
+            v.push_back(it == run.end() ? 0.0 : it->second[metric]);
+        }
+        return v;
+    };
+    for (GroupComparison& g : c.groups)
+        for (std::size_t i = 0; i < std::size(groupMetrics) && i < g.metrics.size(); ++i)
+            judge(g.metrics[i], groupMetrics[i], valuesOf(baseRuns, g.name, i), valuesOf(proposalRuns, g.name, i));
+    summarise(c);
     return c;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/ensemble.h"
 #include "model/result.h"
 
 #include <optional>
@@ -25,6 +26,10 @@ struct MetricDelta
     double delta = 0; ///< proposal − base
     std::optional<double> relative; ///< delta / base; none when the base is 0
     Verdict verdict = Verdict::Same; ///< Same when the change is under the threshold (relative and absolute)
+    /// Ensembles (compareEnsembles): base and proposal are medians, and these their spreads over the runs.
+    std::optional<FigureSpread> baseSpread, proposalSpread;
+    /// The change passed the threshold but the two spreads overlap: not called better or worse (verdict Same).
+    bool withinNoise = false;
 };
 
 /// A group matched by name in both results (or found in one only).
@@ -55,11 +60,16 @@ struct Comparison
     std::vector<MetricDelta> pool; ///< utilization, core_hours_delivered, jobs_completed
     std::vector<GroupComparison> groups; ///< the base's order, then groups only the proposal has
     std::vector<std::string> summary; ///< sentences, largest changes first
+    int runs = 1; ///< runs per side: more than one for ensembles
 
     const GroupComparison* group(std::string_view name) const;
 };
 
 Comparison compareResults(const Result& base, const Result& proposal, double threshold = 0.01);
+
+/// compareResults of two ensembles of the same scenarios (each run with its own tie seed): every figure its median
+/// over the runs, with its spread; a change whose two spreads overlap is within noise, never a gain or a loss.
+Comparison compareEnsembles(const EnsembleRuns& base, const EnsembleRuns& proposal, double threshold = 0.01);
 
 /// The summary as one paragraph.
 std::string comparisonSummaryText(const Comparison& comparison);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "format/comparisonformat.h"
 
+#include "analysis/ensemble.h"
 #include "format/texttable.h"
 #include "util/humanformat.h"
 #include "util/json.h"
@@ -25,7 +26,7 @@ const char* verdictName(MetricDelta::Verdict v)
     return "same";
 }
 
-void writeMetric(JsonWriter& w, const MetricDelta& m)
+void writeMetric(JsonWriter& w, const MetricDelta& m, bool percentiles)
 {
     w.key(m.key).beginObject();
     w.key("base").value(m.base, 6);
@@ -37,7 +38,14 @@ void writeMetric(JsonWriter& w, const MetricDelta& m)
     else
         w.null();
     w.key("better").value(m.better == MetricDelta::Better::Higher ? "higher" : "lower");
-    w.key("verdict").value(verdictName(m.verdict));
+    w.key("verdict").value(m.withinNoise ? "within noise" : verdictName(m.verdict));
+    const std::string low = percentiles ? "_p5" : "_min";
+    const std::string high = percentiles ? "_p95" : "_max";
+    for (const auto& [side, spread] : {std::pair {"base", &m.baseSpread}, std::pair {"proposal", &m.proposalSpread}})
+        if (*spread) {
+            w.key(side + low).value((*spread)->low, 6);
+            w.key(side + high).value((*spread)->high, 6);
+        }
     w.endObject();
 }
 
@@ -46,7 +54,7 @@ std::string relativeText(const MetricDelta& m)
     if (!m.relative)
         return m.delta == 0 ? "0 %" : "new";
     const std::string size = human::percent(*m.relative);
-    return size == "0 %" ? size : std::string(*m.relative < 0 ? "-" : "+") + size;
+    return (size == "0 %" ? size : std::string(*m.relative < 0 ? "-" : "+") + size) + (m.withinNoise ? " ~" : "");
 }
 
 /// Groups depth-first (each parent followed by its sub-groups), as the group tree shows them.
@@ -69,9 +77,9 @@ std::vector<const GroupComparison*> treeOrder(const Comparison& c)
     return out;
 }
 
-std::string fromTo(const std::string& a, const std::string& b)
+std::string fromTo(const std::string& a, const std::string& b, bool withinNoise = false)
 {
-    return a == b ? a : a + " → " + b;
+    return a == b ? a : a + " → " + b + (withinNoise ? " ~" : "");
 }
 
 } // namespace
@@ -83,9 +91,13 @@ std::string comparisonJson(const Comparison& c)
     w.key("base").value(c.baseName);
     w.key("proposal").value(c.proposalName);
     w.key("threshold").value(c.threshold, 6);
+    const bool percentiles = c.runs >= percentileSpreadRuns;
+    if (c.runs > 1) // medians over each side's runs, with their spread beside
+        w.key("ensemble").beginObject().key("runs").value(c.runs).key("spread").value(
+            percentiles ? "p5-p95" : "min-max").endObject();
     w.key("pool").beginObject();
     for (const auto& m : c.pool)
-        writeMetric(w, m);
+        writeMetric(w, m, percentiles);
     w.endObject();
     w.key("groups").beginArray();
     for (const auto& g : c.groups) {
@@ -95,7 +107,7 @@ std::string comparisonJson(const Comparison& c)
         w.key("in_proposal").value(g.inProposal);
         w.key("metrics").beginObject();
         for (const auto& m : g.metrics)
-            writeMetric(w, m);
+            writeMetric(w, m, percentiles);
         w.endObject();
         w.endObject();
     }
@@ -110,7 +122,11 @@ std::string comparisonJson(const Comparison& c)
 
 std::string comparisonTable(const Comparison& c)
 {
-    std::string out = "base: " + c.baseName + "\nproposal: " + c.proposalName + "\n\n";
+    std::string out = "base: " + c.baseName + "\nproposal: " + c.proposalName + "\n";
+    if (c.runs > 1)
+        out += "each figure the median of " + std::to_string(c.runs) + " runs (tie seeds drawn anew); a change inside "
+            + "the runs' " + (c.runs >= percentileSpreadRuns ? "p5–p95" : "min–max") + " spread is marked ~\n";
+    out += "\n";
     TextTable pool({"pool", "base", "proposal", "change"});
     for (const auto& m : c.pool) {
         if (m.key == "utilization")
@@ -138,8 +154,12 @@ std::string comparisonTable(const Comparison& c)
         const auto share = m("share");
         groups.addRow({name, human::quantity(m("core_hours").proposal), relativeText(m("core_hours")),
             fromTo(human::level(share.base), human::level(share.proposal)),
-            g.ownJobs ? fromTo(human::duration(m("wait_p50_s").base), human::duration(m("wait_p50_s").proposal)) : "-",
-            g.ownJobs ? fromTo(human::duration(m("wait_p95_s").base), human::duration(m("wait_p95_s").proposal)) : "-",
+            g.ownJobs ? fromTo(human::duration(m("wait_p50_s").base), human::duration(m("wait_p50_s").proposal),
+                            m("wait_p50_s").withinNoise)
+                      : "-",
+            g.ownJobs ? fromTo(human::duration(m("wait_p95_s").base), human::duration(m("wait_p95_s").proposal),
+                            m("wait_p95_s").withinNoise)
+                      : "-",
             fromTo(human::quantity(m("preemptions").base), human::quantity(m("preemptions").proposal)),
             fromTo(human::quantity(m("badput_core_hours").base), human::quantity(m("badput_core_hours").proposal)),
             relativeText(jobs)});

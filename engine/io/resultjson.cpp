@@ -10,24 +10,38 @@ namespace pp {
 
 namespace {
 
-void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
+// A figure, and beside it where it fell over an ensemble's runs (`core_hours_min`, `core_hours_max`, or _p5/_p95).
+void figure(JsonWriter& w, const char* key, double value, int digits, const FigureSpread* spread,
+    const EnsembleResult* e)
 {
+    w.key(key).value(value, digits);
+    if (!spread)
+        return;
+    w.key(std::string(key) + "_" + e->lowName()).value(spread->low, digits);
+    w.key(std::string(key) + "_" + e->highName()).value(spread->high, digits);
+}
+
+void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime, const EnsembleResult* e = nullptr)
+{
+    const auto pool = [&](const char* key, double value, int digits) {
+        figure(w, key, value, digits, e ? e->poolSpread(key) : nullptr, e);
+    };
     w.key("scenario").value(r.scenarioName);
     w.key("jobs_total").value(r.jobsTotal);
-    w.key("jobs_started").value(r.jobsStarted);
-    w.key("jobs_completed").value(r.jobsCompleted);
-    w.key("core_hours_delivered").value(r.coreHoursDelivered, 3);
+    pool("jobs_started", static_cast<double>(r.jobsStarted), 0);
+    pool("jobs_completed", static_cast<double>(r.jobsCompleted), 0);
+    pool("core_hours_delivered", r.coreHoursDelivered, 3);
     w.key("core_hours_demanded").value(r.coreHoursDemanded, 3);
-    w.key("claimed_core_hours").value(r.claimedCoreHours, 3);
-    w.key("utilization").value(r.utilization, 6);
+    pool("claimed_core_hours", r.claimedCoreHours, 3);
+    pool("utilization", r.utilization, 6);
     w.key("pool_cores").value(r.poolCores);
     w.key("simulated_seconds").value(static_cast<long long>(r.simulatedSeconds));
     if (includeWallTime)
         w.key("wall_seconds").value(r.wallSeconds, 3);
-    w.key("negotiation_cycles").value(r.negotiationCycles);
-    w.key("matches").value(r.matches);
-    w.key("claim_reuses").value(r.claimReuses);
-    w.key("drains_started").value(r.drainsStarted);
+    pool("negotiation_cycles", static_cast<double>(r.negotiationCycles), 0);
+    pool("matches", static_cast<double>(r.matches), 0);
+    pool("claim_reuses", static_cast<double>(r.claimReuses), 0);
+    pool("drains_started", static_cast<double>(r.drainsStarted), 0);
     w.key("stopped_early").value(r.stoppedEarly);
     w.key("notes").beginArray();
     for (const auto& n : r.notes)
@@ -79,35 +93,39 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime)
     }
     w.endArray();
     w.key("groups").beginArray();
-    for (const auto& g : r.groups) {
+    for (std::size_t gi = 0; gi < r.groups.size(); ++gi) {
+        const GroupSummary& g = r.groups[gi];
+        const auto group = [&](const char* key, double value, int digits) {
+            figure(w, key, value, digits, e ? e->groupSpread(gi, key) : nullptr, e);
+        };
         w.beginObject();
         w.key("name").value(g.name);
         w.key("parent").value(g.parent >= 0 ? r.groups[static_cast<std::size_t>(g.parent)].name : std::string());
         w.key("config_quota").value(g.configQuota, 6);
         w.key("static_quota").value(g.staticQuota);
         w.key("accept_surplus").value(g.acceptSurplus);
-        w.key("quota").value(g.meanQuota, 3);
-        w.key("core_hours").value(g.coreHours, 3);
-        w.key("claimed_core_hours").value(g.claimedCoreHours, 3);
+        group("quota", g.meanQuota, 3);
+        group("core_hours", g.coreHours, 3);
+        group("claimed_core_hours", g.claimedCoreHours, 3);
         w.key("jobs_total").value(g.jobsTotal);
-        w.key("jobs_completed").value(g.jobsCompleted);
-        w.key("jobs_never_started").value(g.jobsNeverStarted);
-        w.key("wait_p50_s").value(g.waitP50, 0);
-        w.key("wait_p95_s").value(g.waitP95, 0);
-        w.key("wait_p99_s").value(g.waitP99, 0);
-        w.key("preemptions").value(g.preemptions);
-        w.key("drain_evictions").value(g.drainEvictions);
-        w.key("badput_preemption_core_hours").value(g.preemptionBadputCoreHours, 3);
-        w.key("badput_drain_core_hours").value(g.drainBadputCoreHours, 3);
-        w.key("limit_evictions").value(g.limitEvictions);
-        w.key("badput_limit_core_hours").value(g.limitBadputCoreHours, 3);
-        w.key("jobs_removed").value(g.jobsRemoved);
-        w.key("jobs_held").value(g.jobsHeld);
+        group("jobs_completed", static_cast<double>(g.jobsCompleted), 0);
+        group("jobs_never_started", static_cast<double>(g.jobsNeverStarted), 0);
+        group("wait_p50_s", g.waitP50, 0);
+        group("wait_p95_s", g.waitP95, 0);
+        group("wait_p99_s", g.waitP99, 0);
+        group("preemptions", static_cast<double>(g.preemptions), 0);
+        group("drain_evictions", static_cast<double>(g.drainEvictions), 0);
+        group("badput_preemption_core_hours", g.preemptionBadputCoreHours, 3);
+        group("badput_drain_core_hours", g.drainBadputCoreHours, 3);
+        group("limit_evictions", static_cast<double>(g.limitEvictions), 0);
+        group("badput_limit_core_hours", g.limitBadputCoreHours, 3);
+        group("jobs_removed", static_cast<double>(g.jobsRemoved), 0);
+        group("jobs_held", static_cast<double>(g.jobsHeld), 0);
         w.key("notebook_sessions").value(g.notebookSessions);
-        w.key("notebook_failures").value(g.notebookFailures);
-        w.key("notebook_start_p50_s").value(g.notebookStartP50, 0);
-        w.key("notebook_start_p95_s").value(g.notebookStartP95, 0);
-        w.key("badput_core_hours").value(g.badputCoreHours, 3);
+        group("notebook_failures", static_cast<double>(g.notebookFailures), 0);
+        group("notebook_start_p50_s", g.notebookStartP50, 0);
+        group("notebook_start_p95_s", g.notebookStartP95, 0);
+        group("badput_core_hours", g.badputCoreHours, 3);
         w.endObject();
     }
     w.endArray();
@@ -120,6 +138,23 @@ std::string resultSummaryJson(const Result& result, bool includeWallTime)
     JsonWriter w;
     w.beginObject();
     writeSummary(w, result, includeWallTime);
+    w.endObject();
+    return w.str();
+}
+
+std::string ensembleSummaryJson(const EnsembleResult& e, bool includeWallTime)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("ensemble").beginObject();
+    w.key("runs").value(e.runs);
+    w.key("spread").value(e.percentiles ? "p5-p95" : "min-max");
+    w.key("tie_seeds").beginArray();
+    for (std::uint64_t seed : e.tieSeeds)
+        w.value(static_cast<long long>(seed));
+    w.endArray();
+    w.endObject();
+    writeSummary(w, e.median, includeWallTime, &e);
     w.endObject();
     return w.str();
 }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/ensemble.h"
 #include "model/result.h"
 #include "model/workload.h"
 
@@ -12,6 +13,10 @@ namespace pp {
 /// The summary of DESIGN.md's `simulate --json` contract (snake_case keys). Deterministic apart from
 /// `wall_seconds`, which is left out when `includeWallTime` is false (for byte-for-byte comparisons).
 std::string resultSummaryJson(const Result& result, bool includeWallTime = true);
+
+/// The same summary for an ensemble (`simulate --ensemble K`): each figure its median over the runs, with
+/// `<figure>_min`/`_max` (or `_p5`/`_p95` from 20 runs) beside it, and `ensemble: {runs, spread, tie_seeds}`.
+std::string ensembleSummaryJson(const EnsembleResult& ensemble, bool includeWallTime = true);
 
 /// The whole result for `--out`: the summary, per-group and pool time series, per-cycle records and one
 /// compact row per job ([submit, first_start, end, cores, submitter]), seconds since the simulation start.

@@ -32,6 +32,11 @@ struct Scenario
     Policy policy;
     double horizonSeconds = 0; ///< 0 = until the last job ends
     std::uint64_t seed = 1;
+    /// Where HTCondor itself is arbitrary (docs/HTCONDOR.md: submitters tied on priority, starvation and
+    /// LastHeardFrom % 1009 sorted by an unstable sort; equally ranked slots and autoclusters in the collector's
+    /// and schedd's order; the cycle's phase against the submissions), the choices drawn from this seed, once per
+    /// run. 0 = the engine's fixed order: first seen first, lowest machine first, cycles from the start.
+    std::uint64_t tieSeed = 0;
 
     /// Empty: one pool. Otherwise the pools side by side: `pool` holds all their machines and `policy` only
     /// names the groups the results are reported by (the experiments and their queues); `submitterPool` says

@@ -210,6 +210,11 @@ std::optional<Diagnostic> setScenarioKey(ScenarioSpec& spec, const std::string& 
         if (!seed || *seed < 0)
             return fail("'" + value + "' is not a non-negative whole number");
         in.seed = static_cast<std::uint64_t>(*seed);
+    } else if (is("TIEBREAK_SEED")) {
+        const auto seed = text::parseInteger(value);
+        if (!seed || *seed < 0)
+            return fail("'" + value + "' is not a non-negative whole number (0: the engine's fixed order)");
+        in.tieSeed = static_cast<std::uint64_t>(*seed);
     } else if (is("MERGE_VARIANT")) {
         const std::string variant = text::toLower(value);
         if (variant != "separate" && variant != "merged" && !variant.empty())
@@ -491,6 +496,8 @@ std::string writeScenarioFile(const ScenarioSpec& spec)
         line("POOLPLANNER_HORIZON", durationText(*in.horizonSeconds));
     if (in.seed != ScenarioInputs {}.seed)
         line("POOLPLANNER_SEED", std::to_string(in.seed));
+    if (in.tieSeed != 0)
+        line("POOLPLANNER_TIEBREAK_SEED", std::to_string(in.tieSeed));
     if (!in.mergeVariant.empty())
         line("POOLPLANNER_MERGE_VARIANT", in.mergeVariant);
     if (in.eventLog.utcOffsetSeconds != 0)

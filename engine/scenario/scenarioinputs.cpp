@@ -214,6 +214,13 @@ Expected<Scenario> withMergeVariant(Expected<Scenario> scenario, const std::stri
         "POOLPLANNER_MERGE_VARIANT", 0, "'" + variant + "' is not a merge-study variant (separate or merged)"};
 }
 
+Expected<Scenario> withTieSeed(Expected<Scenario> scenario, std::uint64_t tieSeed)
+{
+    if (scenario)
+        scenario->tieSeed = tieSeed;
+    return scenario;
+}
+
 } // namespace
 
 Expected<Config> readConfigFiles(const std::vector<std::string>& paths, Warnings& warnings)
@@ -240,12 +247,12 @@ Expected<Config> readConfigFiles(const std::vector<std::string>& paths, Warnings
 
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings)
 {
-    return withMergeVariant(load(inputs, warnings, nullptr), inputs.mergeVariant);
+    return withTieSeed(withMergeVariant(load(inputs, warnings, nullptr), inputs.mergeVariant), inputs.tieSeed);
 }
 
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings, const Policy& policy)
 {
-    return withMergeVariant(load(inputs, warnings, &policy), inputs.mergeVariant);
+    return withTieSeed(withMergeVariant(load(inputs, warnings, &policy), inputs.mergeVariant), inputs.tieSeed);
 }
 
 } // namespace pp

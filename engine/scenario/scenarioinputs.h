@@ -35,6 +35,7 @@ struct ScenarioInputs
     int machineCores = 8;
     std::optional<double> horizonSeconds;
     std::uint64_t seed = 1;
+    std::uint64_t tieSeed = 0; ///< Scenario::tieSeed: --tie-seed, POOLPLANNER_TIEBREAK_SEED
     /// The merge study (docs/FLOCKING.md): "separate" splits the pool into its experiments' own pools that flock
     /// to each other, "merged" makes it one pool with quotas by contribution; empty = as it is.
     std::string mergeVariant;

@@ -124,7 +124,9 @@ FederationSimulator::FederationSimulator(const Scenario& scenario, SimulationOpt
         const double interval = std::max(1.0, pools[p].policy.negotiatorInterval);
         own.negotiatorPhase = pools[p].negotiatorPhase >= 0
             ? static_cast<std::int64_t>(pools[p].negotiatorPhase)
-            : static_cast<std::int64_t>((scenario.seed * 7919 + p * 104729) % static_cast<std::uint64_t>(interval));
+            : static_cast<std::int64_t>(
+                (scenario.seed * 7919 + p * 104729 + options.tieSeed.value_or(scenario.tieSeed) * 15485863)
+                % static_cast<std::uint64_t>(interval));
         m_pools.push_back(std::make_unique<Simulator>(m_poolScenarios[p], own, &member));
     }
     m_start = m_pools.front()->startTime();

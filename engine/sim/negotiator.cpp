@@ -330,7 +330,8 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
                     return pa < pb;
                 if (starvation[a] != starvation[b])
                     return starvation[a] < starvation[b];
-                return active[a] < active[b];
+                const auto& tie = m_ctx.submitterTieRank;
+                return tie.empty() ? active[a] < active[b] : tie[active[a]] < tie[active[b]];
             });
             std::vector<std::uint32_t> sorted;
             sorted.reserve(active.size());
@@ -555,7 +556,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
     // One round-up per spin: a submitter with a positive limit that has matched nothing yet may take one slot
     // costing more than its limit (§3.4, §10.7).
     const auto permits = [&](double cost, double limit) { return used + cost <= limit || (used <= 0 && limit > 0); };
-    for (std::size_t ac : queue.offerOrder()) {
+    for (std::size_t ac : queue.offerOrder(m_ctx.jobs, m_ctx.autoclusterTieSalt)) {
         while (!queue.autoclusters()[ac].jobs.empty()) {
             const auto& cluster = queue.autoclusters()[ac];
             // START is the slot's Requirements: with one, the best fit is the best slot that accepts the job.

@@ -55,6 +55,10 @@ public:
         const std::vector<std::string>& submitterNames;
         std::int64_t epoch = 0; ///< Unix time of workload second 0, for time() in expressions
         StartdPolicy* rank = nullptr; ///< the startd's RANK, START and retirement
+        /// Each submitter's place among submitters tied on priority and starvation (HTCondor's last key,
+        /// LastHeardFrom % 1009, under an unstable sort); empty = the order they were first seen in.
+        std::vector<std::uint32_t> submitterTieRank {};
+        std::uint64_t autoclusterTieSalt = 0; ///< SubmitterQueue::offerOrder's; 0 = oldest head job first
     };
 
     /// Whether this policy ever preempts by priority (PREEMPTION_REQUIREMENTS is not the literal False).

@@ -2,13 +2,19 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sim/poolstate.h"
 
+#include "util/randomstream.h"
+
 #include <algorithm>
 #include <cassert>
 
 namespace pp {
 
-PoolState::PoolState(const Pool& pool)
+PoolState::PoolState(const Pool& pool, std::uint64_t tieSeed)
 {
+    m_machineOfKey = drawnOrder(pool.machines.size(), tieSeed);
+    m_tieKey.resize(m_machineOfKey.size());
+    for (std::uint32_t key = 0; key < m_machineOfKey.size(); ++key)
+        m_tieKey[m_machineOfKey[key]] = key;
     m_total.reserve(pool.machines.size());
     for (const auto& m : pool.machines) {
         m_total.push_back({m.cores, m.memoryMb});
@@ -26,12 +32,12 @@ PoolState::PoolState(const Pool& pool)
 void PoolState::index(std::uint32_t machine)
 {
     if (!m_withdrawn[machine] && !m_draining[machine] && m_free[machine].cores > 0)
-        m_candidates.emplace(m_free[machine].cores, m_free[machine].memoryMb, machine);
+        m_candidates.emplace(m_free[machine].cores, m_free[machine].memoryMb, m_tieKey[machine]);
 }
 
 void PoolState::unindex(std::uint32_t machine)
 {
-    m_candidates.erase({m_free[machine].cores, m_free[machine].memoryMb, machine});
+    m_candidates.erase({m_free[machine].cores, m_free[machine].memoryMb, m_tieKey[machine]});
 }
 
 int PoolState::largestFreeCores() const
@@ -53,7 +59,7 @@ std::int64_t PoolState::bestFit(int cores, long memoryMb) const
 {
     for (auto it = m_candidates.lower_bound({cores, 0L, 0u}); it != m_candidates.end(); ++it)
         if (std::get<1>(*it) >= memoryMb)
-            return std::get<2>(*it);
+            return m_machineOfKey[std::get<2>(*it)];
     return -1;
 }
 

@@ -34,7 +34,9 @@ struct Claim
 class PoolState
 {
 public:
-    explicit PoolState(const Pool& pool);
+    /// `tieSeed`: the order among p-slots the preferred order ranks equal (the collector's), drawn from it; 0 =
+    /// the lowest machine index first.
+    explicit PoolState(const Pool& pool, std::uint64_t tieSeed = 0);
 
     std::size_t machineCount() const { return m_free.size(); }
     long totalCores() const { return m_totalCores; }
@@ -57,8 +59,8 @@ public:
     template <typename Accepts> std::int64_t bestFit(int cores, long memoryMb, Accepts&& accepts) const
     {
         for (auto it = m_candidates.lower_bound({cores, 0L, 0u}); it != m_candidates.end(); ++it)
-            if (std::get<1>(*it) >= memoryMb && accepts(std::get<2>(*it)))
-                return std::get<2>(*it);
+            if (std::get<1>(*it) >= memoryMb && accepts(m_machineOfKey[std::get<2>(*it)]))
+                return m_machineOfKey[std::get<2>(*it)];
         return -1;
     }
     /// Removes a p-slot from this cycle's candidates (default mode: one match per p-slot per cycle).
@@ -84,7 +86,7 @@ private:
         int cores = 0;
         long memoryMb = 0;
     };
-    using Key = std::tuple<int, long, std::uint32_t>; // free cores, free memory, machine
+    using Key = std::tuple<int, long, std::uint32_t>; // free cores, free memory, the machine's tie key
     void index(std::uint32_t machine);
     void unindex(std::uint32_t machine);
 
@@ -96,6 +98,8 @@ private:
     std::vector<char> m_draining;
     std::vector<std::uint32_t> m_withdrawnList;
     std::set<Key> m_candidates; // p-slots with at least one free core, not withdrawn
+    std::vector<std::uint32_t> m_tieKey; // machine -> its place among equals
+    std::vector<std::uint32_t> m_machineOfKey; // and back
     std::vector<Claim> m_claims;
     std::vector<std::uint32_t> m_freeClaimSlots;
     std::map<int, int> m_claimSizes; // dynamic slot cores -> how many

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sim/schedd.h"
 
+#include "util/randomstream.h"
+
 #include <algorithm>
 
 namespace pp {
@@ -49,15 +51,25 @@ bool SubmitterQueue::removeIdle(std::uint32_t job, const Job& spec)
     return false;
 }
 
-std::vector<std::size_t> SubmitterQueue::offerOrder() const
+std::vector<std::size_t> SubmitterQueue::offerOrder(const std::vector<Job>& jobs, std::uint64_t tieSalt) const
 {
     std::vector<std::size_t> order;
     order.reserve(m_autoclusters.size());
     for (std::size_t i = 0; i < m_autoclusters.size(); ++i)
         if (!m_autoclusters[i].jobs.empty())
             order.push_back(i);
-    std::sort(order.begin(), order.end(),
-        [&](std::size_t a, std::size_t b) { return m_autoclusters[a].jobs.front() < m_autoclusters[b].jobs.front(); });
+    if (tieSalt == 0) {
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return m_autoclusters[a].jobs.front() < m_autoclusters[b].jobs.front();
+        });
+        return order;
+    }
+    const auto drawn = [&](std::size_t a) { return RandomStream(tieSalt + a).next(); };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const std::int64_t sa = jobs[m_autoclusters[a].jobs.front()].submit;
+        const std::int64_t sb = jobs[m_autoclusters[b].jobs.front()].submit;
+        return sa != sb ? sa < sb : drawn(a) < drawn(b);
+    });
     return order;
 }
 

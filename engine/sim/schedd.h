@@ -27,8 +27,9 @@ public:
     std::uint32_t takeIdle(std::size_t autocluster, const Job& spec);
     /// Takes an idle job out of the queue (a removal); false when it is not idle here.
     bool removeIdle(std::uint32_t job, const Job& spec);
-    /// The autoclusters with idle jobs, oldest head job first: the order the schedd offers them in.
-    std::vector<std::size_t> offerOrder() const;
+    /// The autoclusters with idle jobs, oldest head job first: the order the schedd offers them in. With a
+    /// `tieSalt`, autoclusters whose head jobs were submitted in the same second come in an order drawn from it.
+    std::vector<std::size_t> offerOrder(const std::vector<Job>& jobs, std::uint64_t tieSalt) const;
     /// The oldest idle job that fits in the given resources (for claim reuse and leftovers), or -1.
     std::int64_t oldestFitting(int cores, long memoryMb, std::size_t* autocluster) const;
 

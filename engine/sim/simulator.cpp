@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sim/simulator.h"
 
+#include "util/randomstream.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -13,6 +15,16 @@ namespace pp {
 
 namespace {
 constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
+
+// Each arbitrary choice draws from its own stream of the run's tie seed; seed 0 keeps the fixed order (0 out).
+enum class TieChoice : std::uint64_t { Slots = 1, Submitters, Autoclusters, CyclePhase };
+std::uint64_t tieStream(std::uint64_t tieSeed, TieChoice choice)
+{
+    if (tieSeed == 0)
+        return 0;
+    const std::uint64_t drawn = RandomStream(tieSeed * 8 + static_cast<std::uint64_t>(choice)).next();
+    return drawn == 0 ? 1 : drawn;
+}
 
 // A sample interval that gives a few thousand points over the run, on a round value.
 std::int64_t chooseSampleInterval(std::int64_t span)
@@ -39,7 +51,7 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
     , m_member(member)
     , m_workload(member && member->workload ? *member->workload : scenario.workload)
     , m_tree(scenario.policy)
-    , m_pool(scenario.pool)
+    , m_pool(scenario.pool, tieStream(options.tieSeed.value_or(scenario.tieSeed), TieChoice::Slots))
     , m_accountant(m_workload.submitters.size(), scenario.policy.priorityHalflife,
           scenario.startTime ? *scenario.startTime : (m_workload.jobs.empty() ? 0 : m_workload.jobs.front().submit))
     , m_queues(m_workload.submitters.size())
@@ -66,16 +78,29 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
     m_queued.assign(workload.jobs.size(), 0);
     if (member)
         m_startedElsewhere.assign(workload.jobs.size(), 0);
-    m_negotiator = std::make_unique<Negotiator>(
-        Negotiator::Context {scenario.policy, m_tree, m_pool, m_accountant, m_queues, m_submitterGroup, workload.jobs,
-            workload.submitters, workload.epoch, &m_rank},
-        *this);
+    Negotiator::Context context {scenario.policy, m_tree, m_pool, m_accountant, m_queues, m_submitterGroup,
+        workload.jobs, workload.submitters, workload.epoch, &m_rank};
+    const std::uint64_t tieSeed = m_options.tieSeed.value_or(scenario.tieSeed);
+    if (tieSeed != 0) {
+        const auto order = drawnOrder(workload.submitters.size(), tieStream(tieSeed, TieChoice::Submitters));
+        context.submitterTieRank.resize(order.size());
+        for (std::uint32_t place = 0; place < order.size(); ++place)
+            context.submitterTieRank[order[place]] = place;
+        context.autoclusterTieSalt = tieStream(tieSeed, TieChoice::Autoclusters);
+    }
+    m_negotiator = std::make_unique<Negotiator>(std::move(context), *this);
 
     m_start = scenario.startTime ? *scenario.startTime : (workload.jobs.empty() ? 0 : workload.jobs.front().submit);
     m_now = m_start;
     m_end
         = scenario.horizonSeconds > 0 ? m_start + static_cast<std::int64_t>(std::ceil(scenario.horizonSeconds)) : never;
-    m_nextCycle = m_start + std::max<std::int64_t>(0, m_options.negotiatorPhase);
+    // The negotiator's cycles run every NEGOTIATOR_INTERVAL from the daemon's start, which no trace records: with a
+    // tie seed, its phase against the submissions is drawn (a federation's pools draw their own).
+    std::int64_t phase = std::max<std::int64_t>(0, m_options.negotiatorPhase);
+    if (tieSeed != 0 && !member && m_options.negotiatorPhase == 0)
+        phase = static_cast<std::int64_t>(RandomStream(tieStream(tieSeed, TieChoice::CyclePhase)).uniform()
+            * std::max(1.0, scenario.policy.negotiatorInterval));
+    m_nextCycle = m_start + phase;
     m_nextSample = m_start;
     std::int64_t span = m_end != never ? m_end - m_start : 0;
     if (m_end == never) {

@@ -13,6 +13,7 @@
 #include "sim/startdpolicy.h"
 
 #include <atomic>
+#include <optional>
 #include <functional>
 #include <map>
 #include <memory>
@@ -28,6 +29,7 @@ struct SimulationOptions
     std::size_t maxCycleRecords = 200000;
     std::int64_t machineSampleStride = 0; ///< every how many samples the machines are sampled; 0 = chosen
     std::int64_t negotiatorPhase = 0; ///< seconds after the start of the first negotiation cycle
+    std::optional<std::uint64_t> tieSeed; ///< instead of the scenario's (an ensemble's runs)
 };
 
 /// What one pool of a federation tells the schedds of the others (docs/FLOCKING.md): the federation keeps

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 #include <numbers>
+#include <utility>
+#include <vector>
 
 namespace pp {
 
@@ -39,5 +41,19 @@ public:
 private:
     std::uint64_t m_state;
 };
+
+/// 0, 1, … n-1 in an order drawn from `seed` (Fisher–Yates); seed 0 leaves them in order.
+inline std::vector<std::uint32_t> drawnOrder(std::size_t n, std::uint64_t seed)
+{
+    std::vector<std::uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = static_cast<std::uint32_t>(i);
+    if (seed == 0)
+        return order;
+    RandomStream random(seed);
+    for (std::size_t i = n; i > 1; --i)
+        std::swap(order[i - 1], order[random.next() % i]);
+    return order;
+}
 
 } // namespace pp
