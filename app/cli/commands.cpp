@@ -4,6 +4,7 @@
 
 #include "options.h"
 
+#include "analysis/ensemble.h"
 #include "config/config.h"
 #include "io/inspect.h"
 #include "io/resultjson.h"
@@ -14,7 +15,6 @@
 #include "policy/quotaallocation.h"
 #include "scenario/scenariofile.h"
 #include "scenario/scenarioinputs.h"
-#include "analysis/ensemble.h"
 #include "sim/simulator.h"
 #include "sweep/ensemblerun.h"
 #include "util/json.h"
@@ -135,7 +135,8 @@ int simulate(const std::vector<std::string>& args)
 {
     const Options options(args,
         {"--scenario", "--config", "--trace", "--model", "--scale", "--snapshot", "--utc-offset", "--legacy-year",
-            "--cores", "--machine-cores", "--pool", "--map", "--horizon", "--seed", "--tie-seed", "--ensemble", "--out"},
+            "--cores", "--machine-cores", "--pool", "--map", "--horizon", "--seed", "--tie-seed", "--ensemble",
+            "--out"},
         {"--demo", "--json", "--record-cycles"});
     if (!options.error().empty())
         return usageError(options.error());
@@ -232,7 +233,7 @@ int runAndReport(const Scenario& scenario, const Options& options)
         single = simulate(scenario, simOptions);
     }
     const Result& result = ensemble ? ensemble->median : single;
-    const EnsembleResult* e = ensemble ? &*ensemble : nullptr;
+    const EnsembleResult* spread = ensemble ? &*ensemble : nullptr;
 
     if (options.has("--out")) {
         std::ofstream out(options.get("--out"), std::ios::binary | std::ios::trunc);
@@ -241,20 +242,20 @@ int runAndReport(const Scenario& scenario, const Options& options)
             return inputError({options.get("--out"), 0, "cannot be written"});
     }
     if (options.has("--json")) {
-        std::fputs((e ? ensembleSummaryJson(*e) : resultSummaryJson(result)).c_str(), stdout);
+        std::fputs((spread ? ensembleSummaryJson(*spread) : resultSummaryJson(result)).c_str(), stdout);
         return 0;
     }
-    if (e)
+    if (spread)
         std::printf("median of %d runs, each with its own tie seed (%llu to %llu); in brackets the %s spread\n",
-            e->runs, static_cast<unsigned long long>(e->tieSeeds.front()),
-            static_cast<unsigned long long>(e->tieSeeds.back()), e->percentiles ? "p5-p95" : "min-max");
+            spread->runs, static_cast<unsigned long long>(spread->tieSeeds.front()),
+            static_cast<unsigned long long>(spread->tieSeeds.back()), spread->percentiles ? "p5-p95" : "min-max");
     std::printf("%s: %ld jobs, %ld completed, %s core-hours delivered, utilization %s %%\n",
         result.scenarioName.c_str(), result.jobsTotal, result.jobsCompleted,
         text::fixed(result.coreHoursDelivered, 1).c_str(), text::fixed(result.utilization * 100.0, 1).c_str());
     std::printf("simulated %s days in %s s (%ld negotiation cycles, %ld matches, %ld claim reuses)\n\n",
         text::fixed(static_cast<double>(result.simulatedSeconds) / 86400.0, 2).c_str(),
         text::fixed(result.wallSeconds, 3).c_str(), result.negotiationCycles, result.matches, result.claimReuses);
-    if (!e) {
+    if (!spread) {
         std::printf(
             "%-24s %10s %14s %10s %10s %10s\n", "group", "quota", "core-hours", "jobs done", "wait p50", "wait p95");
         for (const auto& g : result.groups) {
@@ -271,9 +272,9 @@ int runAndReport(const Scenario& scenario, const Options& options)
             if (g.jobsTotal == 0 && g.meanQuota == 0)
                 continue;
             std::printf("%-24s %10s %26s %22s %22s\n", g.name.c_str(), text::fixed(g.meanQuota, 1).c_str(),
-                withSpread(e, gi, "core_hours", g.coreHours, 1).c_str(),
-                withSpread(e, gi, "wait_p50_s", g.waitP50, 0).c_str(),
-                withSpread(e, gi, "wait_p95_s", g.waitP95, 0).c_str());
+                withSpread(spread, gi, "core_hours", g.coreHours, 1).c_str(),
+                withSpread(spread, gi, "wait_p50_s", g.waitP50, 0).c_str(),
+                withSpread(spread, gi, "wait_p95_s", g.waitP95, 0).c_str());
         }
     }
     if (!result.exchanges.empty()) { // several pools: who ran whose jobs

@@ -73,8 +73,8 @@ Expected<int> readEnsembleRuns(const Options& options)
         return 1;
     const auto runs = text::parseInteger(options.get("--ensemble"));
     if (!runs || *runs < 2 || *runs > 1000)
-        return Diagnostic {"--ensemble", 0,
-            "'" + options.get("--ensemble") + "' is not a number of runs from 2 to 1000"};
+        return Diagnostic {
+            "--ensemble", 0, "'" + options.get("--ensemble") + "' is not a number of runs from 2 to 1000"};
     return static_cast<int>(*runs);
 }
 

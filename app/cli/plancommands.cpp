@@ -220,8 +220,8 @@ int compare(const std::vector<std::string>& args)
 
 int sweep(const std::vector<std::string>& args)
 {
-    const Options options(
-        args, {"--scenario", "--vary", "--threads", "--emit-htcondor", "--horizon", "--seed", "--tie-seed"}, {"--json"});
+    const Options options(args,
+        {"--scenario", "--vary", "--threads", "--emit-htcondor", "--horizon", "--seed", "--tie-seed"}, {"--json"});
     if (!options.error().empty())
         return usageError(options.error());
     if (!options.has("--scenario") || !options.has("--vary"))

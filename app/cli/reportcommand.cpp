@@ -51,9 +51,8 @@ std::string knobLines(const ScenarioSpec& spec)
 
 int report(const std::vector<std::string>& args)
 {
-    const Options options(
-        args, {"--result", "--scenario", "--compare", "--workspace", "--out", "--title", "--horizon", "--seed",
-                  "--tie-seed"},
+    const Options options(args,
+        {"--result", "--scenario", "--compare", "--workspace", "--out", "--title", "--horizon", "--seed", "--tie-seed"},
         {});
     if (!options.error().empty())
         return usageError(options.error());

@@ -224,10 +224,9 @@ void summarise(Comparison& c)
         c.summary.push_back(std::to_string(clauses.size() - said) + " smaller change"
             + (clauses.size() - said == 1 ? " is" : "s are") + " in the table.");
     if (clauses.empty())
-        c.summary.push_back(c.runs > 1
-                ? "No group changes by more than " + human::percent(threshold) + " beyond the spread of "
-                    + std::to_string(c.runs) + " runs."
-                : "No group changes by more than " + human::percent(threshold) + ".");
+        c.summary.push_back(c.runs > 1 ? "No group changes by more than " + human::percent(threshold)
+                    + " beyond the spread of " + std::to_string(c.runs) + " runs."
+                                       : "No group changes by more than " + human::percent(threshold) + ".");
     std::vector<std::string> only[2];
     for (const auto& g : c.groups)
         if (!g.inBase || !g.inProposal)
@@ -330,20 +329,20 @@ Comparison compareEnsembles(const EnsembleRuns& base, const EnsembleRuns& propos
         std::vector<double> sorted = values;
         return spreadOf(sorted, median);
     };
-    const auto judge = [&](MetricDelta& d, const MetricSpec& spec, const std::vector<double>& b,
-                           const std::vector<double>& p) {
-        double mb = 0;
-        double mp = 0;
-        const FigureSpread sb = over(b, &mb);
-        const FigureSpread sp = over(p, &mp);
-        d = makeDelta(spec, mb, mp, threshold);
-        d.baseSpread = sb;
-        d.proposalSpread = sp;
-        if (d.verdict != Verdict::Same && sb.overlaps(sp)) {
-            d.verdict = Verdict::Same;
-            d.withinNoise = true;
-        }
-    };
+    const auto judge
+        = [&](MetricDelta& d, const MetricSpec& spec, const std::vector<double>& b, const std::vector<double>& p) {
+              double mb = 0;
+              double mp = 0;
+              const FigureSpread sb = over(b, &mb);
+              const FigureSpread sp = over(p, &mp);
+              d = makeDelta(spec, mb, mp, threshold);
+              d.baseSpread = sb;
+              d.proposalSpread = sp;
+              if (d.verdict != Verdict::Same && sb.overlaps(sp)) {
+                  d.verdict = Verdict::Same;
+                  d.withinNoise = true;
+              }
+          };
     const auto poolValues = [](const EnsembleRuns& e, std::size_t i) {
         std::vector<double> v;
         for (const Result& r : e.results)

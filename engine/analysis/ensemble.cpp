@@ -72,7 +72,6 @@ const GroupFigure groupFigures[] = {
     groupFigure<&GroupSummary::badputCoreHours>("badput_core_hours"),
 };
 
-
 // Nearest rank, as pp::percentile does, on sorted values.
 double rank(const std::vector<double>& sorted, double p)
 {

@@ -93,8 +93,13 @@ std::string comparisonJson(const Comparison& c)
     w.key("threshold").value(c.threshold, 6);
     const bool percentiles = c.runs >= percentileSpreadRuns;
     if (c.runs > 1) // medians over each side's runs, with their spread beside
-        w.key("ensemble").beginObject().key("runs").value(c.runs).key("spread").value(
-            percentiles ? "p5-p95" : "min-max").endObject();
+        w.key("ensemble")
+            .beginObject()
+            .key("runs")
+            .value(c.runs)
+            .key("spread")
+            .value(percentiles ? "p5-p95" : "min-max")
+            .endObject();
     w.key("pool").beginObject();
     for (const auto& m : c.pool)
         writeMetric(w, m, percentiles);
@@ -155,10 +160,10 @@ std::string comparisonTable(const Comparison& c)
         groups.addRow({name, human::quantity(m("core_hours").proposal), relativeText(m("core_hours")),
             fromTo(human::level(share.base), human::level(share.proposal)),
             g.ownJobs ? fromTo(human::duration(m("wait_p50_s").base), human::duration(m("wait_p50_s").proposal),
-                            m("wait_p50_s").withinNoise)
+                m("wait_p50_s").withinNoise)
                       : "-",
             g.ownJobs ? fromTo(human::duration(m("wait_p95_s").base), human::duration(m("wait_p95_s").proposal),
-                            m("wait_p95_s").withinNoise)
+                m("wait_p95_s").withinNoise)
                       : "-",
             fromTo(human::quantity(m("preemptions").base), human::quantity(m("preemptions").proposal)),
             fromTo(human::quantity(m("badput_core_hours").base), human::quantity(m("badput_core_hours").proposal)),

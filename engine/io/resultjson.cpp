@@ -11,8 +11,8 @@ namespace pp {
 namespace {
 
 // A figure, and beside it where it fell over an ensemble's runs (`core_hours_min`, `core_hours_max`, or _p5/_p95).
-void figure(JsonWriter& w, const char* key, double value, int digits, const FigureSpread* spread,
-    const EnsembleResult* e)
+void figure(
+    JsonWriter& w, const char* key, double value, int digits, const FigureSpread* spread, const EnsembleResult* e)
 {
     w.key(key).value(value, digits);
     if (!spread)
@@ -21,10 +21,10 @@ void figure(JsonWriter& w, const char* key, double value, int digits, const Figu
     w.key(std::string(key) + "_" + e->highName()).value(spread->high, digits);
 }
 
-void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime, const EnsembleResult* e = nullptr)
+void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime, const EnsembleResult* ensemble = nullptr)
 {
     const auto pool = [&](const char* key, double value, int digits) {
-        figure(w, key, value, digits, e ? e->poolSpread(key) : nullptr, e);
+        figure(w, key, value, digits, ensemble ? ensemble->poolSpread(key) : nullptr, ensemble);
     };
     w.key("scenario").value(r.scenarioName);
     w.key("jobs_total").value(r.jobsTotal);
@@ -96,7 +96,7 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime, const En
     for (std::size_t gi = 0; gi < r.groups.size(); ++gi) {
         const GroupSummary& g = r.groups[gi];
         const auto group = [&](const char* key, double value, int digits) {
-            figure(w, key, value, digits, e ? e->groupSpread(gi, key) : nullptr, e);
+            figure(w, key, value, digits, ensemble ? ensemble->groupSpread(gi, key) : nullptr, ensemble);
         };
         w.beginObject();
         w.key("name").value(g.name);

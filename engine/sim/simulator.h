@@ -13,10 +13,10 @@
 #include "sim/startdpolicy.h"
 
 #include <atomic>
-#include <optional>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <queue>
 #include <vector>
 
