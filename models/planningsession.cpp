@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "planningsession.h"
 
+#include "ensemblerunner.h"
 #include "simulationrunner.h"
 
 #include "policy/policywriter.h"
@@ -21,7 +22,13 @@ PlanningSession::PlanningSession(QObject* parent)
     , m_scenarios(new ScenarioSet(this))
     , m_proposalRunner(new SimulationRunner(this))
     , m_debounce(new QTimer(this))
+    , m_ensembleRunner(new EnsembleRunner(this))
 {
+    connect(m_ensembleRunner, &EnsembleRunner::ensembleReady, this,
+        [this](std::shared_ptr<const pp::EnsembleResult> ensemble) {
+            m_baselineEnsemble = std::move(ensemble);
+            Q_EMIT baselineEnsembleReady();
+        });
     connect(m_baselineRunner, &SimulationRunner::started, this,
         [this] { Q_EMIT openingStarted(QString::fromStdString(m_opening.name)); });
     connect(m_baselineRunner, &SimulationRunner::progress, this, &PlanningSession::openingProgress);
@@ -62,6 +69,7 @@ void PlanningSession::stop()
 {
     m_baselineRunner->stop();
     m_proposalRunner->stop();
+    m_ensembleRunner->stop();
     m_debounce->stop();
     m_pendingKeep.clear();
 }
@@ -82,7 +90,10 @@ void PlanningSession::takeBaseline(const pp::Result& result)
     m_scenarios->resetBaseline(m_baselineResult, options.samePool);
     for (const auto& kept : options.restoredScenarios)
         m_scenarios->keep(kept);
-    // The views show the new baseline before the draft is put over it (which shows the first proposal).
+    // The views show the new baseline before the draft is put over it (which shows the first proposal); how far
+    // HTCondor's arbitrary choices move it follows, from a small ensemble in the background.
+    m_baselineEnsemble.reset();
+    m_ensembleRunner->start(m_scenario, baselineEnsembleRuns);
     Q_EMIT baselineReady(*m_baselineResult);
     if (options.samePool) {
         m_draft->rebase(m_openingConfig); // re-simulates the edits against the new baseline

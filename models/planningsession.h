@@ -6,6 +6,7 @@
 #include "scenarioset.h"
 
 #include "config/config.h"
+#include "model/ensemble.h"
 #include "model/result.h"
 #include "model/scenario.h"
 #include "scenario/scenariofile.h"
@@ -19,6 +20,7 @@
 
 class QTimer;
 class QUndoStack;
+class EnsembleRunner;
 class SimulationRunner;
 
 /// What is open and what is being planned on it, owned in one place and handed to every view: the pool as
@@ -66,6 +68,10 @@ public:
     /// What the baseline's policy was read from: the draft edits knobs over it.
     const pp::Config& baseConfig() const;
     std::shared_ptr<const pp::Result> baselineResult() const { return m_baselineResult; }
+    /// The baseline run again with HTCondor's arbitrary choices drawn anew (baselineEnsembleRuns tie seeds, in the
+    /// background once the baseline is in): its figures' spread. Null until it is in.
+    std::shared_ptr<const pp::EnsembleResult> baselineEnsemble() const { return m_baselineEnsemble; }
+    static constexpr int baselineEnsembleRuns = 8;
 
     PolicyDraft* draft() const { return m_draft; }
     QUndoStack* undoStack() const { return m_undo; }
@@ -100,6 +106,8 @@ Q_SIGNALS:
     void draftRefused(const QString& reason);
     /// A proposal's result is in (after the debounce and the simulation), or the baseline's with no edits.
     void proposalSimulated();
+    /// The baseline's ensemble is in (baselineEnsemble()).
+    void baselineEnsembleReady();
 
 private:
     void takeBaseline(const pp::Result& result);
@@ -125,5 +133,7 @@ private:
     ScenarioSet* m_scenarios = nullptr;
     SimulationRunner* m_proposalRunner = nullptr;
     QTimer* m_debounce = nullptr;
+    EnsembleRunner* m_ensembleRunner = nullptr;
+    std::shared_ptr<const pp::EnsembleResult> m_baselineEnsemble;
     QString m_pendingKeep; // kept while simulating: its result is filled in when the run ends
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis/notebookactivity.h"
+#include "model/ensemble.h"
 #include "model/scenario.h"
 
 #include <QCoreApplication>
@@ -20,6 +21,9 @@ public:
     static QString runSummary(const pp::Scenario& scenario, const pp::Result& result);
     /// Under the usage chart: whole machines, fragmentation, drains, and waits by job size.
     static QString poolFacts(const pp::Result& result);
+    /// How far HTCondor's arbitrary choices move the run: utilization and the widest spread of a group's wait p95
+    /// over the ensemble's runs.
+    static QString ensembleSpread(const pp::EnsembleResult& ensemble);
     /// Notebook sessions by group over the whole run, as a table.
     static QString notebooksByGroup(const pp::Result& result);
     /// The notebook figures of a period (`periodName`: the range bar's description of it).

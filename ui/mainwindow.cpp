@@ -271,6 +271,14 @@ MainWindow::MainWindow(QWidget* parent)
         m_progress->setValue(static_cast<int>(fraction * 1000));
     });
     connect(m_planning, &PlanningSession::baselineReady, this, &MainWindow::showResult);
+    connect(m_planning, &PlanningSession::baselineEnsembleReady, this, [this] {
+        const auto ensemble = m_planning->baselineEnsemble();
+        const auto baseline = m_planning->baselineResult();
+        if (!ensemble || !baseline)
+            return;
+        m_chart->setSpread(ensemble->claimedCores, ensemble->runs);
+        m_poolFacts->setText(ResultText::poolFacts(*baseline) + ResultText::ensembleSpread(*ensemble));
+    });
     connect(m_planning, &PlanningSession::openingFailed, this, &MainWindow::showFailure);
     resize(1200, 720);
 }

@@ -121,6 +121,15 @@ EnsembleResult summariseEnsemble(const std::vector<Result>& runs, const std::vec
             e.groups[g][f.key] = spreadOf(values, &median);
             f.set(e.median.groups[g], median);
         }
+    std::size_t samples = runs.front().poolSeries.size();
+    for (const Result& r : runs)
+        samples = std::min(samples, r.poolSeries.size());
+    e.claimedCores.reserve(samples);
+    for (std::size_t s = 0; s < samples; ++s) {
+        for (std::size_t k = 0; k < runs.size(); ++k)
+            values[k] = runs[k].poolSeries[s].claimedCores;
+        e.claimedCores.push_back(spreadOf(values));
+    }
     double wall = 0;
     for (const Result& r : runs)
         wall += r.wallSeconds;

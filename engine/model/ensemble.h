@@ -38,6 +38,9 @@ struct EnsembleResult
     std::vector<std::uint64_t> tieSeeds;
     std::map<std::string, FigureSpread> pool; ///< "core_hours_delivered", "utilization", …
     std::vector<std::map<std::string, FigureSpread>> groups; ///< by group, in the result's order
+    /// Cores claimed at each pool sample (Result::poolSeries of the first run gives the times), over the runs: the
+    /// band a usage chart draws.
+    std::vector<FigureSpread> claimedCores;
 
     const FigureSpread* poolSpread(const std::string& key) const
     {

@@ -29,7 +29,10 @@ UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
     layout->addWidget(m_view);
     m_view->setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(320);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &UsageChart::rebuild);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_spread.clear(); // the spread was the previous result's
+        rebuild();
+    });
     rebuild();
 }
 
@@ -78,6 +81,21 @@ void UsageChart::rebuild()
         chart->addSeries(line);
         chart->legend()->markers(line).constFirst()->setVisible(false);
     }
+    // Where the claimed cores fell over the ensemble's runs: a dark translucent band over the stack's top.
+    if (!m_spread.empty() && static_cast<int>(m_spread.size()) >= rows && rows > 0) {
+        auto* high = new QLineSeries(chart);
+        auto* low = new QLineSeries(chart);
+        for (int r = 0; r < rows; ++r) {
+            const auto& s = m_spread[static_cast<std::size_t>(r)];
+            high->append(m_model->timeOf(r) / unit, s.high);
+            low->append(m_model->timeOf(r) / unit, s.low);
+        }
+        auto* area = new QAreaSeries(high, low);
+        area->setName(tr("cores in use, spread of %n run(s)", "", m_spreadRuns));
+        area->setColor(QColor(0, 0, 0, 90));
+        area->setBorderColor(QColor(0, 0, 0, 160));
+        chart->addSeries(area);
+    }
     if (groups > 0) { // one legend entry for all the quota lines
         auto* legendOnly = new QLineSeries(chart);
         legendOnly->setName(tr("quotas, stacked"));
@@ -96,6 +114,13 @@ void UsageChart::rebuild()
     y->setLabelFormat(QStringLiteral("%.0f"));
     attachAxes(chart, x, y);
     replaceChart(m_view, chart);
+}
+
+void UsageChart::setSpread(const std::vector<pp::FigureSpread>& claimedCores, int runs)
+{
+    m_spread = claimedCores;
+    m_spreadRuns = runs;
+    rebuild();
 }
 
 void UsageChart::setVisibleRange(double fromSeconds, double toSeconds)

@@ -2,7 +2,11 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/ensemble.h"
+
 #include <QWidget>
+
+#include <vector>
 
 class PoolSeriesModel;
 class QChartView;
@@ -17,6 +21,9 @@ public:
     explicit UsageChart(PoolSeriesModel* model, QWidget* parent = nullptr);
     /// Zooms the time axis to [from, to], seconds since the start of the run (the shared period).
     void setVisibleRange(double fromSeconds, double toSeconds);
+    /// The claimed cores' spread at each sample over an ensemble's runs, drawn as a band over the stack until the
+    /// model's next result.
+    void setSpread(const std::vector<pp::FigureSpread>& claimedCores, int runs);
 
 private:
     void rebuild();
@@ -24,4 +31,6 @@ private:
     QChartView* m_view;
     QValueAxis* m_timeAxis = nullptr;
     double m_unit = 3600; // seconds per axis unit
+    std::vector<pp::FigureSpread> m_spread;
+    int m_spreadRuns = 0;
 };
