@@ -69,7 +69,8 @@ void EnsembleRunner::start(const pp::Scenario& scenario, int runs)
         } catch (const std::bad_alloc&) {
             *failure = EnsembleRunner::tr("The spread of the arbitrary choices could not be run: out of memory.");
         } catch (const std::exception& e) {
-            *failure = EnsembleRunner::tr("The spread of the arbitrary choices failed: %1").arg(QString::fromUtf8(e.what()));
+            *failure
+                = EnsembleRunner::tr("The spread of the arbitrary choices failed: %1").arg(QString::fromUtf8(e.what()));
         }
         return nullptr;
     });

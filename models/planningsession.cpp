@@ -29,6 +29,7 @@ PlanningSession::PlanningSession(QObject* parent)
             m_baselineEnsemble = std::move(ensemble);
             Q_EMIT baselineEnsembleReady();
         });
+    connect(m_ensembleRunner, &EnsembleRunner::failed, this, &PlanningSession::baselineEnsembleFailed);
     connect(m_baselineRunner, &SimulationRunner::started, this,
         [this] { Q_EMIT openingStarted(QString::fromStdString(m_opening.name)); });
     connect(m_baselineRunner, &SimulationRunner::progress, this, &PlanningSession::openingProgress);
@@ -58,6 +59,11 @@ void PlanningSession::open(const pp::Scenario& scenario, const pp::Config& confi
     m_openingConfig = config;
     m_openingOptions = std::move(options);
     m_baselineRunner->start(m_opening); // a run still going is asked to stop; its result is dropped
+}
+
+bool PlanningSession::isRunningEnsemble() const
+{
+    return m_ensembleRunner->isRunning();
 }
 
 bool PlanningSession::isOpening() const

@@ -72,6 +72,7 @@ public:
     /// background once the baseline is in): its figures' spread. Null until it is in.
     std::shared_ptr<const pp::EnsembleResult> baselineEnsemble() const { return m_baselineEnsemble; }
     static constexpr int baselineEnsembleRuns = 8;
+    bool isRunningEnsemble() const;
 
     PolicyDraft* draft() const { return m_draft; }
     QUndoStack* undoStack() const { return m_undo; }
@@ -106,8 +107,9 @@ Q_SIGNALS:
     void draftRefused(const QString& reason);
     /// A proposal's result is in (after the debounce and the simulation), or the baseline's with no edits.
     void proposalSimulated();
-    /// The baseline's ensemble is in (baselineEnsemble()).
+    /// The baseline's ensemble is in (baselineEnsemble()), or could not be run.
     void baselineEnsembleReady();
+    void baselineEnsembleFailed(const QString& reason);
 
 private:
     void takeBaseline(const pp::Result& result);

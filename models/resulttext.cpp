@@ -74,12 +74,12 @@ QString ResultText::ensembleSpread(const pp::EnsembleResult& e)
         if (wait && e.median.groups[g].jobsTotal > 0 && wait->high - wait->low > widestSpan) {
             widestSpan = wait->high - wait->low;
             widest = tr("%1's wait p95 %2–%3")
-                         .arg(QString::fromStdString(e.median.groups[g].name).toHtmlEscaped(), formatDuration(wait->low),
-                             formatDuration(wait->high));
+                         .arg(QString::fromStdString(e.median.groups[g].name).toHtmlEscaped(),
+                             formatDuration(wait->low), formatDuration(wait->high));
         }
     }
     return tr("<p>Run %1 times with HTCondor's arbitrary choices drawn anew (tied submitters, equal slots, the "
-              "cycle's phase): utilization %2–%3 %%; the widest spread, %4. The dark band on the chart is where the "
+              "cycle's phase): utilization %2–%3 %; the widest spread, %4. The dark band on the chart is where the "
               "cores in use fell.</p>")
         .arg(e.runs)
         .arg(locale.toString(utilization->low * 100.0, 'f', 1), locale.toString(utilization->high * 100.0, 'f', 1),

@@ -279,6 +279,8 @@ MainWindow::MainWindow(QWidget* parent)
         m_chart->setSpread(ensemble->claimedCores, ensemble->runs);
         m_poolFacts->setText(ResultText::poolFacts(*baseline) + ResultText::ensembleSpread(*ensemble));
     });
+    connect(m_planning, &PlanningSession::baselineEnsembleFailed, this,
+        [this](const QString& reason) { statusBar()->showMessage(reason); });
     connect(m_planning, &PlanningSession::openingFailed, this, &MainWindow::showFailure);
     resize(1200, 720);
 }

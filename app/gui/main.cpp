@@ -54,13 +54,23 @@ int main(int argc, char** argv)
         const QString out = parser.value(screenshot);
         window.resize(1600, 1000);
         // Grabs what the user would see, error banner included; a failed open still exits non-zero. A proposal
-        // being simulated (a scenario file's changes) is waited for: the planner shows its outcome, not "Simulating".
+        // being simulated (a scenario file's changes) is waited for: the planner shows its outcome, not "Simulating";
+        // so is the baseline's ensemble, whose spread the pool view draws.
         std::function<void(int)> grab = [&window, out, &grab](int exitCode) {
             QTimer::singleShot(100, &window, [&window, out, exitCode, &grab] {
                 if (exitCode == 0 && window.planning()->isSimulatingProposal()) {
                     QObject::connect(
                         window.planning(), &PlanningSession::proposalSimulated, &window, [&grab] { grab(0); },
                         Qt::SingleShotConnection);
+                    return;
+                }
+                if (exitCode == 0 && window.planning()->isRunningEnsemble()) {
+                    QObject::connect(
+                        window.planning(), &PlanningSession::baselineEnsembleReady, &window, [&grab] { grab(0); },
+                        Qt::SingleShotConnection);
+                    QObject::connect(
+                        window.planning(), &PlanningSession::baselineEnsembleFailed, &window,
+                        [&grab](const QString&) { grab(0); }, Qt::SingleShotConnection);
                     return;
                 }
                 const bool saved = window.grab().save(out);
