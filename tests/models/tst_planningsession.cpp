@@ -50,6 +50,7 @@ private Q_SLOTS:
     void aNewSnapshotOfTheSamePoolKeepsTheEdits();
     void aProposalKeptWhileSimulatingGetsItsResult();
     void thePlanIsSavedAsAScenarioFileTheCliReads();
+    void theBaselinesSpreadFollowsIt();
 };
 
 void PlanningSessionTest::theBaselineArrivesWithItsResult()
@@ -200,6 +201,31 @@ void PlanningSessionTest::thePlanIsSavedAsAScenarioFileTheCliReads()
     const auto reopened = pp::scenarioEdits(*spec, *pp::scenarioConfig(pp::baseSpecOf(*spec)));
     QCOMPARE(pp::whatif::policyFor(demoConfig(), reopened)->systemPeriodicRemove, planned.systemPeriodicRemove);
     QCOMPARE(pp::whatif::workloadScales(reopened), pp::whatif::workloadScales(session.draft()->edits()));
+}
+
+// After the baseline, the same scenario again with tie seeds 1..8 in the background: the spread of its figures
+// and of the cores in use at each sample; a new opening drops the old spread.
+void PlanningSessionTest::theBaselinesSpreadFollowsIt()
+{
+    PlanningSession session;
+    QSignalSpy spread(&session, &PlanningSession::baselineEnsembleReady);
+    session.open(smallDemo(), demoConfig(), {});
+    QVERIFY(spread.wait(120000));
+    const auto ensemble = session.baselineEnsemble();
+    QVERIFY(ensemble);
+    QCOMPARE(ensemble->runs, PlanningSession::baselineEnsembleRuns);
+    QCOMPARE(ensemble->tieSeeds.front(), std::uint64_t(1));
+    QCOMPARE(ensemble->claimedCores.size(), session.baselineResult()->poolSeries.size());
+    const pp::FigureSpread* utilization = ensemble->poolSpread("utilization");
+    QVERIFY(utilization && utilization->low <= utilization->high && utilization->high <= 1.0);
+    QVERIFY(ensemble->median.jobs.empty()); // only the summary travels to the window
+
+    QSignalSpy baseline(&session, &PlanningSession::baselineReady);
+    session.open(smallDemo(), demoConfig(), {});
+    QVERIFY(baseline.wait(120000));
+    QVERIFY(!session.baselineEnsemble()); // the old one is not this baseline's
+    QVERIFY(spread.wait(120000));
+    QVERIFY(session.baselineEnsemble());
 }
 
 QTEST_GUILESS_MAIN(PlanningSessionTest)
