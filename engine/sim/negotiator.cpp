@@ -7,6 +7,7 @@
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 namespace pp {
 
@@ -16,22 +17,22 @@ constexpr double zeroQuotaSortKey = 3.3e38; // ... and groups without quota just
 } // namespace
 
 Negotiator::Negotiator(Context context, MatchSink& sink)
-    : m_ctx(context)
+    : m_ctx(std::move(context))
     , m_sink(sink)
-    , m_allocation(context.tree, context.policy.allowQuotaOversubscription)
-    , m_subUsage(context.queues.size(), 0.0)
-    , m_groupUsage(static_cast<std::size_t>(context.tree.size()), 0.0)
-    , m_groupSubmitters(static_cast<std::size_t>(context.tree.size()))
-    , m_preemption(context.policy)
+    , m_allocation(m_ctx.tree, m_ctx.policy.allowQuotaOversubscription)
+    , m_subUsage(m_ctx.queues.size(), 0.0)
+    , m_groupUsage(static_cast<std::size_t>(m_ctx.tree.size()), 0.0)
+    , m_groupSubmitters(static_cast<std::size_t>(m_ctx.tree.size()))
+    , m_preemption(m_ctx.policy)
 {
-    if (!context.policy.groupSortExpr.empty())
-        if (auto parsed = classad::Expression::parse(context.policy.groupSortExpr, "GROUP_SORT_EXPR"))
+    if (!m_ctx.policy.groupSortExpr.empty())
+        if (auto parsed = classad::Expression::parse(m_ctx.policy.groupSortExpr, "GROUP_SORT_EXPR"))
             m_sortExpr = *parsed;
-    m_verdictStamp.assign(context.submitterNames.size(), 0);
-    m_verdict.assign(context.submitterNames.size(), 0);
-    for (const auto& name : context.submitterNames)
+    m_verdictStamp.assign(m_ctx.submitterNames.size(), 0);
+    m_verdict.assign(m_ctx.submitterNames.size(), 0);
+    for (const auto& name : m_ctx.submitterNames)
         m_submitterNames.push_back(classad::Value::sharedString(std::make_shared<const std::string>(name)));
-    for (const auto& node : context.tree.nodes())
+    for (const auto& node : m_ctx.tree.nodes())
         m_groupNames.push_back(classad::Value::sharedString(std::make_shared<const std::string>(node.name)));
 }
 
