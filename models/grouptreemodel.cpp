@@ -76,13 +76,9 @@ void GroupTreeModel::setResult(const pp::Result& result, const pp::Policy& polic
         siblings.push_back(static_cast<int>(n));
     }
 
-    // Delivered core-hours of each subtree: children after parents, so sum from the back.
-    m_subtreeCoreHours.assign(m_groups.size(), 0.0);
-    for (std::size_t g = m_groups.size(); g-- > 0;) {
-        m_subtreeCoreHours[g] += m_groups[g].coreHours;
-        if (m_groups[g].parent > 0)
-            m_subtreeCoreHours[static_cast<std::size_t>(m_groups[g].parent)] += m_subtreeCoreHours[g];
-    }
+    // A parent's delivered core-hours and jobs done are its subtree's, as its quota is (pp::groupFigures); its
+    // waits are its own jobs', since percentiles do not add up.
+    m_figures = pp::groupFigures(result);
     m_totalCoreHours = 0;
     for (const auto& g : m_groups)
         m_totalCoreHours += g.coreHours;
@@ -167,7 +163,8 @@ QVariant GroupTreeModel::groupData(int group, int column, int role) const
 {
     const auto& g = m_groups[static_cast<std::size_t>(group)];
     const auto& p = m_period[static_cast<std::size_t>(group)];
-    const double delivered = m_subtreeCoreHours[static_cast<std::size_t>(group)];
+    const pp::GroupFigures& figures = m_figures[static_cast<std::size_t>(group)];
+    const double delivered = figures.coreHours;
     const double share = m_totalCoreHours > 0 ? delivered / m_totalCoreHours : 0.0;
     const double surplus = p.usage - p.quota;
     const bool autoregroup = m_autoregroup[static_cast<std::size_t>(group)];
@@ -196,7 +193,7 @@ QVariant GroupTreeModel::groupData(int group, int column, int role) const
         case ShareColumn:
             return share;
         case JobsColumn:
-            return static_cast<qlonglong>(g.jobsCompleted);
+            return static_cast<qlonglong>(figures.jobsCompleted);
         case WaitP50Column:
             return g.waitP50;
         case WaitP95Column:
@@ -241,7 +238,7 @@ QVariant GroupTreeModel::groupData(int group, int column, int role) const
     case ShareColumn:
         return tr("%1 %").arg(locale.toString(share * 100.0, 'f', 1));
     case JobsColumn:
-        return locale.toString(static_cast<qlonglong>(g.jobsCompleted));
+        return locale.toString(static_cast<qlonglong>(figures.jobsCompleted));
     case WaitP50Column:
         return g.jobsTotal > 0 ? formatDuration(g.waitP50) : QString();
     case WaitP95Column:
@@ -323,11 +320,13 @@ QVariant GroupTreeModel::headerData(int section, Qt::Orientation orientation, in
         {QT_TR_NOOP("Demand"), QT_TR_NOOP("Running plus idle cores requested, mean over the period")},
         {QT_TR_NOOP("Surplus ±"), QT_TR_NOOP("Usage minus quota: + borrowed from others, − left for others")},
         {QT_TR_NOOP("Charged core-h"), QT_TR_NOOP("Core-hours the accountant charged in the period (claimed cores)")},
-        {QT_TR_NOOP("Delivered core-h"), QT_TR_NOOP("Core-hours of the jobs themselves over the whole run")},
-        {QT_TR_NOOP("Share"), QT_TR_NOOP("Share of all delivered core-hours, whole run")},
-        {QT_TR_NOOP("Jobs done"), QT_TR_NOOP("Jobs completed over the whole run")},
-        {QT_TR_NOOP("Wait p50"), QT_TR_NOOP("Median time from submit to first start, whole run")},
-        {QT_TR_NOOP("Wait p95"), QT_TR_NOOP("95th percentile of the wait, whole run")},
+        {QT_TR_NOOP("Delivered core-h"),
+            QT_TR_NOOP("Core-hours of the jobs themselves over the whole run, the subtree's (a parent adds its sub-groups')")},
+        {QT_TR_NOOP("Share"), QT_TR_NOOP("Share of all delivered core-hours, whole run, the subtree's")},
+        {QT_TR_NOOP("Jobs done"), QT_TR_NOOP("Jobs completed over the whole run, the subtree's (a parent adds its sub-groups')")},
+        {QT_TR_NOOP("Wait p50"),
+            QT_TR_NOOP("Median time from submit to first start of the group's own jobs, whole run (blank: none)")},
+        {QT_TR_NOOP("Wait p95"), QT_TR_NOOP("95th percentile of the wait of the group's own jobs, whole run")},
         {QT_TR_NOOP("User priority"),
             QT_TR_NOOP("Effective user priority at the end of the run (lower is better), and the priority factor")},
         {QT_TR_NOOP("Flags"), QT_TR_NOOP("surplus: GROUP_ACCEPT_SURPLUS is true; autoregroup: GROUP_AUTOREGROUP is")},

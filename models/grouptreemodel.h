@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis/periodfigures.h"
+#include "analysis/groupfigures.h"
 #include "model/result.h"
 #include "policy/policy.h"
 
@@ -78,7 +79,7 @@ private:
     std::vector<pp::SubmitterSummary> m_submitters;
     std::vector<std::vector<pp::GroupSample>> m_series;
     std::vector<bool> m_autoregroup; ///< per group
-    std::vector<double> m_subtreeCoreHours; ///< delivered, per group, whole run
+    std::vector<pp::GroupFigures> m_figures; ///< per group, whole run: work over the subtree, waits its own
     std::vector<Period> m_period; ///< per group
     std::vector<Node> m_nodes;
     std::vector<int> m_topLevel; ///< node indices

@@ -8,10 +8,12 @@
 #   scripts/poolplanner.sh setup   only install the packages
 #   scripts/poolplanner.sh bench   build (release) and print the replay benchmark
 #   scripts/poolplanner.sh tidy    build (release) and run the .clang-tidy checks on engine/, models/, ui/, app/
+#   scripts/poolplanner.sh package build (release) and make build/release/package/poolplanner_VERSION_ARCH.deb
+#   scripts/poolplanner.sh package-test   the .deb installed with apt, the programs run from the PATH, removed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(g++ cmake ninja-build ccache pkg-config zlib1g-dev libsimdjson-dev poppler-utils clang-tidy
+PACKAGES=(g++ cmake ninja-build ccache pkg-config zlib1g-dev libsimdjson-dev poppler-utils clang-tidy dpkg-dev
           qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
           fonts-dejavu-core xvfb xauth)
 
@@ -49,6 +51,32 @@ tidy() { # on the release build's compile commands; any finding fails (.clang-ti
     echo "clang-tidy: nothing found"
 }
 
+package() { # the .deb of the release build
+    build release
+    rm -f build/release/package/poolplanner_*.deb
+    (cd build/release && cpack >/dev/null)
+    ls build/release/package/poolplanner_*.deb
+}
+
+package_test() { # installed as a user would, run from the PATH, removed again
+    local deb
+    deb=$(package | tail -n 1)
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$deb"
+    local out
+    out=$(mktemp -d)
+    command -v poolplanner poolplanner-cli
+    poolplanner-cli --version
+    poolplanner-cli simulate --scenario /usr/share/poolplanner/more-analysis.scenario --horizon 1d >"$out/simulate.txt"
+    grep -q "core-hours delivered" "$out/simulate.txt"
+    QT_QPA_PLATFORM=offscreen poolplanner --view groups --screenshot "$out/groups.png"
+    test -s "$out/groups.png"
+    test -f /usr/share/applications/poolplanner.desktop
+    test -f /usr/share/icons/hicolor/scalable/apps/poolplanner.svg
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q poolplanner
+    rm -rf "$out"
+    echo "package-test: $deb installs, runs from the PATH and removes"
+}
+
 case "${1:-}" in
     setup) setup ;;
     run)
@@ -73,16 +101,23 @@ case "${1:-}" in
         # The engine and the CLI alone, as on a server: no Qt Widgets or Charts anywhere in the build.
         build headless
         ctest --preset headless --output-on-failure -j 2
-        tidy ;;
+        tidy
+        package_test ;;
     tidy)
         setup
         build release
         tidy ;;
+    package)
+        setup
+        package ;;
+    package-test)
+        setup
+        package_test ;;
     bench)
         setup
         shift
         tests/bench/run-benchmarks.sh "$@" ;;
     *)
-        echo "usage: scripts/poolplanner.sh run|test|setup|bench|tidy" >&2
+        echo "usage: scripts/poolplanner.sh run|test|setup|bench|tidy|package|package-test" >&2
         exit 2 ;;
 esac

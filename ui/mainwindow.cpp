@@ -48,6 +48,9 @@
 #include <QSaveFile>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
+#include <QGuiApplication>
+#include <QSettings>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -282,7 +285,18 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_planning, &PlanningSession::baselineEnsembleFailed, this,
         [this](const QString& reason) { statusBar()->showMessage(reason); });
     connect(m_planning, &PlanningSession::openingFailed, this, &MainWindow::showFailure);
-    resize(1200, 720);
+    restoreWindowGeometry();
+}
+
+void MainWindow::restoreWindowGeometry()
+{
+    if (restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray()))
+        return;
+    // The first start: most of the screen, so that the group table needs no horizontal scroll on a laptop.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1280, 800);
+    resize(std::max(std::min(1200, available.width()), available.width() * 9 / 10),
+        std::max(std::min(720, available.height()), available.height() * 9 / 10));
 }
 
 MainWindow::~MainWindow() = default;

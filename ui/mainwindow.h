@@ -90,6 +90,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /// As the user left it, or most of the screen the first time.
+    void restoreWindowGeometry();
     void buildMenus();
     void chooseFiles();
     void chooseScenarioFile();

@@ -226,5 +226,6 @@ void MainWindow::closeEvent(QCloseEvent* event)
         }
     }
     saveViewState();
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     event->accept();
 }

@@ -46,3 +46,8 @@ void attachAxes(QChart* chart, QAbstractAxis* x, QAbstractAxis* y)
         series->attachAxis(y);
     }
 }
+
+QString legendLabel(const QString& plain)
+{
+    return plain.toHtmlEscaped();
+}

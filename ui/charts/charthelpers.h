@@ -20,3 +20,7 @@ void replaceChart(QChartView* view, QChart* chart);
 
 /// Puts `x` at the bottom and `y` on the left, and plots every series of the chart against them.
 void attachAxes(QChart* chart, QAbstractAxis* x, QAbstractAxis* y);
+
+/// A legend label for a plain name: Qt Charts renders legend labels as rich text, so "<none>" (HTCondor's root
+/// group) would vanish as an unknown tag.
+QString legendLabel(const QString& plain);

@@ -84,7 +84,7 @@ void ComparisonCharts::setRuns(
                 peak = std::max(peak, cores);
             }
             line->setPen(QPen(colour, run == 0 ? 1.6 : 1.4, run == 0 ? Qt::SolidLine : Qt::DashLine));
-            line->setName(run == 0 ? QString::fromStdString(name) : QString());
+            line->setName(run == 0 ? legendLabel(QString::fromStdString(name)) : QString());
             chart->addSeries(line);
             if (run == 1)
                 chart->legend()->markers(line).constFirst()->setVisible(false);

@@ -45,7 +45,7 @@ void SweepChart::show(const QString& title, const QString& knob, const QStringLi
     double highest = 1;
     for (const auto& l : lines) {
         auto* series = new QLineSeries(chart);
-        series->setName(l.name);
+        series->setName(legendLabel(l.name));
         series->setPen(QPen(l.colour, 2));
         series->setPointsVisible(true);
         for (std::size_t k = 0; k < l.values.size(); ++k) {

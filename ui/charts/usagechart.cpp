@@ -56,7 +56,7 @@ void UsageChart::rebuild()
             upper->append(m_model->timeOf(r) / unit, cumulative[static_cast<std::size_t>(r)]);
         }
         auto* area = new QAreaSeries(upper, lower);
-        area->setName(name);
+        area->setName(legendLabel(name));
         area->setColor(colour);
         area->setBorderColor(colour.darker(120));
         chart->addSeries(area);
