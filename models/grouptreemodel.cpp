@@ -321,9 +321,11 @@ QVariant GroupTreeModel::headerData(int section, Qt::Orientation orientation, in
         {QT_TR_NOOP("Surplus ±"), QT_TR_NOOP("Usage minus quota: + borrowed from others, − left for others")},
         {QT_TR_NOOP("Charged core-h"), QT_TR_NOOP("Core-hours the accountant charged in the period (claimed cores)")},
         {QT_TR_NOOP("Delivered core-h"),
-            QT_TR_NOOP("Core-hours of the jobs themselves over the whole run, the subtree's (a parent adds its sub-groups')")},
+            QT_TR_NOOP(
+                "Core-hours of the jobs themselves over the whole run, the subtree's (a parent adds its sub-groups')")},
         {QT_TR_NOOP("Share"), QT_TR_NOOP("Share of all delivered core-hours, whole run, the subtree's")},
-        {QT_TR_NOOP("Jobs done"), QT_TR_NOOP("Jobs completed over the whole run, the subtree's (a parent adds its sub-groups')")},
+        {QT_TR_NOOP("Jobs done"),
+            QT_TR_NOOP("Jobs completed over the whole run, the subtree's (a parent adds its sub-groups')")},
         {QT_TR_NOOP("Wait p50"),
             QT_TR_NOOP("Median time from submit to first start of the group's own jobs, whole run (blank: none)")},
         {QT_TR_NOOP("Wait p95"), QT_TR_NOOP("95th percentile of the wait of the group's own jobs, whole run")},

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
-#include "analysis/periodfigures.h"
 #include "analysis/groupfigures.h"
+#include "analysis/periodfigures.h"
 #include "model/result.h"
 #include "policy/policy.h"
 

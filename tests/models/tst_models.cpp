@@ -82,11 +82,12 @@ private Q_SLOTS:
         model.setResult(twoSamples(), policy);
 
         // Period = the whole run: means of the two samples; atlas sums its sub-group (usage 50, allocated 55).
-        // Surplus = usage - subtree quota. Charged = mean usage x 2 h. Delivered sums the subtree (25 of 50).
+        // Surplus = usage - subtree quota. Charged = mean usage x 2 h. Delivered and jobs done sum the subtree (25
+        // of 50, 3 jobs); waits are a group's own jobs' (atlas has none).
         const QStringList expected = {
             QStringLiteral("<none>|rest of pool|10.0|10.0|5.0|5.0|-5.0|10|25|50.0 %|0||||"),
             QStringLiteral("  user bob||||||||25|50.0 %|0|||2.0 (factor 1)|"),
-            QStringLiteral("atlas|90 cores|90.0|55.0|50.0|60.0|-40.0|100|25|50.0 %|0||||surplus"),
+            QStringLiteral("atlas|90 cores|90.0|55.0|50.0|60.0|-40.0|100|25|50.0 %|3||||surplus"),
             QStringLiteral("  prod|60 % of parent|54.0|55.0|50.0|60.0|-4.0|100|25|50.0 %|3|30 s|1.5 h||autoregroup"),
             QStringLiteral("    user alice||||||||25|50.0 %|3|||500.0 (factor 1,000)|"),
         };

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include <QString>
+
 class QChart;
 class QAbstractAxis;
 class QChartView;
