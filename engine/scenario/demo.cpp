@@ -27,20 +27,37 @@ struct Stream
     double medianRuntimeHours;
     double runtimeSpread; // sigma of the log-normal
     double dailySwing; // 0 = flat, 1 = all work in daytime
+    double weekendFactor; // the rate on Saturday and Sunday, relative to a weekday's
+    int campaignFirstDay, campaignDays; // days (0 = Monday) of a campaign at campaignFactor × the rate
+    double campaignFactor;
     JobKind kind;
 };
 
+// The seed's tensions: production steady at its quota; analysis and notebooks with the working day, their
+// weekday peaks pushing the pool past its size for a few hours; belle2 lending most of the week and needing more
+// than its quota in its Tuesday-Thursday campaign; atlas.multicore's 8-core jobs competing with the 1-core work
+// for the same p-slots. Nights and weekends leave cores to lend.
 constexpr Stream streams[] = {
-    {"atlas.prod", "prod", 3, 21000, 1, 2048, 5.0, 0.6, 0.1, Batch},
-    {"atlas.analysis", "ana", 40, 24000, 1, 2048, 1.2, 1.0, 0.6, Batch},
-    {"atlas.multicore", "mc", 2, 640, 8, 2048, 10.0, 0.4, 0.0, Batch},
-    {"star", "star", 12, 6800, 1, 2048, 6.0, 0.8, 0.3, Batch},
-    {"phenix", "phx", 8, 4400, 1, 2048, 7.0, 0.7, 0.2, Batch},
-    {"belle2", "b2", 10, 5100, 1, 2048, 5.5, 0.9, 0.4, Batch},
-    {"dune", "dune", 15, 4800, 1, 2048, 4.0, 1.1, 0.5, Batch},
-    {"sphenix", "sph", 6, 3600, 1, 2048, 5.0, 0.7, 0.2, Batch},
-    {"notebooks", "nb", 60, 1200, 1, 4096, 2.0, 0.8, 0.9, Notebook},
+    {"atlas.prod", "prod", 3, 22000, 1, 2048, 5.0, 0.6, 0.1, 1.0, 0, 0, 1.0, Batch},
+    {"atlas.analysis", "ana", 40, 40000, 1, 2048, 0.8, 1.0, 0.9, 0.35, 0, 0, 1.0, Batch},
+    {"atlas.multicore", "mc", 2, 640, 8, 2048, 10.0, 0.4, 0.0, 1.0, 0, 0, 1.0, Batch},
+    {"star", "star", 12, 6800, 1, 2048, 6.0, 0.8, 0.3, 0.8, 0, 0, 1.0, Batch},
+    {"phenix", "phx", 8, 4400, 1, 2048, 7.0, 0.7, 0.2, 0.8, 0, 0, 1.0, Batch},
+    {"belle2", "b2", 10, 2400, 1, 2048, 5.5, 0.9, 0.4, 0.6, 1, 3, 4.0, Batch},
+    {"dune", "dune", 15, 5600, 1, 2048, 4.0, 1.1, 0.7, 0.4, 0, 0, 1.0, Batch},
+    {"sphenix", "sph", 6, 3600, 1, 2048, 5.0, 0.7, 0.2, 0.8, 0, 0, 1.0, Batch},
+    {"notebooks", "nb", 60, 2000, 1, 4096, 2.0, 0.8, 0.95, 0.3, 0, 0, 1.0, Notebook},
 };
+
+// How much of a stream's weekday rate applies at time t (seconds from Monday 00:00).
+double weekFactor(const Stream& stream, double t)
+{
+    const int day = static_cast<int>(t / 86400.0) % 7;
+    double factor = day >= 5 ? stream.weekendFactor : 1.0;
+    if (day >= stream.campaignFirstDay && day < stream.campaignFirstDay + stream.campaignDays)
+        factor *= stream.campaignFactor;
+    return factor;
+}
 
 constexpr double demoDays = 7.0;
 
@@ -83,16 +100,17 @@ Scenario demoScenario(std::uint64_t seed, double scale)
         for (int u = 1; u <= stream.users; ++u)
             users.push_back(
                 workload.submitterIndex(std::string(stream.group) + "." + stream.userPrefix + std::to_string(u)));
-        // A non-homogeneous Poisson process by thinning: rate(t) = base × (1 + swing × sin(day phase)).
+        // A non-homogeneous Poisson process by thinning: rate(t) = base × week(t) × (1 + swing × sin(day phase)).
         const double baseRate = stream.jobsPerDay * scale / 86400.0;
-        const double peakRate = baseRate * (1.0 + stream.dailySwing);
+        const double peakRate
+            = baseRate * (1.0 + stream.dailySwing) * std::max({1.0, stream.weekendFactor, stream.campaignFactor});
         double t = 0;
         for (;;) {
             t += random.exponential(1.0 / peakRate);
             if (t >= horizon)
                 break;
             const double phase = 2.0 * std::numbers::pi * (std::fmod(t, 86400.0) / 86400.0 - 0.25);
-            const double rate = baseRate * (1.0 + stream.dailySwing * std::sin(phase));
+            const double rate = baseRate * weekFactor(stream, t) * (1.0 + stream.dailySwing * std::sin(phase));
             if (random.uniform() * peakRate > rate)
                 continue;
             Job job;
