@@ -30,6 +30,8 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
             m_sortExpr = *parsed;
     m_verdictStamp.assign(m_ctx.submitterNames.size(), 0);
     m_verdict.assign(m_ctx.submitterNames.size(), 0);
+    m_partyStamp.assign(m_ctx.submitterNames.size(), 0);
+    m_parties.resize(m_ctx.submitterNames.size());
     for (const auto& name : m_ctx.submitterNames)
         m_submitterNames.push_back(classad::Value::sharedString(std::make_shared<const std::string>(name)));
     for (const auto& node : m_ctx.tree.nodes())
@@ -403,6 +405,8 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
     if (!prioOn && rankOn && m_ctx.rank->maxRank(job, unixNow) <= m_minCurrentRank)
         return {}; // no machine ranks this job above any running one
     ++m_stamp; // forget the verdicts of the previous call: usage has moved since
+    double lastCost = -1;
+    bool lastAffordable = false;
     Victim best;
     int bestCores = 0;
     long bestMemory = 0;
@@ -429,8 +433,15 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
         const bool byRank = rankOn && newRank > c.currentRank;
         if (!byRank && (!prioOn || c.submitter == submitter || newRank < c.currentRank))
             continue;
-        if (!(byRank && ignoreLimitForRank) && !affordable(policy.useSlotWeights ? c.cores : 1.0))
-            continue; // the submitter limit must permit the slot's cost (§4.1)
+        if (!(byRank && ignoreLimitForRank)) { // the submitter limit must permit the slot's cost (§4.1)
+            const double cost = policy.useSlotWeights ? c.cores : 1.0;
+            if (cost != lastCost) { // most claims cost the same: the limit is asked once per cost, not per claim
+                lastCost = cost;
+                lastAffordable = affordable(cost);
+            }
+            if (!lastAffordable)
+                continue;
+        }
         // Lexicographic, higher wins (§3.5): NEGOTIATOR_PRE_JOB_RANK (10000000*Rank, then the smallest slot), then
         // the kind of preemption (Rank before priority), then PREEMPTION_RANK.
         if (best.claim >= 0) {
@@ -446,7 +457,11 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
             }
         }
         const PreemptionPolicy::Candidate candidate {c.cores, static_cast<long>(c.memoryMb), runTime};
-        const PreemptionParty remote = party(c.submitter);
+        if (m_partyStamp[c.submitter] != m_stamp) {
+            m_parties[c.submitter] = party(c.submitter);
+            m_partyStamp[c.submitter] = m_stamp;
+        }
+        const PreemptionParty& remote = m_parties[c.submitter];
         if (!byRank) {
             // A verdict that depends only on the two users is worked out once per remote user (per call).
             const bool perUser = !m_preemption.requirementsDependOnSlot();

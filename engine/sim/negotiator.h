@@ -121,6 +121,10 @@ private:
     std::vector<classad::Value> m_submitterNames; // as ClassAd strings, built once
     std::vector<std::uint64_t> m_verdictStamp; // per remote submitter: which findVictim call m_verdict is from
     std::vector<char> m_verdict;
+    // Each remote submitter's party, made once per findVictim call (usage does not move within one): a pool of
+    // thousands of claims held by a few dozen users would otherwise make it once per claim.
+    std::vector<std::uint64_t> m_partyStamp;
+    std::vector<PreemptionParty> m_parties;
     std::uint64_t m_stamp = 0;
     std::vector<classad::Value> m_groupNames;
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
