@@ -22,6 +22,14 @@ namespace {
 
 Expected<Scenario> withMergeVariant(Expected<Scenario> scenario, const std::string& variant);
 
+Expected<Policy> policyOfConfigFiles(const std::vector<std::string>& paths, Warnings& warnings)
+{
+    auto config = readConfigFiles(paths, warnings);
+    if (!config)
+        return config.error();
+    return policyFromConfig(*config, &warnings);
+}
+
 std::string fileName(const std::string& path)
 {
     return std::filesystem::path(path).filename().string();
@@ -55,10 +63,7 @@ Expected<Scenario> snapshotScenario(const ScenarioInputs& inputs, Warnings& warn
     if (given) {
         scenario->policy = *given;
     } else if (!inputs.configPaths.empty()) {
-        auto config = readConfigFiles(inputs.configPaths, warnings);
-        if (!config)
-            return config.error();
-        auto policy = policyFromConfig(*config, &warnings);
+        auto policy = policyOfConfigFiles(inputs.configPaths, warnings);
         if (!policy)
             return policy.error();
         scenario->policy = std::move(policy).value();
@@ -117,10 +122,7 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
         if (inputs.configPaths.empty())
             warnings.add({inputs.tracePath.empty() ? inputs.modelPath : inputs.tracePath, 0,
                 "no configuration: the pool shares by HTCondor's defaults (no group quotas, every user equal)"});
-        auto config = readConfigFiles(inputs.configPaths, warnings);
-        if (!config)
-            return config.error();
-        auto policy = policyFromConfig(*config, &warnings);
+        auto policy = policyOfConfigFiles(inputs.configPaths, warnings);
         if (!policy)
             return policy.error();
         scenario.policy = std::move(policy).value();

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "sweep/ensemblerun.h"
 
+#include "sweep/parallelrun.h"
+
 #include <algorithm>
 #include <exception>
 #include <mutex>
@@ -43,16 +45,7 @@ EnsembleRuns runEnsemble(const Scenario& scenario, const EnsembleRunOptions& opt
             }
         }
     };
-    if (threads <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        pool.reserve(threads);
-        for (unsigned t = 0; t < threads; ++t)
-            pool.emplace_back(work);
-        for (auto& t : pool)
-            t.join();
-    }
+    runOnThreads(threads, work);
     if (failure)
         std::rethrow_exception(failure);
     if (options.stop && options.stop->load()) // runs never started are not part of it

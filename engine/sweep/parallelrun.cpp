@@ -54,6 +54,20 @@ RunOutcome runOne(const ScenarioSpec& spec, bool keepWorkload, bool summaryOnly)
 
 } // namespace
 
+void runOnThreads(unsigned threads, const std::function<void()>& work)
+{
+    if (threads <= 1) {
+        work();
+        return;
+    }
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t)
+        pool.emplace_back(work);
+    for (auto& t : pool)
+        t.join();
+}
+
 std::vector<RunOutcome> runScenarios(const std::vector<ScenarioSpec>& specs, const ParallelRunOptions& options)
 {
     std::vector<RunOutcome> outcomes(specs.size());
@@ -74,16 +88,7 @@ std::vector<RunOutcome> runScenarios(const std::vector<ScenarioSpec>& specs, con
                 options.onProgress(done, specs.size());
         }
     };
-    if (threads <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        pool.reserve(threads);
-        for (unsigned t = 0; t < threads; ++t)
-            pool.emplace_back(work);
-        for (auto& t : pool)
-            t.join();
-    }
+    runOnThreads(threads, work);
     for (std::size_t i = 0; i < outcomes.size(); ++i)
         if (!outcomes[i].result && !outcomes[i].error)
             outcomes[i].error = Diagnostic {specs[i].name, 0, "not run: stopped"};

@@ -34,6 +34,9 @@ struct ParallelRunOptions
     const std::atomic<bool>* stop = nullptr; ///< scenarios not started when it turns true are not run
 };
 
+/// Runs `work` on `threads` threads at once (on this one when 1) and returns when every one has returned.
+void runOnThreads(unsigned threads, const std::function<void()>& work);
+
 /// Builds and simulates each scenario on its own thread's Simulator, up to `threads` at a time. The outcomes come
 /// back in the order of the specs and are the same whatever the number of threads: a simulation is a pure
 /// function of its scenario and seed.
