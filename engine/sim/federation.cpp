@@ -80,6 +80,7 @@ FederationSimulator::FederationSimulator(const Scenario& scenario, SimulationOpt
         own.policy = pools[p].policy;
         own.horizonSeconds = scenario.horizonSeconds;
         own.seed = scenario.seed + p;
+        own.tieSeed = scenario.tieSeed == 0 ? 0 : scenario.tieSeed + p; // each pool's collector has its own order
         own.startTime = scenario.startTime;
         m_poolScenarios.push_back(std::move(own));
 
