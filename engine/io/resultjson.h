@@ -15,7 +15,8 @@ namespace pp {
 std::string resultSummaryJson(const Result& result, bool includeWallTime = true);
 
 /// The same summary for an ensemble (`simulate --ensemble K`): each figure its median over the runs, with
-/// `<figure>_min`/`_max` (or `_p5`/`_p95` from 20 runs) beside it, and `ensemble: {runs, spread, tie_seeds}`.
+/// `<figure>_min`/`_max` (or `_p5`/`_p95` from 20 runs) beside it, and `ensemble: {runs, spread, tie_seeds}`;
+/// `wall_seconds` is the runs' engine time added up.
 std::string ensembleSummaryJson(const EnsembleResult& ensemble, bool includeWallTime = true);
 
 /// The whole result for `--out`: the summary, per-group and pool time series, per-cycle records and one
