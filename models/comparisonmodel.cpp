@@ -140,10 +140,11 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
             return QString(); // no jobs of its own (or no notebooks): nothing waited
         if (verdict == 0)
             return formatValue(column, d->proposal);
-        const QString change = d->relative
-            ? QStringLiteral("%1%2 %").arg(
-                d->delta > 0 ? QStringLiteral("+") : QString(), QLocale().toString(*d->relative * 100.0, 'f', 0))
-            : QStringLiteral("new");
+        // More than doubled reads as a factor ("×92"), as the written summary says it: "+9,075 %" reads as noise.
+        const QString change = !d->relative ? QStringLiteral("new")
+            : *d->relative >= 1.0           ? QStringLiteral("×%1").arg(QLocale().toString(1.0 + *d->relative, 'f', 0))
+                                  : QStringLiteral("%1%2 %").arg(d->delta > 0 ? QStringLiteral("+") : QString(),
+                                      QLocale().toString(*d->relative * 100.0, 'f', 0));
         return QStringLiteral("%1 (%2)").arg(formatValue(column, d->proposal), change);
     }
     case Qt::ToolTipRole:
