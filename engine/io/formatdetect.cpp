@@ -101,6 +101,8 @@ Expected<FileFormat> detectFormat(const std::string& path)
     bool tableRows = true;
     std::string firstContent;
     long firstLine = 0;
+    long queueLine = 0; // a condor_submit description's `queue` statement
+    int submitCommands = 0;
     while (const auto raw = reader.next()) {
         if (reader.lineNumber() > 400)
             break;
@@ -161,6 +163,14 @@ Expected<FileFormat> detectFormat(const std::string& path)
             tableRows = false;
         if (line.front() == '#')
             continue;
+        if (queueLine == 0 && (text::iequals(line, "queue") || text::istartsWith(line, "queue ")))
+            queueLine = reader.lineNumber();
+        for (const char* command : {"executable", "universe", "arguments", "request_cpus", "request_memory",
+                 "accounting_group", "transfer_executable", "should_transfer_files"})
+            if (text::istartsWith(line, command) && line.find('=') != std::string_view::npos) {
+                ++submitCommands;
+                break;
+            }
         if (line.substr(0, 3) == "***") {
             banner = true;
             continue;
@@ -181,6 +191,10 @@ Expected<FileFormat> detectFormat(const std::string& path)
         return FileFormat::ClassAdJson; // pretty objects without event fields: a -json dump without its [ ]
     if (firstContent.empty())
         return Diagnostic {path, 0, "empty file: nothing to read"};
+    if (queueLine > 0 && submitCommands > 0)
+        return Diagnostic {path, queueLine,
+            "a condor_submit description (its 'queue' statement): PoolPlanner reads jobs once submitted, as their ads "
+            "(condor_q -long or -json), condor_history, or the job event log its 'log =' names"};
     if (headerColumns > 0 && tableRows && assignments == 0)
         return FileFormat::AfTable;
     if (assignments > 0) {

@@ -313,6 +313,12 @@ private Q_SLOTS:
         QTest::addRow("an HTCondor daemon log") << QByteArray(
             "11/26/26 05:00:47 ******************************************\n11/26/26 05:00:47 ** condor_defrag\n")
                                                 << QStringLiteral("an HTCondor daemon log") << 1L;
+        // The shape of the real recordings' submit files (../shared/.../jobs/*.sub): named for what it is, at its
+        // `queue` statement, not as a ClassAd with a bad line.
+        QTest::addRow("a condor_submit description")
+            << QByteArray("universe = vanilla\nexecutable = /bin/sleep\narguments = 300\nrequest_cpus = 1\n"
+                          "accounting_group = group_phenix\n+SimUser = \"ed\"\nqueue 10\n")
+            << QStringLiteral("a condor_submit description") << 7L;
         QTest::addRow("event log cut in a header")
             << QByteArray("000 (1.0.0) 2024-07-26 19:35:19 Job submitted\n...\n001 (1.0")
             << QStringLiteral("event header") << 3L;
