@@ -429,9 +429,14 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
         // user, Rank >= CurrentRank and PREEMPTION_REQUIREMENTS.
         if (startOn && !m_ctx.rank->start(job, c.machine, unixNow))
             continue; // the machine's START refuses the job
+        // A retiring slot that was already preempted is offered as its preempting user's, with its RANK as the
+        // CurrentRank a new preemption must beat (matchmaker.cpp: ATTR_PREEMPTING_USER, ATTR_PREEMPTING_RANK).
+        const bool retiring = c.successor >= 0;
+        const std::uint32_t remoteSubmitter = retiring ? c.successorSubmitter : c.submitter;
+        const float currentRank = retiring ? c.successorRank : c.currentRank;
         const double newRank = rankOn ? m_ctx.rank->rank(job, c.machine, unixNow) : 0.0;
-        const bool byRank = rankOn && newRank > c.currentRank;
-        if (!byRank && (!prioOn || c.submitter == submitter || newRank < c.currentRank))
+        const bool byRank = rankOn && newRank > currentRank;
+        if (!byRank && (!prioOn || remoteSubmitter == submitter || newRank < currentRank))
             continue;
         if (!(byRank && ignoreLimitForRank)) { // the submitter limit must permit the slot's cost (§4.1)
             const double cost = policy.useSlotWeights ? c.cores : 1.0;
@@ -457,22 +462,22 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
             }
         }
         const PreemptionPolicy::Candidate candidate {c.cores, static_cast<long>(c.memoryMb), runTime};
-        if (m_partyStamp[c.submitter] != m_stamp) {
-            m_parties[c.submitter] = party(c.submitter);
-            m_partyStamp[c.submitter] = m_stamp;
+        if (m_partyStamp[remoteSubmitter] != m_stamp) {
+            m_parties[remoteSubmitter] = party(remoteSubmitter);
+            m_partyStamp[remoteSubmitter] = m_stamp;
         }
-        const PreemptionParty& remote = m_parties[c.submitter];
+        const PreemptionParty& remote = m_parties[remoteSubmitter];
         if (!byRank) {
             // A verdict that depends only on the two users is worked out once per remote user (per call).
             const bool perUser = !m_preemption.requirementsDependOnSlot();
-            if (perUser && m_verdictStamp[c.submitter] == m_stamp) {
-                if (!m_verdict[c.submitter])
+            if (perUser && m_verdictStamp[remoteSubmitter] == m_stamp) {
+                if (!m_verdict[remoteSubmitter])
                     continue;
             } else {
                 const bool allowed = m_preemption.allows(self, remote, candidate, job.cores, job.memoryMb, unixNow);
                 if (perUser) {
-                    m_verdictStamp[c.submitter] = m_stamp;
-                    m_verdict[c.submitter] = allowed ? 1 : 0;
+                    m_verdictStamp[remoteSubmitter] = m_stamp;
+                    m_verdict[remoteSubmitter] = allowed ? 1 : 0;
                 }
                 if (!allowed)
                     continue;
@@ -493,7 +498,6 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
 
 Negotiator::PslotVictims Negotiator::findPslotVictims(std::uint32_t submitter, const Job& job, std::int64_t now)
 {
-    const Policy& policy = m_ctx.policy;
     const bool rankOn = m_ctx.rank && m_ctx.rank->enabled();
     const bool startOn = m_ctx.rank && m_ctx.rank->startEnabled();
     const std::int64_t unixNow = m_ctx.epoch + now;
@@ -505,9 +509,10 @@ Negotiator::PslotVictims Negotiator::findPslotVictims(std::uint32_t submitter, c
         const Claim& c = claims[i];
         if (!c.live || c.job < 0 || m_ctx.pool.isDraining(c.machine) || c.claimedAt == now)
             continue;
-        const double runTime = static_cast<double>(now - c.jobStartedAt);
-        if (!policy.considerEarlyPreemption && runTime < c.retirement)
-            continue; // retiring children are skipped
+        // Retiring children are skipped even with early preemption ("TODO In the future, condition this on
+        // ConsiderEarlyPreemption", pslotMultiMatch), and so are children already preempted.
+        if (static_cast<double>(now - c.jobStartedAt) < c.retirement || c.successor >= 0)
+            continue;
         if (!m_preemptedThisCycle.empty()
             && std::find(m_preemptedThisCycle.begin(), m_preemptedThisCycle.end(), i) != m_preemptedThisCycle.end())
             continue;

@@ -137,6 +137,7 @@ void PoolState::release(std::uint32_t claimIndex)
         m_claimSizes.erase(it);
     c.live = false;
     c.job = -1;
+    c.successor = -1;
     m_freeClaimSlots.push_back(claimIndex);
 }
 

@@ -25,6 +25,11 @@ struct Claim
     std::int64_t jobStartedAt = 0;
     float currentRank = 0; ///< the startd RANK of the running job (CurrentRank)
     float retirement = 0; ///< MAXJOBRETIREMENTTIME of the running job, seconds from its start
+    /// Early preemption: the job that preempted the running one and starts when it has retired, -1 = none.
+    /// The slot's ad then names its submitter as PreemptingUser and its RANK as PreemptingRank.
+    std::int32_t successor = -1;
+    std::uint32_t successorSubmitter = 0;
+    float successorRank = 0;
     bool live = false;
 };
 

@@ -362,6 +362,10 @@ bool Simulator::nextForClaim(std::uint32_t submitter, std::uint32_t machine, int
 void Simulator::claimFreed(std::uint32_t claimIndex, std::int64_t now)
 {
     Claim& claim = m_pool.claim(claimIndex);
+    if (claim.successor >= 0) { // the retiring job ended by itself: the preempting claim takes the slot
+        handOver(claimIndex, now);
+        return;
+    }
     // The schedd reuses the claim for the submitter's next job that fits, while CLAIM_WORKLIFE allows (§10.2).
     const double worklife = m_scenario.policy.claimWorklife;
     const bool reusable = !m_pool.isDraining(claim.machine)
@@ -375,10 +379,7 @@ void Simulator::claimFreed(std::uint32_t claimIndex, std::int64_t now)
             return;
         }
     }
-    const std::uint32_t machine = claim.machine;
-    m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
-    m_pool.release(claimIndex);
-    endDrainIfWhole(machine);
+    releaseClaim(claimIndex, now);
 }
 
 void Simulator::negotiationCycle(std::int64_t now)
@@ -438,8 +439,9 @@ std::int64_t Simulator::nextEventTime() const
         ? std::max(m_start, static_cast<std::int64_t>(jobs[m_nextArrival].submit))
         : never;
     const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
-    const std::int64_t nextTimeout = std::min(m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time,
-        m_limitTimers.empty() ? never : m_limitTimers.top().time);
+    const std::int64_t nextTimeout = std::min({m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time,
+        m_limitTimers.empty() ? never : m_limitTimers.top().time,
+        m_retirementKills.empty() ? never : m_retirementKills.top().time});
     return std::min(
         {nextCompletion, nextArrival, m_nextCycle, m_nextSample, m_nextDefragPoll, nextDeadline, nextTimeout});
 }
@@ -501,6 +503,12 @@ bool Simulator::runUntil(std::int64_t seconds)
             m_limitTimers.pop();
             if (m_result.jobs[l.job].starts == l.run && m_pool.claim(l.claim).job == static_cast<std::int32_t>(l.job))
                 applyRuntimeLimit(l.claim, l.job, t, l.fate);
+        }
+        while (!m_retirementKills.empty() && m_retirementKills.top().time == t) {
+            const Completion k = m_retirementKills.top();
+            m_retirementKills.pop();
+            if (m_result.jobs[k.job].starts == k.run && m_pool.claim(k.claim).job == static_cast<std::int32_t>(k.job))
+                retirementEnded(k.claim, t);
         }
         while (!m_drainDeadlines.empty() && m_drainDeadlines.top().time == t) {
             const DrainDeadline d = m_drainDeadlines.top();

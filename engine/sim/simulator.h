@@ -137,6 +137,12 @@ private:
     void evict(std::uint32_t claim, std::int64_t now, EvictionCause cause, JobFate fate = Queued);
     /// The time a runtime limit ends this run, or never; and what then happens to the job.
     std::int64_t runtimeLimit(std::uint32_t job, std::int64_t start, double retirement, JobFate* fate);
+    /// A preempted job's retirement is over (its soft kill is due): it is evicted and the preempting claim starts.
+    void retirementEnded(std::uint32_t claim, std::int64_t now);
+    /// The claim's running job is gone: the preempting claim waiting for it activates with its job.
+    void handOver(std::uint32_t claim, std::int64_t now);
+    /// The claim ends: its cores go back to the p-slot (a preempting claim's job waiting for it is idle again).
+    void releaseClaim(std::uint32_t claim, std::int64_t now);
     void applyRuntimeLimit(std::uint32_t claim, std::uint32_t job, std::int64_t now, JobFate fate);
     void complete(const Completion& c);
     /// A claim's job has left: the schedd reuses the claim for another of the submitter's jobs, or releases it.
@@ -235,6 +241,8 @@ private:
         bool operator>(const LimitTimer& o) const { return time != o.time ? time > o.time : job > o.job; }
     };
     std::priority_queue<LimitTimer, std::vector<LimitTimer>, std::greater<>> m_limitTimers;
+    /// Soft kills of jobs retiring after early preemption (a stale run is skipped, as for completions).
+    std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_retirementKills;
     classad::Expression m_periodicRemove; // SYSTEM_PERIODIC_REMOVE, null when unset
     classad::Expression m_periodicHold;
     classad::ClassAd m_jobAd; // refilled for each periodic evaluation

@@ -43,6 +43,25 @@ void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause 
 void Simulator::startPreempting(
     std::uint32_t submitter, std::size_t autocluster, std::uint32_t claimIndex, std::int64_t now)
 {
+    Claim& retiring = m_pool.claim(claimIndex);
+    // With early preemption the victim may be inside its retirement: the slot goes Claimed/Retiring, the job runs
+    // on until it ends or its soft kill is due (§4.3, §10.13), and only then does the preempting claim start its
+    // job. A federation's jobs are offered by several pools at once, so there the victim leaves at once.
+    if (!federated() && (retiring.successor >= 0 || softKillTime(retiring, now) > now)) {
+        if (retiring.successor >= 0) // a better preempter replaces the waiting one, whose job is idle again
+            enqueueIdle(static_cast<std::uint32_t>(retiring.successor));
+        else
+            m_retirementKills.push({softKillTime(retiring, now), claimIndex, static_cast<std::uint32_t>(retiring.job),
+                m_result.jobs[static_cast<std::size_t>(retiring.job)].starts});
+        const std::uint32_t job = dequeueIdle(submitter, autocluster);
+        retiring.successor = static_cast<std::int32_t>(job);
+        retiring.successorSubmitter = submitter;
+        retiring.successorRank = m_rank.enabled()
+            ? static_cast<float>(m_rank.rank(m_workload.jobs[job], retiring.machine, m_workload.epoch + now))
+            : 0.0F;
+        ++m_result.matches;
+        return;
+    }
     evict(claimIndex, now, Preemption);
     // The claim passes to the new submitter and keeps its size: a 1-core job on a 4-core slot is charged 4 (§10.10).
     Claim& claim = m_pool.claim(claimIndex);
@@ -64,6 +83,41 @@ void Simulator::startAfterPslotPreemption(std::uint32_t submitter, std::size_t a
         m_pool.release(c);
     }
     startMatched(submitter, autocluster, machine, now);
+}
+
+void Simulator::retirementEnded(std::uint32_t claimIndex, std::int64_t now)
+{
+    evict(claimIndex, now, Preemption);
+    handOver(claimIndex, now);
+}
+
+void Simulator::handOver(std::uint32_t claimIndex, std::int64_t now)
+{
+    // The retired job is gone: the preempting claim activates with the job it was matched for, and from now on the
+    // slot's ad (and so the accountant) names its submitter.
+    Claim& claim = m_pool.claim(claimIndex);
+    if (m_pool.isDraining(claim.machine)) { // a draining startd starts nothing: the slot is released instead
+        releaseClaim(claimIndex, now);
+        return;
+    }
+    const auto job = static_cast<std::uint32_t>(claim.successor);
+    claim.successor = -1;
+    m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
+    claim.submitter = claim.successorSubmitter;
+    claim.claimedAt = now;
+    m_accountant.changeUsage(claim.submitter, claim.cores, now);
+    startJob(job, claimIndex, now);
+}
+
+void Simulator::releaseClaim(std::uint32_t claimIndex, std::int64_t now)
+{
+    Claim& claim = m_pool.claim(claimIndex);
+    if (claim.successor >= 0) // the preempting claim goes with the slot: its job is idle again
+        enqueueIdle(static_cast<std::uint32_t>(claim.successor));
+    const std::uint32_t machine = claim.machine;
+    m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
+    m_pool.release(claimIndex);
+    endDrainIfWhole(machine);
 }
 
 std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, double retirement, JobFate* fate)
@@ -141,15 +195,12 @@ std::int64_t Simulator::runtimeLimit(std::uint32_t job, std::int64_t start, doub
 void Simulator::applyRuntimeLimit(std::uint32_t claimIndex, std::uint32_t job, std::int64_t now, JobFate fate)
 {
     evict(claimIndex, now, RuntimeLimit, fate);
-    if (fate == Queued) { // the startd preempted the claim: it ends with the job
-        Claim& claim = m_pool.claim(claimIndex);
-        const std::uint32_t machine = claim.machine;
-        m_accountant.changeUsage(claim.submitter, -static_cast<double>(claim.cores), now);
-        m_pool.release(claimIndex);
-        endDrainIfWhole(machine);
-    } else { // the schedd held or removed the job: its claim stays the schedd's to reuse
+    if (fate == Queued && m_pool.claim(claimIndex).successor >= 0) // a preempting claim was waiting for the slot
+        handOver(claimIndex, now);
+    else if (fate == Queued) // the startd preempted the claim: it ends with the job
+        releaseClaim(claimIndex, now);
+    else // the schedd held or removed the job: its claim stays the schedd's to reuse
         claimFreed(claimIndex, now);
-    }
     (void)job;
 }
 
@@ -208,8 +259,7 @@ void Simulator::drainDue(std::uint32_t machine, std::int64_t now, bool everyJob)
             evict(i, now, Drain);
         }
         // A claim without a job has nothing to retire: the draining startd releases it.
-        m_accountant.changeUsage(c.submitter, -static_cast<double>(c.cores), now);
-        m_pool.release(i);
+        releaseClaim(i, now);
     }
     endDrainIfWhole(machine);
 }

@@ -72,11 +72,78 @@ private Q_SLOTS:
         auto later = coresAt(aThenB(downToQuota + "MAXJOBRETIREMENTTIME = 3600\n"), 3600, &result);
         QCOMPARE(later["b.u"], 5);
         QCOMPARE(result.jobs.at(10).firstStart, 3600);
-        // Early preemption ignores the shield.
-        auto eager = coresAt(
-            aThenB(downToQuota + "MAXJOBRETIREMENTTIME = 3600\nNEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n"), 60,
-            &result);
-        QCOMPARE(eager["b.u"], 5);
+    }
+
+    void earlyPreemptionLetsTheVictimRetire()
+    {
+        // §4.3: early preemption matches b to a's slots inside their retirement, but the slots go Claimed/Retiring:
+        // a's jobs run on until the startd soft-kills them at start + 3600 - MachineMaxVacateTime (600) = 3000
+        // (§10.13), and only then do b's jobs start.
+        const std::string eager = downToQuota + "MAXJOBRETIREMENTTIME = 3600\nNEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n";
+        Result result;
+        auto retiring = coresAt(aThenB(eager), 2999, &result);
+        QCOMPARE(retiring["a.u"], 10);
+        QCOMPARE(retiring["b.u"], 0);
+        // The accountant charges a slot to the user whose job runs on it (RemoteUser), not to the one waiting for
+        // it (Accountant::CheckMatches): at the cycle after the first, b again looks idle below its quota and a
+        // above it, so b preempts a's other five slots too. Each of b's ten jobs waits for one slot of a's.
+        auto handedOver = coresAt(aThenB(eager), 3000, &result);
+        QCOMPARE(handedOver["a.u"], 0);
+        QCOMPARE(handedOver["b.u"], 10);
+        QCOMPARE(result.jobs.at(10).firstStart, 3000);
+        Scenario untilTheHandOver = aThenB(eager);
+        untilTheHandOver.horizonSeconds = 3001;
+        result = simulate(untilTheHandOver);
+        const auto& a = result.groups.at(static_cast<std::size_t>(groupIndex(result, "a")));
+        QCOMPARE(a.preemptions, 10L);
+        // Badput: ten 1-core runs of 3000 s.
+        QVERIFY(qAbs(a.badputCoreHours - 10 * 3000 / 3600.0) < 1e-9);
+    }
+
+    void aVacateLongerThanTheRetirementEvictsAtOnce()
+    {
+        // MachineMaxVacateTime 3600 >= the retirement: the soft kill is due at once, as without early preemption
+        // once the shield is over; b takes a's slots at the cycle at t = 60, down to the quota.
+        Result result;
+        auto cores = coresAt(aThenB(downToQuota
+                                 + "MAXJOBRETIREMENTTIME = 3600\nMachineMaxVacateTime = 3600\n"
+                                   "NEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n"),
+            60, &result);
+        QCOMPARE(cores["a.u"], 5);
+        QCOMPARE(cores["b.u"], 5);
+    }
+
+    void aRetiringJobThatEndsHandsItsSlotOver()
+    {
+        // a's jobs run 1000 s, well inside their retirement: they end by themselves, nothing is evicted, and each
+        // slot passes to b's waiting job at 1000 (the preempting claim activates; no new negotiation needed).
+        const Scenario scenario = makeScenario(twoGroups + downToQuota
+                + "MAXJOBRETIREMENTTIME = 3600\nNEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n",
+            std::vector<int>(10, 1), concat(jobs("a.u", 10, 1000), jobs("b.u", 10, 20000, 1, 30)));
+        const Result result = simulate(scenario);
+        const auto& a = result.groups.at(static_cast<std::size_t>(groupIndex(result, "a")));
+        QCOMPARE(a.preemptions, 0L);
+        QCOMPARE(a.badputCoreHours, 0.0);
+        for (std::size_t b = 10; b < 20; ++b)
+            QCOMPARE(result.jobs.at(b).firstStart, 1000);
+        QCOMPARE(result.jobsCompleted, 20L);
+    }
+
+    void retiringDynamicSlotsAreNoPslotVictims()
+    {
+        // pslotMultiMatch skips children with retirement left whatever NEGOTIATOR_CONSIDER_EARLY_PREEMPTION says
+        // (§4.4): b's 4-core job cannot make room on a's retiring 1-core slots before their shield ends at 3600.
+        const Scenario scenario = makeScenario("GROUP_NAMES = a, b\nGROUP_QUOTA_a = 2\nGROUP_QUOTA_b = 2\n"
+                                               "GROUP_ACCEPT_SURPLUS = True\n"
+                + downToQuota
+                + "MAXJOBRETIREMENTTIME = 3600\nNEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n"
+                  "ALLOW_PSLOT_PREEMPTION = True\n",
+            {4}, concat(jobs("a.u", 4, 20000), jobs("b.u", 1, 20000, 4, 30)));
+        Result result;
+        auto cores = coresAt(scenario, 3599, &result);
+        QCOMPARE(cores["b.u"], 0);
+        cores = coresAt(scenario, 3600, &result);
+        QCOMPARE(cores["b.u"], 4);
     }
 
     void aPreemptedDynamicSlotKeepsItsSize()
