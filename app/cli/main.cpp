@@ -45,6 +45,14 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
   collect DIR [--json] [--workspace W]
       Reads the results of an emitted sweep's jobs (DIR/NNN.json) and prints them as sweep does; with --workspace,
       also keeps them there, one scenario per variant (for the window and report --workspace).
+  validate --history FILE[,FILE...] [--queue FILE] [--events LOG[,LOG...]] [--config CFG ...] (--pool FILE | --cores N [--machine-cores M])
+           [--from TIME] [--to TIME] [--ensemble K] [--interval 20s|5m|1h] [--margin CORES] [--json]
+      Replays the jobs of a pool's condor_history (and of condor_q at the end, --queue) under its own configuration
+      and machines, K times with their own tie seeds (20 by default), and compares each group's cores in use with
+      what its jobs really held (from their start and completion times, or every run in the jobs' event logs,
+      --events): each group's real mean, the replay's
+      range, the error, the share of samples inside the band, and a verdict. Jobs still running or waiting at the
+      end run past it in the replay. TIME: Unix seconds or 2026-11-26T04:37:52Z; default: the history's own span.
   inspect FILE... [--json]
       Detects each file's format by content, reads it through and summarises it (slots, cores, jobs, events, groups).
   export-config (--config CFG | --scenario FILE|demo) [--set KNOB=VALUE ...] [--out SNIPPET.config]
@@ -120,6 +128,8 @@ int main(int argc, char** argv)
         return pp::cli::sweep(args);
     if (command == "collect")
         return pp::cli::collect(args);
+    if (command == "validate")
+        return pp::cli::validate(args);
     if (command == "recover") {
 #ifdef PP_CLI_REPORTS
         return pp::cli::recover(args);

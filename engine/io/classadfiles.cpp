@@ -477,4 +477,29 @@ Expected<long> readClassAds(
     return Diagnostic {path, 0, "unknown ClassAd format"};
 }
 
+std::optional<AdFormat> adFormatOf(FileFormat format)
+{
+    switch (format) {
+    case FileFormat::ClassAdLong:
+        return AdFormat::Long;
+    case FileFormat::History:
+        return AdFormat::History;
+    case FileFormat::ClassAdNew:
+        return AdFormat::NewClassAd;
+    case FileFormat::ClassAdJson:
+        return AdFormat::Json;
+    case FileFormat::ClassAdJsonLines:
+        return AdFormat::JsonLines;
+    case FileFormat::AfTable:
+        return AdFormat::AfTable;
+    case FileFormat::Swf:
+    case FileFormat::EventLog:
+    case FileFormat::EventLogJson:
+    case FileFormat::CondorConfig:
+    case FileFormat::WorkloadModel:
+        break;
+    }
+    return std::nullopt;
+}
+
 } // namespace pp

@@ -3,11 +3,13 @@
 #pragma once
 
 #include "classad/classad.h"
+#include "io/formatdetect.h"
 #include "util/expected.h"
 
 #include <bitset>
 #include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,5 +48,8 @@ private:
 /// the format at all is an error with the path and the line (or byte offset for JSON).
 Expected<long> readClassAds(const std::string& path, AdFormat format, const AdSink& sink, Warnings& warnings,
     const AttributeFilter* keep = nullptr);
+
+/// How to read a file of that format as ads; none for formats that hold no ads (SWF, event logs, configuration).
+std::optional<AdFormat> adFormatOf(FileFormat format);
 
 } // namespace pp

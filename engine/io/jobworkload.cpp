@@ -3,6 +3,7 @@
 #include "io/jobworkload.h"
 
 #include "io/classadfiles.h"
+#include "io/jobads.h"
 #include "io/formatdetect.h"
 #include "util/numeric.h"
 #include "util/text.h"
@@ -32,62 +33,6 @@ struct PendingJob
     std::uint16_t kind = Batch;
     std::string submitter;
 };
-
-std::string stringAttr(const ClassAd& ad, const char* name)
-{
-    const Value v = ad.evaluateAttribute(name);
-    return v.isString() ? v.asString() : std::string();
-}
-
-double numberAttr(const ClassAd& ad, const char* name, double fallback)
-{
-    double d = 0;
-    return ad.evaluateAttribute(name).toNumber(d) ? d : fallback;
-}
-
-bool endsWith(const std::string& s, std::string_view suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// BatchSpawner's jobs: /bin/sh running batchspawner-singleuser, its output file, the hub's environment, or a site mark.
-bool isNotebook(const ClassAd& ad)
-{
-    if (ad.evaluateAttribute("IsJupyter").isTrue())
-        return true;
-    const std::string args = stringAttr(ad, "Args") + stringAttr(ad, "Arguments");
-    if (endsWith(stringAttr(ad, "Cmd"), "/bin/sh")
-        && (args.find("batchspawner-singleuser") != std::string::npos
-            || args.find("jupyterhub-singleuser") != std::string::npos))
-        return true;
-    if (endsWith(stringAttr(ad, "Out"), ".jupyterhub.condor.out"))
-        return true;
-    const std::string env = stringAttr(ad, "Environment");
-    return env.find("JUPYTERHUB_API_TOKEN") != std::string::npos || env.find("JUPYTERHUB_USER") != std::string::npos;
-}
-
-std::string submitterOf(const ClassAd& ad)
-{
-    std::string name = stringAttr(ad, "AccountingGroup");
-    if (name.empty()) {
-        const std::string group = stringAttr(ad, "AcctGroup");
-        std::string user = stringAttr(ad, "AcctGroupUser");
-        if (user.empty())
-            user = stringAttr(ad, "Owner");
-        name = group.empty() ? user : group + "." + user;
-    }
-    if (name.empty())
-        name = stringAttr(ad, "User");
-    if (const std::size_t at = name.rfind('@'); at != std::string::npos)
-        name.resize(at);
-    return name.empty() ? std::string("unknown") : name;
-}
-
-// The startd rounds RequestMemory up to a multiple of 128 MB (MODIFY_REQUEST_EXPR_REQUESTMEMORY, §2.9).
-long roundedMemory(double mb)
-{
-    return mb > 0 ? clampedCast<long>(std::ceil(mb / 128.0) * 128.0, 0, 1L << 31) : 0;
-}
 
 Workload finish(std::vector<PendingJob>& pending, const std::string& source, const WorkloadReadOptions& options,
     Warnings& warnings, long unfinished)
@@ -147,16 +92,6 @@ Workload finish(std::vector<PendingJob>& pending, const std::string& source, con
     return workload;
 }
 
-// What a replay reads from a job ad, and what RequestMemory / RequestCpus expressions commonly refer to.
-const AttributeFilter& jobAttributes()
-{
-    static const AttributeFilter filter {"MyType", "QDate", "CompletionDate", "JobCurrentStartDate", "JobStartDate",
-        "CommittedTime", "RequestCpus", "RequestMemory", "MemoryUsage", "ImageSize", "ResidentSetSize", "RequestDisk",
-        "DiskUsage", "JobUniverse", "JobStatus", "AccountingGroup", "AcctGroup", "AcctGroupUser", "Owner", "User",
-        "IsJupyter", "Cmd", "Args", "Arguments", "Out", "Environment"};
-    return filter;
-}
-
 Expected<Workload> fromJobAds(
     const std::string& path, AdFormat format, const WorkloadReadOptions& options, Warnings& warnings)
 {
@@ -166,33 +101,33 @@ Expected<Workload> fromJobAds(
     auto read = readClassAds(
         path, format,
         [&](ClassAd&& ad, long) {
-            const std::string type = stringAttr(ad, "MyType");
+            const std::string type = jobAdString(ad, "MyType");
             if (!type.empty() && type != "Job") {
                 ++others;
                 return true;
             }
             PendingJob job;
-            job.submit = clampedCast<std::int64_t>(numberAttr(ad, "QDate", 0), 0, maxTime);
-            const double completion = numberAttr(ad, "CompletionDate", 0);
-            const double start = numberAttr(ad, "JobCurrentStartDate", numberAttr(ad, "JobStartDate", 0));
+            job.submit = clampedCast<std::int64_t>(jobAdNumber(ad, "QDate", 0), 0, maxTime);
+            const double completion = jobAdNumber(ad, "CompletionDate", 0);
+            const double start = jobAdNumber(ad, "JobCurrentStartDate", jobAdNumber(ad, "JobStartDate", 0));
             if (completion > 0 && start > 0 && completion >= start) {
                 job.start = clampedCast<std::int64_t>(start, 0, maxTime);
                 job.end = clampedCast<std::int64_t>(completion, 0, maxTime);
-            } else if (const double committed = numberAttr(ad, "CommittedTime", 0); completion > 0 && committed > 0) {
+            } else if (const double committed = jobAdNumber(ad, "CommittedTime", 0); completion > 0 && committed > 0) {
                 job.end = clampedCast<std::int64_t>(completion, 0, maxTime);
                 job.start = job.end - clampedCast<std::int64_t>(committed, 0, maxTime);
             } else {
                 ++unfinished;
                 return true;
             }
-            job.cores = clampedCast<int>(numberAttr(ad, "RequestCpus", 1), 1, 65535);
-            job.memoryMb = roundedMemory(numberAttr(ad, "RequestMemory", numberAttr(ad, "MemoryUsage", 0)));
-            job.kind = isNotebook(ad) ? Notebook : Batch;
-            job.submitter = submitterOf(ad);
+            job.cores = clampedCast<int>(jobAdNumber(ad, "RequestCpus", 1), 1, 65535);
+            job.memoryMb = roundedRequestMemory(jobAdNumber(ad, "RequestMemory", jobAdNumber(ad, "MemoryUsage", 0)));
+            job.kind = isNotebookJob(ad) ? Notebook : Batch;
+            job.submitter = jobAdSubmitter(ad);
             pending.push_back(std::move(job));
             return true;
         },
-        warnings, &jobAttributes());
+        warnings, &jobAdAttributes());
     if (!read)
         return read.error();
     if (others > 0)

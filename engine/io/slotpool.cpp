@@ -34,26 +34,10 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
     auto format = detectFormat(path);
     if (!format)
         return format.error();
-    AdFormat adFormat = AdFormat::Long;
-    switch (*format) {
-    case FileFormat::ClassAdLong:
-        break;
-    case FileFormat::ClassAdNew:
-        adFormat = AdFormat::NewClassAd;
-        break;
-    case FileFormat::ClassAdJson:
-        adFormat = AdFormat::Json;
-        break;
-    case FileFormat::ClassAdJsonLines:
-        adFormat = AdFormat::JsonLines;
-        break;
-    case FileFormat::AfTable:
-        adFormat = AdFormat::AfTable;
-        break;
-    default:
+    const std::optional<AdFormat> adFormat = *format == FileFormat::History ? std::nullopt : adFormatOf(*format);
+    if (!adFormat)
         return Diagnostic {
             path, 0, std::string("is a ") + fileFormatName(*format) + " file, not slot ads (condor_status output)"};
-    }
     struct Machine
     {
         double cores = 0;
@@ -65,7 +49,7 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
     long skipped = 0;
     std::optional<Diagnostic> census; // a census row that cannot be a pool
     auto read = readClassAds(
-        path, adFormat,
+        path, *adFormat,
         [&](classad::ClassAd&& ad, long line) {
             const std::string type = stringAttr(ad, "MyType");
             if (!type.empty() && type != "Machine") {

@@ -69,24 +69,6 @@ struct Idle
     long memoryMb = 0;
 };
 
-AdFormat adFormatOf(FileFormat f)
-{
-    switch (f) {
-    case FileFormat::ClassAdNew:
-        return AdFormat::NewClassAd;
-    case FileFormat::ClassAdJson:
-        return AdFormat::Json;
-    case FileFormat::ClassAdJsonLines:
-        return AdFormat::JsonLines;
-    case FileFormat::History:
-        return AdFormat::History;
-    case FileFormat::AfTable:
-        return AdFormat::AfTable;
-    default:
-        return AdFormat::Long;
-    }
-}
-
 // The group's job shapes (or everyone's when the group has none), for drawing runtimes.
 const std::vector<GroupWorkloadModel::Shape>* shapesFor(const WorkloadModel& model, const std::string& group)
 {
@@ -279,7 +261,7 @@ Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const Wor
         SnapshotFile& part = parts.emplace_back();
         part.path = path;
         auto read = readClassAds(
-            path, adFormatOf(*format),
+            path, adFormatOf(*format).value_or(AdFormat::Long),
             [&](ClassAd&& ad, long line) {
                 readSnapshotAd(ad, path, line, part, warnings);
                 return true;

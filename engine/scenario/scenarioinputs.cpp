@@ -89,6 +89,37 @@ Expected<Pool> poolOfTraceHeader(const std::string& tracePath, const Workload& w
     return std::move(*pool);
 }
 
+// The configuration (or `given`) and the machines the inputs name, with no workload yet. `workloadPath` is named
+// in the warning that no configuration was given.
+Expected<Scenario> policyAndMachines(
+    const ScenarioInputs& inputs, Warnings& warnings, const Policy* given, const std::string& workloadPath)
+{
+    Scenario scenario;
+    if (given) {
+        scenario.policy = *given;
+    } else {
+        if (inputs.configPaths.empty())
+            warnings.add({workloadPath, 0,
+                "no configuration: the pool shares by HTCondor's defaults (no group quotas, every user equal)"});
+        auto policy = policyOfConfigFiles(inputs.configPaths, warnings);
+        if (!policy)
+            return policy.error();
+        scenario.policy = std::move(policy).value();
+    }
+    if (!inputs.poolPath.empty()) {
+        auto pool = readPool(inputs.poolPath, warnings);
+        if (!pool)
+            return pool.error();
+        scenario.pool = std::move(pool).value();
+    } else if (inputs.cores > 0) {
+        auto pool = Pool::uniform(inputs.cores, inputs.machineCores);
+        if (!pool)
+            return pool.error();
+        scenario.pool = std::move(pool).value();
+    }
+    return scenario;
+}
+
 Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const Policy* given)
 {
     if (!inputs.builtin.empty()) {
@@ -115,31 +146,11 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
     if (!inputs.modelPath.empty() && inputs.poolPath.empty() && inputs.cores <= 0)
         return Diagnostic {"--cores", 0, "a model needs machines: give --cores N [--machine-cores M] or --pool FILE"};
 
-    Scenario scenario;
-    if (given) {
-        scenario.policy = *given;
-    } else {
-        if (inputs.configPaths.empty())
-            warnings.add({inputs.tracePath.empty() ? inputs.modelPath : inputs.tracePath, 0,
-                "no configuration: the pool shares by HTCondor's defaults (no group quotas, every user equal)"});
-        auto policy = policyOfConfigFiles(inputs.configPaths, warnings);
-        if (!policy)
-            return policy.error();
-        scenario.policy = std::move(policy).value();
-    }
-
+    auto base = policyAndMachines(inputs, warnings, given, inputs.tracePath.empty() ? inputs.modelPath : inputs.tracePath);
+    if (!base)
+        return base.error();
+    Scenario scenario = std::move(base).value();
     const bool poolGiven = !inputs.poolPath.empty() || inputs.cores > 0;
-    if (!inputs.poolPath.empty()) {
-        auto pool = readPool(inputs.poolPath, warnings);
-        if (!pool)
-            return pool.error();
-        scenario.pool = std::move(pool).value();
-    } else if (inputs.cores > 0) {
-        auto pool = Pool::uniform(inputs.cores, inputs.machineCores);
-        if (!pool)
-            return pool.error();
-        scenario.pool = std::move(pool).value();
-    }
 
     if (!inputs.modelPath.empty()) {
         auto model = WorkloadModel::read(inputs.modelPath);
@@ -255,6 +266,17 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings, const Policy& policy)
 {
     return withTieSeed(withMergeVariant(load(inputs, warnings, &policy), inputs.mergeVariant), inputs.tieSeed);
+}
+
+Expected<Scenario> loadPolicyAndMachines(
+    const ScenarioInputs& inputs, Warnings& warnings, const std::string& workloadPath)
+{
+    if (inputs.poolPath.empty() && inputs.cores <= 0)
+        return Diagnostic {"--pool", 0, "machines are needed: give --pool FILE (slot ads) or --cores N"};
+    auto scenario = policyAndMachines(inputs, warnings, nullptr, workloadPath);
+    if (scenario)
+        scenario->tieSeed = inputs.tieSeed;
+    return scenario;
 }
 
 } // namespace pp

@@ -49,6 +49,12 @@ Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings
 /// knobs over its base, whose base alone need not make a valid policy and is not read twice.
 Expected<Scenario> loadScenario(const ScenarioInputs& inputs, Warnings& warnings, const Policy& policy);
 
+/// Only the configuration and the machines of the inputs (--pool or --cores; one of them is required), for a
+/// workload read some other way: `validate` replays a pool's history. `workloadPath` is named in the warning
+/// that no configuration was given.
+Expected<Scenario> loadPolicyAndMachines(
+    const ScenarioInputs& inputs, Warnings& warnings, const std::string& workloadPath);
+
 /// The configuration of `paths` read in order, later files overriding earlier ones as config.d's do; each file's
 /// warnings added. Empty when there are none: HTCondor's defaults.
 Expected<Config> readConfigFiles(const std::vector<std::string>& paths, Warnings& warnings);

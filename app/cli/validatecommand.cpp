@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// `validate`: a pool's own history replayed under its own configuration and machines, against what really ran.
+#include "commands.h"
+#include "options.h"
+
+#include "format/validationformat.h"
+#include "io/eventlog.h"
+#include "io/historyreplay.h"
+#include "scenario/scenarioinputs.h"
+#include "sweep/validationrun.h"
+#include "util/text.h"
+
+#include <cstdio>
+#include <optional>
+
+namespace pp::cli {
+
+namespace {
+
+// Unix seconds, or an ISO time "2026-11-26T04:37:52Z" (UTC; a trailing Z or none).
+std::optional<std::int64_t> parseTime(const std::string& s)
+{
+    if (auto n = text::parseInteger(s); n && *n >= 0)
+        return *n;
+    int year = 0;
+    unsigned month = 0;
+    unsigned day = 0;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    char zone = 0;
+    const int fields
+        = std::sscanf(s.c_str(), "%4d-%2u-%2u%*1[T ]%2d:%2d:%2d%c", &year, &month, &day, &hour, &minute, &second, &zone);
+    if (fields < 6 || (fields == 7 && zone != 'Z') || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23
+        || minute > 59 || second > 60)
+        return std::nullopt;
+    return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+}
+
+} // namespace
+
+int validate(const std::vector<std::string>& args)
+{
+    const Options options(args,
+        {"--history", "--queue", "--events", "--config", "--pool", "--cores", "--machine-cores", "--from", "--to", "--ensemble",
+            "--interval", "--margin"},
+        {"--json"});
+    if (!options.error().empty())
+        return usageError(options.error());
+    if (!options.has("--history"))
+        return usageError("validate needs --history FILE (the pool's condor_history, -long or -json)");
+    if (options.has("--pool") == options.has("--cores"))
+        return usageError("give the pool's machines: --pool FILE (its slot ads) or --cores N [--machine-cores M]");
+
+    ScenarioInputs inputs;
+    for (const auto& path : options.all("--config"))
+        inputs.configPaths.push_back(path);
+    inputs.poolPath = options.get("--pool");
+    if (options.has("--cores")) {
+        const auto cores = text::parseInteger(options.get("--cores"));
+        if (!cores || *cores <= 0)
+            return inputError({"--cores", 0, "'" + options.get("--cores") + "' is not a positive number of cores"});
+        inputs.cores = static_cast<long>(*cores);
+    }
+    if (options.has("--machine-cores")) {
+        const auto m = text::parseInteger(options.get("--machine-cores"));
+        if (!m || *m <= 0 || *m > 65535)
+            return inputError({"--machine-cores", 0,
+                "'" + options.get("--machine-cores") + "' is not a number of cores between 1 and 65535"});
+        inputs.machineCores = static_cast<int>(*m);
+    }
+    HistoryReplayOptions read;
+    for (const char* bound : {"--from", "--to"}) {
+        if (!options.has(bound))
+            continue;
+        const auto t = parseTime(options.get(bound));
+        if (!t)
+            return inputError({bound, 0,
+                "'" + options.get(bound) + "' is not a time (Unix seconds or 2026-11-26T04:37:52Z)"});
+        (std::string(bound) == "--from" ? read.from : read.to) = *t;
+    }
+    ValidationRunOptions run;
+    const auto runs = readEnsembleRuns(options);
+    if (!runs)
+        return inputError(runs.error());
+    run.runs = options.has("--ensemble") ? *runs : 20;
+    if (options.has("--interval")) {
+        const auto seconds = text::parseDurationSeconds(options.get("--interval"));
+        if (!seconds || *seconds < 1)
+            return inputError(
+                {"--interval", 0, "'" + options.get("--interval") + "' is not a sample interval such as 20s or 1h"});
+        run.sampleInterval = static_cast<std::int64_t>(*seconds);
+    }
+    if (options.has("--margin")) {
+        const auto margin = text::parseDouble(options.get("--margin"));
+        if (!margin || *margin < 0)
+            return inputError({"--margin", 0, "'" + options.get("--margin") + "' is not a number of cores (0 or more)"});
+        run.margin = *margin;
+    }
+
+    std::vector<std::string> historyPaths;
+    for (const auto& list : options.all("--history"))
+        for (auto piece : text::split(list, ","))
+            historyPaths.emplace_back(piece);
+    for (const auto& path : options.all("--queue"))
+        historyPaths.push_back(path);
+
+    Warnings warnings;
+    auto scenario = loadPolicyAndMachines(inputs, warnings, historyPaths.front());
+    if (!scenario)
+        return inputError(scenario.error());
+    read.largestMachineCores = scenario->pool.largestMachineCores();
+    read.largestMachineMemoryMb = scenario->pool.largestMachineMemoryMb();
+    std::vector<std::string> eventLogs;
+    for (const auto& list : options.all("--events"))
+        for (auto piece : text::split(list, ","))
+            eventLogs.emplace_back(piece);
+    auto history = readPoolHistory(historyPaths, read, warnings, eventLogs);
+    if (!history)
+        return inputError(history.error());
+    printWarnings(warnings);
+    const long cores = scenario->pool.totalCores();
+    const Validation validation = runValidation(*history, std::move(scenario).value(), run);
+    const std::string out = options.has("--json") ? validationJson(validation, *history, cores)
+                                                  : validationText(validation, *history, cores);
+    std::fputs(out.c_str(), stdout);
+    return 0;
+}
+
+} // namespace pp::cli
