@@ -30,12 +30,12 @@ std::optional<std::int64_t> parseTime(const std::string& s)
     int minute = 0;
     int second = 0;
     char zone = 0;
-    const int fields
-        = std::sscanf(s.c_str(), "%4d-%2u-%2u%*1[T ]%2d:%2d:%2d%c", &year, &month, &day, &hour, &minute, &second, &zone);
+    const int fields = std::sscanf(
+        s.c_str(), "%4d-%2u-%2u%*1[T ]%2d:%2d:%2d%c", &year, &month, &day, &hour, &minute, &second, &zone);
     if (fields < 6 || (fields == 7 && zone != 'Z') || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23
         || minute > 59 || second > 60)
         return std::nullopt;
-    return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+    return daysFromCivil(year, month, day) * 86400 + std::int64_t {hour} * 3600 + std::int64_t {minute} * 60 + second;
 }
 
 } // namespace
@@ -43,8 +43,8 @@ std::optional<std::int64_t> parseTime(const std::string& s)
 int validate(const std::vector<std::string>& args)
 {
     const Options options(args,
-        {"--history", "--queue", "--events", "--config", "--pool", "--cores", "--machine-cores", "--from", "--to", "--ensemble",
-            "--interval", "--margin"},
+        {"--history", "--queue", "--events", "--config", "--pool", "--cores", "--machine-cores", "--from", "--to",
+            "--ensemble", "--interval", "--margin"},
         {"--json"});
     if (!options.error().empty())
         return usageError(options.error());
@@ -76,8 +76,8 @@ int validate(const std::vector<std::string>& args)
             continue;
         const auto t = parseTime(options.get(bound));
         if (!t)
-            return inputError({bound, 0,
-                "'" + options.get(bound) + "' is not a time (Unix seconds or 2026-11-26T04:37:52Z)"});
+            return inputError(
+                {bound, 0, "'" + options.get(bound) + "' is not a time (Unix seconds or 2026-11-26T04:37:52Z)"});
         (std::string(bound) == "--from" ? read.from : read.to) = *t;
     }
     ValidationRunOptions run;
@@ -95,7 +95,8 @@ int validate(const std::vector<std::string>& args)
     if (options.has("--margin")) {
         const auto margin = text::parseDouble(options.get("--margin"));
         if (!margin || *margin < 0)
-            return inputError({"--margin", 0, "'" + options.get("--margin") + "' is not a number of cores (0 or more)"});
+            return inputError(
+                {"--margin", 0, "'" + options.get("--margin") + "' is not a number of cores (0 or more)"});
         run.margin = *margin;
     }
 

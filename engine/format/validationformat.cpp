@@ -37,7 +37,8 @@ std::string verdict(const Validation& v)
 
 std::string jobsLine(const PoolHistory& h)
 {
-    return std::to_string(h.workload.jobs.size()) + " jobs (" + std::to_string(h.finished) + " finished, "
+    const std::size_t jobs = h.workload.jobs.size();
+    return std::to_string(jobs) + (jobs == 1 ? " job (" : " jobs (") + std::to_string(h.finished) + " finished, "
         + std::to_string(h.runningAtEnd) + " running and " + std::to_string(h.waitingAtEnd)
         + " waiting at the end, replayed as running past it)";
 }
@@ -57,9 +58,10 @@ std::string utcTimeText(std::int64_t unixTime)
 std::string validationText(const Validation& v, const PoolHistory& history, long poolCores)
 {
     std::string out = "validate: " + jobsLine(history) + "\n";
-    out += "  period " + utcTimeText(v.from) + " to " + utcTimeText(v.to) + " (" + human::duration(double(v.to - v.from))
-        + ") on " + std::to_string(poolCores) + " cores; " + std::to_string(v.runs) + " runs with their own tie seeds, "
-        + "cores in use sampled every " + human::duration(double(v.sampleInterval)) + "\n\n";
+    out += "  period " + utcTimeText(v.from) + " to " + utcTimeText(v.to) + " ("
+        + human::duration(double(v.to - v.from)) + ") on " + std::to_string(poolCores) + " cores; "
+        + std::to_string(v.runs) + " runs with their own tie seeds, " + "cores in use sampled every "
+        + human::duration(double(v.sampleInterval)) + "\n\n";
     const std::string spread = v.percentiles ? "p5-p95" : "min-max";
     TextTable table({"group", "real mean cores", "replay median", spread, "error", "inside", "samples inside"});
     for (const auto& g : v.groups)
@@ -92,8 +94,13 @@ std::string validationJson(const Validation& v, const PoolHistory& history, long
     json.key("jobs_waiting_at_end").value(history.waitingAtEnd);
     json.key("jobs_with_every_run").value(history.jobsWithEveryRun);
     json.key("sample_interval_s").value(static_cast<long long>(v.sampleInterval));
-    json.key("ensemble").beginObject().key("runs").value(v.runs).key("spread").value(
-        v.percentiles ? "p5-p95" : "min-max").endObject();
+    json.key("ensemble")
+        .beginObject()
+        .key("runs")
+        .value(v.runs)
+        .key("spread")
+        .value(v.percentiles ? "p5-p95" : "min-max")
+        .endObject();
     json.key("margin_cores").value(v.margin, 2);
     json.key("consistent").value(v.consistent());
     json.key("verdict").value(verdict(v));

@@ -44,15 +44,16 @@ std::int64_t timeAttr(const classad::ClassAd& ad, const char* name)
     return clampedCast<std::int64_t>(jobAdNumber(ad, name, 0), 0, maxTime);
 }
 
+// A job is its schedd (GlobalJobId's first part) and its cluster and proc; an ad without them is its own job.
 std::string jobKey(const classad::ClassAd& ad, const std::string& path, long line)
 {
-    if (std::string id = jobAdString(ad, "GlobalJobId"); !id.empty())
-        return id;
     const double cluster = jobAdNumber(ad, "ClusterId", -1);
     const double proc = jobAdNumber(ad, "ProcId", -1);
-    if (cluster < 0) // no identity: each such ad is its own job
+    if (cluster < 0 || proc < 0)
         return path + ":" + std::to_string(line);
-    return std::to_string(static_cast<long long>(cluster)) + "." + std::to_string(static_cast<long long>(proc));
+    const std::string global = jobAdString(ad, "GlobalJobId");
+    return std::to_string(static_cast<long long>(cluster)) + "." + std::to_string(static_cast<long long>(proc)) + "@"
+        + global.substr(0, global.find('#'));
 }
 
 std::optional<Diagnostic> readAds(const std::string& path, std::unordered_map<std::string, AdJob>& jobs,
@@ -199,8 +200,8 @@ Expected<PoolHistory> readPoolHistory(const std::vector<std::string>& paths, con
             continue;
         }
         if (options.largestMachineCores > 0 && a.cores > options.largestMachineCores) {
-            w.skip("wider than every machine (" + std::to_string(options.largestMachineCores) + " cores)",
-                heldCoreHours);
+            w.skip(
+                "wider than every machine (" + std::to_string(options.largestMachineCores) + " cores)", heldCoreHours);
             continue;
         }
         if (options.largestMachineMemoryMb > 0 && a.memoryMb > options.largestMachineMemoryMb) {
@@ -210,17 +211,18 @@ Expected<PoolHistory> readPoolHistory(const std::vector<std::string>& paths, con
         auto [it, inserted] = index.try_emplace(a.submitter, static_cast<std::uint32_t>(w.submitters.size()));
         if (inserted)
             w.submitters.push_back(a.submitter);
+        const std::uint32_t submitter = it->second;
         Job job;
         const std::int64_t submit = std::max(a.submit, history.from);
         job.submit = clampedCast<std::uint32_t>(static_cast<double>(submit - history.from), 0);
         // A job still running or waiting at the end runs past it in the replay (one second beyond is enough).
         const bool finished = a.end > 0 && a.end <= history.to;
-        job.runtime = clampedCast<std::uint32_t>(
-            static_cast<double>(finished ? a.end - a.start : history.to - submit + 1), 1);
+        job.runtime
+            = clampedCast<std::uint32_t>(static_cast<double>(finished ? a.end - a.start : history.to - submit + 1), 1);
         job.cores = static_cast<std::uint16_t>(a.cores);
         job.memoryMb = static_cast<std::uint32_t>(a.memoryMb);
         job.kind = a.kind;
-        job.submitter = it->second;
+        job.submitter = submitter;
         replay.emplace_back(n, job);
         if (finished)
             ++history.finished;
@@ -232,7 +234,7 @@ Expected<PoolHistory> readPoolHistory(const std::vector<std::string>& paths, con
             start = std::max(start, history.from);
             end = std::min(end < 0 ? history.to : end, history.to);
             if (end > start)
-                history.runs.push_back({it->second, cores, start, end});
+                history.runs.push_back({submitter, cores, start, end});
         };
         if (const auto logged = eventRuns.find({a.cluster, a.proc}); logged != eventRuns.end()) {
             for (const LoggedRun& run : logged->second) // the slot's cores: a 1-core job may hold a 4-core slot
@@ -244,8 +246,8 @@ Expected<PoolHistory> readPoolHistory(const std::vector<std::string>& paths, con
     }
     if (replay.empty())
         return Diagnostic {source, 0, "no job of these ads falls inside the period"};
-    std::stable_sort(replay.begin(), replay.end(),
-        [](const auto& a, const auto& b) { return a.second.submit < b.second.submit; });
+    std::stable_sort(
+        replay.begin(), replay.end(), [](const auto& a, const auto& b) { return a.second.submit < b.second.submit; });
     w.jobs.reserve(replay.size());
     for (const auto& [n, job] : replay)
         w.jobs.push_back(job);

@@ -16,10 +16,10 @@ const AttributeFilter& jobAdAttributes()
 {
     // What a replay reads, and what RequestMemory / RequestCpus expressions commonly refer to.
     static const AttributeFilter filter {"MyType", "QDate", "CompletionDate", "JobCurrentStartDate", "JobStartDate",
-        "CommittedTime", "EnteredCurrentStatus", "ClusterId", "ProcId", "GlobalJobId", "RequestCpus",
-        "RequestMemory", "MemoryUsage", "ImageSize", "ResidentSetSize", "RequestDisk", "DiskUsage", "JobUniverse",
-        "JobStatus", "AccountingGroup", "AcctGroup", "AcctGroupUser", "Owner", "User", "IsJupyter", "Cmd", "Args",
-        "Arguments", "Out", "Environment"};
+        "CommittedTime", "EnteredCurrentStatus", "ClusterId", "ProcId", "GlobalJobId", "RequestCpus", "RequestMemory",
+        "MemoryUsage", "ImageSize", "ResidentSetSize", "RequestDisk", "DiskUsage", "JobUniverse", "JobStatus",
+        "AccountingGroup", "AcctGroup", "AcctGroupUser", "Owner", "User", "IsJupyter", "Cmd", "Args", "Arguments",
+        "Out", "Environment"};
     return filter;
 }
 

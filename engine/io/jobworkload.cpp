@@ -3,8 +3,8 @@
 #include "io/jobworkload.h"
 
 #include "io/classadfiles.h"
-#include "io/jobads.h"
 #include "io/formatdetect.h"
+#include "io/jobads.h"
 #include "util/numeric.h"
 #include "util/text.h"
 

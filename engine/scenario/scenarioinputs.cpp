@@ -146,7 +146,8 @@ Expected<Scenario> load(const ScenarioInputs& inputs, Warnings& warnings, const 
     if (!inputs.modelPath.empty() && inputs.poolPath.empty() && inputs.cores <= 0)
         return Diagnostic {"--cores", 0, "a model needs machines: give --cores N [--machine-cores M] or --pool FILE"};
 
-    auto base = policyAndMachines(inputs, warnings, given, inputs.tracePath.empty() ? inputs.modelPath : inputs.tracePath);
+    auto base
+        = policyAndMachines(inputs, warnings, given, inputs.tracePath.empty() ? inputs.modelPath : inputs.tracePath);
     if (!base)
         return base.error();
     Scenario scenario = std::move(base).value();

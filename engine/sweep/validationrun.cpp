@@ -24,9 +24,8 @@ Validation runValidation(const PoolHistory& history, Scenario scenario, const Va
     ensemble.runs = std::max(1, options.runs);
     ensemble.threads = options.threads;
     ensemble.stop = options.stop;
-    ensemble.simulation.sampleInterval = options.sampleInterval > 0
-        ? options.sampleInterval
-        : validationSampleInterval(history.to - history.from);
+    ensemble.simulation.sampleInterval
+        = options.sampleInterval > 0 ? options.sampleInterval : validationSampleInterval(history.to - history.from);
     const EnsembleRuns runs = runEnsemble(scenario, ensemble);
     // Each of the history's submitters is charged to a group of the pool's own tree, as its results name them.
     const GroupTree tree(scenario.policy);

@@ -100,6 +100,7 @@ private slots:
     void brokenPoolFilesAreNamed();
     void skippedJobsAreNotesWithTheirShare();
     void everyRealPollIsReadAndSimulated();
+    void validateComparesARealPoolWithItsReplay();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -314,6 +315,30 @@ void CliTest::badInputIsRefused_data()
         << simulate(lpc, {QStringLiteral("--cores"), QStringLiteral("8"), QStringLiteral("--map"), path("bad.map")})
         << 1 << QStringList {path("bad.map") + QStringLiteral(":2:")};
 
+    const auto validate = [&](const QString& history, const QStringList& more = {}) {
+        return QStringList {QStringLiteral("validate"), QStringLiteral("--history"), history, QStringLiteral("--cores"),
+                   QStringLiteral("8")}
+        + more;
+    };
+    QTest::addRow("validate: empty history") << validate(
+        path("empty.swf")) << 1 << QStringList {path("empty.swf") + QStringLiteral(": no job ads to replay")};
+    QTest::addRow("validate: a trace is no history")
+        << validate(lpc) << 1 << QStringList {lpc + QStringLiteral(": is a swf file"), QStringLiteral("not job ads")};
+    QTest::addRow("validate: binary history")
+        << validate(path("binary.swf")) << 1 << QStringList {path("binary.swf") + QStringLiteral(":")};
+    QTest::addRow("validate: missing history")
+        << validate(path("nope.ads")) << 1 << QStringList {path("nope.ads") + QStringLiteral(": no such file")};
+    QTest::addRow("validate: --to before --from") << validate(dataPath("two-jobs.history"),
+        {QStringLiteral("--from"), QStringLiteral("2000"), QStringLiteral("--to"), QStringLiteral("1000")})
+                                                  << 1 << QStringList {QStringLiteral("--to"), QStringLiteral("empty")};
+    QTest::addRow("validate: --from not a time")
+        << validate(dataPath("two-jobs.history"), {QStringLiteral("--from"), QStringLiteral("yesterday")}) << 1
+        << QStringList {QStringLiteral("--from"), QStringLiteral("'yesterday'")};
+    QTest::addRow("validate: no machines") << QStringList {QStringLiteral("validate"), QStringLiteral("--history"),
+        dataPath("two-jobs.history")} << 2 << QStringList {QStringLiteral("--pool")};
+    QTest::addRow("validate: no history") << QStringList {QStringLiteral("validate"), QStringLiteral("--cores"),
+        QStringLiteral("8")} << 2 << QStringList {QStringLiteral("--history")};
+
     QTest::addRow("unknown option") << allocate(cfg, QStringLiteral("100"), QStringLiteral("b=1"))
             + QStringList {QStringLiteral("--bogus")}
                                     << 2 << QStringList {QStringLiteral("unknown option '--bogus'")};
@@ -495,8 +520,8 @@ void CliTest::aTraceAloneRunsOnItsHeaderWithTheDefaults()
 // `COMMAND --help` prints that command's usage on stdout and exits 0, wherever the option stands; --version too.
 void CliTest::everyCommandHasItsOwnHelp()
 {
-    for (const char* command : {"allocate", "simulate", "compare", "sweep", "collect", "inspect", "export-config",
-             "fit", "report", "recover"}) {
+    for (const char* command : {"allocate", "simulate", "compare", "sweep", "collect", "validate", "inspect",
+             "export-config", "fit", "report", "recover"}) {
         const CliRun run = runCli({QString::fromUtf8(command), QStringLiteral("--json"), QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.startsWith(QByteArray(QByteArray("usage: poolplanner-cli ") + command)), run.out.constData());
@@ -573,6 +598,40 @@ void CliTest::exportConfigWritesTheChange()
         QStringLiteral("--set"), QStringLiteral("GROUP_QUOTA_atlas=-5")});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY2(bad.err.contains("GROUP_QUOTA_atlas"), describe(bad).constData());
+}
+
+// C3, from what a pool admin has: the history, the queue at the end, the jobs' event logs, the effective
+// configuration and one poll of condor_status for the machines. Every group lies inside the replay's range.
+void CliTest::validateComparesARealPoolWithItsReplay()
+{
+    const QString dir = realpool::recording("C3_defrag_graceful_retirement");
+    QStringList logs;
+    for (const QString& name : QDir(dir + QStringLiteral("/jobs")).entryList({QStringLiteral("*.log")}))
+        logs << dir + QStringLiteral("/jobs/") + name;
+    const QString status = dir + QStringLiteral("/snapshots/")
+        + QDir(dir + QStringLiteral("/snapshots")).entryList({QStringLiteral("*_status.json.gz")}).first();
+    const CliRun run = runCli({QStringLiteral("validate"), QStringLiteral("--history"),
+        dir + QStringLiteral("/history.json.gz"), QStringLiteral("--queue"), dir + QStringLiteral("/final_q.json.gz"),
+        QStringLiteral("--events"), logs.join(QLatin1Char(',')), QStringLiteral("--config"),
+        dir + QStringLiteral("/effective_config_dump.txt"), QStringLiteral("--pool"), status, QStringLiteral("--from"),
+        QStringLiteral("2026-11-26T05:00:49Z"), QStringLiteral("--to"), QStringLiteral("2026-11-26T05:08:49Z"),
+        QStringLiteral("--ensemble"), QStringLiteral("20"), QStringLiteral("--json")});
+    QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
+    const QJsonObject v = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("validation")).toObject();
+    QCOMPARE(v.value(QStringLiteral("pool_cores")).toInt(), 16);
+    QCOMPARE(v.value(QStringLiteral("jobs")).toInt(), 150);
+    QCOMPARE(v.value(QStringLiteral("jobs_with_every_run")).toInt(), 150);
+    QCOMPARE(v.value(QStringLiteral("sample_interval_s")).toInt(), 20);
+    QCOMPARE(v.value(QStringLiteral("times_s")).toArray().size(), 24); // 480 s every 20 s
+    QVERIFY2(v.value(QStringLiteral("consistent")).toBool(), run.out.constData());
+    const QJsonArray groups = v.value(QStringLiteral("groups")).toArray();
+    QCOMPARE(groups.size(), 3);
+    for (const auto& value : groups) {
+        const QJsonObject g = value.toObject();
+        QCOMPARE(g.value(QStringLiteral("real_cores")).toArray().size(), 24);
+        QVERIFY(g.value(QStringLiteral("simulated_mean_cores_p5")).toDouble()
+            <= g.value(QStringLiteral("simulated_mean_cores_p95")).toDouble());
+    }
 }
 
 QTEST_GUILESS_MAIN(CliTest)

@@ -79,7 +79,8 @@ private Q_SLOTS:
         // §4.3: early preemption matches b to a's slots inside their retirement, but the slots go Claimed/Retiring:
         // a's jobs run on until the startd soft-kills them at start + 3600 - MachineMaxVacateTime (600) = 3000
         // (§10.13), and only then do b's jobs start.
-        const std::string eager = downToQuota + "MAXJOBRETIREMENTTIME = 3600\nNEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n";
+        const std::string eager
+            = downToQuota + "MAXJOBRETIREMENTTIME = 3600\nNEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n";
         Result result;
         auto retiring = coresAt(aThenB(eager), 2999, &result);
         QCOMPARE(retiring["a.u"], 10);
@@ -117,8 +118,8 @@ private Q_SLOTS:
     {
         // a's jobs run 1000 s, well inside their retirement: they end by themselves, nothing is evicted, and each
         // slot passes to b's waiting job at 1000 (the preempting claim activates; no new negotiation needed).
-        const Scenario scenario = makeScenario(twoGroups + downToQuota
-                + "MAXJOBRETIREMENTTIME = 3600\nNEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n",
+        const Scenario scenario = makeScenario(
+            twoGroups + downToQuota + "MAXJOBRETIREMENTTIME = 3600\nNEGOTIATOR_CONSIDER_EARLY_PREEMPTION = True\n",
             std::vector<int>(10, 1), concat(jobs("a.u", 10, 1000), jobs("b.u", 10, 20000, 1, 30)));
         const Result result = simulate(scenario);
         const auto& a = result.groups.at(static_cast<std::size_t>(groupIndex(result, "a")));
