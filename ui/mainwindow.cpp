@@ -23,6 +23,7 @@
 #include "timerangebar.h"
 #include "usagebardelegate.h"
 #include "usagechart.h"
+#include "validationdialog.h"
 #include "watchpooldialog.h"
 #include "workspacesession.h"
 
@@ -322,6 +323,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("Save Workspace &As…"), this, &MainWindow::chooseSaveAs)->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     file->addAction(tr("&Watch Pool…"), this, &MainWindow::chooseWatch);
+    file->addAction(tr("&Validate Against History…"), this, &MainWindow::showValidation);
     m_stopWatching = file->addAction(tr("S&top Watching"), this, &MainWindow::stopWatching);
     m_stopWatching->setEnabled(false);
     file->addSeparator();
@@ -386,6 +388,16 @@ void MainWindow::chooseSaveScenarioFile()
     }
     m_banner->showMessage(
         MessageBanner::Kind::Error, tr("<b>%1 was not saved:</b> %2").arg(path.toHtmlEscaped(), why.toHtmlEscaped()));
+}
+
+void MainWindow::showValidation()
+{
+    // Non-modal: a replay of a long history may take a while, and the window stays usable meanwhile.
+    if (!m_validation)
+        m_validation = new ValidationDialog(this);
+    m_validation->show();
+    m_validation->raise();
+    m_validation->activateWindow();
 }
 
 void MainWindow::chooseWatch()

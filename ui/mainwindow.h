@@ -19,6 +19,7 @@ class FlowTableModel;
 class MessageBanner;
 class QPushButton;
 class ScenarioLoader;
+class ValidationDialog;
 class WorkspaceSession;
 class QLineEdit;
 class QMenu;
@@ -99,6 +100,8 @@ private:
     void beginOpening(const QStringList& paths);
     void chooseSaveScenarioFile();
     void chooseWatch();
+    /// File → Validate Against History…
+    void showValidation();
     void takeSnapshot(const PoolSnapshot& snapshot);
     /// Says why the workspace's pool could not be shown, and offers its snapshot from before snapshot `before`.
     void offerEarlierSnapshot(const QString& why, qint64 before);
@@ -157,6 +160,7 @@ private:
     PoolWatcher* m_watcher = nullptr;
     QLabel* m_watchStatus = nullptr;
     QAction* m_stopWatching = nullptr;
+    ValidationDialog* m_validation = nullptr;
     int m_snapshots = 0; // polls taken since watching began
     // The poll being read: it joins the workspace only once it was read, so a poll that cannot be read never
     // becomes what the workspace opens with.
