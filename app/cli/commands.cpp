@@ -174,21 +174,9 @@ int simulate(const std::vector<std::string>& args)
             return inputError(scale.error());
         inputs.scale = std::move(scale).value();
     }
-    inputs.poolPath = options.get("--pool");
     inputs.mapPath = options.get("--map");
-    if (options.has("--cores")) {
-        const auto cores = text::parseInteger(options.get("--cores"));
-        if (!cores || *cores <= 0)
-            return inputError({"--cores", 0, "'" + options.get("--cores") + "' is not a positive number of cores"});
-        inputs.cores = static_cast<long>(*cores);
-    }
-    if (options.has("--machine-cores")) {
-        const auto m = text::parseInteger(options.get("--machine-cores"));
-        if (!m || *m <= 0 || *m > 65535)
-            return inputError({"--machine-cores", 0,
-                "'" + options.get("--machine-cores") + "' is not a number of cores between 1 and 65535"});
-        inputs.machineCores = static_cast<int>(*m);
-    }
+    if (auto error = readMachines(options, inputs))
+        return inputError(*error);
     if (options.has("--pool") && options.has("--cores"))
         return usageError("give either --cores or --pool, not both");
     if (auto error = readHorizonAndSeed(options, inputs))

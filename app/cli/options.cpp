@@ -67,6 +67,25 @@ std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInp
     return std::nullopt;
 }
 
+std::optional<Diagnostic> readMachines(const Options& options, ScenarioInputs& inputs)
+{
+    inputs.poolPath = options.get("--pool");
+    if (options.has("--cores")) {
+        const auto cores = text::parseInteger(options.get("--cores"));
+        if (!cores || *cores <= 0)
+            return Diagnostic {"--cores", 0, "'" + options.get("--cores") + "' is not a positive number of cores"};
+        inputs.cores = static_cast<long>(*cores);
+    }
+    if (options.has("--machine-cores")) {
+        const auto m = text::parseInteger(options.get("--machine-cores"));
+        if (!m || *m <= 0 || *m > 65535)
+            return Diagnostic {"--machine-cores", 0,
+                "'" + options.get("--machine-cores") + "' is not a number of cores between 1 and 65535"};
+        inputs.machineCores = static_cast<int>(*m);
+    }
+    return std::nullopt;
+}
+
 Expected<int> readEnsembleRuns(const Options& options)
 {
     if (!options.has("--ensemble"))

@@ -38,6 +38,8 @@ private:
 
 /// --horizon and --seed, when given, into the inputs; errors name the option.
 std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInputs& inputs);
+/// --pool, --cores and --machine-cores, when given, into the inputs; errors name the option.
+std::optional<Diagnostic> readMachines(const Options& options, ScenarioInputs& inputs);
 /// `--ensemble K`: how many runs (1 without the option), or the error for a K that is no count from 2 to 1000.
 Expected<int> readEnsembleRuns(const Options& options);
 

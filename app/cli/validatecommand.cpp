@@ -56,20 +56,8 @@ int validate(const std::vector<std::string>& args)
     ScenarioInputs inputs;
     for (const auto& path : options.all("--config"))
         inputs.configPaths.push_back(path);
-    inputs.poolPath = options.get("--pool");
-    if (options.has("--cores")) {
-        const auto cores = text::parseInteger(options.get("--cores"));
-        if (!cores || *cores <= 0)
-            return inputError({"--cores", 0, "'" + options.get("--cores") + "' is not a positive number of cores"});
-        inputs.cores = static_cast<long>(*cores);
-    }
-    if (options.has("--machine-cores")) {
-        const auto m = text::parseInteger(options.get("--machine-cores"));
-        if (!m || *m <= 0 || *m > 65535)
-            return inputError({"--machine-cores", 0,
-                "'" + options.get("--machine-cores") + "' is not a number of cores between 1 and 65535"});
-        inputs.machineCores = static_cast<int>(*m);
-    }
+    if (auto error = readMachines(options, inputs))
+        return inputError(*error);
     HistoryReplayOptions read;
     for (const char* bound : {"--from", "--to"}) {
         if (!options.has(bound))

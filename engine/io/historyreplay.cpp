@@ -112,7 +112,7 @@ std::optional<Diagnostic> readAds(const std::string& path, std::unordered_map<st
     if (!read)
         return read.error();
     if (others > 0)
-        warnings.add({path, 0, std::to_string(others) + " ads are not jobs (MyType is not \"Job\") and were skipped"});
+        warnings.add({path, 0, notJobAdsNote(others)});
     return std::nullopt;
 }
 

@@ -76,6 +76,11 @@ std::string jobAdSubmitter(const ClassAd& ad)
     return name.empty() ? std::string("unknown") : name;
 }
 
+std::string notJobAdsNote(long count)
+{
+    return std::to_string(count) + " ads are not jobs (MyType is not \"Job\") and were skipped";
+}
+
 long roundedRequestMemory(double mb)
 {
     return mb > 0 ? clampedCast<long>(std::ceil(mb / 128.0) * 128.0, 0, 1L << 31) : 0;

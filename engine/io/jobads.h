@@ -23,6 +23,8 @@ std::string jobAdSubmitter(const classad::ClassAd& ad);
 /// BatchSpawner's notebook jobs (docs/HTCONDOR.md §8): /bin/sh running batchspawner-singleuser, its output file,
 /// the hub's environment, or IsJupyter.
 bool isNotebookJob(const classad::ClassAd& ad);
+/// The warning for `count` ads of a job file that are not jobs (MyType is not "Job"): they are skipped.
+std::string notJobAdsNote(long count);
 /// RequestMemory as the startd rounds it, up to a multiple of 128 MB (MODIFY_REQUEST_EXPR_REQUESTMEMORY, §2.9).
 long roundedRequestMemory(double mb);
 

@@ -131,7 +131,7 @@ Expected<Workload> fromJobAds(
     if (!read)
         return read.error();
     if (others > 0)
-        warnings.add({path, 0, std::to_string(others) + " ads are not jobs (MyType is not \"Job\") and were skipped"});
+        warnings.add({path, 0, notJobAdsNote(others)});
     if (pending.empty())
         return Diagnostic {path, 0, "no finished jobs to replay (a workload needs jobs with a start and a completion)"};
     return finish(pending, path, options, warnings, unfinished);
