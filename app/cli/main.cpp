@@ -38,10 +38,11 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       The merge study (demo-separate against demo-merged, or --merge-study from any scenario): the experiments
       as separate pools that flock to each other against one pool with quotas by contribution, per experiment
       and for the site, and who gains and who loses.
-  sweep --scenario FILE|demo --vary KNOB=V1,V2,... [--vary ...] [--horizon ...] [--seed N]
+  sweep --scenario FILE|demo --vary KNOB=V1,V2,... [--vary ...] [--horizon ...] [--seed N] [--ensemble K]
         [--threads N] [--json] [--emit-htcondor DIR]
       Every combination of the values, on all local cores (or N threads); with --emit-htcondor, nothing runs:
       DIR gets one scenario file per variant and sweep.sub, an HTCondor submit description with one job each.
+      With --ensemble K, each variant K times with its own tie seeds: every figure the median and its spread.
   collect DIR [--json] [--workspace W]
       Reads the results of an emitted sweep's jobs (DIR/NNN.json) and prints them as sweep does; with --workspace,
       also keeps them there, one scenario per variant (for the window and report --workspace).

@@ -221,13 +221,18 @@ int compare(const std::vector<std::string>& args)
 int sweep(const std::vector<std::string>& args)
 {
     const Options options(args,
-        {"--scenario", "--vary", "--threads", "--emit-htcondor", "--horizon", "--seed", "--tie-seed"}, {"--json"});
+        {"--scenario", "--vary", "--threads", "--emit-htcondor", "--horizon", "--seed", "--tie-seed", "--ensemble"},
+        {"--json"});
     if (!options.error().empty())
         return usageError(options.error());
     if (!options.has("--scenario") || !options.has("--vary"))
         return usageError("sweep needs --scenario FILE and at least one --vary KNOB=V1,V2,...");
-    if (options.has("--emit-htcondor") && (options.has("--threads") || options.has("--json")))
-        return usageError("--emit-htcondor runs nothing: --threads and --json do not go with it");
+    if (options.has("--emit-htcondor")
+        && (options.has("--threads") || options.has("--json") || options.has("--ensemble")))
+        return usageError("--emit-htcondor runs nothing: --threads, --ensemble and --json do not go with it");
+    const auto ensembleRuns = readEnsembleRuns(options);
+    if (!ensembleRuns)
+        return inputError(ensembleRuns.error());
     unsigned threads = 0;
     if (options.has("--threads")) {
         const auto n = text::parseInteger(options.get("--threads"));
@@ -262,40 +267,67 @@ int sweep(const std::vector<std::string>& args)
     if (options.has("--emit-htcondor"))
         return emitHtcondor(*variants, options.get("--emit-htcondor"));
 
-    std::vector<ScenarioSpec> specs;
-    for (const auto& v : *variants)
-        specs.push_back(v.spec);
-    ParallelRunOptions run;
-    run.threads = threads;
-    run.summariesOnly = true;
-    run.onProgress = terminalProgress("sweep");
-    const auto started = std::chrono::steady_clock::now();
-    const auto outcomes = runScenarios(specs, run);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
     std::vector<SweepRow> rows;
     std::vector<std::pair<std::string, Diagnostic>> failed;
     std::set<std::string> printed;
     int status = 0;
-    for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        printWarningsOnce(outcomes[i].warnings, printed);
-        if (outcomes[i].error) {
-            status = inputError(*outcomes[i].error);
-            failed.emplace_back((*variants)[i].name, *outcomes[i].error);
-            continue;
+    const auto started = std::chrono::steady_clock::now();
+    if (*ensembleRuns > 1) {
+        // Each variant K times with its own tie seeds, the runs of one variant on all cores at once.
+        const auto progress = terminalProgress("sweep");
+        for (std::size_t i = 0; i < variants->size(); ++i) {
+            const SweepVariant& v = (*variants)[i];
+            Warnings warnings;
+            auto scenario = buildScenario(v.spec, warnings);
+            printWarningsOnce(warnings, printed);
+            if (!scenario) {
+                status = inputError(scenario.error());
+                failed.emplace_back(v.name, scenario.error());
+                continue;
+            }
+            EnsembleRunOptions ensemble;
+            ensemble.runs = *ensembleRuns;
+            ensemble.threads = threads;
+            ensemble.firstTieSeed = scenario->tieSeed == 0 ? 1 : scenario->tieSeed;
+            const EnsembleRuns done = runEnsemble(*scenario, ensemble);
+            SweepRow row = sweepRow(v.name, done.results);
+            row.settings = v.settings;
+            rows.push_back(std::move(row));
+            if (progress)
+                progress(i + 1, variants->size());
         }
-        SweepRow row = sweepRow((*variants)[i].name, *outcomes[i].result);
-        row.settings = (*variants)[i].settings;
-        rows.push_back(std::move(row));
+    } else {
+        std::vector<ScenarioSpec> specs;
+        for (const auto& v : *variants)
+            specs.push_back(v.spec);
+        ParallelRunOptions run;
+        run.threads = threads;
+        run.summariesOnly = true;
+        run.onProgress = terminalProgress("sweep");
+        const auto outcomes = runScenarios(specs, run);
+        for (std::size_t i = 0; i < outcomes.size(); ++i) {
+            printWarningsOnce(outcomes[i].warnings, printed);
+            if (outcomes[i].error) {
+                status = inputError(*outcomes[i].error);
+                failed.emplace_back((*variants)[i].name, *outcomes[i].error);
+                continue;
+            }
+            SweepRow row = sweepRow((*variants)[i].name, *outcomes[i].result);
+            row.settings = (*variants)[i].settings;
+            rows.push_back(std::move(row));
+        }
     }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (options.has("--json")) {
         std::fputs(sweepTableJson(rows, failed).c_str(), stdout);
         return status;
     }
     const unsigned used = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
-    std::printf("%zu variants of %s on %u thread%s in %s s\n\n", variants->size(), base->name.c_str(),
-        std::min<unsigned>(used, static_cast<unsigned>(variants->size())), used == 1 ? "" : "s",
-        text::fixed(seconds, 2).c_str());
+    const unsigned parallel = *ensembleRuns > 1 ? std::min<unsigned>(used, static_cast<unsigned>(*ensembleRuns))
+                                                : std::min<unsigned>(used, static_cast<unsigned>(variants->size()));
+    std::printf("%zu variants of %s%s on %u thread%s in %s s\n\n", variants->size(), base->name.c_str(),
+        *ensembleRuns > 1 ? (", " + std::to_string(*ensembleRuns) + " runs each").c_str() : "", parallel,
+        parallel == 1 ? "" : "s", text::fixed(seconds, 2).c_str());
     std::fputs(sweepTableText(rows).c_str(), stdout);
     return status;
 }

@@ -97,6 +97,7 @@ private slots:
     void mergeStudyRefusesWhatItCannotSplit();
     void simulateTakesScenarioFiles();
     void sweepOnThreadsEqualsSimulateOfEachVariant();
+    void sweepEnsembleEqualsSimulateEnsembleOfEachVariant();
     void emittedSubmitFileIsHTCondorSyntax();
     void collectReportsBrokenResultsAndPrintsTheRest();
     void sweepRefusesBadValuesBeforeRunning();
@@ -345,6 +346,54 @@ void SweepTest::sweepOnThreadsEqualsSimulateOfEachVariant()
             < 0.01);
         QCOMPARE(
             b.value(QStringLiteral("groups")).toArray().size(), a.value(QStringLiteral("groups")).toArray().size());
+    }
+}
+
+// sweep --ensemble K: each variant's figures are the medians of K tie seeds with their spreads, the same as
+// simulate --ensemble K of that variant's scenario file.
+void SweepTest::sweepEnsembleEqualsSimulateEnsembleOfEachVariant()
+{
+    const CliRun swept = runCli(
+        sweepArgs() + QStringList {QStringLiteral("--ensemble"), QStringLiteral("5"), QStringLiteral("--json")});
+    QVERIFY2(swept.finished && swept.exitCode == 0, describe(swept).constData());
+    const QJsonArray variants = jsonObject(swept.out).value(QStringLiteral("variants")).toArray();
+    QCOMPARE(variants.size(), 4);
+    const QString dir = path("emitted-ensemble");
+    const CliRun emitted = runCli(sweepArgs() + QStringList {QStringLiteral("--emit-htcondor"), dir});
+    QVERIFY2(emitted.finished && emitted.exitCode == 0, describe(emitted).constData());
+    for (const auto& item : variants) {
+        const QJsonObject v = item.toObject();
+        QCOMPARE(v.value(QStringLiteral("ensemble")).toObject().value(QStringLiteral("runs")).toInt(), 5);
+        for (const char* key : {"utilization", "core_hours_delivered", "jobs_completed"}) {
+            const QString k = QString::fromUtf8(key);
+            QVERIFY2(v.value(k + QStringLiteral("_min")).toDouble() <= v.value(k).toDouble()
+                    && v.value(k).toDouble() <= v.value(k + QStringLiteral("_max")).toDouble(),
+                key);
+        }
+        const QString name = v.value(QStringLiteral("name")).toString();
+        const CliRun single = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"),
+            dir + QStringLiteral("/scenarios/") + name + QStringLiteral(".scenario"), QStringLiteral("--ensemble"),
+            QStringLiteral("5"), QStringLiteral("--json")});
+        QVERIFY2(single.finished && single.exitCode == 0, describe(single).constData());
+        const QJsonObject s = jsonObject(single.out);
+        for (const char* key : {"core_hours_delivered", "core_hours_delivered_min", "core_hours_delivered_max",
+                 "jobs_completed", "jobs_completed_min", "jobs_completed_max"})
+            QVERIFY2(std::fabs(s.value(QString::fromUtf8(key)).toDouble() - v.value(QString::fromUtf8(key)).toDouble())
+                    < 0.01,
+                qPrintable(name + QStringLiteral(" ") + QString::fromUtf8(key)));
+        for (const auto& g : v.value(QStringLiteral("groups")).toArray()) {
+            const QJsonObject sg = g.toObject();
+            const QJsonObject alone
+                = byName(s.value(QStringLiteral("groups")).toArray(), sg.value(QStringLiteral("name")).toString());
+            for (const char* key :
+                {"wait_p50_s", "wait_p50_s_min", "wait_p50_s_max", "core_hours_min", "core_hours_max"})
+                if (sg.contains(QString::fromUtf8(key)))
+                    QVERIFY2(std::fabs(sg.value(QString::fromUtf8(key)).toDouble()
+                                 - alone.value(QString::fromUtf8(key)).toDouble())
+                            < 0.01,
+                        qPrintable(name + QStringLiteral(" ") + sg.value(QStringLiteral("name")).toString()
+                            + QStringLiteral(" ") + QString::fromUtf8(key)));
+        }
     }
 }
 
