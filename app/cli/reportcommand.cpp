@@ -8,8 +8,10 @@
 #include "report.h"
 #include "workspace.h"
 
+#include "analysis/ensemble.h"
 #include "io/resultreader.h"
 #include "scenario/scenariofile.h"
+#include "sweep/ensemblerun.h"
 #include "sweep/parallelrun.h"
 
 #include <QFile>
@@ -52,7 +54,8 @@ std::string knobLines(const ScenarioSpec& spec)
 int report(const std::vector<std::string>& args)
 {
     const Options options(args,
-        {"--result", "--scenario", "--compare", "--workspace", "--out", "--title", "--horizon", "--seed", "--tie-seed"},
+        {"--result", "--scenario", "--compare", "--workspace", "--out", "--title", "--horizon", "--seed", "--tie-seed",
+            "--ensemble"},
         {});
     if (!options.error().empty())
         return usageError(options.error());
@@ -122,10 +125,32 @@ int report(const std::vector<std::string>& args)
         if (!loaded)
             return inputError(loaded.error());
         const std::vector<ScenarioSpec>& specs = *loaded;
+        const auto runs = readEnsembleRuns(options);
+        if (!runs)
+            return inputError(runs.error());
+        if (*runs > 1) {
+            // Each scenario K times with its own tie seeds: the report gives medians and says what is noise.
+            for (std::size_t i = 0; i < specs.size(); ++i) {
+                Warnings warnings;
+                auto scenario = buildScenario(specs[i], warnings);
+                printWarnings(warnings);
+                if (!scenario)
+                    return inputError(scenario.error());
+                EnsembleRunOptions ensemble;
+                ensemble.runs = *runs;
+                ensemble.firstTieSeed = scenario->tieSeed == 0 ? 1 : scenario->tieSeed;
+                auto done = std::make_shared<EnsembleRuns>(runEnsemble(*scenario, ensemble));
+                auto median = std::make_shared<const Result>(summariseEnsemble(*done).median);
+                const QString name = QString::fromStdString(specs[i].name.empty() ? names[i] : specs[i].name);
+                scenarios.push_back({name, QString::fromStdString(specs[i].description),
+                    QString::fromStdString(knobLines(specs[i])), std::move(median),
+                    std::make_shared<const Workload>(std::move(scenario->workload)), std::move(done)});
+            }
+        }
         ParallelRunOptions run;
         run.threads = 2;
         run.keepWorkloads = true; // the merge study's waits by job size read the jobs
-        auto outcomes = runScenarios(specs, run);
+        auto outcomes = *runs > 1 ? std::vector<RunOutcome> {} : runScenarios(specs, run);
         for (std::size_t i = 0; i < outcomes.size(); ++i) {
             printWarnings(outcomes[i].warnings);
             if (outcomes[i].error)

@@ -11,6 +11,7 @@
 
 #include <QBuffer>
 #include <QDateTime>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -21,6 +22,7 @@
 #include <QSvgGenerator>
 #include <QTextDocument>
 #include <QUrl>
+#include <cmath>
 
 namespace {
 
@@ -87,7 +89,17 @@ QString cellOf(const pp::MetricDelta* d, bool duration)
         return QStringLiteral("<td></td>");
     const auto show = [&](double v) { return duration ? formatDuration(v) : number(v, d->key == "share" ? 3 : 0); };
     QString text = d->key == "share" ? percent(d->proposal) : show(d->proposal);
-    if (d->verdict != pp::MetricDelta::Verdict::Same)
+    // An ensemble's median, with the runs' range where it matters: wider than 5 % of the median.
+    if (const auto& spread = d->proposalSpread; spread && spread->high - spread->low > 0.05 * std::abs(d->proposal)) {
+        const auto shown = [&](double v) { return d->key == "share" ? percent(v) : show(v); };
+        if (shown(spread->low) != shown(spread->high))
+            text += QStringLiteral(" <small>[%1–%2]</small>").arg(shown(spread->low), shown(spread->high));
+    }
+    if (d->withinNoise)
+        text += QObject::tr(" <small>(within noise)</small>");
+    else if (d->verdict != pp::MetricDelta::Verdict::Same && d->relative && *d->relative > 1.0)
+        text += QStringLiteral(" <small>(×%1)</small>").arg(number(1.0 + *d->relative)); // as the summary says it
+    else if (d->verdict != pp::MetricDelta::Verdict::Same)
         text += QStringLiteral(" <small>(%1%2)</small>")
                     .arg(d->delta > 0 ? QStringLiteral("+") : QString(),
                         d->relative ? QStringLiteral("%1 %").arg(number(*d->relative * 100.0)) : QStringLiteral("new"));
@@ -157,6 +169,17 @@ QString Report::html(bool forPdf) const
                      number(base.coreHoursDelivered), percent(base.utilization));
     }
     h += QObject::tr("<p><b>Scenarios:</b> %1</p>").arg(m_scenarios.size());
+    if (!m_scenarios.empty() && m_scenarios.front().ensemble) {
+        const int runs = static_cast<int>(m_scenarios.front().ensemble->results.size());
+        h += QObject::tr(
+            "<p><b>Runs:</b> each scenario %1 times, with HTCondor's arbitrary choices (submitters tied on "
+            "priority, equally ranked slots, the cycle's phase) drawn anew each time. Figures are the "
+            "medians; [ranges], where wider than 5 % of the median, are the runs' %2; a change whose two ranges "
+            "overlap is within noise, "
+            "neither better nor worse.</p>")
+                 .arg(runs)
+                 .arg(runs >= 20 ? QObject::tr("p5–p95") : QObject::tr("min–max"));
+    }
     h += QObject::tr("<p>Simulated by PoolPlanner with HTCondor's negotiator rules (group quotas, surplus sharing, "
                      "fair share, preemption and defragmentation as HTCondor 25 does them). Made %1.</p>")
              .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("d MMM yyyy hh:mm 'UTC'")));
@@ -174,7 +197,9 @@ QString Report::html(bool forPdf) const
     // Comparison with the baseline.
     std::vector<std::pair<std::size_t, pp::Comparison>> comparisons; // scenario index, its comparison
     for (std::size_t i = 1; i < m_scenarios.size(); ++i)
-        if (m_scenarios.front().result && m_scenarios[i].result)
+        if (m_scenarios.front().ensemble && m_scenarios[i].ensemble)
+            comparisons.emplace_back(i, pp::compareEnsembles(*m_scenarios.front().ensemble, *m_scenarios[i].ensemble));
+        else if (m_scenarios.front().result && m_scenarios[i].result)
             comparisons.emplace_back(i, pp::compareResults(*m_scenarios.front().result, *m_scenarios[i].result));
     h += QObject::tr("<h2%1>Outcome</h2>").arg(pageBreak);
     for (const auto& [index, c] : comparisons) {
@@ -194,7 +219,8 @@ QString Report::html(bool forPdf) const
             h += QStringLiteral("</tr>");
         }
         h += QObject::tr("</table><p><small>Green: better for the group; red: worse. Changes under 1 % are not "
-                         "marked.</small></p>");
+                         "marked%1.</small></p>")
+                 .arg(c.runs > 1 ? QObject::tr(", nor changes within the noise of %1 runs").arg(c.runs) : QString());
     }
     if (comparisons.empty())
         h += QObject::tr("<p>Only the baseline: keep proposals in the Planner to compare them here.</p>");

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/ensemble.h"
 #include "model/result.h"
 #include "model/workload.h"
 
@@ -29,6 +30,9 @@ public:
         std::shared_ptr<const pp::Result> result;
         /// Its jobs, when known: the merge study's waits by job size need them.
         std::shared_ptr<const pp::Workload> workload = {};
+        /// An ensemble's runs (each with its own tie seed), when the scenario was run as one: `result` is then
+        /// their medians, and the comparison says which changes are within the runs' noise.
+        std::shared_ptr<const pp::EnsembleRuns> ensemble = {};
     };
 
     /// `scenarios`: the baseline first. `pool`: the pool's name as the title says it.

@@ -85,6 +85,30 @@ private Q_SLOTS:
             QVERIFY2(text.contains(QStringLiteral("<p>%1: ").arg(QLatin1String(experiment))), experiment);
     }
 
+    void anEnsembleReportSaysItsRunsAndItsNoise()
+    {
+        // Two days of the demo against more-analysis (tests/golden), 4 tie seeds each: the report says how many
+        // runs and how spreads are read; atlas.prod's p95 grows far beyond the runs' noise and is marked as a
+        // factor, as the summary says it.
+        QTemporaryDir dir;
+        const QString html = dir.filePath(QStringLiteral("ensemble.html"));
+        const CliRun run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+            QStringLiteral("--compare"), QStringLiteral(PP_TEST_DATA_DIR "/../golden/more-analysis.scenario"),
+            QStringLiteral("--horizon"), QStringLiteral("2d"), QStringLiteral("--ensemble"), QStringLiteral("4"),
+            QStringLiteral("--out"), html});
+        QVERIFY2(run.exitCode == 0 && !run.crashed, run.err.constData());
+        const QString text = QString::fromUtf8(readAll(html));
+        QVERIFY2(text.contains(QStringLiteral("each scenario 4 times")), qPrintable(text.left(3000)));
+        QVERIFY(text.contains(QStringLiteral("the runs' min–max")));
+        QVERIFY(text.contains(QStringLiteral("nor changes within the noise of 4 runs")));
+        QVERIFY(text.contains(QStringLiteral("(×")));
+        // One run: no word of runs.
+        const CliRun single = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), QStringLiteral("demo"),
+            QStringLiteral("--horizon"), QStringLiteral("6h"), QStringLiteral("--out"), html});
+        QVERIFY2(single.exitCode == 0, single.err.constData());
+        QVERIFY(!QString::fromUtf8(readAll(html)).contains(QStringLiteral("Runs:")));
+    }
+
     void aCsvFromResultFiles()
     {
         QTemporaryDir dir;
