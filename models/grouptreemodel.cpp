@@ -9,6 +9,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <functional>
 
 namespace {
 
@@ -32,9 +33,30 @@ GroupTreeModel::GroupTreeModel(QObject* parent)
 {
 }
 
+void GroupTreeModel::setSpread(std::shared_ptr<const pp::EnsembleResult> ensemble)
+{
+    if (ensemble && ensemble->groups.size() != m_groups.size())
+        ensemble.reset(); // another scenario's runs
+    m_ensemble = std::move(ensemble);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    // Children too: a row of the tree is a group at any depth.
+    std::function<void(const QModelIndex&)> each = [&](const QModelIndex& parent) {
+        for (int r = 0; r < rowCount(parent); ++r) {
+            const QModelIndex child = index(r, 0, parent);
+            if (rowCount(child) > 0) {
+                Q_EMIT dataChanged(index(0, 0, child), index(rowCount(child) - 1, columnCount() - 1, child));
+                each(child);
+            }
+        }
+    };
+    each({});
+}
+
 void GroupTreeModel::setResult(const pp::Result& result, const pp::Policy& policy)
 {
     beginResetModel();
+    m_ensemble.reset();
     m_groups = result.groups;
     m_submitters = result.submitters;
     m_series = result.groupSeries;
@@ -210,8 +232,24 @@ QVariant GroupTreeModel::groupData(int group, int column, int role) const
             : tr("Leaves %1 cores of its quota unused: lent to others or idle").arg(-surplus, 0, 'f', 1);
     if (role == Qt::ToolTipRole && column == NameColumn)
         return QString::fromStdString(g.name);
+    const bool waitColumn = column == WaitP50Column || column == WaitP95Column;
+    const pp::FigureSpread* spread = waitColumn && m_ensemble ? m_ensemble->groupSpread(static_cast<std::size_t>(group),
+                                         column == WaitP50Column ? "wait_p50_s" : "wait_p95_s")
+                                                              : nullptr;
+    if (role == Qt::ToolTipRole && spread && g.jobsTotal > 0)
+        return tr("Over %1 runs with HTCondor's arbitrary choices drawn anew: %2 to %3 (%4); this run's figure is "
+                  "shown.")
+            .arg(m_ensemble->runs)
+            .arg(formatDuration(spread->low), formatDuration(spread->high),
+                m_ensemble->percentiles ? tr("p5–p95") : tr("min–max"));
     if (role != Qt::DisplayRole)
         return {};
+    if (spread && g.jobsTotal > 0) {
+        const double value = column == WaitP50Column ? g.waitP50 : g.waitP95;
+        const QString half = formatDuration((spread->high - spread->low) / 2);
+        return (spread->high - spread->low) / 2 >= 1.0 ? tr("%1 ± %2").arg(formatDuration(value), half)
+                                                       : formatDuration(value);
+    }
     const QLocale locale;
     switch (column) {
     case NameColumn:

@@ -4,10 +4,13 @@
 
 #include "analysis/groupfigures.h"
 #include "analysis/periodfigures.h"
+#include "model/ensemble.h"
 #include "model/result.h"
 #include "policy/policy.h"
 
 #include <QAbstractItemModel>
+
+#include <memory>
 
 /// The group tree of a simulation result, with each group's users under it.
 ///
@@ -48,6 +51,9 @@ public:
 
     /// The policy gives the flags the result does not carry (autoregroup).
     void setResult(const pp::Result& result, const pp::Policy& policy);
+    /// An ensemble of the shown result's scenario: the waits then read "median ± half the runs' range", with the
+    /// range in the tooltip. Cleared by setResult.
+    void setSpread(std::shared_ptr<const pp::EnsembleResult> ensemble);
     /// Samples [first, last] of the run (inclusive) for the period columns; clamped to the run.
     void setRange(int firstSample, int lastSample);
     int sampleCount() const { return static_cast<int>(m_series.size()); }
@@ -76,6 +82,7 @@ private:
     const Node& nodeOf(const QModelIndex& index) const;
 
     std::vector<pp::GroupSummary> m_groups;
+    std::shared_ptr<const pp::EnsembleResult> m_ensemble; ///< of the shown result's scenario, or none
     std::vector<pp::SubmitterSummary> m_submitters;
     std::vector<std::vector<pp::GroupSample>> m_series;
     std::vector<bool> m_autoregroup; ///< per group

@@ -281,6 +281,7 @@ MainWindow::MainWindow(QWidget* parent)
         if (!ensemble || !baseline)
             return;
         m_chart->setSpread(ensemble->claimedCores, ensemble->runs);
+        m_groups->setSpread(ensemble);
         m_poolFacts->setText(ResultText::poolFacts(*baseline) + ResultText::ensembleSpread(*ensemble));
     });
     connect(m_planning, &PlanningSession::baselineEnsembleFailed, this,

@@ -110,6 +110,42 @@ private Q_SLOTS:
         QCOMPARE(prod.data().toString(), QStringLiteral("50.0"));
     }
 
+    void waitsCarryTheEnsemblesSpread()
+    {
+        // prod's p50 of 30 s and p95 of 1.5 h; over 8 runs its p50 went 29-31 s (± 1 s, shown) and its p95
+        // 5390-5400 s (± 5 s, shown); a spread under 2 s is no spread (± 0 s would say nothing).
+        GroupTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setResult(twoSamples(), pp::Policy {});
+        auto ensemble = std::make_shared<pp::EnsembleResult>();
+        ensemble->runs = 8;
+        ensemble->groups.resize(3);
+        ensemble->groups[2]["wait_p50_s"] = {29, 31};
+        ensemble->groups[2]["wait_p95_s"] = {5390, 5400};
+        ensemble->groups[0]["wait_p50_s"] = {10, 11};
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSpread(ensemble);
+        QVERIFY(changed.count() >= 2); // the top rows and the sub-groups
+        const QModelIndex atlas = model.index(1, 0);
+        const QModelIndex p50 = model.index(0, GroupTreeModel::WaitP50Column, atlas);
+        const QModelIndex p95 = model.index(0, GroupTreeModel::WaitP95Column, atlas);
+        QCOMPARE(p50.data().toString(), QStringLiteral("30 s ± 1 s"));
+        QCOMPARE(p95.data().toString(), QStringLiteral("1.5 h ± 5 s"));
+        QVERIFY(p50.data(Qt::ToolTipRole).toString().contains(QStringLiteral("8 runs")));
+        QVERIFY(p50.data(Qt::ToolTipRole).toString().contains(QStringLiteral("min–max")));
+        QCOMPARE(p50.data(GroupTreeModel::SortRole).toDouble(), 30.0); // sorting reads the figure, not the text
+        // A new result drops the spread: it was another run's.
+        model.setResult(twoSamples(), pp::Policy {});
+        QCOMPARE(model.index(0, GroupTreeModel::WaitP50Column, model.index(1, 0)).data().toString(),
+            QStringLiteral("30 s"));
+        // Runs of another tree (another scenario) are refused.
+        auto other = std::make_shared<pp::EnsembleResult>(*ensemble);
+        other->groups.resize(5);
+        model.setSpread(other);
+        QCOMPARE(model.index(0, GroupTreeModel::WaitP50Column, model.index(1, 0)).data().toString(),
+            QStringLiteral("30 s"));
+    }
+
     void sortsAndFiltersThroughAProxy()
     {
         GroupTreeModel model;
