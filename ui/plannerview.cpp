@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "plannerview.h"
 
+#include "outcomechart.h"
+
 #include "comparisonmodel.h"
 #include "grouppolicymodel.h"
 #include "planningsession.h"
@@ -341,6 +343,17 @@ QWidget* PlannerView::buildOutcome()
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_headline = new QLabel(page);
+    m_headline->setObjectName(QStringLiteral("plannerHeadline"));
+    m_headline->setWordWrap(true);
+    QFont headlineFont = m_headline->font();
+    headlineFont.setBold(true);
+    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.15);
+    m_headline->setFont(headlineFont);
+    layout->addWidget(m_headline); // who gains and who loses, then the picture, then the words and the table
+    m_outcomeChart = new OutcomeChart(page);
+    m_outcomeChart->setObjectName(QStringLiteral("plannerOutcomeChart"));
+    layout->addWidget(m_outcomeChart);
     layout->addWidget(m_summary);
     auto* table = new QTreeView(page);
     table->setObjectName(QStringLiteral("plannerOutcome"));
@@ -372,6 +385,9 @@ void PlannerView::showProposal()
     m_comparison->setComparison(
         comparison, ComparisonModel::quotaShares(*baseline), ComparisonModel::quotaShares(*proposal));
     m_summary->setText(QString::fromStdString(pp::comparisonSummaryText(comparison)).toHtmlEscaped());
+    m_headline->setText(QString::fromStdString(pp::comparisonHeadline(comparison).text));
+    m_outcomeChart->setComparison(
+        comparison, ComparisonModel::quotaShares(*baseline), ComparisonModel::quotaShares(*proposal));
 }
 
 void PlannerView::exportSnippet()

@@ -15,6 +15,7 @@ class PlanningSession;
 class PolicyDraft;
 class QComboBox;
 class QDoubleSpinBox;
+class OutcomeChart;
 class QLabel;
 class QUndoStack;
 class ScenarioSet;
@@ -53,6 +54,8 @@ private:
     ComparisonModel* m_comparison = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_summary = nullptr;
+    QLabel* m_headline = nullptr;
+    OutcomeChart* m_outcomeChart = nullptr;
     QComboBox* m_preemption = nullptr;
     QComboBox* m_limitAction = nullptr;
     QDoubleSpinBox* m_limitHours = nullptr;

@@ -389,4 +389,48 @@ std::string comparisonSummaryText(const Comparison& comparison)
     return out;
 }
 
+ComparisonHeadline comparisonHeadline(const Comparison& comparison)
+{
+    ComparisonHeadline h;
+    // How far a change goes, as a factor on a log scale (a wait 92 times longer ranks above one 3 times shorter).
+    const auto size = [](const MetricDelta& d) {
+        return d.base > 0 && d.proposal > 0 ? std::abs(std::log(d.proposal / d.base)) : 0.0;
+    };
+    double best = 0;
+    double worst = 0;
+    for (const char* key : {"wait_p95_s", "share"}) {
+        for (const auto& g : comparison.groups) {
+            const MetricDelta* d = g.metric(key);
+            if (!d || d->withinNoise || d->verdict == MetricDelta::Verdict::Same
+                || (std::string_view(key) == "wait_p95_s" && !g.ownJobs))
+                continue;
+            if (d->verdict == MetricDelta::Verdict::Better && size(*d) > best) {
+                best = size(*d);
+                h.winner = &g;
+                h.winnerMetric = d;
+            }
+            if (d->verdict == MetricDelta::Verdict::Worse && size(*d) > worst) {
+                worst = size(*d);
+                h.loser = &g;
+                h.loserMetric = d;
+            }
+        }
+        if (h.winner || h.loser)
+            break; // waits first: shares only where no wait changed
+    }
+    const auto change = [](const GroupComparison& g, const MetricDelta& d) {
+        const bool share = d.key == "share";
+        const auto show = [&](double v) { return share ? human::level(v) : human::duration(v); };
+        return g.name + ", " + (share ? "share of the work " : "wait p95 ") + show(d.base) + " → " + show(d.proposal);
+    };
+    if (h.winner)
+        h.text += "Biggest winner: " + change(*h.winner, *h.winnerMetric) + ".";
+    if (h.loser)
+        h.text += std::string(h.text.empty() ? "" : " ") + "Biggest loser: " + change(*h.loser, *h.loserMetric) + ".";
+    if (h.text.empty())
+        h.text = comparison.runs > 1 ? "Nobody gains or loses beyond the runs' noise."
+                                     : "Nobody gains or loses beyond 1 %.";
+    return h;
+}
+
 } // namespace pp

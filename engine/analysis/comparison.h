@@ -74,4 +74,19 @@ Comparison compareEnsembles(const EnsembleRuns& base, const EnsembleRuns& propos
 /// The summary as one paragraph.
 std::string comparisonSummaryText(const Comparison& comparison);
 
+/// Who gains most and who loses most, for a meeting's first glance: by the p95 wait of a group's own jobs (the
+/// largest factor either way), or by its share of the work where no wait changed. Only changes the comparison
+/// calls better or worse count (never ones within noise).
+struct ComparisonHeadline
+{
+    const GroupComparison* winner = nullptr;
+    const MetricDelta* winnerMetric = nullptr;
+    const GroupComparison* loser = nullptr;
+    const MetricDelta* loserMetric = nullptr;
+    /// "Biggest winner: atlas.analysis, wait p95 5.7 h → 3.9 min. Biggest loser: atlas.prod, wait p95 57 s →
+    /// 87.2 min." or "Nobody gains or loses beyond 1 %."
+    std::string text;
+};
+ComparisonHeadline comparisonHeadline(const Comparison& comparison);
+
 } // namespace pp

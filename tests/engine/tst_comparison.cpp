@@ -74,6 +74,7 @@ private slots:
     void deltasAndDirections();
     void summarySaysTheLargestChangesFirst();
     void smallChangesAreNotMentioned();
+    void theHeadlineNamesTheBiggestWinnerAndLoser();
     void groupsOnOneSideOnly();
     void jsonHasEveryMetric();
     void resultJsonReadsBack();
@@ -145,6 +146,35 @@ void ComparisonTest::smallChangesAreNotMentioned()
 
     const auto same = pp::compareResults(baseResult(), baseResult());
     QCOMPARE(same.summary, std::vector<std::string> {"No group changes by more than 1 %."});
+}
+
+void ComparisonTest::theHeadlineNamesTheBiggestWinnerAndLoser()
+{
+    // p95 waits: exp.a 8 min → 2 min (4 times shorter), star 4 min → 20 min (5 times longer), exp.b 4 min → 5 min
+    // (1.25 times longer): the winner is exp.a, the loser star, the larger factor of each side.
+    pp::Result proposal = baseResult();
+    proposal.groups[3].waitP95 = 120;
+    proposal.groups[2].waitP95 = 1200;
+    proposal.groups[4].waitP95 = 300;
+    auto h = pp::comparisonHeadline(pp::compareResults(baseResult(), proposal));
+    QVERIFY(h.winner && h.loser);
+    QCOMPARE(h.winner->name, std::string("exp.a"));
+    QCOMPARE(h.loser->name, std::string("star"));
+    QCOMPARE(h.text,
+        std::string("Biggest winner: exp.a, wait p95 8 min → 2 min. Biggest loser: star, wait p95 4 min → 20 min."));
+
+    // No wait changes: shares decide. exp.a 10 % → 14.4 % of the work (150 of 1042), star 60 % → 55.9 % (582).
+    h = pp::comparisonHeadline(pp::compareResults(baseResult(), proposalResult()));
+    QVERIFY(h.winner && h.loser);
+    QCOMPARE(h.winner->name, std::string("exp.a"));
+    QCOMPARE(h.winnerMetric->key, std::string("share"));
+    QCOMPARE(h.loser->name, std::string("star"));
+    QVERIFY2(h.text.find("share of the work") != std::string::npos, h.text.c_str());
+
+    // Nothing changes: said so, nobody named.
+    h = pp::comparisonHeadline(pp::compareResults(baseResult(), baseResult()));
+    QVERIFY(!h.winner && !h.loser);
+    QCOMPARE(h.text, std::string("Nobody gains or loses beyond 1 %."));
 }
 
 void ComparisonTest::groupsOnOneSideOnly()

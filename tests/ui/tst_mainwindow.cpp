@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // Opens the built-in demo pool offscreen, waits for the background simulation, and checks the table.
 #include "mainwindow.h"
+#include "outcomechart.h"
 
 #include "compareview.h"
 #include "comparisonmodel.h"
@@ -171,6 +172,20 @@ private Q_SLOTS:
         QVERIFY(std::abs(prod / multicore - 4.0) < 1e-6);
         QVERIFY(simulated.wait(120000));
         QVERIFY(planner->comparison()->comparison().group("atlas.analysis"));
+        // Drawn before the table: a row per group, each group followed by its sub-groups, and one sentence on
+        // who gains and who loses (or that nobody does), the same as the engine's headline.
+        auto* chart = window.findChild<OutcomeChart*>(QStringLiteral("plannerOutcomeChart"));
+        QVERIFY(chart);
+        QVERIFY(chart->rows().size() >= 10);
+        for (std::size_t i = 0; i < chart->rows().size(); ++i)
+            if (chart->rows()[i].name == QStringLiteral("atlas")) {
+                QCOMPARE(chart->rows()[i + 1].name.left(6), QStringLiteral("atlas."));
+                QCOMPARE(chart->rows()[i + 1].depth, 2);
+            }
+        auto* headline = window.findChild<QLabel*>(QStringLiteral("plannerHeadline"));
+        QVERIFY(headline);
+        QCOMPARE(
+            headline->text(), QString::fromStdString(pp::comparisonHeadline(planner->comparison()->comparison()).text));
         // A tenth of the demo's work never fills the quotas, so the work barely moves; the quota itself does:
         // 25 % → 40 % of atlas's 9,200 cores (the simulation's mean effective quota).
         const auto quotaOf = [](const pp::Result& r) {
