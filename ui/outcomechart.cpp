@@ -176,7 +176,7 @@ void OutcomeChart::paintEvent(QPaintEvent*)
         }
         const bool changed = r.waitVerdict != pp::MetricDelta::Verdict::Same && r.waitBase > 0 && r.wait > 0;
         const double factor = changed ? std::log10(r.wait / r.waitBase) / waitDecades : 0.0;
-        const int length = static_cast<int>(std::clamp(factor, -1.0, 1.0) * (waitWidth / 2 - 4));
+        const int length = static_cast<int>(std::clamp(factor, -1.0, 1.0) * (waitWidth / 2.0 - 4.0));
         const QColor colour = !changed ? faint : r.waitVerdict == pp::MetricDelta::Verdict::Better ? better : worse;
         if (length != 0)
             p.fillRect(QRect(std::min(middle, middle + length), barTop, std::abs(length), 12), colour);
