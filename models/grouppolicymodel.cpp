@@ -276,7 +276,14 @@ double GroupPolicyModel::coresOf(const std::string& group) const
     return g->staticQuota ? g->configQuota : g->configQuota * coresOf(parentOf(group));
 }
 
-bool GroupPolicyModel::setQuota(int row, double value)
+bool GroupPolicyModel::dragQuota(int row, double value, int drag)
+{
+    if (!m_draft->policy() || row < 0 || row >= static_cast<int>(m_draft->policy()->groups.size()) || value < 0)
+        return false;
+    return setQuota(row, value, QStringLiteral("drag %1 of row %2").arg(drag).arg(row));
+}
+
+bool GroupPolicyModel::setQuota(int row, double value, const QString& mergeKey)
 {
     const pp::Policy& policy = *m_draft->policy();
     const pp::GroupConfig& g = policy.groups[static_cast<std::size_t>(row)];
@@ -306,7 +313,7 @@ bool GroupPolicyModel::setQuota(int row, double value)
         m_rebalance && changes.size() > 1
             ? tr("%1 quota %2, siblings rebalanced").arg(QString::fromStdString(g.name), shown)
             : tr("%1 quota %2").arg(QString::fromStdString(g.name), shown),
-        changes));
+        changes, mergeKey));
     return true;
 }
 

@@ -34,6 +34,9 @@ public:
     /// The pool's cores: what a top-level share of the pool means when a quota changes from cores to a share.
     void setPoolCores(double cores) { m_poolCores = cores; }
     bool rebalance() const { return m_rebalance; }
+    /// A quota set by dragging (cores when static, 0..1 of the parent otherwise): the steps of one drag, `drag`,
+    /// make one undo step.
+    bool dragQuota(int row, double value, int drag);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -44,7 +47,7 @@ public:
 
 private:
     void refresh();
-    bool setQuota(int row, double value);
+    bool setQuota(int row, double value, const QString& mergeKey = {});
     bool setKind(int row, bool staticQuota);
 
     PolicyDraft* m_draft;

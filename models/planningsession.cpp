@@ -11,7 +11,7 @@
 #include <QUndoStack>
 
 namespace {
-constexpr int debounceMs = 400; // long enough to let a spin box settle, short enough to feel immediate
+constexpr int debounceMs = 400; // a proposal run at most this often: a spin box settles, a drag stays live
 }
 
 PlanningSession::PlanningSession(QObject* parent)
@@ -136,7 +136,10 @@ void PlanningSession::draftChanged()
         return;
     }
     Q_EMIT proposalStatus(tr("Simulating the proposal…"));
-    m_debounce->start();
+    // Throttled, not debounced: while a slider is dragged the proposal is simulated every debounceMs with the
+    // value of that moment (a newer run cancels an older one), and once more after the last step.
+    if (!m_debounce->isActive())
+        m_debounce->start();
 }
 
 bool PlanningSession::isSimulatingProposal() const

@@ -29,8 +29,9 @@ class SimulationRunner;
 /// and listen to it; none of them holds a copy or reaches into another view for it.
 ///
 /// Opening simulates the new scenario in the background; the old baseline stays until the new one has a result,
-/// so a run that fails leaves everything as it was. Every edit of the draft re-simulates the proposal a moment
-/// after the last one, a newer edit cancelling the run under way.
+/// so a run that fails leaves everything as it was. Edits of the draft re-simulate the proposal a moment after
+/// the first one and then at most that often while they go on (a dragged slider), the latest draft each time and a
+/// newer run cancelling the one under way.
 class PlanningSession : public QObject
 {
     Q_OBJECT

@@ -115,8 +115,10 @@ void PolicyDraft::recompute()
     Q_EMIT changed();
 }
 
-SetKnobsCommand::SetKnobsCommand(PolicyDraft* draft, const QString& text, std::vector<PolicyDraft::KnobChange> changes)
+SetKnobsCommand::SetKnobsCommand(
+    PolicyDraft* draft, const QString& text, std::vector<PolicyDraft::KnobChange> changes, QString mergeKey)
     : m_draft(draft)
+    , m_mergeKey(std::move(mergeKey))
     , m_changes(std::move(changes))
 {
     setText(text);
@@ -134,6 +136,25 @@ void SetKnobsCommand::redo()
 void SetKnobsCommand::undo()
 {
     m_draft->restoreEdits(m_before);
+}
+
+bool SetKnobsCommand::mergeWith(const QUndoCommand* other)
+{
+    const auto* next = dynamic_cast<const SetKnobsCommand*>(other);
+    if (!next || next->m_mergeKey != m_mergeKey || m_mergeKey.isEmpty())
+        return false;
+    // The same knobs (a drag of one group's quota): undo must restore what was before the first step.
+    std::vector<std::string> mine;
+    std::vector<std::string> theirs;
+    for (const auto& c : m_changes)
+        mine.push_back(c.first);
+    for (const auto& c : next->m_changes)
+        theirs.push_back(c.first);
+    if (mine != theirs)
+        return false;
+    m_changes = next->m_changes;
+    setText(next->text());
+    return true;
 }
 
 SetEditsCommand::SetEditsCommand(PolicyDraft* draft, const QString& text, std::vector<PolicyDraft::KnobChange> edits)

@@ -95,12 +95,18 @@ private:
 class SetKnobsCommand : public QUndoCommand
 {
 public:
-    SetKnobsCommand(PolicyDraft* draft, const QString& text, std::vector<PolicyDraft::KnobChange> changes);
+    /// `mergeKey`: successive commands with the same non-empty key are one undo step (a slider's drag), the last
+    /// one's values over the first one's "before".
+    SetKnobsCommand(
+        PolicyDraft* draft, const QString& text, std::vector<PolicyDraft::KnobChange> changes, QString mergeKey = {});
     void redo() override;
     void undo() override;
+    int id() const override { return m_mergeKey.isEmpty() ? -1 : 1; }
+    bool mergeWith(const QUndoCommand* other) override;
 
 private:
     PolicyDraft* m_draft;
+    QString m_mergeKey;
     std::vector<PolicyDraft::KnobChange> m_changes;
     std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>> m_before;
 };

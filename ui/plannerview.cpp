@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSlider>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -35,6 +36,8 @@
 #include <QUndoView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace {
@@ -94,6 +97,7 @@ PlannerView::PlannerView(PlanningSession* session, QWidget* parent)
     connect(m_draft, &PolicyDraft::changed, this, &PlannerView::draftChanged);
     connect(m_session, &PlanningSession::baselineReady, this, [this](const pp::Result& baseline) {
         m_groups->setPoolCores(static_cast<double>(baseline.poolCores));
+        m_poolCores = static_cast<double>(baseline.poolCores);
         setEnabled(true);
     });
     connect(m_session, &PlanningSession::proposalSimulated, this, &PlannerView::showProposal);
@@ -176,6 +180,28 @@ QWidget* PlannerView::buildEditors()
     table->setEditTriggers(
         QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     groupsLayout->addWidget(table);
+    // Drag a quota and watch the outcome follow: the proposal is re-simulated while the slider moves.
+    auto* sliderRow = new QHBoxLayout;
+    m_quotaLabel = new QLabel(tr("Choose a group above to drag its quota"), groupsBox);
+    m_quotaLabel->setMinimumWidth(
+        m_quotaLabel->fontMetrics().horizontalAdvance(QStringLiteral("atlas.multicore quota: 100.0 % of parent ")));
+    m_quotaSlider = new QSlider(Qt::Horizontal, groupsBox);
+    m_quotaSlider->setObjectName(QStringLiteral("quotaSlider"));
+    m_quotaSlider->setEnabled(false);
+    sliderRow->addWidget(m_quotaLabel);
+    sliderRow->addWidget(m_quotaSlider, 1);
+    groupsLayout->addLayout(sliderRow);
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex& current) { loadQuotaSlider(current.row()); });
+    connect(m_quotaSlider, &QSlider::sliderPressed, this, [this] { ++m_drag; });
+    connect(m_quotaSlider, &QSlider::valueChanged, this, [this](int position) {
+        if (m_loadingSlider || m_quotaRow < 0 || !m_draft->policy())
+            return;
+        const pp::GroupConfig& g = m_draft->policy()->groups[static_cast<std::size_t>(m_quotaRow)];
+        if (!m_quotaSlider->isSliderDown())
+            ++m_drag; // a key or wheel step is a step of its own
+        m_groups->dragQuota(m_quotaRow, g.staticQuota ? position : position / 1000.0, m_drag);
+    });
     auto* rebalance
         = new QCheckBox(tr("Keep the parent's total: a quota change is taken from its siblings"), groupsBox);
     rebalance->setChecked(m_groups->rebalance());
@@ -366,6 +392,32 @@ QWidget* PlannerView::buildOutcome()
     return page;
 }
 
+void PlannerView::loadQuotaSlider(int row)
+{
+    const auto& policy = m_draft->policy();
+    m_quotaRow = policy && row >= 0 && row < static_cast<int>(policy->groups.size()) ? row : -1;
+    m_quotaSlider->setEnabled(m_quotaRow >= 0);
+    if (m_quotaRow < 0)
+        return;
+    const pp::GroupConfig& g = policy->groups[static_cast<std::size_t>(m_quotaRow)];
+    const QString name = QString::fromStdString(g.name);
+    m_loadingSlider = true;
+    if (g.staticQuota) {
+        const double most = std::max({m_poolCores, g.configQuota * 2.0, 10.0});
+        m_quotaSlider->setRange(0, static_cast<int>(std::ceil(most)));
+        m_quotaSlider->setSingleStep(std::max(1, static_cast<int>(most / 200)));
+        m_quotaSlider->setValue(static_cast<int>(std::lround(g.configQuota)));
+        m_quotaLabel->setText(tr("%1 quota: %2 cores").arg(name).arg(g.configQuota, 0, 'f', 0));
+    } else {
+        m_quotaSlider->setRange(0, 1000); // tenths of a per cent of the parent
+        m_quotaSlider->setSingleStep(5);
+        m_quotaSlider->setValue(static_cast<int>(std::lround(g.configQuota * 1000.0)));
+        m_quotaLabel->setText(tr("%1 quota: %2 % of parent").arg(name).arg(g.configQuota * 100.0, 0, 'f', 1));
+    }
+    m_quotaSlider->setPageStep(m_quotaSlider->maximum() / 20);
+    m_loadingSlider = false;
+}
+
 void PlannerView::draftChanged()
 {
     if (!m_draft->policy())
@@ -374,6 +426,7 @@ void PlannerView::draftChanged()
     for (const auto& refresh : m_refreshers)
         refresh(*m_draft->policy());
     m_refreshing = false;
+    loadQuotaSlider(m_quotaRow); // the label follows a drag; undo and other edits move the handle too
 }
 
 void PlannerView::showProposal()

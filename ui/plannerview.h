@@ -17,6 +17,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class OutcomeChart;
 class QLabel;
+class QSlider;
 class QUndoStack;
 class ScenarioSet;
 
@@ -43,6 +44,8 @@ private:
     QDoubleSpinBox* knobSpin(const QString& label, const std::string& knob, double scale, double minimum,
         double maximum, const std::function<double(const pp::Policy&)>& read);
     void draftChanged();
+    /// The quota slider follows the group chosen in the table (its quota as the draft has it).
+    void loadQuotaSlider(int row);
     void showProposal();
     void exportSnippet();
     void chooseKeep();
@@ -56,6 +59,12 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_headline = nullptr;
     OutcomeChart* m_outcomeChart = nullptr;
+    QSlider* m_quotaSlider = nullptr;
+    QLabel* m_quotaLabel = nullptr;
+    int m_quotaRow = -1;
+    int m_drag = 0; ///< one per press of the slider: a drag is one undo step
+    bool m_loadingSlider = false;
+    double m_poolCores = 0;
     QComboBox* m_preemption = nullptr;
     QComboBox* m_limitAction = nullptr;
     QDoubleSpinBox* m_limitHours = nullptr;

@@ -37,6 +37,7 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTabWidget>
@@ -135,6 +136,56 @@ private Q_SLOTS:
                 || (label->text().contains(QStringLiteral("<h2>Notebooks</h2>"))
                     && label->text().contains(QStringLiteral("sessions asked for")));
         QVERIFY(periodSummary);
+    }
+
+    void aDraggedQuotaIsOneUndoStepAndTheOutcomeFollowsIt()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        window.openScenario(pp::demoScenario(1, 0.1), pp::Config::fromText(pp::demoConfigText(), "demo").value());
+        window.show();
+        QVERIFY(shown.wait(120000));
+        auto* planner = window.findChild<PlannerView*>();
+        auto* table = window.findChild<QTableView*>(QStringLiteral("groupPolicyTable"));
+        auto* slider = window.findChild<QSlider*>(QStringLiteral("quotaSlider"));
+        QVERIFY(planner && table && slider);
+        QVERIFY(!slider->isEnabled()); // no group chosen yet
+        int analysis = -1;
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            if (table->model()->index(row, 0).data(Qt::ToolTipRole).toString() == QStringLiteral("atlas.analysis"))
+                analysis = row;
+        QVERIFY(analysis >= 0);
+        table->setCurrentIndex(table->model()->index(analysis, GroupPolicyModel::QuotaColumn));
+        QVERIFY(slider->isEnabled());
+        QCOMPARE(slider->value(), 250); // 25.0 % of atlas, in tenths of a per cent
+
+        // One drag through five values: one undo step, the draft at the last value, the outcome simulated for it.
+        QUndoStack* undo = planner->session()->undoStack();
+        const int steps = undo->count();
+        slider->setSliderDown(true);
+        for (int value : {280, 310, 340, 370, 400}) {
+            slider->setValue(value);
+            QTest::qWait(120);
+        }
+        slider->setSliderDown(false);
+        QCOMPARE(undo->count(), steps + 1);
+        QCOMPARE(planner->session()->draft()->policy()->group("atlas.analysis")->configQuota, 0.40);
+        QTRY_VERIFY_WITH_TIMEOUT(!planner->session()->isSimulatingProposal(), 120000);
+        const auto proposal = planner->session()->proposalResult();
+        QVERIFY(proposal && proposal != planner->session()->baselineResult());
+        QVERIFY(std::abs(ComparisonModel::quotaShares(*proposal).at("atlas.analysis")
+                        * static_cast<double>(proposal->poolCores)
+                    - 3680.0)
+            < 1.0);
+        // Undo takes the whole drag back, and the handle with it.
+        undo->undo();
+        QCOMPARE(planner->session()->draft()->policy()->group("atlas.analysis")->configQuota, 0.25);
+        QCOMPARE(slider->value(), 250);
+        // A key step is a step of its own.
+        slider->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+        slider->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+        QCOMPARE(undo->count(), steps + 2);
+        QCOMPARE(planner->session()->draft()->policy()->group("atlas.analysis")->configQuota, 0.26);
     }
 
     void thePlannerSimulatesAProposalAndUndoRestoresTheBaseline()
