@@ -215,10 +215,11 @@ Expected<PoolHistory> readPoolHistory(const std::vector<std::string>& paths, con
         Job job;
         const std::int64_t submit = std::max(a.submit, history.from);
         job.submit = clampedCast<std::uint32_t>(static_cast<double>(submit - history.from), 0);
-        // A job still running or waiting at the end runs past it in the replay (one second beyond is enough).
+        // A job still running or waiting at the end runs past it in the replay (one second beyond is enough); one
+        // already running when the period starts runs what was left of it then.
         const bool finished = a.end > 0 && a.end <= history.to;
-        job.runtime
-            = clampedCast<std::uint32_t>(static_cast<double>(finished ? a.end - a.start : history.to - submit + 1), 1);
+        job.runtime = clampedCast<std::uint32_t>(
+            static_cast<double>(finished ? a.end - std::max(a.start, history.from) : history.to - submit + 1), 1);
         job.cores = static_cast<std::uint16_t>(a.cores);
         job.memoryMb = static_cast<std::uint32_t>(a.memoryMb);
         job.kind = a.kind;

@@ -117,6 +117,26 @@ private Q_SLOTS:
         QVERIFY(namedRemoved);
     }
 
+    void aJobRunningAtTheStartReplaysWhatWasLeftOfIt()
+    {
+        // Submitted at 500, running from 800 to 1600; the period starts at 1000: in the replay it is there from
+        // second 0 and runs the 600 s it had left, and its real run counts from 1000.
+        const std::string ads = write("early.ads", jobAd(8, "group_a.u", 2, 500, 4, 800, 1600));
+        HistoryReplayOptions options;
+        options.from = 1000;
+        options.to = 2000;
+        Warnings warnings;
+        auto h = readPoolHistory({ads}, options, warnings);
+        QVERIFY2(bool(h), h ? "" : h.error().message().c_str());
+        QCOMPARE(h->workload.jobs.size(), std::size_t(1));
+        QCOMPARE(h->workload.jobs[0].submit, 0U);
+        QCOMPARE(h->workload.jobs[0].runtime, 600U);
+        QCOMPARE(h->runs.size(), std::size_t(1));
+        QCOMPARE(h->runs[0].start, std::int64_t(1000));
+        QCOMPARE(h->runs[0].end, std::int64_t(1600));
+        QCOMPARE(h->runs[0].cores, 2);
+    }
+
     void eventLogsAddEveryRunWithTheSlotsCores()
     {
         // Job 7.0 ran twice: evicted at 1500, then ran again from 2000 and is still running at the end. Its ad only
