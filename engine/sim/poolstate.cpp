@@ -25,19 +25,33 @@ PoolState::PoolState(const Pool& pool, std::uint64_t tieSeed)
     m_free = m_total;
     m_withdrawn.assign(m_total.size(), 0);
     m_draining.assign(m_total.size(), 0);
+    m_entry.resize(m_total.size());
+    m_spareNode.resize(m_total.size());
+    m_indexed.assign(m_total.size(), 0);
     for (std::uint32_t i = 0; i < m_total.size(); ++i)
         index(i);
 }
 
 void PoolState::index(std::uint32_t machine)
 {
-    if (!m_withdrawn[machine] && !m_draining[machine] && m_free[machine].cores > 0)
-        m_candidates.emplace(m_free[machine].cores, m_free[machine].memoryMb, m_tieKey[machine]);
+    if (m_indexed[machine] || m_withdrawn[machine] || m_draining[machine] || m_free[machine].cores <= 0)
+        return;
+    const Key key {m_free[machine].cores, m_free[machine].memoryMb, m_tieKey[machine]};
+    if (auto& node = m_spareNode[machine]) {
+        node.value() = key;
+        m_entry[machine] = m_candidates.insert(std::move(node)).position;
+    } else {
+        m_entry[machine] = m_candidates.insert(key).first;
+    }
+    m_indexed[machine] = 1;
 }
 
 void PoolState::unindex(std::uint32_t machine)
 {
-    m_candidates.erase({m_free[machine].cores, m_free[machine].memoryMb, m_tieKey[machine]});
+    if (!m_indexed[machine])
+        return;
+    m_spareNode[machine] = m_candidates.extract(m_entry[machine]);
+    m_indexed[machine] = 0;
 }
 
 int PoolState::largestFreeCores() const

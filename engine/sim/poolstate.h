@@ -103,6 +103,11 @@ private:
     std::vector<char> m_draining;
     std::vector<std::uint32_t> m_withdrawnList;
     std::set<Key> m_candidates; // p-slots with at least one free core, not withdrawn
+    // Each machine's entry in m_candidates while it is there, and its node while it is not: a machine moves in and
+    // out of the index at every match and release, and reusing its node spares a search and an allocation.
+    std::vector<std::set<Key>::iterator> m_entry;
+    std::vector<std::set<Key>::node_type> m_spareNode;
+    std::vector<char> m_indexed;
     std::vector<std::uint32_t> m_tieKey; // machine -> its place among equals
     std::vector<std::uint32_t> m_machineOfKey; // and back
     std::vector<Claim> m_claims;
