@@ -28,6 +28,7 @@ PoolState::PoolState(const Pool& pool, std::uint64_t tieSeed)
     m_entry.resize(m_total.size());
     m_spareNode.resize(m_total.size());
     m_indexed.assign(m_total.size(), 0);
+    m_dynamicSlots.assign(m_total.size(), 0);
     for (std::uint32_t i = 0; i < m_total.size(); ++i)
         index(i);
 }
@@ -116,6 +117,7 @@ std::uint32_t PoolState::carve(
     index(machine);
     m_claimedCores += cores;
     ++m_claimSizes[cores];
+    ++m_dynamicSlots[machine];
 
     std::uint32_t slot = 0;
     if (!m_freeClaimSlots.empty()) {
@@ -147,6 +149,7 @@ void PoolState::release(std::uint32_t claimIndex)
     m_free[c.machine].memoryMb += c.memoryMb;
     index(c.machine);
     m_claimedCores -= c.cores;
+    --m_dynamicSlots[c.machine];
     if (auto it = m_claimSizes.find(c.cores); it != m_claimSizes.end() && --it->second == 0)
         m_claimSizes.erase(it);
     c.live = false;

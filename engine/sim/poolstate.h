@@ -49,6 +49,8 @@ public:
     int freeCores(std::uint32_t machine) const { return m_free[machine].cores; }
     long freeMemory(std::uint32_t machine) const { return m_free[machine].memoryMb; }
     int machineCores(std::uint32_t machine) const { return m_total[machine].cores; }
+    /// Dynamic slots (live claims) carved from the machine.
+    int dynamicSlots(std::uint32_t machine) const { return m_dynamicSlots[machine]; }
     long machineMemory(std::uint32_t machine) const { return m_total[machine].memoryMb; }
     const std::string& machineName(std::uint32_t machine) const { return m_names[machine]; }
     const std::string& machineOwner(std::uint32_t machine) const { return m_owners[machine]; }
@@ -108,6 +110,7 @@ private:
     std::vector<std::set<Key>::iterator> m_entry;
     std::vector<std::set<Key>::node_type> m_spareNode;
     std::vector<char> m_indexed;
+    std::vector<int> m_dynamicSlots; // per machine
     std::vector<std::uint32_t> m_tieKey; // machine -> its place among equals
     std::vector<std::uint32_t> m_machineOfKey; // and back
     std::vector<Claim> m_claims;

@@ -73,10 +73,8 @@ void Simulator::takeSample(std::int64_t now)
             machines[m].claimedCores
                 = static_cast<std::uint16_t>(std::clamp(m_pool.machineCores(m) - m_pool.freeCores(m), 0, 65535));
             machines[m].draining = m_pool.isDraining(m);
+            machines[m].dynamicSlots = static_cast<std::uint16_t>(std::min(m_pool.dynamicSlots(m), 65535));
         }
-        for (const auto& claim : m_pool.claims())
-            if (claim.live && machines[claim.machine].dynamicSlots < 65535)
-                ++machines[claim.machine].dynamicSlots;
         m_result.machineSeries.push_back(std::move(machines));
     }
     m_result.poolSeries.push_back(sample);
