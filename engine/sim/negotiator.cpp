@@ -324,23 +324,29 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
         if (!policy.considerPreemption && pieLeft <= 0)
             break;
         if (spin == 1) {
-            std::vector<std::size_t> idx(active.size());
-            std::iota(idx.begin(), idx.end(), 0);
-            std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-                const double pa = m_ctx.accountant.effectivePriority(active[a]);
-                const double pb = m_ctx.accountant.effectivePriority(active[b]);
-                if (pa != pb)
-                    return pa < pb;
-                if (starvation[a] != starvation[b])
-                    return starvation[a] < starvation[b];
-                const auto& tie = m_ctx.submitterTieRank;
-                return tie.empty() ? active[a] < active[b] : tie[active[a]] < tie[active[b]];
+            // Effective priority, then starvation, then the collector's order for full ties (§3.4): the keys are
+            // read once, not at every comparison.
+            struct Order
+            {
+                double priority;
+                double starvation;
+                std::uint32_t tie;
+                std::uint32_t submitter;
+            };
+            std::vector<Order> order(active.size());
+            const auto& tie = m_ctx.submitterTieRank;
+            for (std::size_t i = 0; i < active.size(); ++i)
+                order[i] = {m_ctx.accountant.effectivePriority(active[i]), starvation[i],
+                    tie.empty() ? active[i] : tie[active[i]], active[i]};
+            std::stable_sort(order.begin(), order.end(), [](const Order& a, const Order& b) {
+                if (a.priority != b.priority)
+                    return a.priority < b.priority;
+                if (a.starvation != b.starvation)
+                    return a.starvation < b.starvation;
+                return a.tie < b.tie;
             });
-            std::vector<std::uint32_t> sorted;
-            sorted.reserve(active.size());
-            for (std::size_t i : idx)
-                sorted.push_back(active[i]);
-            active.swap(sorted);
+            for (std::size_t i = 0; i < order.size(); ++i)
+                active[i] = order[i].submitter;
         }
 
         const double pieLeftAtStart = pieLeft;

@@ -591,7 +591,7 @@ Result Simulator::run()
     const auto started = std::chrono::steady_clock::now();
     runUntil(never);
     m_result.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return m_result;
+    return std::move(m_result);
 }
 
 } // namespace pp

@@ -74,7 +74,8 @@ public:
         const Scenario& scenario, SimulationOptions options = {}, const FederationMember* member = nullptr);
     ~Simulator() override;
 
-    /// Runs to the end (the last job done, the horizon, or a stop request) and returns the result.
+    /// Runs to the end (the last job done, the horizon, or a stop request) and hands the result over: result()
+    /// is empty afterwards (a week of a big pool's per-job outcomes is not copied).
     Result run();
     /// Advances the simulation up to `seconds` since its start; false once it has ended.
     bool runUntil(std::int64_t seconds);
