@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cmake --preset release >/dev/null
-cmake --build --preset release --target poolplanner-bench poolplanner-bench-readers
+cmake --build --preset release --target poolplanner-bench poolplanner-bench-ensemble poolplanner-bench-readers
 build/release/tests/bench/poolplanner-bench "$@"
+build/release/tests/bench/poolplanner-bench-ensemble "$@"
 build/release/tests/bench/poolplanner-bench-readers "${READERS_MB:-300}"
