@@ -406,27 +406,27 @@ ComparisonHeadline comparisonHeadline(const Comparison& comparison)
                 continue;
             if (d->verdict == MetricDelta::Verdict::Better && size(*d) > best) {
                 best = size(*d);
-                h.winner = &g;
-                h.winnerMetric = d;
+                h.winner = g.name;
+                h.winnerMetric = *d;
             }
             if (d->verdict == MetricDelta::Verdict::Worse && size(*d) > worst) {
                 worst = size(*d);
-                h.loser = &g;
-                h.loserMetric = d;
+                h.loser = g.name;
+                h.loserMetric = *d;
             }
         }
-        if (h.winner || h.loser)
+        if (h.winnerMetric || h.loserMetric)
             break; // waits first: shares only where no wait changed
     }
-    const auto change = [](const GroupComparison& g, const MetricDelta& d) {
+    const auto change = [](const std::string& name, const MetricDelta& d) {
         const bool share = d.key == "share";
         const auto show = [&](double v) { return share ? human::level(v) : human::duration(v); };
-        return g.name + ", " + (share ? "share of the work " : "wait p95 ") + show(d.base) + " → " + show(d.proposal);
+        return name + ", " + (share ? "share of the work " : "wait p95 ") + show(d.base) + " → " + show(d.proposal);
     };
-    if (h.winner)
-        h.text += "Biggest winner: " + change(*h.winner, *h.winnerMetric) + ".";
-    if (h.loser)
-        h.text += std::string(h.text.empty() ? "" : " ") + "Biggest loser: " + change(*h.loser, *h.loserMetric) + ".";
+    if (h.winnerMetric)
+        h.text += "Biggest winner: " + change(h.winner, *h.winnerMetric) + ".";
+    if (h.loserMetric)
+        h.text += std::string(h.text.empty() ? "" : " ") + "Biggest loser: " + change(h.loser, *h.loserMetric) + ".";
     if (h.text.empty())
         h.text = comparison.runs > 1 ? "Nobody gains or loses beyond the runs' noise."
                                      : "Nobody gains or loses beyond 1 %.";

@@ -79,10 +79,10 @@ std::string comparisonSummaryText(const Comparison& comparison);
 /// calls better or worse count (never ones within noise).
 struct ComparisonHeadline
 {
-    const GroupComparison* winner = nullptr;
-    const MetricDelta* winnerMetric = nullptr;
-    const GroupComparison* loser = nullptr;
-    const MetricDelta* loserMetric = nullptr;
+    std::string winner; ///< empty when nobody gains
+    std::optional<MetricDelta> winnerMetric;
+    std::string loser; ///< empty when nobody loses
+    std::optional<MetricDelta> loserMetric;
     /// "Biggest winner: atlas.analysis, wait p95 5.7 h → 3.9 min. Biggest loser: atlas.prod, wait p95 57 s →
     /// 87.2 min." or "Nobody gains or loses beyond 1 %."
     std::string text;
