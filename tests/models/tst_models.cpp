@@ -136,14 +136,14 @@ private Q_SLOTS:
         QCOMPARE(p50.data(GroupTreeModel::SortRole).toDouble(), 30.0); // sorting reads the figure, not the text
         // A new result drops the spread: it was another run's.
         model.setResult(twoSamples(), pp::Policy {});
-        QCOMPARE(model.index(0, GroupTreeModel::WaitP50Column, model.index(1, 0)).data().toString(),
-            QStringLiteral("30 s"));
+        QCOMPARE(
+            model.index(0, GroupTreeModel::WaitP50Column, model.index(1, 0)).data().toString(), QStringLiteral("30 s"));
         // Runs of another tree (another scenario) are refused.
         auto other = std::make_shared<pp::EnsembleResult>(*ensemble);
         other->groups.resize(5);
         model.setSpread(other);
-        QCOMPARE(model.index(0, GroupTreeModel::WaitP50Column, model.index(1, 0)).data().toString(),
-            QStringLiteral("30 s"));
+        QCOMPARE(
+            model.index(0, GroupTreeModel::WaitP50Column, model.index(1, 0)).data().toString(), QStringLiteral("30 s"));
     }
 
     void sortsAndFiltersThroughAProxy()
