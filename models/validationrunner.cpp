@@ -2,8 +2,6 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "validationrunner.h"
 
-#include "io/historyreplay.h"
-#include "scenario/scenarioinputs.h"
 #include "sweep/validationrun.h"
 
 #include <QFutureWatcher>
@@ -62,32 +60,24 @@ void ValidationRunner::start(const Inputs& inputs)
                 *failure = ValidationRunner::tr("Choose the pool's condor_history file first.");
                 return;
             }
-            pp::ScenarioInputs scenarioInputs;
-            scenarioInputs.configPaths = toStd(inputs.configPaths);
-            scenarioInputs.poolPath = inputs.poolPath.toStdString();
-            scenarioInputs.cores = inputs.poolPath.isEmpty() ? inputs.cores : 0;
-            scenarioInputs.machineCores = inputs.machineCores;
-            pp::Warnings warnings;
-            auto scenario
-                = pp::loadPolicyAndMachines(scenarioInputs, warnings, inputs.historyPaths.front().toStdString());
-            if (!scenario) {
-                *failure = QString::fromStdString(scenario.error().message());
-                return;
-            }
-            pp::HistoryReplayOptions read;
-            read.largestMachineCores = scenario->pool.largestMachineCores();
-            read.largestMachineMemoryMb = scenario->pool.largestMachineMemoryMb();
-            auto history = pp::readPoolHistory(toStd(inputs.historyPaths), read, warnings, toStd(inputs.eventLogPaths));
-            if (!history) {
-                *failure = QString::fromStdString(history.error().message());
-                return;
-            }
-            outcome->poolCores = scenario->pool.totalCores();
+            pp::ScenarioInputs machines;
+            machines.configPaths = toStd(inputs.configPaths);
+            machines.poolPath = inputs.poolPath.toStdString();
+            machines.cores = inputs.poolPath.isEmpty() ? inputs.cores : 0;
+            machines.machineCores = inputs.machineCores;
             pp::ValidationRunOptions options;
             options.runs = inputs.runs;
             options.stop = stopFlag.get();
-            outcome->validation = pp::runValidation(*history, std::move(scenario).value(), options);
-            outcome->history = std::move(history).value();
+            pp::Warnings warnings;
+            auto done = pp::validatePool(
+                machines, toStd(inputs.historyPaths), toStd(inputs.eventLogPaths), {}, options, warnings);
+            if (!done) {
+                *failure = QString::fromStdString(done.error().message());
+                return;
+            }
+            outcome->history = std::move(done->history);
+            outcome->validation = std::move(done->validation);
+            outcome->poolCores = done->poolCores;
             for (const auto& message : warnings.messages())
                 outcome->warnings << QString::fromStdString(message);
         } catch (const std::bad_alloc&) {

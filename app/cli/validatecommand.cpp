@@ -6,8 +6,6 @@
 
 #include "format/validationformat.h"
 #include "io/eventlog.h"
-#include "io/historyreplay.h"
-#include "scenario/scenarioinputs.h"
 #include "sweep/validationrun.h"
 #include "util/text.h"
 
@@ -95,24 +93,20 @@ int validate(const std::vector<std::string>& args)
     for (const auto& path : options.all("--queue"))
         historyPaths.push_back(path);
 
-    Warnings warnings;
-    auto scenario = loadPolicyAndMachines(inputs, warnings, historyPaths.front());
-    if (!scenario)
-        return inputError(scenario.error());
-    read.largestMachineCores = scenario->pool.largestMachineCores();
-    read.largestMachineMemoryMb = scenario->pool.largestMachineMemoryMb();
     std::vector<std::string> eventLogs;
     for (const auto& list : options.all("--events"))
         for (auto piece : text::split(list, ","))
             eventLogs.emplace_back(piece);
-    auto history = readPoolHistory(historyPaths, read, warnings, eventLogs);
-    if (!history)
-        return inputError(history.error());
+    Warnings warnings;
+    auto done = validatePool(inputs, historyPaths, eventLogs, read, run, warnings);
+    if (!done)
+        return inputError(done.error());
     printWarnings(warnings);
-    const long cores = scenario->pool.totalCores();
-    const Validation validation = runValidation(*history, std::move(scenario).value(), run);
-    const std::string out = options.has("--json") ? validationJson(validation, *history, cores)
-                                                  : validationText(validation, *history, cores);
+    const Validation& validation = done->validation;
+    const PoolHistory& history = done->history;
+    const long cores = done->poolCores;
+    const std::string out = options.has("--json") ? validationJson(validation, history, cores)
+                                                  : validationText(validation, history, cores);
     std::fputs(out.c_str(), stdout);
     return 0;
 }

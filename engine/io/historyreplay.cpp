@@ -75,7 +75,9 @@ std::optional<Diagnostic> readAds(const std::string& path, std::unordered_map<st
         path, *adFormat,
         [&](classad::ClassAd&& ad, long line) {
             const std::string type = jobAdString(ad, "MyType");
-            if (!type.empty() && type != "Job") {
+            // Without MyType (condor_userprio -long, some -af dumps), a job ad is known by its QDate or ClusterId.
+            if ((!type.empty() && type != "Job")
+                || (type.empty() && jobAdNumber(ad, "QDate", -1) < 0 && jobAdNumber(ad, "ClusterId", -1) < 0)) {
                 ++others;
                 return true;
             }
@@ -175,10 +177,14 @@ Expected<PoolHistory> readPoolHistory(const std::vector<std::string>& paths, con
     }
     history.from = options.from.value_or(first == std::numeric_limits<std::int64_t>::max() ? 0 : first);
     history.to = options.to.value_or(last);
-    if (history.to <= history.from)
-        return Diagnostic {options.to ? std::string("--to") : source, 0,
+    if (history.to <= history.from && (options.from || options.to))
+        return Diagnostic {options.to ? std::string("--to") : std::string("--from"), 0,
             "the period is empty: it must end after it starts (" + std::to_string(history.from) + " to "
                 + std::to_string(history.to) + ")"};
+    if (history.to <= history.from)
+        return Diagnostic {source, 0,
+            "the jobs' ads span no time (every submission, start and change at " + std::to_string(history.from)
+                + "): give the period with --from and --to, or a history that covers one"};
 
     Workload& w = history.workload;
     w.epoch = history.from;

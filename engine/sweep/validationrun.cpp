@@ -36,4 +36,25 @@ Validation runValidation(const PoolHistory& history, Scenario scenario, const Va
     return validateAgainstHistory(history, groupOfSubmitter, runs.results, options.margin);
 }
 
+Expected<PoolValidation> validatePool(const ScenarioInputs& machines, const std::vector<std::string>& historyPaths,
+    const std::vector<std::string>& eventLogPaths, HistoryReplayOptions read, const ValidationRunOptions& options,
+    Warnings& warnings)
+{
+    if (historyPaths.empty())
+        return Diagnostic {"--history", 0, "validate needs the pool's condor_history (job ads, -long or -json)"};
+    auto scenario = loadPolicyAndMachines(machines, warnings, historyPaths.front());
+    if (!scenario)
+        return scenario.error();
+    read.largestMachineCores = scenario->pool.largestMachineCores();
+    read.largestMachineMemoryMb = scenario->pool.largestMachineMemoryMb();
+    auto history = readPoolHistory(historyPaths, read, warnings, eventLogPaths);
+    if (!history)
+        return history.error();
+    PoolValidation out;
+    out.poolCores = scenario->pool.totalCores();
+    out.validation = runValidation(*history, std::move(scenario).value(), options);
+    out.history = std::move(history).value();
+    return out;
+}
+
 } // namespace pp

@@ -3,11 +3,15 @@
 #pragma once
 
 #include "analysis/validation.h"
+#include "io/historyreplay.h"
 #include "model/poolhistory.h"
 #include "model/scenario.h"
+#include "scenario/scenarioinputs.h"
 
 #include <atomic>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace pp {
 
@@ -27,5 +31,21 @@ std::int64_t validationSampleInterval(std::int64_t periodSeconds);
 /// the history's period) with `runs` tie seeds on all cores, and compares each group's cores in use with what the
 /// real pool's jobs held (analysis/validation.h).
 Validation runValidation(const PoolHistory& history, Scenario scenario, const ValidationRunOptions& options);
+
+/// What validating a pool from its files gives: the history read, the comparison, and the pool's cores.
+struct PoolValidation
+{
+    PoolHistory history;
+    Validation validation;
+    long poolCores = 0;
+};
+
+/// The whole of `validate`, for the command line and the window alike: the configuration and machines of
+/// `machines` (--config, --pool or --cores), the history's job ads (`historyPaths`, condor_history and condor_q) and
+/// the jobs' event logs, then runValidation. `read` gives the period; the machines bound the jobs kept. Errors name
+/// the file and line.
+Expected<PoolValidation> validatePool(const ScenarioInputs& machines, const std::vector<std::string>& historyPaths,
+    const std::vector<std::string>& eventLogPaths, HistoryReplayOptions read, const ValidationRunOptions& options,
+    Warnings& warnings);
 
 } // namespace pp

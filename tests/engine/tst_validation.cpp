@@ -178,6 +178,14 @@ private Q_SLOTS:
                                       << QStringLiteral("bad.ads:");
         QTest::addRow("slot ads only") << QByteArray("MyType = \"Machine\"\nName = \"slot1@m1\"\nCpus = 4\n")
                                        << QStringLiteral("no job ads to replay");
+        // condor_userprio -long: ads without MyType, and not jobs (no QDate, no ClusterId).
+        QTest::addRow("accountant ads") << QByteArray("AccountingGroup = \"group_atlas\"\nName = \"group_atlas\"\n"
+                                                      "Priority = 500.0\nIsAccountingGroup = true\n")
+                                        << QStringLiteral("no job ads to replay");
+        // condor_q of a pool's first poll: jobs just submitted, nothing yet happened.
+        QTest::addRow("a queue that spans no time")
+            << QByteArray("MyType = \"Job\"\nClusterId = 1\nProcId = 0\nQDate = 1000\nJobStatus = 1\n")
+            << QStringLiteral("span no time");
     }
 
     void badInputNamesTheFile()
