@@ -109,7 +109,7 @@ void OutcomeChart::paintEvent(QPaintEvent*)
     int nameWidth = fm.horizontalAdvance(tr("Group"));
     for (const auto& r : m_rows)
         nameWidth = std::max(nameWidth, fm.horizontalAdvance(r.name) + 12 * r.depth);
-    nameWidth += 12;
+    nameWidth += 20; // the deepest name must not touch its bar
     const int rest = std::max(200, width() - nameWidth - 8);
     const int shareWidth = rest * 11 / 20;
     const int waitLeft = nameWidth + shareWidth + 16;
@@ -135,7 +135,7 @@ void OutcomeChart::paintEvent(QPaintEvent*)
     for (const auto& r : m_rows)
         largest = std::max({largest, r.share, r.shareBase, r.quotaShare, r.quotaShareBase});
     // Room for the label after the longest bar.
-    const int labelRoom = fm.horizontalAdvance(QStringLiteral("00.0 % (quota 00.0 %)")) + 8;
+    const int labelRoom = fm.horizontalAdvance(QStringLiteral("100.0 % (quota 100.0 %)")) + 8;
     const int barSpan = std::max(40, shareWidth - labelRoom);
     const auto xOf = [&](double share) { return nameWidth + static_cast<int>(share / largest * barSpan); };
     const int middle = waitLeft + waitWidth / 2;
