@@ -21,10 +21,12 @@
 #include "util/text.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <set>
+#include <system_error>
 
 namespace pp::cli {
 
@@ -224,10 +226,22 @@ int runAndReport(const Scenario& scenario, const Options& options)
     const EnsembleResult* spread = ensemble ? &*ensemble : nullptr;
 
     if (options.has("--out")) {
-        std::ofstream out(options.get("--out"), std::ios::binary | std::ios::trunc);
-        out << resultFullJson(result, scenario.workload);
-        if (!out)
-            return inputError({options.get("--out"), 0, "cannot be written"});
+        // Streamed into a file beside the target and renamed over it once whole: a failed write (a full disk)
+        // leaves an earlier result as it was.
+        const std::string target = options.get("--out");
+        const std::string partial = target + ".part";
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        if (out)
+            writeResultFullJson(out, result, scenario.workload);
+        out.close();
+        std::error_code renamed;
+        if (out)
+            std::filesystem::rename(partial, target, renamed);
+        if (!out || renamed) {
+            std::error_code ignored;
+            std::filesystem::remove(partial, ignored);
+            return inputError({target, 0, "cannot be written"});
+        }
     }
     if (options.has("--json")) {
         std::fputs((spread ? ensembleSummaryJson(*spread) : resultSummaryJson(result)).c_str(), stdout);

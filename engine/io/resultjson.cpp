@@ -159,9 +159,10 @@ std::string ensembleSummaryJson(const EnsembleResult& e, bool includeWallTime)
     return w.str();
 }
 
-std::string resultFullJson(const Result& r, const Workload& workload)
+namespace {
+
+void writeFull(JsonWriter& w, const Result& r, const Workload& workload)
 {
-    JsonWriter w(false);
     w.beginObject();
     w.key("format").value("poolplanner-result");
     w.key("version").value(1);
@@ -272,7 +273,22 @@ std::string resultFullJson(const Result& r, const Workload& workload)
     w.endArray();
     w.endObject();
     w.endObject();
+}
+
+} // namespace
+
+std::string resultFullJson(const Result& result, const Workload& workload)
+{
+    JsonWriter w(false);
+    writeFull(w, result, workload);
     return w.str();
+}
+
+void writeResultFullJson(std::ostream& out, const Result& result, const Workload& workload)
+{
+    JsonWriter w(out);
+    writeFull(w, result, workload);
+    w.flush();
 }
 
 } // namespace pp

@@ -6,6 +6,7 @@
 #include "model/result.h"
 #include "model/workload.h"
 
+#include <iosfwd>
 #include <string>
 
 namespace pp {
@@ -22,5 +23,7 @@ std::string ensembleSummaryJson(const EnsembleResult& ensemble, bool includeWall
 /// The whole result for `--out`: the summary, per-group and pool time series, per-cycle records and one
 /// compact row per job ([submit, first_start, end, cores, submitter]), seconds since the simulation start.
 std::string resultFullJson(const Result& result, const Workload& workload);
+/// The same, written to `out` a block at a time: the per-job rows are never held whole in memory.
+void writeResultFullJson(std::ostream& out, const Result& result, const Workload& workload);
 
 } // namespace pp

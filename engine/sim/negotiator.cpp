@@ -276,7 +276,8 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
     const Policy& policy = m_ctx.policy;
     const bool named = !unlimitedRoot;
     const auto g = static_cast<std::size_t>(group);
-    std::vector<std::uint32_t> active = m_groupSubmitters[g];
+    std::vector<std::uint32_t>& active = m_active;
+    active.assign(m_groupSubmitters[g].begin(), m_groupSubmitters[g].end());
     std::uint32_t matches = 0;
     int spin = 0;
     for (;;) {
@@ -309,7 +310,8 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
                 full = unclaimed;
         };
         double pieLeft = 0;
-        std::vector<double> starvation(active.size(), 0.0);
+        std::vector<double>& starvation = m_starvation;
+        starvation.assign(active.size(), 0.0);
         for (std::size_t i = 0; i < active.size(); ++i) {
             const std::uint32_t s = active[i];
             if (m_ctx.queues[s].idleJobs() == 0)
@@ -325,20 +327,15 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
             break;
         if (spin == 1) {
             // Effective priority, then starvation, then the collector's order for full ties (§3.4): the keys are
-            // read once, not at every comparison.
-            struct Order
-            {
-                double priority;
-                double starvation;
-                std::uint32_t tie;
-                std::uint32_t submitter;
-            };
-            std::vector<Order> order(active.size());
+            // read once, not at every comparison. The tie rank is a permutation, so no two keys are equal and an
+            // unstable sort gives the one order.
+            std::vector<SubmitterOrder>& order = m_order;
+            order.resize(active.size());
             const auto& tie = m_ctx.submitterTieRank;
             for (std::size_t i = 0; i < active.size(); ++i)
                 order[i] = {m_ctx.accountant.effectivePriority(active[i]), starvation[i],
                     tie.empty() ? active[i] : tie[active[i]], active[i]};
-            std::stable_sort(order.begin(), order.end(), [](const Order& a, const Order& b) {
+            std::sort(order.begin(), order.end(), [](const SubmitterOrder& a, const SubmitterOrder& b) {
                 if (a.priority != b.priority)
                     return a.priority < b.priority;
                 if (a.starvation != b.starvation)
@@ -351,8 +348,8 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
 
         const double pieLeftAtStart = pieLeft;
         const std::size_t countAtStart = active.size();
-        std::vector<std::uint32_t> stay;
-        stay.reserve(active.size());
+        std::vector<std::uint32_t>& stay = m_stay;
+        stay.clear();
         std::size_t i = 0;
         for (; i < active.size(); ++i) {
             const std::uint32_t s = active[i];

@@ -130,6 +130,18 @@ private:
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
     std::vector<std::uint32_t> m_negotiated;
     double m_minCurrentRank = 0; // lowest CurrentRank of a running job at the start of the cycle
+    // negotiateWithGroup's working lists, kept between calls: it runs for every group in every cycle.
+    struct SubmitterOrder
+    {
+        double priority;
+        double starvation;
+        std::uint32_t tie;
+        std::uint32_t submitter;
+    };
+    std::vector<std::uint32_t> m_active;
+    std::vector<std::uint32_t> m_stay;
+    std::vector<double> m_starvation;
+    std::vector<SubmitterOrder> m_order;
 };
 
 } // namespace pp

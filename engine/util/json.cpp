@@ -5,6 +5,7 @@
 #include "util/text.h"
 
 #include <cstdio>
+#include <ostream>
 
 namespace pp {
 
@@ -42,6 +43,14 @@ std::string JsonWriter::escape(std::string_view s)
     }
     out += '"';
     return out;
+}
+
+void JsonWriter::flush()
+{
+    if (!m_sink)
+        return;
+    m_sink->write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+    m_out.clear();
 }
 
 void JsonWriter::newline()
@@ -83,6 +92,7 @@ JsonWriter& JsonWriter::endObject()
     m_out += '}';
     if (m_first.empty() && m_pretty)
         m_out += '\n';
+    flushIfFull();
     return *this;
 }
 
@@ -103,6 +113,7 @@ JsonWriter& JsonWriter::endArray()
     m_out += ']';
     if (m_first.empty() && m_pretty)
         m_out += '\n';
+    flushIfFull();
     return *this;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,15 @@ public:
         : m_pretty(pretty)
     {
     }
+    /// Writes into `sink` as it goes, a block at a time (a result with ten million job rows is never one string);
+    /// str() then holds only what flush() has not written yet.
+    explicit JsonWriter(std::ostream& sink, bool pretty = false)
+        : m_sink(&sink)
+        , m_pretty(pretty)
+    {
+    }
+    /// Hands what is buffered to the sink (no-op without one).
+    void flush();
 
     JsonWriter& beginObject();
     JsonWriter& endObject();
@@ -37,6 +47,13 @@ public:
 private:
     void separate();
     void newline();
+    void flushIfFull()
+    {
+        if (m_sink && m_out.size() >= flushBytes)
+            flush();
+    }
+    static constexpr std::size_t flushBytes = 1 << 20;
+    std::ostream* m_sink = nullptr;
     std::string m_out;
     std::vector<bool> m_first; // per open container: no element written yet
     bool m_afterKey = false;

@@ -18,6 +18,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <sstream>
+
 namespace {
 
 pp::GroupSummary group(const char* name, int parent, double coreHours, double waitP50 = 0, long jobs = 0)
@@ -78,6 +80,7 @@ private slots:
     void groupsOnOneSideOnly();
     void jsonHasEveryMetric();
     void resultJsonReadsBack();
+    void aStreamedResultIsTheSameBytes();
     void brokenResultFilesAreRefused();
 
 private:
@@ -250,6 +253,25 @@ void ComparisonTest::resultJsonReadsBack()
         // Compared with itself read back, nothing changes.
         QCOMPARE(pp::compareResults(r, *read).summary, std::vector<std::string> {"No group changes by more than 1 %."});
     }
+}
+
+void ComparisonTest::aStreamedResultIsTheSameBytes()
+{
+    // --out streams the per-job rows a block at a time: several blocks here (200,000 rows of about 25 bytes, 1 MiB
+    // blocks).
+    pp::Result r = proposalResult();
+    pp::Workload workload;
+    constexpr std::uint32_t jobs = 200000;
+    for (std::uint32_t j = 0; j < jobs; ++j) {
+        workload.jobs.push_back({j, 600 + j % 97, 2048, static_cast<std::uint16_t>(1 + j % 8), 0, j % 5});
+        r.jobs.push_back({static_cast<std::int32_t>(j + 30), static_cast<std::int32_t>(j + 700), 1, pp::Queued});
+    }
+    const std::string whole = pp::resultFullJson(r, workload);
+    QVERIFY(whole.size() > 3u << 20);
+    std::ostringstream streamed;
+    pp::writeResultFullJson(streamed, r, workload);
+    QCOMPARE(streamed.str().size(), whole.size());
+    QVERIFY(streamed.str() == whole);
 }
 
 void ComparisonTest::brokenResultFilesAreRefused()
