@@ -9,11 +9,15 @@ namespace pp {
 
 std::uint32_t Workload::submitterIndex(const std::string& name)
 {
-    const auto it = std::find(submitters.begin(), submitters.end(), name);
-    if (it != submitters.end())
-        return static_cast<std::uint32_t>(it - submitters.begin());
-    submitters.push_back(name);
-    return static_cast<std::uint32_t>(submitters.size() - 1);
+    if (submitterLookup.size() != submitters.size()) {
+        submitterLookup.clear();
+        for (std::uint32_t i = 0; i < submitters.size(); ++i)
+            submitterLookup.try_emplace(submitters[i], i); // the first of a repeated name, as a search finds
+    }
+    const auto [it, added] = submitterLookup.try_emplace(name, static_cast<std::uint32_t>(submitters.size()));
+    if (added)
+        submitters.push_back(name);
+    return it->second;
 }
 
 void Workload::skip(const std::string& reason, double coreHours)

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace pp {
@@ -49,6 +50,8 @@ struct Workload
 
     /// Finds or adds a submitter by name; returns its index.
     std::uint32_t submitterIndex(const std::string& name);
+    /// submitterIndex's lookup by name, brought up to date when `submitters` grew by other means.
+    std::unordered_map<std::string, std::uint32_t> submitterLookup;
 };
 
 /// One sentence per reason jobs were skipped, with their share of the source's jobs and core-hours: the

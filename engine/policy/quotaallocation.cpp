@@ -18,12 +18,24 @@ QuotaAllocation::QuotaAllocation(const GroupTree& tree, bool allowOversubscripti
 
 void QuotaAllocation::assignQuotas(double poolSize)
 {
-    for (auto& s : m_state) {
+    const bool known = poolSize == m_assignedPoolSize && m_assignedQuotas.size() == m_state.size();
+    for (std::size_t g = 0; g < m_state.size(); ++g) {
+        GroupQuotaState& s = m_state[g];
         const double rrTime = s.rrTime;
         s = GroupQuotaState {};
         s.rrTime = rrTime;
+        if (known) { // quotas depend on the pool size alone: a cycle of a pool that did not change reuses them
+            s.quota = m_assignedQuotas[g].first;
+            s.subtreeQuota = m_assignedQuotas[g].second;
+        }
     }
+    if (known)
+        return;
     assign(GroupTree::root, poolSize);
+    m_assignedPoolSize = poolSize;
+    m_assignedQuotas.resize(m_state.size());
+    for (std::size_t g = 0; g < m_state.size(); ++g)
+        m_assignedQuotas[g] = {m_state[g].quota, m_state[g].subtreeQuota};
 }
 
 void QuotaAllocation::assign(int node, double quota)

@@ -4,6 +4,7 @@
 
 #include "policy/grouptree.h"
 
+#include <utility>
 #include <vector>
 
 namespace pp {
@@ -53,6 +54,8 @@ private:
     const GroupTree& m_tree;
     bool m_oversubscription;
     std::vector<GroupQuotaState> m_state;
+    double m_assignedPoolSize = -1; ///< the pool size m_assignedQuotas were assigned for
+    std::vector<std::pair<double, double>> m_assignedQuotas; ///< per group: quota and subtree quota
 };
 
 /// One group's outcome of a single allocation, as `poolplanner-cli allocate` prints it.

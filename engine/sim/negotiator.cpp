@@ -28,6 +28,9 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
     if (!m_ctx.policy.groupSortExpr.empty())
         if (auto parsed = classad::Expression::parse(m_ctx.policy.groupSortExpr, "GROUP_SORT_EXPR"))
             m_sortExpr = *parsed;
+    m_tracked.assign(m_ctx.queues.size(), 1);
+    m_trackedList.resize(m_ctx.queues.size());
+    std::iota(m_trackedList.begin(), m_trackedList.end(), 0u);
     m_verdictStamp.assign(m_ctx.submitterNames.size(), 0);
     m_verdict.assign(m_ctx.submitterNames.size(), 0);
     m_partyStamp.assign(m_ctx.submitterNames.size(), 0);
@@ -53,11 +56,20 @@ void Negotiator::prepareDemand()
     }
 
     std::fill(m_groupUsage.begin(), m_groupUsage.end(), 0.0);
+    // Submitter order as before: the sums below and the groups' submitter lists are made in index order.
+    if (!m_joined.empty()) {
+        std::sort(m_joined.begin(), m_joined.end());
+        const auto middle = static_cast<std::ptrdiff_t>(m_trackedList.size());
+        m_trackedList.insert(m_trackedList.end(), m_joined.begin(), m_joined.end());
+        std::inplace_merge(m_trackedList.begin(), m_trackedList.begin() + middle, m_trackedList.end());
+        m_joined.clear();
+    }
     if (policy.useSlotWeights) {
-        for (std::uint32_t s = 0; s < m_subUsage.size(); ++s)
+        for (std::uint32_t s : m_trackedList)
             m_subUsage[s] = m_ctx.accountant.usage(s);
     } else {
-        std::fill(m_subUsage.begin(), m_subUsage.end(), 0.0);
+        for (std::uint32_t s : m_trackedList)
+            m_subUsage[s] = 0.0;
         for (const auto& c : m_ctx.pool.claims())
             if (c.live)
                 m_subUsage[c.submitter] += 1.0;
@@ -65,17 +77,26 @@ void Negotiator::prepareDemand()
     for (auto& list : m_groupSubmitters)
         list.clear();
     m_allocation.assignQuotas(m_poolSize);
-    std::vector<double> requested(groups, 0.0);
-    for (std::uint32_t s = 0; s < m_subUsage.size(); ++s) {
+    m_requested.assign(groups, 0.0);
+    std::size_t kept = 0;
+    for (std::uint32_t s : m_trackedList) {
         const auto g = static_cast<std::size_t>(m_ctx.submitterGroup[s]);
         m_groupUsage[g] += m_subUsage[s];
         const SubmitterQueue& q = m_ctx.queues[s];
-        if (!q.hasJobs())
+        if (!q.hasJobs()) {
+            if (m_ctx.accountant.usage(s) == 0.0 && m_subUsage[s] == 0.0) {
+                m_tracked[s] = 0; // nothing to negotiate and nothing charged: back when a job arrives
+                continue;
+            }
+            m_trackedList[kept++] = s;
             continue; // no submitter ad
+        }
+        m_trackedList[kept++] = s;
         m_groupSubmitters[g].push_back(s);
-        requested[g] += policy.useWeightedDemand ? static_cast<double>(q.runningCores + q.idleCores())
-                                                 : static_cast<double>(q.runningJobs + q.idleJobs());
+        m_requested[g] += policy.useWeightedDemand ? static_cast<double>(q.runningCores + q.idleCores())
+                                                   : static_cast<double>(q.runningJobs + q.idleJobs());
     }
+    m_trackedList.resize(kept);
     // Autoregroup (§2.8): only the global GROUP_AUTOREGROUP makes the root negotiate for regrouping groups.
     if (policy.autoregroupDefault) {
         for (std::size_t g = 1; g < groups; ++g)
@@ -84,7 +105,7 @@ void Negotiator::prepareDemand()
                     m_groupSubmitters[0].push_back(s);
     }
     for (std::size_t g = 0; g < groups; ++g)
-        m_allocation.setRequested(static_cast<int>(g), requested[g]);
+        m_allocation.setRequested(static_cast<int>(g), m_requested[g]);
 }
 
 void Negotiator::computeAllocation(std::vector<GroupSample>& samples)
@@ -208,12 +229,15 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
             maxDelta = std::max(maxDelta, std::max(0.0, target - usage[static_cast<std::size_t>(g)]));
         }
 
-        // Starvation order; ties keep the tree's breadth-first order (§10.14).
+        // Starvation order; ties keep the tree's breadth-first order (§10.14). Only groups with submitters take
+        // part: the others are passed over below anyway, and a tree of thousands has few busy at a time.
         std::vector<double> keys(static_cast<std::size_t>(groups));
+        std::vector<int> order;
         for (int g = 0; g < groups; ++g)
-            keys[static_cast<std::size_t>(g)] = sortKey(g);
-        std::vector<int> order(static_cast<std::size_t>(groups));
-        std::iota(order.begin(), order.end(), 0);
+            if (!m_groupSubmitters[static_cast<std::size_t>(g)].empty()) {
+                keys[static_cast<std::size_t>(g)] = sortKey(g);
+                order.push_back(g);
+            }
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
             if (autoregroup && (a == GroupTree::root || b == GroupTree::root))
                 return b == GroupTree::root && a != GroupTree::root;

@@ -69,6 +69,16 @@ public:
 
     Negotiator(Context context, MatchSink& sink);
 
+    /// The submitter has a new idle job. A cycle looks only at submitters with jobs or usage, not at every one the
+    /// workload names (a pool of 20,000 users has a few hundred busy at a time); the simulator says who joins.
+    void submitterActive(std::uint32_t submitter)
+    {
+        if (m_tracked[submitter])
+            return;
+        m_tracked[submitter] = 1;
+        m_joined.push_back(submitter);
+    }
+
     /// Runs one cycle at `now`. When `record` is set, fills `out` with what each group was given.
     void negotiate(std::int64_t now, CycleRecord* out);
 
@@ -116,6 +126,10 @@ private:
     std::vector<double> m_subUsage; // weighted usage this cycle: claimed cores + match costs
     std::vector<double> m_groupUsage; // node-level sum of m_subUsage
     std::vector<std::vector<std::uint32_t>> m_groupSubmitters; // submitters with jobs, per group
+    std::vector<char> m_tracked; // per submitter: in m_trackedList
+    std::vector<std::uint32_t> m_trackedList; // submitters that may have jobs or usage (every one at first), sorted
+    std::vector<std::uint32_t> m_joined; // tracked since the last cycle, merged into m_trackedList by the next
+    std::vector<double> m_requested; // per group, prepareDemand's
     PreemptionPolicy m_preemption;
     classad::Expression m_sortExpr; // GROUP_SORT_EXPR when configured; null = the default
     std::vector<classad::Value> m_submitterNames; // as ClassAd strings, built once

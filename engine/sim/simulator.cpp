@@ -194,6 +194,8 @@ void Simulator::enqueueIdle(std::uint32_t job)
 {
     const Job& spec = m_workload.jobs[job];
     m_queues[spec.submitter].addIdle(job, spec);
+    if (m_negotiator)
+        m_negotiator->submitterActive(spec.submitter);
     ++m_idleByCores[spec.cores];
     ++m_idleJobs;
     m_queued[job] = 1;
