@@ -167,6 +167,8 @@ double Negotiator::sortKey(int group) const
     double key = 0;
     if (!classad::evaluate(m_sortExpr, classad::EvalContext {&ad, nullptr, 0}).toNumber(key))
         key = std::numeric_limits<double>::max(); // HTCondor: "failed to evaluate ... defaulting to" DBL_MAX
+    if (std::isnan(key))
+        key = std::numeric_limits<double>::max(); // no order among NaNs: they sort last
     return key;
 }
 
@@ -231,17 +233,22 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
 
         // Starvation order; ties keep the tree's breadth-first order (§10.14). Only groups with submitters take
         // part: the others are passed over below anyway, and a tree of thousands has few busy at a time.
-        std::vector<double> keys(static_cast<std::size_t>(groups));
-        std::vector<int> order;
+        std::vector<double>& keys = m_groupKeys; // read only for the groups in `order`
+        keys.resize(static_cast<std::size_t>(groups));
+        std::vector<int>& order = m_groupOrder;
+        order.clear();
         for (int g = 0; g < groups; ++g)
             if (!m_groupSubmitters[static_cast<std::size_t>(g)].empty()) {
                 keys[static_cast<std::size_t>(g)] = sortKey(g);
                 order.push_back(g);
             }
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        // The index breaks ties (the breadth-first order), so an unstable sort gives the one order.
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
             if (autoregroup && (a == GroupTree::root || b == GroupTree::root))
                 return b == GroupTree::root && a != GroupTree::root;
-            return keys[static_cast<std::size_t>(a)] < keys[static_cast<std::size_t>(b)];
+            const double ka = keys[static_cast<std::size_t>(a)];
+            const double kb = keys[static_cast<std::size_t>(b)];
+            return ka != kb ? ka < kb : a < b;
         });
 
         double n = 0;

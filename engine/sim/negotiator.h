@@ -130,6 +130,8 @@ private:
     std::vector<std::uint32_t> m_trackedList; // submitters that may have jobs or usage (every one at first), sorted
     std::vector<std::uint32_t> m_joined; // tracked since the last cycle, merged into m_trackedList by the next
     std::vector<double> m_requested; // per group, prepareDemand's
+    std::vector<double> m_groupKeys; // per group, negotiate's starvation order
+    std::vector<int> m_groupOrder;
     PreemptionPolicy m_preemption;
     classad::Expression m_sortExpr; // GROUP_SORT_EXPR when configured; null = the default
     std::vector<classad::Value> m_submitterNames; // as ClassAd strings, built once
