@@ -286,6 +286,9 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     }
     ++outcome.starts;
     SubmitterQueue& queue = m_queues[spec.submitter];
+    // A job handed a retired slot (early preemption) starts without having been idle since the last cycle.
+    if (m_negotiator)
+        m_negotiator->submitterActive(spec.submitter);
     ++queue.runningJobs;
     queue.runningCores += spec.cores;
     ++m_runningJobs;

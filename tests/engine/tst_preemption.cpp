@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace pp;
 using namespace pptest;
 
@@ -99,6 +101,18 @@ private Q_SLOTS:
         QCOMPARE(a.preemptions, 10L);
         // Badput: ten 1-core runs of 3000 s.
         QVERIFY(qAbs(a.badputCoreHours - 10 * 3000 / 3600.0) < 1e-9);
+        // From the hand-over on, the negotiator counts b's ten running jobs as b's usage, though in the cycles
+        // before b had nothing idle and nothing running (its jobs were waiting for the slots).
+        SimulationOptions recording;
+        recording.recordCycles = true;
+        Scenario pastTheHandOver = aThenB(eager);
+        pastTheHandOver.horizonSeconds = 3100;
+        const Result cycles = simulate(pastTheHandOver, recording);
+        const auto b = static_cast<std::size_t>(groupIndex(cycles, "b"));
+        const auto after = std::find_if(
+            cycles.cycles.begin(), cycles.cycles.end(), [](const CycleRecord& c) { return c.time >= 3000; });
+        QVERIFY(after != cycles.cycles.end());
+        QCOMPARE(after->groups.at(b).usageBefore, 10.0F);
     }
 
     void aVacateLongerThanTheRetirementEvictsAtOnce()
