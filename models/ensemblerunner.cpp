@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "ensemblerunner.h"
 
+#include "enginethreads.h"
+
 #include "analysis/ensemble.h"
 #include "sweep/ensemblerun.h"
 
@@ -53,27 +55,28 @@ void EnsembleRunner::start(const pp::Scenario& scenario, int runs)
         else if (ensemble && ensemble->runs > 1)
             Q_EMIT ensembleReady(ensemble);
     });
-    const QFuture<EnsemblePtr> future = QtConcurrent::run([scenario, runs, stopFlag, failure]() -> EnsemblePtr {
-        try {
-            pp::EnsembleRunOptions options;
-            options.runs = runs;
-            options.firstTieSeed = scenario.tieSeed == 0 ? 1 : scenario.tieSeed;
-            options.stop = stopFlag.get();
-            pp::EnsembleRuns done = pp::runEnsemble(scenario, options);
-            if (stopFlag->load() || done.results.empty())
-                return nullptr;
-            // Only the summary travels to the window: the runs' jobs and series stay here.
-            auto ensemble = std::make_shared<pp::EnsembleResult>(pp::summariseEnsemble(done));
-            std::vector<pp::JobOutcome>().swap(ensemble->median.jobs);
-            return ensemble;
-        } catch (const std::bad_alloc&) {
-            *failure = EnsembleRunner::tr("The spread of the arbitrary choices could not be run: out of memory.");
-        } catch (const std::exception& e) {
-            *failure
-                = EnsembleRunner::tr("The spread of the arbitrary choices failed: %1").arg(QString::fromUtf8(e.what()));
-        }
-        return nullptr;
-    });
+    const QFuture<EnsemblePtr> future
+        = QtConcurrent::run(engineThreadPool(), [scenario, runs, stopFlag, failure]() -> EnsemblePtr {
+              try {
+                  pp::EnsembleRunOptions options;
+                  options.runs = runs;
+                  options.firstTieSeed = scenario.tieSeed == 0 ? 1 : scenario.tieSeed;
+                  options.stop = stopFlag.get();
+                  pp::EnsembleRuns done = pp::runEnsemble(scenario, options);
+                  if (stopFlag->load() || done.results.empty())
+                      return nullptr;
+                  // Only the summary travels to the window: the runs' jobs and series stay here.
+                  auto ensemble = std::make_shared<pp::EnsembleResult>(pp::summariseEnsemble(done));
+                  std::vector<pp::JobOutcome>().swap(ensemble->median.jobs);
+                  return ensemble;
+              } catch (const std::bad_alloc&) {
+                  *failure = EnsembleRunner::tr("The spread of the arbitrary choices could not be run: out of memory.");
+              } catch (const std::exception& e) {
+                  *failure = EnsembleRunner::tr("The spread of the arbitrary choices failed: %1")
+                                 .arg(QString::fromUtf8(e.what()));
+              }
+              return nullptr;
+          });
     m_futures.append(future);
     watcher->setFuture(future);
 }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "mergestudyrunner.h"
 
+#include "enginethreads.h"
+
 #include "policydraft.h"
 
 #include "scenario/mergevariants.h"
@@ -52,35 +54,35 @@ void MergeStudyRunner::start(pp::Scenario scenario, pp::Config config, Knobs sep
         else
             Q_EMIT failed(outcome.error);
     });
-    const QFuture<Outcome> future
-        = QtConcurrent::run([scenario = std::move(scenario), config = std::move(config), separate = std::move(separate),
-                                merged = std::move(merged), stopFlag]() -> Outcome {
-              // Anything thrown (memory running out, a bug) is a failed study, never an exception in the window.
-              try {
-                  std::vector<pp::Scenario> variants;
-                  std::vector<pp::Result> results;
-                  for (const auto& [edits, isSeparate] : {std::pair {&separate, true}, std::pair {&merged, false}}) {
-                      auto edited = PolicyDraft::scenarioFor(scenario, config, *edits);
-                      if (!edited)
-                          return {std::nullopt, QString::fromStdString(edited.error().message())};
-                      auto variant = isSeparate ? pp::separatePoolsVariant(*edited) : pp::mergedPoolVariant(*edited);
-                      if (!variant)
-                          return {std::nullopt, QString::fromStdString(variant.error().message())};
-                      results.push_back(pp::simulate(*variant, {}, {}, stopFlag.get()));
-                      if (results.back().stoppedEarly)
-                          return {std::nullopt, QObject::tr("The merge study was stopped.")};
-                      variants.push_back(std::move(variant).value());
-                  }
-                  // Each variant's own jobs: a workload knob may have been set for one of them only.
-                  return {pp::mergeStudy(results[0], variants[0].workload, results[1], variants[1].workload), {}};
-              } catch (const std::bad_alloc&) {
-                  return {std::nullopt, QObject::tr("The merge study ran out of memory.")};
-              } catch (const std::exception& e) {
-                  return {std::nullopt, QObject::tr("The merge study failed: %1").arg(QString::fromUtf8(e.what()))};
-              } catch (...) {
-                  return {std::nullopt, QObject::tr("The merge study failed unexpectedly.")};
-              }
-          });
+    const QFuture<Outcome> future = QtConcurrent::run(engineThreadPool(),
+        [scenario = std::move(scenario), config = std::move(config), separate = std::move(separate),
+            merged = std::move(merged), stopFlag]() -> Outcome {
+            // Anything thrown (memory running out, a bug) is a failed study, never an exception in the window.
+            try {
+                std::vector<pp::Scenario> variants;
+                std::vector<pp::Result> results;
+                for (const auto& [edits, isSeparate] : {std::pair {&separate, true}, std::pair {&merged, false}}) {
+                    auto edited = PolicyDraft::scenarioFor(scenario, config, *edits);
+                    if (!edited)
+                        return {std::nullopt, QString::fromStdString(edited.error().message())};
+                    auto variant = isSeparate ? pp::separatePoolsVariant(*edited) : pp::mergedPoolVariant(*edited);
+                    if (!variant)
+                        return {std::nullopt, QString::fromStdString(variant.error().message())};
+                    results.push_back(pp::simulate(*variant, {}, {}, stopFlag.get()));
+                    if (results.back().stoppedEarly)
+                        return {std::nullopt, QObject::tr("The merge study was stopped.")};
+                    variants.push_back(std::move(variant).value());
+                }
+                // Each variant's own jobs: a workload knob may have been set for one of them only.
+                return {pp::mergeStudy(results[0], variants[0].workload, results[1], variants[1].workload), {}};
+            } catch (const std::bad_alloc&) {
+                return {std::nullopt, QObject::tr("The merge study ran out of memory.")};
+            } catch (const std::exception& e) {
+                return {std::nullopt, QObject::tr("The merge study failed: %1").arg(QString::fromUtf8(e.what()))};
+            } catch (...) {
+                return {std::nullopt, QObject::tr("The merge study failed unexpectedly.")};
+            }
+        });
     m_futures.append(future);
     watcher->setFuture(future);
 }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "scenarioloader.h"
 
+#include "enginethreads.h"
+
 #include "policy/policyfromconfig.h"
 #include "util/memoryfiles.h"
 #include "workspacesession.h"
@@ -155,7 +157,7 @@ void ScenarioLoader::start(const QStringList& names, std::function<Outcome()> re
             Q_EMIT failed(outcome.error);
     });
     const QString first = names.isEmpty() ? QString() : names.front();
-    const QFuture<Outcome> future = QtConcurrent::run([read = std::move(read), first] {
+    const QFuture<Outcome> future = QtConcurrent::run(engineThreadPool(), [read = std::move(read), first] {
         // Readers report bad input as values; anything thrown is a failure we did not foresee (memory running
         // out on a huge file, a bug): it becomes the banner's message instead of ending the window.
         Outcome failure;

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "simulationrunner.h"
 
+#include "enginethreads.h"
+
 #include "sim/simulator.h"
 
 #include <QFutureWatcher>
@@ -59,28 +61,29 @@ void SimulationRunner::start(const pp::Scenario& scenario)
         else
             Q_EMIT resultAvailable(result);
     });
-    const QFuture<pp::Result> future = QtConcurrent::run([this, scenario, stopFlag, generation, failure]() {
-        const auto onProgress = [&](double fraction) {
-            // Throttled by the engine to steps of 1 %; delivered on the GUI thread.
-            QMetaObject::invokeMethod(
-                this,
-                [this, fraction, generation] {
-                    if (generation == m_generation)
-                        Q_EMIT progress(fraction);
-                },
-                Qt::QueuedConnection);
-        };
-        try {
-            return pp::simulate(scenario, {}, onProgress, stopFlag.get());
-        } catch (const std::bad_alloc&) {
-            *failure = tr("The simulation ran out of memory.");
-        } catch (const std::exception& e) {
-            *failure = tr("The simulation failed: %1").arg(QString::fromUtf8(e.what()));
-        } catch (...) {
-            *failure = tr("The simulation failed unexpectedly.");
-        }
-        return pp::Result {};
-    });
+    const QFuture<pp::Result> future
+        = QtConcurrent::run(engineThreadPool(), [this, scenario, stopFlag, generation, failure]() {
+              const auto onProgress = [&](double fraction) {
+                  // Throttled by the engine to steps of 1 %; delivered on the GUI thread.
+                  QMetaObject::invokeMethod(
+                      this,
+                      [this, fraction, generation] {
+                          if (generation == m_generation)
+                              Q_EMIT progress(fraction);
+                      },
+                      Qt::QueuedConnection);
+              };
+              try {
+                  return pp::simulate(scenario, {}, onProgress, stopFlag.get());
+              } catch (const std::bad_alloc&) {
+                  *failure = tr("The simulation ran out of memory.");
+              } catch (const std::exception& e) {
+                  *failure = tr("The simulation failed: %1").arg(QString::fromUtf8(e.what()));
+              } catch (...) {
+                  *failure = tr("The simulation failed unexpectedly.");
+              }
+              return pp::Result {};
+          });
     m_futures.append(future);
     watcher->setFuture(future);
 }

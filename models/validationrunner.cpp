@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "validationrunner.h"
 
+#include "enginethreads.h"
+
 #include "sweep/validationrun.h"
 
 #include <QFutureWatcher>
@@ -54,7 +56,7 @@ void ValidationRunner::start(const Inputs& inputs)
         else
             Q_EMIT finished(outcome);
     });
-    const QFuture<void> future = QtConcurrent::run([inputs, stopFlag, outcome, failure] {
+    const QFuture<void> future = QtConcurrent::run(engineThreadPool(), [inputs, stopFlag, outcome, failure] {
         try {
             if (inputs.historyPaths.isEmpty()) {
                 *failure = ValidationRunner::tr("Choose the pool's condor_history file first.");
