@@ -36,6 +36,18 @@ void QuotaAllocation::assignQuotas(double poolSize)
     m_assignedQuotas.resize(m_state.size());
     for (std::size_t g = 0; g < m_state.size(); ++g)
         m_assignedQuotas[g] = {m_state[g].quota, m_state[g].subtreeQuota};
+    m_idleSurplus.assign(m_state.size(), 0.0);
+    idleSurplus(GroupTree::root);
+}
+
+double QuotaAllocation::idleSurplus(int node)
+{
+    // fairshare(node) of a subtree without demand, in its order of additions: every quota is surplus.
+    double surplus = group(node).quota;
+    for (int c : m_tree.node(node).children)
+        surplus += idleSurplus(c);
+    m_idleSurplus[static_cast<std::size_t>(node)] = surplus;
+    return surplus;
 }
 
 void QuotaAllocation::assign(int node, double quota)
@@ -82,6 +94,17 @@ std::vector<int> QuotaAllocation::participants(int node) const
 
 double QuotaAllocation::fairshare()
 {
+    // A subtree where no group asks for anything only hands its quotas up as surplus: that sum is known, so a tree
+    // of thousands of groups with a few busy ones is walked only where there is demand.
+    const bool known = m_idleSurplus.size() == m_state.size();
+    m_busy.assign(m_state.size(), 0);
+    for (std::size_t g = 0; g < m_state.size(); ++g)
+        if (m_state[g].requested != 0 || !known)
+            for (int node = static_cast<int>(g); node >= 0 && !m_busy[static_cast<std::size_t>(node)];
+                 node = m_tree.node(node).parent)
+                m_busy[static_cast<std::size_t>(node)] = 1;
+    if (!m_busy[GroupTree::root])
+        return m_idleSurplus[GroupTree::root];
     return fairshare(GroupTree::root);
 }
 
@@ -96,6 +119,10 @@ double QuotaAllocation::fairshare(int node)
     if (children.empty())
         return surplus;
     for (int c : children) {
+        if (!m_busy[static_cast<std::size_t>(c)]) { // no demand below: its allocations stay 0 (reset before a round)
+            surplus += m_idleSurplus[static_cast<std::size_t>(c)];
+            continue;
+        }
         surplus += fairshare(c);
         // A child that refuses surplus hides its unmet demand from everyone above it.
         if (m_tree.node(c).config.acceptSurplus)

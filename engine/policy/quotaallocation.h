@@ -54,7 +54,10 @@ private:
     const GroupTree& m_tree;
     bool m_oversubscription;
     std::vector<GroupQuotaState> m_state;
+    double idleSurplus(int node);
     double m_assignedPoolSize = -1; ///< the pool size m_assignedQuotas were assigned for
+    std::vector<double> m_idleSurplus; ///< per group: what fairshare() returns for it when its subtree has no demand
+    std::vector<char> m_busy; ///< per group: some group in its subtree has demand (this fairshare())
     std::vector<std::pair<double, double>> m_assignedQuotas; ///< per group: quota and subtree quota
 };
 
