@@ -227,19 +227,24 @@ int runAndReport(const Scenario& scenario, const Options& options)
 
     if (options.has("--out")) {
         // Streamed into a file beside the target and renamed over it once whole: a failed write (a full disk)
-        // leaves an earlier result as it was.
+        // leaves an earlier result as it was. A pipe or a device (--out /dev/stdout) is written as it is.
         const std::string target = options.get("--out");
-        const std::string partial = target + ".part";
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        std::error_code statError;
+        const auto kind = std::filesystem::status(target, statError).type();
+        const bool inPlace
+            = kind != std::filesystem::file_type::not_found && kind != std::filesystem::file_type::regular;
+        const std::string written = inPlace ? target : target + ".part";
+        std::ofstream out(written, std::ios::binary | std::ios::trunc);
         if (out)
             writeResultFullJson(out, result, scenario.workload);
         out.close();
         std::error_code renamed;
-        if (out)
-            std::filesystem::rename(partial, target, renamed);
+        if (out && !inPlace)
+            std::filesystem::rename(written, target, renamed);
         if (!out || renamed) {
             std::error_code ignored;
-            std::filesystem::remove(partial, ignored);
+            if (!inPlace)
+                std::filesystem::remove(written, ignored);
             return inputError({target, 0, "cannot be written"});
         }
     }

@@ -89,6 +89,7 @@ private slots:
     void simulateJsonConservesCoreHours();
     void simulateIsDeterministic();
     void aTraceAloneRunsOnItsHeaderWithTheDefaults();
+    void theResultGoesWholeToAFileOrAsItIsToAPipe();
     void everyCommandHasItsOwnHelp();
     void inspectNamesTheWidestJobAndTheHeadersMachines();
     void selfReferentialMacroDoesNotHang();
@@ -497,6 +498,29 @@ void CliTest::simulateIsDeterministic()
 
 // DESIGN's habit: a trace is enough. No --config is HTCondor's defaults, no --cores or --pool the machines the SWF
 // header names (LPC-EGEE: 70 nodes of 2 processors, MaxProcs 140); both said on stderr.
+void CliTest::theResultGoesWholeToAFileOrAsItIsToAPipe()
+{
+    const QStringList args {QStringLiteral("simulate"), QStringLiteral("--trace"), dataPath("lpc-egee-slice.swf"),
+        QStringLiteral("--cores"), QStringLiteral("140"), QStringLiteral("--machine-cores"), QStringLiteral("2")};
+    // A file: written beside it and renamed over it, nothing left behind.
+    const QString file = path("streamed-result.json");
+    const CliRun toFile = runCli(args + QStringList {QStringLiteral("--out"), file});
+    QVERIFY2(toFile.exitCode == 0, describe(toFile).constData());
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.read(32).startsWith("{\"format\":\"poolplanner-result\""));
+    QVERIFY(!QFile::exists(file + QStringLiteral(".part")));
+    // A device: written in place (a pipe to another program).
+    const CliRun toStdout = runCli(args + QStringList {QStringLiteral("--out"), QStringLiteral("/dev/stdout")});
+    QVERIFY2(toStdout.exitCode == 0, describe(toStdout).constData());
+    QVERIFY2(toStdout.out.startsWith("{\"format\":\"poolplanner-result\""), describe(toStdout).constData());
+    // A folder that does not exist: refused, naming the path.
+    const QString nowhere = path("no-such-folder/result.json");
+    const CliRun refused = runCli(args + QStringList {QStringLiteral("--out"), nowhere});
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains(nowhere.toUtf8()), describe(refused).constData());
+}
+
 void CliTest::aTraceAloneRunsOnItsHeaderWithTheDefaults()
 {
     const QString lpc = dataPath("lpc-egee-slice.swf");
