@@ -50,11 +50,11 @@ private:
     double recoverRemainders(int node);
     double roundRobin(int node, double surplus);
     std::vector<int> participants(int node) const; // children, then the node itself (last)
+    double idleSurplus(int node); // fills m_idleSurplus for the subtree
 
     const GroupTree& m_tree;
     bool m_oversubscription;
     std::vector<GroupQuotaState> m_state;
-    double idleSurplus(int node);
     double m_assignedPoolSize = -1; ///< the pool size m_assignedQuotas were assigned for
     std::vector<double> m_idleSurplus; ///< per group: what fairshare() returns for it when its subtree has no demand
     std::vector<char> m_busy; ///< per group: some group in its subtree has demand (this fairshare())

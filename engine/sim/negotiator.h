@@ -69,8 +69,9 @@ public:
 
     Negotiator(Context context, MatchSink& sink);
 
-    /// The submitter has a new idle job. A cycle looks only at submitters with jobs or usage, not at every one the
-    /// workload names (a pool of 20,000 users has a few hundred busy at a time); the simulator says who joins.
+    /// The submitter has a new idle job, or a job starting. A cycle looks only at submitters with jobs or usage, not
+    /// at every one the workload names (a pool of 20,000 users has a few hundred busy at a time): the simulator
+    /// says who joins, and a cycle drops those left with neither.
     void submitterActive(std::uint32_t submitter)
     {
         if (m_tracked[submitter])

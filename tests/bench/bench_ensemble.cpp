@@ -8,8 +8,9 @@
 #include "sim/simulator.h"
 #include "sweep/ensemblerun.h"
 
+#include "benchtiming.h"
+
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -18,13 +19,6 @@
 using namespace pp;
 
 namespace {
-
-double secondsOf(const auto& work)
-{
-    const auto t0 = std::chrono::steady_clock::now();
-    work();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 void measure(const char* name, const Scenario& scenario, int runs)
 {

@@ -9,8 +9,9 @@
 #include "sim/simulator.h"
 #include "util/randomstream.h"
 
+#include "benchtiming.h"
+
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -20,13 +21,6 @@
 using namespace pp;
 
 namespace {
-
-double secondsOf(const auto& work)
-{
-    const auto t0 = std::chrono::steady_clock::now();
-    work();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 struct Tree
 {
