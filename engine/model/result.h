@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/waitreason.h"
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -72,6 +74,7 @@ struct GroupCycleRecord
     float usageBefore = 0;
     float usageAfter = 0;
     std::uint32_t matches = 0;
+    std::array<float, waitReasonCount> waitingCores {}; ///< idle cores the cycle left, by reason (the first eight)
 };
 
 struct CycleRecord
@@ -110,6 +113,10 @@ struct GroupSummary
     long notebookSessions = 0; ///< notebook jobs submitted
     long notebookFailures = 0; ///< spawn failures: not running within the start timeout
     double notebookStartP50 = 0, notebookStartP95 = 0; ///< seconds from submit to a usable notebook
+    /// Why its own submitters' idle cores waited after each cycle (core-hours until the next), and the work its
+    /// jobs lost (runtime_limit, preempted, draining's evictions): issue 15's explainer.
+    WaitReasonHours whyIdleCoreHours {};
+    WaitDetails whyIdleDetails;
 };
 
 /// Waits by job size over the whole pool (cores requested: 1, 2–4, 5–8, more).
@@ -189,6 +196,9 @@ struct Result
     /// stays within a few million entries: machineSeries[k] is the pool at poolSeries[k * stride].
     std::int64_t machineSampleStride = 1;
     std::vector<std::vector<MachineSample>> machineSeries; ///< [machine sample][machine], Pool::machines order
+    /// [sample]: the core-hours each group waited (or lost) for each reason since the previous sample; only
+    /// nonzero entries, in group then reason order. The last sample also holds what came after it.
+    std::vector<std::vector<WaitSample>> whyIdleSeries;
     std::vector<CycleRecord> cycles;
     std::vector<JobOutcome> jobs; ///< indexed like Workload::jobs
 };

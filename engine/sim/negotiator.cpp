@@ -133,8 +133,9 @@ double Negotiator::subtreeUsage(int group) const
     return total;
 }
 
-double Negotiator::strictEnforce(int group, double slots, double usage) const
+double Negotiator::strictEnforce(int group, double slots, double usage, int* cappedBy) const
 {
+    *cappedBy = -1;
     if (!m_ctx.policy.strictEnforceQuota)
         return slots;
     double newAllocation = slots - usage;
@@ -144,9 +145,67 @@ double Negotiator::strictEnforce(int group, double slots, double usage) const
             continue;
         const double ceiling = cfg.staticQuota ? cfg.configQuota : m_allocation.group(node).subtreeQuota;
         const double available = std::max(0.0, ceiling - subtreeUsage(node));
+        if (available < newAllocation && node != group)
+            *cappedBy = node; // the group's own cap is its quota, not an ancestor's
         newAllocation = std::min(newAllocation, available);
     }
     return newAllocation + usage;
+}
+
+double Negotiator::groupLimit(int group, double n, double maxDelta, double groupUsage)
+{
+    const Policy& policy = m_ctx.policy;
+    const auto& s = m_allocation.group(group);
+    const double target = std::max(s.allocated, s.quota);
+    const double delta = std::max(0.0, target - groupUsage);
+    double slots = delta > 0 ? groupUsage + delta * (n / maxDelta) : target;
+    slots = std::min(slots, target);
+    if (!policy.useSlotWeights)
+        slots = std::floor(slots);
+    GroupLimit& record = m_limits[static_cast<std::size_t>(group)];
+    slots = strictEnforce(group, slots, groupUsage, &record.cappedBy);
+    // The negotiator hands the limit over as an int, even with weighted slots (§10.6).
+    const double limit = policy.truncateGroupLimits ? std::trunc(slots) : slots;
+    record.limit = limit;
+    record.unfloored = slots;
+    return limit;
+}
+
+void Negotiator::resetLimits()
+{
+    m_limits.assign(static_cast<std::size_t>(m_ctx.tree.size()), GroupLimit {});
+}
+
+void Negotiator::assessLimits()
+{
+    const Policy& policy = m_ctx.policy;
+    const int groups = m_ctx.tree.size();
+    prepareDemand();
+    resetLimits();
+    for (int g = 0; g < groups; ++g) {
+        auto& s = m_allocation.at(g);
+        s.allocated = 0;
+        s.subtreeRequested = 0;
+        s.rr = false;
+    }
+    m_allocation.fairshare();
+    if (!policy.useSlotWeights)
+        m_allocation.recoverRemainders();
+    double maxDelta = 0;
+    for (int g = 0; g < groups; ++g) {
+        const auto& s = m_allocation.group(g);
+        const double target = m_ctx.tree.anyAcceptSurplus() ? s.allocated : s.quota;
+        maxDelta = std::max(maxDelta, std::max(0.0, target - m_groupUsage[static_cast<std::size_t>(g)]));
+    }
+    // The first round's last spin, for the groups its loop would reach.
+    for (int g = 0; g < groups; ++g) {
+        const auto& s = m_allocation.group(g);
+        const double usage = m_groupUsage[static_cast<std::size_t>(g)];
+        if (m_groupSubmitters[static_cast<std::size_t>(g)].empty() || s.allocated <= 0
+            || (usage >= s.allocated && !policy.considerPreemption))
+            continue;
+        groupLimit(g, maxDelta, maxDelta, usage);
+    }
 }
 
 double Negotiator::sortKey(int group) const
@@ -188,6 +247,9 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
                 m_minCurrentRank = std::min(m_minCurrentRank, static_cast<double>(c.currentRank));
     }
     prepareDemand();
+    resetLimits();
+    if (m_ctx.observer)
+        m_ctx.observer->cycleStarting();
     if (out) {
         out->time = now;
         out->poolSize = m_poolSize;
@@ -250,6 +312,8 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
             const double kb = keys[static_cast<std::size_t>(b)];
             return ka != kb ? ka < kb : a < b;
         });
+        for (std::size_t i = 0; i < order.size(); ++i)
+            m_limits[static_cast<std::size_t>(order[i])].orderPosition = static_cast<int>(i);
 
         double n = 0;
         for (;;) {
@@ -263,15 +327,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
                     continue;
                 if (m_groupSubmitters[static_cast<std::size_t>(g)].empty())
                     continue;
-                const double target = std::max(s.allocated, s.quota);
-                const double delta = std::max(0.0, target - groupUsage);
-                double slots = delta > 0 ? groupUsage + delta * (n / maxDelta) : target;
-                slots = std::min(slots, target);
-                if (!policy.useSlotWeights)
-                    slots = std::floor(slots);
-                slots = strictEnforce(g, slots, groupUsage);
-                // The negotiator hands the limit over as an int, even with weighted slots (§10.6).
-                const double limit = policy.truncateGroupLimits ? std::trunc(slots) : slots;
+                const double limit = groupLimit(g, n, maxDelta, groupUsage);
                 const bool unlimitedRoot = autoregroup && g == GroupTree::root;
                 if (out)
                     out->groups[static_cast<std::size_t>(g)].limit = static_cast<float>(limit);
@@ -298,6 +354,8 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         for (int g = 0; g < groups; ++g)
             out->groups[static_cast<std::size_t>(g)].usageAfter
                 = static_cast<float>(m_groupUsage[static_cast<std::size_t>(g)]);
+    if (m_ctx.observer) // before the p-slots withdrawn this cycle come back: what it could not match is what waits
+        m_ctx.observer->cycleEnded(*this, now, out);
     m_ctx.pool.restoreWithdrawn();
     m_preemptedThisCycle.clear();
 }
@@ -408,6 +466,7 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
         if (!changed || active.empty() || m_ctx.pool.largestFreeCores() == 0)
             break;
     }
+    m_limits[g].matches += matches;
     if (out) {
         out->groups[g].matches += matches;
         out->matches += matches;

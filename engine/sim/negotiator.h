@@ -36,6 +36,17 @@ public:
         = 0;
 };
 
+class Negotiator;
+
+/// Is shown each cycle at its end, before the p-slots withdrawn during it come back (the wait explainer).
+class CycleObserver
+{
+public:
+    virtual ~CycleObserver() = default;
+    virtual void cycleStarting() = 0;
+    virtual void cycleEnded(const Negotiator& negotiator, std::int64_t now, CycleRecord* record) = 0;
+};
+
 /// One negotiation cycle of HTCondor's negotiator in HGQ mode (docs/HTCONDOR.md §1–3, §10): pool size,
 /// quotas top-down, demand, surplus bottom-up, allocation rounds, group order, integer group limits with
 /// strict enforcement, the pie between submitters with one round-up per spin, and matching of
@@ -59,6 +70,17 @@ public:
         /// LastHeardFrom % 1009, under an unstable sort); empty = the order they were first seen in.
         std::vector<std::uint32_t> submitterTieRank {};
         std::uint64_t autoclusterTieSalt = 0; ///< SubmitterQueue::offerOrder's; 0 = oldest head job first
+        CycleObserver* observer = nullptr;
+    };
+
+    /// What the last cycle (or assessLimits) decided for one group: what the wait explainer reads.
+    struct GroupLimit
+    {
+        double limit = -1; ///< the limit handed to the pie in the last spin it negotiated; -1 = never reached
+        double unfloored = -1; ///< the same before the negotiator truncated it to an integer
+        int cappedBy = -1; ///< the non-accepting ancestor whose strict cap lowered it, or -1
+        std::uint32_t matches = 0;
+        int orderPosition = -1; ///< its place in the last round's starvation order; -1 = not in it
     };
 
     /// Whether this policy ever preempts by priority (PREEMPTION_REQUIREMENTS is not the literal False).
@@ -90,6 +112,19 @@ public:
     /// Quotas and first-round allocations from the current usage and demand, without matching (for samples).
     void computeAllocation(std::vector<GroupSample>& samples);
 
+    /// The limits a cycle would set now, without matching: for a moment the simulator skips the cycle (nothing
+    /// could match), so that what waits can still be explained. Fills groupLimits() as negotiate() does.
+    void assessLimits();
+    const std::vector<GroupLimit>& groupLimits() const { return m_limits; }
+    /// Weighted usage (cores) of a group's own submitters, and of one submitter, as the cycle left it.
+    double groupUsage(int group) const { return m_groupUsage[static_cast<std::size_t>(group)]; }
+    double submitterUsage(std::uint32_t submitter) const { return m_subUsage[submitter]; }
+    /// The group's submitters with jobs this cycle.
+    const std::vector<std::uint32_t>& groupSubmitters(int group) const
+    {
+        return m_groupSubmitters[static_cast<std::size_t>(group)];
+    }
+
 private:
     enum class Outcome { Done, Resume };
     void prepareDemand();
@@ -116,7 +151,10 @@ private:
     PslotVictims findPslotVictims(std::uint32_t submitter, const Job& job, std::int64_t now);
     PreemptionParty party(std::uint32_t submitter) const;
     double subtreeUsage(int group) const;
-    double strictEnforce(int group, double slots, double usage) const;
+    double strictEnforce(int group, double slots, double usage, int* cappedBy) const;
+    /// A group's limit in a spin that has reached `n` of `maxDelta` (§2.6 round robin), recorded in m_limits.
+    double groupLimit(int group, double n, double maxDelta, double groupUsage);
+    void resetLimits();
     double sortKey(int group) const;
 
     Context m_ctx;
@@ -133,6 +171,7 @@ private:
     std::vector<double> m_requested; // per group, prepareDemand's
     std::vector<double> m_groupKeys; // per group, negotiate's starvation order
     std::vector<int> m_groupOrder;
+    std::vector<GroupLimit> m_limits;
     PreemptionPolicy m_preemption;
     classad::Expression m_sortExpr; // GROUP_SORT_EXPR when configured; null = the default
     std::vector<classad::Value> m_submitterNames; // as ClassAd strings, built once

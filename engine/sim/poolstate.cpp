@@ -93,6 +93,10 @@ void PoolState::setDraining(std::uint32_t machine, bool draining)
         return;
     unindex(machine);
     m_draining[machine] = draining ? 1 : 0;
+    if (draining)
+        m_drainingList.push_back(machine);
+    else
+        std::erase(m_drainingList, machine);
     index(machine);
 }
 

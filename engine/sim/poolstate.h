@@ -77,6 +77,8 @@ public:
     /// A draining machine starts no new jobs (§5.3); its p-slot is no candidate until the drain ends.
     void setDraining(std::uint32_t machine, bool draining);
     bool isDraining(std::uint32_t machine) const { return m_draining[machine] != 0; }
+    /// The machines draining now, in no particular order (a few: condor_defrag bounds concurrent drains).
+    const std::vector<std::uint32_t>& drainingMachines() const { return m_drainingList; }
 
     /// Carves a dynamic slot; the caller has checked that it fits. Returns the claim index.
     std::uint32_t carve(std::uint32_t machine, std::uint32_t submitter, int cores, long memoryMb, std::int64_t now);
@@ -104,6 +106,7 @@ private:
     std::vector<char> m_withdrawn;
     std::vector<char> m_draining;
     std::vector<std::uint32_t> m_withdrawnList;
+    std::vector<std::uint32_t> m_drainingList;
     std::set<Key> m_candidates; // p-slots with at least one free core, not withdrawn
     // Each machine's entry in m_candidates while it is there, and its node while it is not: a machine moves in and
     // out of the index at every match and release, and reusing its node spares a search and an allocation.

@@ -80,6 +80,14 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
         m_startedElsewhere.assign(workload.jobs.size(), 0);
     Negotiator::Context context {scenario.policy, m_tree, m_pool, m_accountant, m_queues, m_submitterGroup,
         workload.jobs, workload.submitters, workload.epoch, &m_rank};
+    if (m_options.explainWaits) {
+        m_explainer = std::make_unique<WaitExplainer>(
+            WaitExplainer::Context {m_tree, m_pool, m_queues, m_submitterGroup, m_reportGroup,
+                static_cast<std::size_t>(m_reportTree->size()), workload.jobs, workload.submitters, &m_rank,
+                workload.epoch, member ? &member->homeSubmitter : nullptr, scenario.policy.useSlotWeights},
+            0);
+        context.observer = m_explainer.get();
+    }
     const std::uint64_t tieSeed = m_options.tieSeed.value_or(scenario.tieSeed);
     if (tieSeed != 0) {
         const auto order = drawnOrder(workload.submitters.size(), tieStream(tieSeed, TieChoice::Submitters));
@@ -394,8 +402,16 @@ void Simulator::negotiationCycle(std::int64_t now)
     const int smallest = smallestIdleCores();
     // In a federation a cycle that matches nothing still tells the schedds they are unsatisfied (they flock).
     if (m_idleJobs == 0 || smallest == 0
-        || (m_pool.largestFreeCores() < smallest && !m_negotiator->preemptionEnabled() && !federated()))
-        return; // nothing could match: a real cycle would change nothing either
+        || (m_pool.largestFreeCores() < smallest && !m_negotiator->preemptionEnabled() && !federated())) {
+        // Nothing could match: a real cycle would change nothing either. What waits is still explained.
+        if (m_explainer && m_idleJobs - m_foreignIdleJobs > 0) {
+            m_negotiator->assessLimits();
+            m_explainer->cycleSkipped(*m_negotiator, now);
+        } else if (m_explainer) {
+            m_explainer->nothingWaits(now);
+        }
+        return;
+    }
     const long before = m_result.matches;
     CycleRecord record;
     const bool keep = m_options.recordCycles && m_result.cycles.size() < m_options.maxCycleRecords;

@@ -11,6 +11,7 @@
 #include "sim/poolstate.h"
 #include "sim/schedd.h"
 #include "sim/startdpolicy.h"
+#include "sim/waitexplainer.h"
 
 #include <atomic>
 #include <functional>
@@ -30,6 +31,7 @@ struct SimulationOptions
     std::int64_t machineSampleStride = 0; ///< every how many samples the machines are sampled; 0 = chosen
     std::int64_t negotiatorPhase = 0; ///< seconds after the start of the first negotiation cycle
     std::optional<std::uint64_t> tieSeed; ///< instead of the scenario's (an ensemble's runs)
+    bool explainWaits = true; ///< why idle demand stayed idle (GroupSummary::whyIdleCoreHours); off for benchmarks
 };
 
 /// What one pool of a federation tells the schedds of the others (docs/FLOCKING.md): the federation keeps
@@ -204,6 +206,7 @@ private:
     std::vector<char> m_queued; // per job: idle in this pool's queue
     std::vector<char> m_startedElsewhere; // federation: per job, started in another pool
     long m_foreignIdleJobs = 0;
+    std::unique_ptr<WaitExplainer> m_explainer; // null when SimulationOptions::explainWaits is off
     std::unique_ptr<Negotiator> m_negotiator;
     std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
     std::map<int, long> m_idleByCores; // cores -> idle jobs asking for that many

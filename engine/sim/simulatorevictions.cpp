@@ -20,8 +20,13 @@ void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause 
     const Job& spec = m_workload.jobs[job];
     auto& evictions = m_groupEvictions[static_cast<std::size_t>(m_reportGroup[spec.submitter])];
     ++evictions.runs[cause];
-    evictions.badputCoreSeconds[cause]
-        += static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
+    const double lostCoreSeconds = static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
+    evictions.badputCoreSeconds[cause] += lostCoreSeconds;
+    if (m_explainer) {
+        constexpr WaitReason reasons[causeCount] {
+            WaitReason::Preempted, WaitReason::Draining, WaitReason::RuntimeLimit};
+        m_explainer->lost(m_reportGroup[spec.submitter], reasons[cause], lostCoreSeconds, now);
+    }
     SubmitterQueue& queue = m_queues[spec.submitter];
     --queue.runningJobs;
     queue.runningCores -= spec.cores;

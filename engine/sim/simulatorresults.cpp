@@ -83,6 +83,11 @@ void Simulator::takeSample(std::int64_t now)
     if (federated())
         groups = federationGroupSample(groups);
     m_result.groupSeries.push_back(std::move(groups));
+    if (m_explainer) {
+        std::vector<WaitSample> waits;
+        m_explainer->closeSample(now, waits);
+        m_result.whyIdleSeries.push_back(std::move(waits));
+    }
 }
 
 std::vector<GroupSample> Simulator::federationGroupSample(const std::vector<GroupSample>& own) const
@@ -148,6 +153,8 @@ void Simulator::finish(std::int64_t now)
             += m_accountant.chargedSinceStart(s, now) / 3600.0;
     }
     summariseJobs(now);
+    if (m_explainer)
+        m_explainer->finish(now, m_result);
     m_result.flows
         = computeSurplusFlows(m_result.groups, m_result.groupSeries, static_cast<double>(m_result.sampleInterval));
     if (onProgress)

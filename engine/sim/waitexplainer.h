@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+#pragma once
+
+#include "model/result.h"
+#include "policy/grouptree.h"
+#include "sim/negotiator.h"
+#include "sim/poolstate.h"
+#include "sim/schedd.h"
+#include "sim/startdpolicy.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pp {
+
+/// Says after each negotiation cycle why each group's idle cores stayed idle (issue 15), in the vocabulary of
+/// WaitReason, and adds it up: what a cycle leaves waiting waits for that reason until the next cycle. Runs in the
+/// cycle's last moment, before the p-slots the cycle withdrew come back.
+///
+/// A request (an autocluster's idle jobs) is, in this order:
+///  1. requirements: bigger than every machine, or refused by every machine's START;
+///  2. blocked by its group's limit — nothing left (limit ≤ usage), or less than the request after the group
+///     matched this cycle (before that, one match may round up past the limit, §3.4) — as ancestor_cap when a
+///     non-accepting ancestor lowered the limit, limit_floored when only the truncation to an integer took the
+///     room (0.3 → 0), quota_limit otherwise;
+///  3. submitter_share when a free p-slot fits it: the group had room, its submitters had used their pie;
+///  4. draining when a draining machine has the free cores and memory;
+///  5. group_order when a p-slot fitted at the start of the cycle and a group earlier in the order matched;
+///  6. no_fitting_slot when cores are free but no p-slot has enough; claimed_by_others when none are free and
+///     other groups hold claims (no_fitting_slot when the group holds the whole pool itself).
+class WaitExplainer final : public CycleObserver
+{
+public:
+    struct Context
+    {
+        const GroupTree& tree; ///< the pool's groups (limits)
+        const PoolState& pool;
+        const std::vector<SubmitterQueue>& queues;
+        const std::vector<int>& submitterGroup; ///< pool group of each submitter
+        const std::vector<int>& reportGroup; ///< result group of each submitter
+        std::size_t reportGroups;
+        const std::vector<Job>& jobs;
+        const std::vector<std::string>& submitterNames;
+        StartdPolicy* start = nullptr; ///< the startd's START, when it is configured
+        std::int64_t epoch = 0;
+        const std::vector<char>* homeSubmitter = nullptr; ///< federation: only the home schedd's jobs wait here
+        bool useSlotWeights = true;
+    };
+
+    WaitExplainer(Context context, std::int64_t start);
+
+    void cycleStarting() override;
+    void cycleEnded(const Negotiator& negotiator, std::int64_t now, CycleRecord* record) override;
+    /// A moment the simulator skipped the cycle (nothing could match): explained from assessLimits().
+    void cycleSkipped(const Negotiator& negotiator, std::int64_t now);
+    /// Work a group's job lost: an evicted run (preempted, runtime_limit, draining).
+    void lost(int reportGroup, WaitReason reason, double coreSeconds, std::int64_t now);
+    /// Closes a sample interval at `now`: its core-hours per group and reason, nonzero only.
+    void closeSample(std::int64_t now, std::vector<WaitSample>& out);
+    /// Nothing is idle at `now` (the simulator skipped the cycle for that): nothing waits until the next one.
+    void nothingWaits(std::int64_t now);
+    /// The run's totals and details into the result's groups (laid out by the report tree), ending at `now`:
+    /// what came after the last sample goes into it.
+    void finish(std::int64_t now, Result& result);
+
+private:
+    struct Entry
+    {
+        int group; // report group
+        WaitReason reason;
+        double cores;
+        int who; // the detail's pool group or submitter; for no_fitting_slot the cores requested; -1 = none
+        int largestFree; // no_fitting_slot: the largest free p-slot
+    };
+    void explain(const Negotiator& negotiator, std::int64_t now, CycleRecord* record);
+    void advance(std::int64_t now);
+    void add(int group, WaitReason reason, double coreSeconds);
+    /// Whether any machine could ever run the request (its size; START, when configured).
+    bool couldEverRun(const SubmitterQueue::Autocluster& cluster, std::int64_t now);
+
+    Context m_ctx;
+    std::int64_t m_last; // the moment the current rates hold from
+    int m_largestFreeAtStart = 0;
+    int m_largestMachineCores = 0;
+    long m_largestMachineMemory = 0;
+    std::vector<Entry> m_rates; // cores waiting now, by group, reason and detail
+    std::vector<WaitReasonHours> m_sampleSeconds; // per report group: core-seconds since the last sample
+    std::vector<char> m_sampleTouched;
+    std::vector<WaitReasonHours> m_totalSeconds;
+    // Per report group and reason with a detail: core-seconds per pool group, submitter or request size.
+    std::vector<std::array<std::unordered_map<int, double>, waitReasonCount>> m_who;
+    std::vector<int> m_largestFree; // per report group: the largest free p-slot while no_fitting_slot held
+    std::vector<WaitSample>* m_lastSample = nullptr;
+    // explain()'s working lists
+    std::vector<int> m_earlierTaker; // per pool group: the group before it in the order that matched most, or -1
+    std::vector<std::pair<int, int>> m_byPosition;
+};
+
+} // namespace pp
