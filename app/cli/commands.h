@@ -20,6 +20,8 @@ int sweep(const std::vector<std::string>& args);
 int collect(const std::vector<std::string>& args);
 /// A pool's history against its replay (validatecommand.cpp).
 int validate(const std::vector<std::string>& args);
+/// Why groups' idle demand waited (explaincommand.cpp).
+int explain(const std::vector<std::string>& args);
 /// One result file of an emitted sweep, with the scenario file that made it (empty when unknown).
 struct SweepResultFile
 {

@@ -54,6 +54,17 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       --events): each group's real mean, the replay's
       range, the error, the share of samples inside the band, and a verdict. Jobs still running or waiting at the
       end run past it in the replay. TIME: Unix seconds or 2026-11-26T04:37:52Z; default: the history's own span.
+  explain (--scenario FILE|demo | --result RESULT.json | --snapshot FILE|DIR[,...] [--model MODEL]
+           | --history FILE[,FILE...] [--queue FILE] [--events LOG,...] [--config CFG] (--pool FILE | --cores N))
+          [--group G] [--period FROM..TO] [--horizon ...] [--seed N] [--tie-seed N] [--json]
+      Why a group's idle demand stayed idle, in the negotiator's terms, largest reason first: its limit
+      (quota_limit), a non-accepting ancestor's cap (ancestor_cap), a fractional limit floored (limit_floored), its
+      submitters' share of the pie (submitter_share), earlier groups in the starvation order (group_order), no p-slot
+      with enough free cores (no_fitting_slot), the pool held by other groups' claims (claimed_by_others), draining
+      machines (draining), no machine that can run it (requirements); and the work its jobs lost (runtime_limit,
+      preempted). A run's core-hours, or a period of it (FROM..TO: durations into the run, such as 2d..3d; a result
+      needs simulate --out for that); a snapshot is explained now: one negotiation cycle on the pool as it is. Without
+      --group, every group that waited.
   inspect FILE... [--json]
       Detects each file's format by content, reads it through and summarises it (slots, cores, jobs, events, groups).
   export-config (--config CFG | --scenario FILE|demo) [--set KNOB=VALUE ...] [--out SNIPPET.config]
@@ -133,6 +144,8 @@ int main(int argc, char** argv)
         return pp::cli::collect(args);
     if (command == "validate")
         return pp::cli::validate(args);
+    if (command == "explain")
+        return pp::cli::explain(args);
     if (command == "recover") {
 #ifdef PP_CLI_REPORTS
         return pp::cli::recover(args);

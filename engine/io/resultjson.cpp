@@ -21,6 +21,34 @@ void figure(
     w.key(std::string(key) + "_" + e->highName()).value(spread->high, digits);
 }
 
+// Why the group's idle demand waited, per reason, and who or what stood behind the reasons (issue 15).
+void writeWhyIdle(JsonWriter& w, const GroupSummary& g)
+{
+    w.key("why_idle").beginObject();
+    for (std::size_t r = 0; r < waitReasonCount; ++r)
+        w.key(waitReasonCode(static_cast<WaitReason>(r))).value(g.whyIdleCoreHours[r], 3);
+    w.endObject();
+    const WaitDetails& d = g.whyIdleDetails;
+    w.key("why_idle_detail").beginObject();
+    if (!d.capAncestor.empty())
+        w.key("ancestor_cap").value(d.capAncestor);
+    if (!d.shareSubmitter.empty())
+        w.key("submitter_share").value(d.shareSubmitter);
+    if (!d.earlierGroup.empty())
+        w.key("group_order").value(d.earlierGroup);
+    if (!d.claimHolder.empty())
+        w.key("claimed_by_others").value(d.claimHolder);
+    if (d.neededCores > 0) {
+        w.key("no_fitting_slot").beginObject();
+        w.key("cores").value(static_cast<long>(d.neededCores));
+        w.key("largest_free_cores").value(static_cast<long>(d.largestFreeCores));
+        if (!d.poolHeldBy.empty())
+            w.key("pool_held_beyond_quota_by").value(d.poolHeldBy);
+        w.endObject();
+    }
+    w.endObject();
+}
+
 void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime, const EnsembleResult* ensemble = nullptr)
 {
     const auto pool = [&](const char* key, double value, int digits) {
@@ -126,6 +154,7 @@ void writeSummary(JsonWriter& w, const Result& r, bool includeWallTime, const En
         group("notebook_start_p50_s", g.notebookStartP50, 0);
         group("notebook_start_p95_s", g.notebookStartP95, 0);
         group("badput_core_hours", g.badputCoreHours, 3);
+        writeWhyIdle(w, g);
         w.endObject();
     }
     w.endArray();
@@ -229,6 +258,23 @@ void writeFull(JsonWriter& w, const Result& r, const Workload& workload)
     }
     w.endArray();
     w.endObject();
+    w.key("why_idle_series").beginObject(); // sparse: sample index (its time is index × sample_interval_s)
+    w.key("reasons").beginArray();
+    for (std::size_t reason = 0; reason < waitReasonCount; ++reason)
+        w.value(waitReasonCode(static_cast<WaitReason>(reason)));
+    w.endArray();
+    w.key("columns").beginArray().value("sample").value("group").value("reason").value("core_hours").endArray();
+    w.key("rows").beginArray();
+    for (std::size_t k = 0; k < r.whyIdleSeries.size(); ++k)
+        for (const WaitSample& ws : r.whyIdleSeries[k])
+            w.beginArray()
+                .value(static_cast<long long>(k))
+                .value(static_cast<long long>(ws.group))
+                .value(static_cast<long long>(ws.reason))
+                .value(ws.coreHours, 6)
+                .endArray();
+    w.endArray();
+    w.endObject();
     w.key("cycles").beginArray();
     for (const auto& c : r.cycles) {
         w.beginObject();
@@ -237,15 +283,20 @@ void writeFull(JsonWriter& w, const Result& r, const Workload& workload)
         w.key("rounds").value(c.rounds);
         w.key("matches").value(static_cast<long long>(c.matches));
         w.key("groups").beginArray();
-        for (const auto& g : c.groups)
+        for (const auto& g : c.groups) {
             w.beginArray()
                 .value(g.quota, 3)
                 .value(g.allocated, 3)
                 .value(g.limit, 3)
                 .value(g.usageBefore, 2)
                 .value(g.usageAfter, 2)
-                .value(static_cast<long long>(g.matches))
-                .endArray();
+                .value(static_cast<long long>(g.matches));
+            w.beginObject(); // the idle cores it left waiting, by reason
+            for (std::size_t reason = 0; reason < waitingReasonCount; ++reason)
+                if (g.waitingCores[reason] > 0)
+                    w.key(waitReasonCode(static_cast<WaitReason>(reason))).value(g.waitingCores[reason], 2);
+            w.endObject().endArray();
+        }
         w.endArray();
         w.endObject();
     }

@@ -95,6 +95,64 @@ Expected<std::string> readBytes(const std::string& path)
     return checkBytes(path, std::move(bytes));
 }
 
+void readWhyIdle(dom::object g, GroupSummary& s)
+{
+    dom::object why;
+    if (g["why_idle"].get_object().get(why) == simdjson::SUCCESS)
+        for (std::size_t r = 0; r < waitReasonCount; ++r)
+            s.whyIdleCoreHours[r] = std::max(0.0, number(why, waitReasonCode(static_cast<WaitReason>(r))));
+    dom::object detail;
+    if (g["why_idle_detail"].get_object().get(detail) != simdjson::SUCCESS)
+        return;
+    s.whyIdleDetails.capAncestor = string(detail, "ancestor_cap");
+    s.whyIdleDetails.shareSubmitter = string(detail, "submitter_share");
+    s.whyIdleDetails.earlierGroup = string(detail, "group_order");
+    s.whyIdleDetails.claimHolder = string(detail, "claimed_by_others");
+    dom::object slot;
+    if (detail["no_fitting_slot"].get_object().get(slot) == simdjson::SUCCESS) {
+        s.whyIdleDetails.neededCores = static_cast<int>(std::clamp<long>(integer(slot, "cores"), 0, 1 << 20));
+        s.whyIdleDetails.largestFreeCores
+            = static_cast<int>(std::clamp<long>(integer(slot, "largest_free_cores"), 0, 1 << 20));
+        s.whyIdleDetails.poolHeldBy = string(slot, "pool_held_beyond_quota_by");
+    }
+}
+
+// The sparse series of a full result (--out): rows of sample, group, reason and core-hours; a row naming a group or
+// reason that is not there, or a sample far beyond the run, is skipped.
+void readWhyIdleSeries(dom::object top, Result& r)
+{
+    const long interval = integer(top, "sample_interval_s");
+    if (interval > 0)
+        r.sampleInterval = interval;
+    dom::object series;
+    dom::array rows;
+    if (top["why_idle_series"].get_object().get(series) != simdjson::SUCCESS
+        || series["rows"].get_array().get(rows) != simdjson::SUCCESS)
+        return;
+    const long maxSamples = r.simulatedSeconds / std::max<long>(1, r.sampleInterval) + 2;
+    for (dom::element row : rows) {
+        dom::array cells;
+        if (row.get_array().get(cells) != simdjson::SUCCESS || cells.size() != 4)
+            continue;
+        std::int64_t sample = 0;
+        std::int64_t group = 0;
+        std::int64_t reason = 0;
+        double hours = 0;
+        if (cells.at(0).get_int64().get(sample) != simdjson::SUCCESS
+            || cells.at(1).get_int64().get(group) != simdjson::SUCCESS
+            || cells.at(2).get_int64().get(reason) != simdjson::SUCCESS
+            || cells.at(3).get_double().get(hours) != simdjson::SUCCESS)
+            continue;
+        if (sample < 0 || sample >= maxSamples || group < 0 || group >= static_cast<std::int64_t>(r.groups.size())
+            || reason < 0 || reason >= static_cast<std::int64_t>(waitReasonCount) || !(hours >= 0))
+            continue;
+        if (r.whyIdleSeries.size() <= static_cast<std::size_t>(sample))
+            r.whyIdleSeries.resize(static_cast<std::size_t>(sample) + 1);
+        r.whyIdleSeries[static_cast<std::size_t>(sample)].push_back(
+            {static_cast<std::uint32_t>(group), static_cast<WaitReason>(reason), static_cast<float>(hours)});
+    }
+}
+
 } // namespace
 
 Expected<Result> readResultJson(const std::string& path)
@@ -176,6 +234,7 @@ Expected<Result> readResultJson(const std::string& path)
         s.notebookFailures = integer(g, "notebook_failures");
         s.notebookStartP50 = number(g, "notebook_start_p50_s");
         s.notebookStartP95 = number(g, "notebook_start_p95_s");
+        readWhyIdle(g, s);
         index.emplace(s.name, static_cast<int>(r.groups.size()));
         r.groups.push_back(std::move(s));
     }
@@ -227,6 +286,7 @@ Expected<Result> readResultJson(const std::string& path)
                 r.exchanges.push_back({home, execute, number(e, "core_hours"), integer(e, "preemptions"),
                     number(e, "badput_core_hours")});
         }
+    readWhyIdleSeries(top, r);
     dom::array sizes;
     if (top["waits_by_size"].get_array().get(sizes) == simdjson::SUCCESS)
         for (dom::element element : sizes) {

@@ -74,7 +74,7 @@ struct GroupCycleRecord
     float usageBefore = 0;
     float usageAfter = 0;
     std::uint32_t matches = 0;
-    std::array<float, waitReasonCount> waitingCores {}; ///< idle cores the cycle left, by reason (the first eight)
+    std::array<float, waitReasonCount> waitingCores {}; ///< idle cores the cycle left, by reason (the waits)
 };
 
 struct CycleRecord
@@ -114,7 +114,7 @@ struct GroupSummary
     long notebookFailures = 0; ///< spawn failures: not running within the start timeout
     double notebookStartP50 = 0, notebookStartP95 = 0; ///< seconds from submit to a usable notebook
     /// Why its own submitters' idle cores waited after each cycle (core-hours until the next), and the work its
-    /// jobs lost (runtime_limit, preempted, draining's evictions): issue 15's explainer.
+    /// jobs lost (runtime_limit, preempted): issue 15's explainer.
     WaitReasonHours whyIdleCoreHours {};
     WaitDetails whyIdleDetails;
 };

@@ -162,18 +162,26 @@ double Negotiator::groupLimit(int group, double n, double maxDelta, double group
     slots = std::min(slots, target);
     if (!policy.useSlotWeights)
         slots = std::floor(slots);
-    GroupLimit& record = m_limits[static_cast<std::size_t>(group)];
-    slots = strictEnforce(group, slots, groupUsage, &record.cappedBy);
+    int cappedBy = -1;
+    slots = strictEnforce(group, slots, groupUsage, &cappedBy);
     // The negotiator hands the limit over as an int, even with weighted slots (§10.6).
     const double limit = policy.truncateGroupLimits ? std::trunc(slots) : slots;
-    record.limit = limit;
-    record.unfloored = slots;
+    // The explainer keeps the largest limit of the cycle: a later round lowers a group's allocation to what it
+    // used, which says nothing of what held it back in the round before.
+    GroupLimit& record = m_limits[static_cast<std::size_t>(group)];
+    if (record.limit < 0 || limit > record.limit) {
+        record.limit = limit;
+        record.unfloored = slots;
+        record.cappedBy = cappedBy;
+    }
     return limit;
 }
 
 void Negotiator::resetLimits()
 {
     m_limits.assign(static_cast<std::size_t>(m_ctx.tree.size()), GroupLimit {});
+    m_topTaker = -1;
+    m_matchedCost = 0;
 }
 
 void Negotiator::assessLimits()
@@ -312,8 +320,6 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
             const double kb = keys[static_cast<std::size_t>(b)];
             return ka != kb ? ka < kb : a < b;
         });
-        for (std::size_t i = 0; i < order.size(); ++i)
-            m_limits[static_cast<std::size_t>(order[i])].orderPosition = static_cast<int>(i);
 
         double n = 0;
         for (;;) {
@@ -331,7 +337,15 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
                 const bool unlimitedRoot = autoregroup && g == GroupTree::root;
                 if (out)
                     out->groups[static_cast<std::size_t>(g)].limit = static_cast<float>(limit);
+                GroupLimit& record = m_limits[static_cast<std::size_t>(g)];
+                if (!record.reached) {
+                    record.reached = true;
+                    record.takenBefore = m_topTaker;
+                    record.costTakenBefore = m_matchedCost;
+                }
                 negotiateWithGroup(g, unlimitedRoot, limit, now, out);
+                if (m_topTaker < 0 || record.matches > m_limits[static_cast<std::size_t>(m_topTaker)].matches)
+                    m_topTaker = record.matches > 0 ? g : m_topTaker;
             }
             if (n >= maxDelta)
                 break;
@@ -687,6 +701,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                     return Outcome::Resume;
                 used += cost;
                 pieLeft -= cost;
+                m_matchedCost += cost;
                 m_subUsage[submitter] += cost;
                 m_groupUsage[group] += cost;
                 ++matches;
@@ -715,6 +730,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                     return Outcome::Resume;
                 used += cost;
                 pieLeft -= cost;
+                m_matchedCost += cost;
                 m_subUsage[submitter] += cost;
                 m_groupUsage[group] += cost;
                 for (std::uint32_t v : many.claims) {
@@ -736,6 +752,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                 return Outcome::Resume;
             used += cost;
             pieLeft -= cost;
+            m_matchedCost += cost;
             m_subUsage[submitter] += cost;
             m_groupUsage[group] += cost;
             m_subUsage[claim.submitter] -= cost;

@@ -80,7 +80,11 @@ public:
         double unfloored = -1; ///< the same before the negotiator truncated it to an integer
         int cappedBy = -1; ///< the non-accepting ancestor whose strict cap lowered it, or -1
         std::uint32_t matches = 0;
-        int orderPosition = -1; ///< its place in the last round's starvation order; -1 = not in it
+        /// The group that had matched most in this cycle when this one was first negotiated with: who took the free
+        /// cores before it in the starvation order; -1 = none had matched.
+        int takenBefore = -1;
+        double costTakenBefore = 0; ///< what every group matched this cycle before this one was first reached
+        bool reached = false;
     };
 
     /// Whether this policy ever preempts by priority (PREEMPTION_REQUIREMENTS is not the literal False).
@@ -116,9 +120,13 @@ public:
     /// could match), so that what waits can still be explained. Fills groupLimits() as negotiate() does.
     void assessLimits();
     const std::vector<GroupLimit>& groupLimits() const { return m_limits; }
+    /// The pool size of the last cycle (§2.3): a limit this large is no quota, the pool is.
+    double poolSize() const { return m_poolSize; }
     /// Weighted usage (cores) of a group's own submitters, and of one submitter, as the cycle left it.
     double groupUsage(int group) const { return m_groupUsage[static_cast<std::size_t>(group)]; }
     double submitterUsage(std::uint32_t submitter) const { return m_subUsage[submitter]; }
+    /// The group's computed quota this cycle (§2.4).
+    double groupQuota(int group) const { return m_allocation.group(group).quota; }
     /// The group's submitters with jobs this cycle.
     const std::vector<std::uint32_t>& groupSubmitters(int group) const
     {
@@ -172,6 +180,8 @@ private:
     std::vector<double> m_groupKeys; // per group, negotiate's starvation order
     std::vector<int> m_groupOrder;
     std::vector<GroupLimit> m_limits;
+    int m_topTaker = -1; // the group with the most matches so far this cycle
+    double m_matchedCost = 0; // what the matches of this cycle cost so far
     PreemptionPolicy m_preemption;
     classad::Expression m_sortExpr; // GROUP_SORT_EXPR when configured; null = the default
     std::vector<classad::Value> m_submitterNames; // as ClassAd strings, built once

@@ -22,11 +22,10 @@ void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause 
     ++evictions.runs[cause];
     const double lostCoreSeconds = static_cast<double>(spec.cores) * static_cast<double>(now - claim.jobStartedAt);
     evictions.badputCoreSeconds[cause] += lostCoreSeconds;
-    if (m_explainer) {
-        constexpr WaitReason reasons[causeCount] {
-            WaitReason::Preempted, WaitReason::Draining, WaitReason::RuntimeLimit};
-        m_explainer->lost(m_reportGroup[spec.submitter], reasons[cause], lostCoreSeconds, now);
-    }
+    // The work lost is part of why the group's demand went unserved (a drain's is drain badput, not a wait).
+    if (m_explainer && cause != Drain)
+        m_explainer->lost(m_reportGroup[spec.submitter],
+            cause == Preemption ? WaitReason::Preempted : WaitReason::RuntimeLimit, lostCoreSeconds, now);
     SubmitterQueue& queue = m_queues[spec.submitter];
     --queue.runningJobs;
     queue.runningCores -= spec.cores;

@@ -38,6 +38,7 @@ WaitExplainer::WaitExplainer(Context context, std::int64_t start)
     , m_totalSeconds(m_ctx.reportGroups, WaitReasonHours {})
     , m_who(m_ctx.reportGroups)
     , m_largestFree(m_ctx.reportGroups, 0)
+    , m_beyondQuota(m_ctx.reportGroups)
 {
     for (std::uint32_t m = 0; m < m_ctx.pool.machineCount(); ++m) {
         m_largestMachineCores = std::max(m_largestMachineCores, m_ctx.pool.machineCores(m));
@@ -81,8 +82,11 @@ void WaitExplainer::advance(std::int64_t now)
             continue;
         const auto g = static_cast<std::size_t>(e.group);
         m_who[g][static_cast<std::size_t>(e.reason)][e.who] += e.cores * seconds;
-        if (e.reason == WaitReason::NoFittingSlot)
+        if (e.reason == WaitReason::NoFittingSlot) {
             m_largestFree[g] = std::max(m_largestFree[g], e.largestFree);
+            if (e.beyondQuota >= 0)
+                m_beyondQuota[g][e.beyondQuota] += e.cores * seconds;
+        }
     }
 }
 
@@ -115,49 +119,97 @@ void WaitExplainer::explain(const Negotiator& negotiator, std::int64_t now, Cycl
     const PoolState& pool = m_ctx.pool;
     const int largestFree = pool.largestFreeCores();
 
-    // What each group could have lost to the groups before it in this cycle's order: the one that matched most.
-    m_earlierTaker.assign(static_cast<std::size_t>(groups), -1);
-    m_byPosition.clear();
-    for (int g = 0; g < groups; ++g)
-        if (limits[static_cast<std::size_t>(g)].orderPosition >= 0)
-            m_byPosition.emplace_back(limits[static_cast<std::size_t>(g)].orderPosition, g);
-    std::sort(m_byPosition.begin(), m_byPosition.end());
-    int taker = -1;
-    std::uint32_t takerMatches = 0;
-    for (const auto& [position, g] : m_byPosition) {
-        m_earlierTaker[static_cast<std::size_t>(g)] = taker;
-        const std::uint32_t matches = limits[static_cast<std::size_t>(g)].matches;
-        if (matches > takerMatches) {
-            taker = g;
-            takerMatches = matches;
-        }
-    }
-
-    // Lazily, once per cycle: free cores outside draining machines, and the group holding most of the pool.
-    long freeOutsideDrains = -1;
-    const auto freeCores = [&] {
-        if (freeOutsideDrains < 0) {
-            freeOutsideDrains = pool.totalCores() - pool.claimedCores();
-            for (std::uint32_t m : pool.drainingMachines())
-                freeOutsideDrains -= pool.freeCores(m);
-        }
-        return freeOutsideDrains;
-    };
     const auto drainFits = [&](const SubmitterQueue::Autocluster& cluster) {
         for (std::uint32_t m : pool.drainingMachines())
             if (pool.freeCores(m) >= cluster.cores && pool.freeMemory(m) >= static_cast<long>(cluster.memoryMb))
                 return true;
         return false;
     };
-    const auto holderOtherThan = [&](int group) {
+    // Cores held in claims but not used by a job (a 1-core job on a 4-core dynamic slot, a claim waiting for a
+    // retiring job), per machine and by pool group; only looked at when some are.
+    bool idleClaimsRead = false;
+    m_idleClaimed.clear();
+    const auto readIdleClaims = [&] {
+        idleClaimsRead = true;
+        long running = 0;
+        for (const SubmitterQueue& q : m_ctx.queues)
+            running += q.runningCores;
+        if (pool.claimedCores() <= running)
+            return;
+        for (const Claim& c : pool.claims()) {
+            if (!c.live)
+                continue;
+            const int used = c.job >= 0 ? m_ctx.jobs[static_cast<std::size_t>(c.job)].cores : 0;
+            if (c.cores > used)
+                m_idleClaimed.push_back({c.machine, m_ctx.submitterGroup[c.submitter], c.cores - used});
+        }
+    };
+    // The other group whose idle claimed cores, with the machine's free ones, would fit the request; -1 = none.
+    const auto claimHolder = [&](int group, const SubmitterQueue::Autocluster& cluster) {
+        if (!idleClaimsRead)
+            readIdleClaims();
         int holder = -1;
-        double most = 0;
-        for (int g = 0; g < groups; ++g)
-            if (g != group && negotiator.groupUsage(g) > most) {
-                holder = g;
-                most = negotiator.groupUsage(g);
+        int most = 0;
+        for (const IdleClaim& c : m_idleClaimed) {
+            if (c.group == group || pool.isDraining(c.machine))
+                continue;
+            int there = pool.freeCores(c.machine);
+            for (const IdleClaim& other : m_idleClaimed)
+                if (other.machine == c.machine && other.group != group)
+                    there += other.cores;
+            if (there >= cluster.cores && c.cores > most) {
+                holder = c.group;
+                most = c.cores;
             }
+        }
         return holder;
+    };
+
+    bool beyondQuotaRead = false;
+    int beyondQuota[2] = {-1, -1};
+    // No p-slot fits, and nothing else held the request back: cores others hold idle in claims, or none free.
+    const auto fullPool = [&](int group, const SubmitterQueue::Autocluster& cluster, Entry& e) {
+        if (const int holder = claimHolder(group, cluster); holder >= 0) {
+            e.reason = WaitReason::ClaimedByOthers;
+            e.who = holder;
+        } else {
+            e.reason = WaitReason::NoFittingSlot;
+            e.who = cluster.cores;
+            e.largestFree = largestFree;
+            if (largestFree == 0) {
+                if (!beyondQuotaRead) { // once per cycle: the two groups holding most of a full pool beyond quota
+                    beyondQuotaRead = true;
+                    double most[2] = {0, 0};
+                    for (int other = 0; other < groups; ++other) {
+                        const double beyond = negotiator.groupUsage(other) - negotiator.groupQuota(other);
+                        if (beyond > most[0]) {
+                            most[1] = most[0];
+                            beyondQuota[1] = beyondQuota[0];
+                            most[0] = beyond;
+                            beyondQuota[0] = other;
+                        } else if (beyond > most[1]) {
+                            most[1] = beyond;
+                            beyondQuota[1] = other;
+                        }
+                    }
+                }
+                e.beyondQuota = beyondQuota[0] == group ? beyondQuota[1] : beyondQuota[0];
+            }
+        }
+    };
+    const auto addRate = [&](const Entry& e) {
+        if (record && static_cast<std::size_t>(e.group) < record->groups.size())
+            record->groups[static_cast<std::size_t>(e.group)].waitingCores[static_cast<std::size_t>(e.reason)]
+                += static_cast<float>(e.cores);
+        // Requests of one group that wait for the same reason and detail are one rate.
+        auto same = std::find_if(m_rates.begin(), m_rates.end(), [&](const Entry& r) {
+            return r.group == e.group && r.reason == e.reason && r.who == e.who && r.largestFree == e.largestFree
+                && r.beyondQuota == e.beyondQuota;
+        });
+        if (same != m_rates.end())
+            same->cores += e.cores;
+        else
+            m_rates.push_back(e);
     };
 
     for (int g = 0; g < groups; ++g) {
@@ -169,7 +221,7 @@ void WaitExplainer::explain(const Negotiator& negotiator, std::int64_t now, Cycl
         const double room = limit.limit - usage;
         // The submitter holding most of the group's room (who used the pie), found when needed.
         std::int64_t shareHolder = -2;
-        int holder = -2;
+        double orderBudget = limit.costTakenBefore; // what earlier groups took, not yet blamed for a wait
         for (std::uint32_t s : submitters) {
             const SubmitterQueue& queue = m_ctx.queues[s];
             if (queue.idleJobs() == 0 || (m_ctx.homeSubmitter && !(*m_ctx.homeSubmitter)[s]))
@@ -181,15 +233,17 @@ void WaitExplainer::explain(const Negotiator& negotiator, std::int64_t now, Cycl
                 const double cores = static_cast<double>(cluster.cores) * static_cast<double>(cluster.jobs.size());
                 const double cost = m_ctx.useSlotWeights ? cluster.cores : 1.0;
                 Entry e {reportGroup, WaitReason::QuotaLimit, cores, -1, 0};
-                const bool blocked = limit.limit < 0 || room <= 0 || (room < cost && limit.matches > 0);
+                // A limit of the whole pool is none: what stops the group then is the pool, not its quota.
+                const bool blocked = limit.limit < 0
+                    || ((room <= 0 || (room < cost && limit.matches > 0)) && limit.limit < negotiator.poolSize());
                 if (!couldEverRun(cluster, now)) {
                     e.reason = WaitReason::Requirements;
                 } else if (blocked) {
                     if (limit.cappedBy >= 0) {
                         e.reason = WaitReason::AncestorCap;
                         e.who = limit.cappedBy;
-                    } else if (limit.limit >= 0 && limit.unfloored > limit.limit && limit.unfloored - usage > 0) {
-                        e.reason = WaitReason::LimitFloored; // a positive limit would have let one match round up
+                    } else if (limit.limit == 0 && limit.unfloored > 0) {
+                        e.reason = WaitReason::LimitFloored; // a fraction of a core: 0.3 → 0, nothing ever starts
                     } else {
                         e.reason = WaitReason::QuotaLimit;
                     }
@@ -207,38 +261,23 @@ void WaitExplainer::explain(const Negotiator& negotiator, std::int64_t now, Cycl
                     e.who = static_cast<int>(shareHolder);
                 } else if (!pool.drainingMachines().empty() && drainFits(cluster)) {
                     e.reason = WaitReason::Draining;
-                } else if (cluster.cores <= m_largestFreeAtStart && m_earlierTaker[static_cast<std::size_t>(g)] >= 0) {
-                    e.reason = WaitReason::GroupOrder;
-                    e.who = m_earlierTaker[static_cast<std::size_t>(g)];
-                } else if (freeCores() > 0) {
-                    e.reason = WaitReason::NoFittingSlot;
-                    e.who = cluster.cores;
-                    e.largestFree = largestFree;
+                } else if (cluster.cores <= m_largestFreeAtStart && limit.takenBefore >= 0 && limit.takenBefore != g
+                    && orderBudget > 0) {
+                    // Earlier groups took what was free: as many of these jobs as what they took would have
+                    // started (at least one: they broke up the slot it fitted in); the rest would have waited anyway.
+                    const double perJob = m_ctx.useSlotWeights ? cluster.cores : 1.0;
+                    const double blamed = std::min(
+                        static_cast<double>(cluster.jobs.size()), std::max(1.0, std::floor(orderBudget / perJob)));
+                    orderBudget = std::max(0.0, orderBudget - blamed * perJob);
+                    addRate(Entry {reportGroup, WaitReason::GroupOrder, blamed * cluster.cores, limit.takenBefore, 0});
+                    e.cores -= blamed * cluster.cores;
+                    if (e.cores <= 0)
+                        continue;
+                    fullPool(g, cluster, e);
                 } else {
-                    if (holder == -2)
-                        holder = holderOtherThan(g);
-                    if (holder >= 0) {
-                        e.reason = WaitReason::ClaimedByOthers;
-                        e.who = holder;
-                    } else {
-                        e.reason = WaitReason::NoFittingSlot;
-                        e.who = cluster.cores;
-                        e.largestFree = largestFree;
-                    }
+                    fullPool(g, cluster, e);
                 }
-                if (record && static_cast<std::size_t>(reportGroup) < record->groups.size())
-                    record->groups[static_cast<std::size_t>(reportGroup)]
-                        .waitingCores[static_cast<std::size_t>(e.reason)]
-                        += static_cast<float>(cores);
-                // Requests of one group that wait for the same reason and detail are one rate.
-                auto same = std::find_if(m_rates.begin(), m_rates.end(), [&](const Entry& r) {
-                    return r.group == e.group && r.reason == e.reason && r.who == e.who
-                        && r.largestFree == e.largestFree;
-                });
-                if (same != m_rates.end())
-                    same->cores += e.cores;
-                else
-                    m_rates.push_back(e);
+                addRate(e);
             }
         }
     }
@@ -301,6 +340,7 @@ void WaitExplainer::finish(std::int64_t now, Result& result)
         d.claimHolder = poolGroupName(heaviest(who[static_cast<std::size_t>(WaitReason::ClaimedByOthers)]));
         d.neededCores = std::max(0, heaviest(who[static_cast<std::size_t>(WaitReason::NoFittingSlot)]));
         d.largestFreeCores = m_largestFree[g];
+        d.poolHeldBy = poolGroupName(heaviest(m_beyondQuota[g]));
     }
 }
 

@@ -24,13 +24,15 @@ namespace pp {
 ///  1. requirements: bigger than every machine, or refused by every machine's START;
 ///  2. blocked by its group's limit — nothing left (limit ≤ usage), or less than the request after the group
 ///     matched this cycle (before that, one match may round up past the limit, §3.4) — as ancestor_cap when a
-///     non-accepting ancestor lowered the limit, limit_floored when only the truncation to an integer took the
-///     room (0.3 → 0), quota_limit otherwise;
+///     non-accepting ancestor lowered the limit, limit_floored when the limit was a fraction of a core that the
+///     truncation to an integer took to 0 (0.3 → 0), quota_limit otherwise;
 ///  3. submitter_share when a free p-slot fits it: the group had room, its submitters had used their pie;
 ///  4. draining when a draining machine has the free cores and memory;
 ///  5. group_order when a p-slot fitted at the start of the cycle and a group earlier in the order matched;
-///  6. no_fitting_slot when cores are free but no p-slot has enough; claimed_by_others when none are free and
-///     other groups hold claims (no_fitting_slot when the group holds the whole pool itself).
+///  6. claimed_by_others when cores other groups hold in claims without using them (a small job on a bigger
+///     dynamic slot, a claim waiting for a retiring job) would, with a machine's free ones, fit it;
+///  7. no_fitting_slot otherwise: no p-slot has enough free cores or memory (the largest free one is said; 0 when
+///     the pool is full).
 class WaitExplainer final : public CycleObserver
 {
 public:
@@ -74,6 +76,7 @@ private:
         double cores;
         int who; // the detail's pool group or submitter; for no_fitting_slot the cores requested; -1 = none
         int largestFree; // no_fitting_slot: the largest free p-slot
+        int beyondQuota = -1; // no_fitting_slot in a full pool: the pool group holding most cores beyond its quota
     };
     void explain(const Negotiator& negotiator, std::int64_t now, CycleRecord* record);
     void advance(std::int64_t now);
@@ -93,10 +96,16 @@ private:
     // Per report group and reason with a detail: core-seconds per pool group, submitter or request size.
     std::vector<std::array<std::unordered_map<int, double>, waitReasonCount>> m_who;
     std::vector<int> m_largestFree; // per report group: the largest free p-slot while no_fitting_slot held
+    std::vector<std::unordered_map<int, double>> m_beyondQuota; // per report group: who held a full pool, weighed
     std::vector<WaitSample>* m_lastSample = nullptr;
-    // explain()'s working lists
-    std::vector<int> m_earlierTaker; // per pool group: the group before it in the order that matched most, or -1
-    std::vector<std::pair<int, int>> m_byPosition;
+    // explain()'s working list
+    struct IdleClaim
+    {
+        std::uint32_t machine;
+        int group; // pool group of the claim's submitter
+        int cores; // claimed and not used by a job
+    };
+    std::vector<IdleClaim> m_idleClaimed;
 };
 
 } // namespace pp

@@ -15,11 +15,17 @@ std::int64_t validationSampleInterval(std::int64_t periodSeconds)
     return 86400;
 }
 
-Validation runValidation(const PoolHistory& history, Scenario scenario, const ValidationRunOptions& options)
+Scenario historyReplayScenario(const PoolHistory& history, Scenario scenario)
 {
     scenario.workload = history.workload;
     scenario.startTime = 0; // the period's start, not the first submission
     scenario.horizonSeconds = static_cast<double>(history.to - history.from);
+    return scenario;
+}
+
+Validation runValidation(const PoolHistory& history, Scenario scenario, const ValidationRunOptions& options)
+{
+    scenario = historyReplayScenario(history, std::move(scenario));
     EnsembleRunOptions ensemble;
     ensemble.runs = std::max(1, options.runs);
     ensemble.threads = options.threads;
@@ -36,12 +42,12 @@ Validation runValidation(const PoolHistory& history, Scenario scenario, const Va
     return validateAgainstHistory(history, groupOfSubmitter, runs.results, options.margin);
 }
 
-Expected<PoolValidation> validatePool(const ScenarioInputs& machines, const std::vector<std::string>& historyPaths,
-    const std::vector<std::string>& eventLogPaths, HistoryReplayOptions read, const ValidationRunOptions& options,
-    Warnings& warnings)
+Expected<HistoryReplayInputs> readHistoryReplay(const ScenarioInputs& machines,
+    const std::vector<std::string>& historyPaths, const std::vector<std::string>& eventLogPaths,
+    HistoryReplayOptions read, Warnings& warnings)
 {
     if (historyPaths.empty())
-        return Diagnostic {"--history", 0, "validate needs the pool's condor_history (job ads, -long or -json)"};
+        return Diagnostic {"--history", 0, "a replay needs the pool's condor_history (job ads, -long or -json)"};
     auto scenario = loadPolicyAndMachines(machines, warnings, historyPaths.front());
     if (!scenario)
         return scenario.error();
@@ -50,10 +56,20 @@ Expected<PoolValidation> validatePool(const ScenarioInputs& machines, const std:
     auto history = readPoolHistory(historyPaths, read, warnings, eventLogPaths);
     if (!history)
         return history.error();
+    return HistoryReplayInputs {std::move(scenario).value(), std::move(history).value()};
+}
+
+Expected<PoolValidation> validatePool(const ScenarioInputs& machines, const std::vector<std::string>& historyPaths,
+    const std::vector<std::string>& eventLogPaths, HistoryReplayOptions read, const ValidationRunOptions& options,
+    Warnings& warnings)
+{
+    auto inputs = readHistoryReplay(machines, historyPaths, eventLogPaths, read, warnings);
+    if (!inputs)
+        return inputs.error();
     PoolValidation out;
-    out.poolCores = scenario->pool.totalCores();
-    out.validation = runValidation(*history, std::move(scenario).value(), options);
-    out.history = std::move(history).value();
+    out.poolCores = inputs->scenario.pool.totalCores();
+    out.validation = runValidation(inputs->history, std::move(inputs->scenario), options);
+    out.history = std::move(inputs->history);
     return out;
 }
 

@@ -27,6 +27,20 @@ struct ValidationRunOptions
 /// The sample interval a validation of this long a period uses when none is asked for.
 std::int64_t validationSampleInterval(std::int64_t periodSeconds);
 
+/// `scenario`'s configuration and machines with the history's jobs, over the history's period: what validate replays.
+Scenario historyReplayScenario(const PoolHistory& history, Scenario scenario);
+
+/// A pool's files read for a replay: its configuration and machines (`machines`), the history's job ads and the
+/// jobs' event logs; the machines bound the jobs kept. Errors name the file and line.
+struct HistoryReplayInputs
+{
+    Scenario scenario; ///< configuration and machines; its workload is still empty
+    PoolHistory history;
+};
+Expected<HistoryReplayInputs> readHistoryReplay(const ScenarioInputs& machines,
+    const std::vector<std::string>& historyPaths, const std::vector<std::string>& eventLogPaths,
+    HistoryReplayOptions read, Warnings& warnings);
+
 /// Replays `history` with `scenario`'s configuration and machines (its workload is replaced by the history's, over
 /// the history's period) with `runs` tie seeds on all cores, and compares each group's cores in use with what the
 /// real pool's jobs held (analysis/validation.h).

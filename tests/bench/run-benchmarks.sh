@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 cmake --preset release >/dev/null
 cmake --build --preset release --target poolplanner-bench poolplanner-bench-ensemble poolplanner-bench-readers \
-    poolplanner-bench-groups
+    poolplanner-bench-groups poolplanner-bench-explain
 build/release/tests/bench/poolplanner-bench "$@"
 build/release/tests/bench/poolplanner-bench-ensemble "$@"
 build/release/tests/bench/poolplanner-bench-groups
+build/release/tests/bench/poolplanner-bench-explain
 build/release/tests/bench/poolplanner-bench-readers "${READERS_MB:-300}"
