@@ -163,7 +163,8 @@ int explain(const std::vector<std::string>& args)
         scenario = historyReplayScenario(inputs->history, std::move(inputs->scenario));
     } else { // --snapshot: one negotiation cycle on the pool as it is
         ScenarioInputs inputs;
-        for (auto piece : text::split(options.get("--snapshot"), ","))
+        const std::string list = options.get("--snapshot"); // split() views into it
+        for (auto piece : text::split(list, ","))
             inputs.snapshotPaths.emplace_back(piece);
         if (options.has("--config"))
             inputs.configPaths.push_back(options.get("--config"));

@@ -111,6 +111,12 @@ std::string periodText(std::optional<RunPeriod> period)
         + human::duration(static_cast<double>(period->to)) + " into the run";
 }
 
+// A share as a percentage that never reads 100 % while other reasons have some.
+std::string shareText(double share)
+{
+    return share < 1.0 && share >= 0.995 ? std::string("over 99 %") : human::percent(share);
+}
+
 // "71 % of it because …; 20 % because …" over the reasons, at most four named.
 std::string reasonList(const Result& result, const GroupWaits& waits,
     const std::vector<std::pair<WaitReason, double>>& reasons, double total, bool now)
@@ -122,7 +128,7 @@ std::string reasonList(const Result& result, const GroupWaits& waits,
         if (hours / total < 0.0005)
             break; // would read "0 %"
         out += i == 0 ? "" : "; ";
-        out += human::percent(hours / total) + (i == 0 ? " of it " : " ") + because(result, waits, reason, now);
+        out += shareText(hours / total) + (i == 0 ? " of it " : " ") + because(result, waits, reason, now);
         named += hours;
     }
     if ((total - named) / total >= 0.0005)
@@ -218,7 +224,7 @@ std::string waitNowText(const Result& result, const GroupWaits& waits)
     const auto reasons = waits.largestFirst(true);
     for (std::size_t i = 0; i < reasons.size(); ++i)
         out += (i == 0 ? "" : "; ") + human::quantity(reasons[i].second) + " ("
-            + human::percent(reasons[i].second / waiting) + ") " + because(result, waits, reasons[i].first, true);
+            + shareText(reasons[i].second / waiting) + ") " + because(result, waits, reasons[i].first, true);
     return out + ".\n";
 }
 

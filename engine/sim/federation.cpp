@@ -6,6 +6,7 @@
 #include "analysis/surplusflows.h"
 
 #include <algorithm>
+#include <map>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -427,6 +428,17 @@ Result FederationSimulator::combine(std::int64_t now)
             }
         }
     }
+    // Why groups waited: each pool explains its own schedd's jobs, so the pools' figures add up.
+    r.whyIdleSeries.assign(samples, {});
+    for (std::size_t k = 0; k < samples; ++k) {
+        std::map<std::pair<std::uint32_t, WaitReason>, float> sum;
+        for (const Result& part : parts)
+            if (k < part.whyIdleSeries.size())
+                for (const WaitSample& w : part.whyIdleSeries[k])
+                    sum[{w.group, w.reason}] += w.coreHours;
+        for (const auto& [key, hours] : sum)
+            r.whyIdleSeries[k].push_back({key.first, key.second, hours});
+    }
     std::size_t machineSamples = first.machineSeries.size();
     for (const Result& part : parts)
         machineSamples = std::min(machineSamples, part.machineSeries.size());
@@ -460,7 +472,24 @@ Result FederationSimulator::combine(std::int64_t now)
             to.preemptionBadputCoreHours += from.preemptionBadputCoreHours;
             to.drainBadputCoreHours += from.drainBadputCoreHours;
             to.limitBadputCoreHours += from.limitBadputCoreHours;
+            for (std::size_t reason = 0; reason < waitReasonCount; ++reason)
+                to.whyIdleCoreHours[reason] += from.whyIdleCoreHours[reason];
         }
+    // The details of the pool where the group waited most.
+    for (std::size_t g = 0; g < r.groups.size(); ++g) {
+        double most = -1;
+        for (const Result& part : parts) {
+            if (g >= part.groups.size())
+                continue;
+            double waited = 0;
+            for (double h : part.groups[g].whyIdleCoreHours)
+                waited += h;
+            if (waited > most) {
+                most = waited;
+                r.groups[g].whyIdleDetails = part.groups[g].whyIdleDetails;
+            }
+        }
+    }
     r.submitters.assign(workload.submitters.size(), SubmitterSummary {});
     std::vector<int> groupOf(workload.submitters.size(), 0);
     for (std::uint32_t s = 0; s < workload.submitters.size(); ++s) {

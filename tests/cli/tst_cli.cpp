@@ -102,6 +102,8 @@ private slots:
     void skippedJobsAreNotesWithTheirShare();
     void everyRealPollIsReadAndSimulated();
     void validateComparesARealPoolWithItsReplay();
+    void explainSaysWhyARealPoolsGroupsWaited();
+    void explainSaysWhatWaitsNowInARealPoll();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -340,6 +342,36 @@ void CliTest::badInputIsRefused_data()
     QTest::addRow("validate: no history") << QStringList {QStringLiteral("validate"), QStringLiteral("--cores"),
         QStringLiteral("8")} << 2 << QStringList {QStringLiteral("--history")};
 
+    const auto explain = [&](const QStringList& more) { return QStringList {QStringLiteral("explain")} + more; };
+    const QString demoGroup = QStringLiteral("atlas.prod");
+    QTest::addRow("explain: no source") << explain({QStringLiteral("--group"), demoGroup}) << 2
+                                        << QStringList {QStringLiteral("--scenario"), QStringLiteral("--snapshot")};
+    QTest::addRow("explain: two sources")
+        << explain({QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--result"), path("r.json")})
+        << 2 << QStringList {QStringLiteral("one of")};
+    QTest::addRow("explain: unknown group")
+        << explain({QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--horizon"),
+               QStringLiteral("1h"), QStringLiteral("--group"), QStringLiteral("zzz")})
+        << 1 << QStringList {QStringLiteral("--group"), QStringLiteral("no group 'zzz'"), QStringLiteral("atlas.prod")};
+    QTest::addRow("explain: --period backwards") << explain(
+        {QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--period"),
+            QStringLiteral("3d..1d")}) << 1 << QStringList {QStringLiteral("--period"), QStringLiteral("'3d..1d'")};
+    QTest::addRow("explain: --period without ..") << explain(
+        {QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--period"), QStringLiteral("2d")})
+                                                  << 1 << QStringList {QStringLiteral("--period")};
+    QTest::addRow("explain: --period of a snapshot") << explain(
+        {QStringLiteral("--snapshot"), dataPath("partitionable8core.status.json"), QStringLiteral("--period"),
+            QStringLiteral("0..1h")}) << 2 << QStringList {QStringLiteral("--period"), QStringLiteral("now")};
+    QTest::addRow("explain: missing result") << explain({QStringLiteral("--result"), path("nope.json")}) << 1
+                                             << QStringList {path("nope.json") + QStringLiteral(": no such file")};
+    QTest::addRow("explain: a trace is no result")
+        << explain({QStringLiteral("--result"), lpc}) << 1 << QStringList {lpc + QStringLiteral(":")};
+    QTest::addRow("explain: binary result") << explain({QStringLiteral("--result"), path("binary.swf")}) << 1
+                                            << QStringList {path("binary.swf") + QStringLiteral(":")};
+    QTest::addRow("explain: empty history")
+        << explain({QStringLiteral("--history"), path("empty.swf"), QStringLiteral("--cores"), QStringLiteral("8")})
+        << 1 << QStringList {path("empty.swf") + QStringLiteral(":")};
+
     QTest::addRow("unknown option") << allocate(cfg, QStringLiteral("100"), QStringLiteral("b=1"))
             + QStringList {QStringLiteral("--bogus")}
                                     << 2 << QStringList {QStringLiteral("unknown option '--bogus'")};
@@ -544,7 +576,7 @@ void CliTest::aTraceAloneRunsOnItsHeaderWithTheDefaults()
 // `COMMAND --help` prints that command's usage on stdout and exits 0, wherever the option stands; --version too.
 void CliTest::everyCommandHasItsOwnHelp()
 {
-    for (const char* command : {"allocate", "simulate", "compare", "sweep", "collect", "validate", "inspect",
+    for (const char* command : {"allocate", "simulate", "compare", "sweep", "collect", "validate", "explain", "inspect",
              "export-config", "fit", "report", "recover"}) {
         const CliRun run = runCli({QString::fromUtf8(command), QStringLiteral("--json"), QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
@@ -656,6 +688,59 @@ void CliTest::validateComparesARealPoolWithItsReplay()
         QVERIFY(g.value(QStringLiteral("simulated_mean_cores_p5")).toDouble()
             <= g.value(QStringLiteral("simulated_mean_cores_p95")).toDouble());
     }
+}
+
+// Issue 15's acceptance on the recording: the replay of C3's history under its own configuration explains
+// atlas.prod's 8-core jobs by fragmentation and by phenix, earlier in the starvation order, taking the freed cores;
+// cms's limit of a fraction of a core is floored to 0. The run's figures go with the JSON.
+void CliTest::explainSaysWhyARealPoolsGroupsWaited()
+{
+    const QString dir = realpool::recording("C3_defrag_graceful_retirement");
+    const QString status = dir + QStringLiteral("/snapshots/")
+        + QDir(dir + QStringLiteral("/snapshots")).entryList({QStringLiteral("*_status.json.gz")}).first();
+    const QStringList replay {QStringLiteral("explain"), QStringLiteral("--history"),
+        dir + QStringLiteral("/history.json.gz"), QStringLiteral("--queue"), dir + QStringLiteral("/final_q.json.gz"),
+        QStringLiteral("--config"), dir + QStringLiteral("/effective_config_dump.txt"), QStringLiteral("--pool"),
+        status, QStringLiteral("--json"), QStringLiteral("--group")};
+    const CliRun prod = runCli(replay + QStringList {QStringLiteral("atlas.prod")});
+    QVERIFY2(prod.finished && !prod.crashed && prod.exitCode == 0, describe(prod).constData());
+    const QJsonObject p = QJsonDocument::fromJson(prod.out).object();
+    QCOMPARE(p.value(QStringLiteral("group")).toString(), QStringLiteral("group_atlas.prod"));
+    const QJsonArray reasons = p.value(QStringLiteral("reasons")).toArray();
+    QVERIFY2(!reasons.isEmpty(), prod.out.constData());
+    QCOMPARE(reasons.first().toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("no_fitting_slot"));
+    bool phenixFirst = false;
+    for (const auto& r : reasons)
+        phenixFirst = phenixFirst
+            || (r.toObject().value(QStringLiteral("reason")).toString() == QStringLiteral("group_order")
+                && r.toObject().value(QStringLiteral("because")).toString().contains(QStringLiteral("group_phenix")));
+    QVERIFY2(phenixFirst, prod.out.constData());
+    QVERIFY(p.value(QStringLiteral("text")).toString().contains(QStringLiteral("no p-slot had 8 cores free")));
+
+    const CliRun cms = runCli(replay + QStringList {QStringLiteral("cms")});
+    QVERIFY2(cms.exitCode == 0, describe(cms).constData());
+    const QJsonArray cmsReasons = QJsonDocument::fromJson(cms.out).object().value(QStringLiteral("reasons")).toArray();
+    QCOMPARE(cmsReasons.size(), 1);
+    QCOMPARE(cmsReasons.first().toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("limit_floored"));
+    QCOMPARE(cmsReasons.first().toObject().value(QStringLiteral("share")).toDouble(), 1.0);
+}
+
+// One poll of C3 as it is: cms's 40 jobs wait at its floored limit, now.
+void CliTest::explainSaysWhatWaitsNowInARealPoll()
+{
+    const auto polls = realpool::polls("C3_defrag_graceful_retirement");
+    const auto& poll = polls.at(QStringLiteral("012"));
+    const QString files = QStringList {poll.at(QStringLiteral("status")), poll.at(QStringLiteral("q")),
+        poll.at(QStringLiteral("accounting"))}
+                              .join(QLatin1Char(','));
+    const CliRun run
+        = runCli({QStringLiteral("explain"), QStringLiteral("--snapshot"), files, QStringLiteral("--config"),
+            realpool::recording("C3_defrag_graceful_retirement") + QStringLiteral("/effective_config_dump.txt"),
+            QStringLiteral("--group"), QStringLiteral("cms")});
+    QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
+    QVERIFY2(run.out.startsWith("Now group_cms has 40 idle cores the negotiator could not match; 40 (100 %) because "
+                                "its limit, a fraction of a core"),
+        run.out.constData());
 }
 
 QTEST_GUILESS_MAIN(CliTest)
