@@ -3,6 +3,7 @@
 #include "grouptreemodel.h"
 
 #include "analysis/periodfigures.h"
+#include "format/waitexplanation.h"
 
 #include "formatduration.h"
 
@@ -58,6 +59,9 @@ void GroupTreeModel::setResult(const pp::Result& result, const pp::Policy& polic
     beginResetModel();
     m_ensemble.reset();
     m_groups = result.groups;
+    m_waits.groups = result.groups;
+    m_waits.whyIdleSeries = result.whyIdleSeries;
+    m_waits.sampleInterval = result.sampleInterval;
     m_submitters = result.submitters;
     m_series = result.groupSeries;
     m_sampleInterval = static_cast<double>(result.sampleInterval);
@@ -230,8 +234,20 @@ QVariant GroupTreeModel::groupData(int group, int column, int role) const
         return surplus >= 0
             ? tr("Uses %1 cores above its quota: borrowed surplus").arg(surplus, 0, 'f', 1)
             : tr("Leaves %1 cores of its quota unused: lent to others or idle").arg(-surplus, 0, 'f', 1);
-    if (role == Qt::ToolTipRole && column == NameColumn)
-        return QString::fromStdString(g.name);
+    if (role == GroupRole)
+        return group;
+    if (role == Qt::ToolTipRole && column == NameColumn) {
+        // Why it waited over the period shown (the whole run when it is all shown), in the negotiator's terms.
+        std::optional<pp::RunPeriod> period;
+        if (m_first > 0 || m_last + 1 < static_cast<int>(m_series.size()))
+            period = pp::RunPeriod {static_cast<std::int64_t>(m_first * m_sampleInterval),
+                static_cast<std::int64_t>((m_last + 1) * m_sampleInterval)};
+        const std::string why = pp::waitSentence(m_waits, group, period);
+        return why.empty()
+            ? QString::fromStdString(g.name)
+            : QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                  .arg(QString::fromStdString(g.name).toHtmlEscaped(), QString::fromStdString(why).toHtmlEscaped());
+    }
     const bool waitColumn = column == WaitP50Column || column == WaitP95Column;
     const pp::FigureSpread* spread = waitColumn && m_ensemble ? m_ensemble->groupSpread(static_cast<std::size_t>(group),
                                          column == WaitP50Column ? "wait_p50_s" : "wait_p95_s")

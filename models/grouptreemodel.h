@@ -4,6 +4,7 @@
 
 #include "analysis/groupfigures.h"
 #include "analysis/periodfigures.h"
+#include "analysis/waitreasons.h"
 #include "model/ensemble.h"
 #include "model/result.h"
 #include "policy/policy.h"
@@ -45,6 +46,8 @@ public:
         SortRole = Qt::UserRole,
         /// UsageColumn: usage over quota (may exceed 1), for the in-cell bar; invalid on user rows.
         FillRole,
+        /// Any column: the row's index into Result::groups; invalid on user rows.
+        GroupRole,
     };
 
     explicit GroupTreeModel(QObject* parent = nullptr);
@@ -82,6 +85,7 @@ private:
     const Node& nodeOf(const QModelIndex& index) const;
 
     std::vector<pp::GroupSummary> m_groups;
+    pp::Result m_waits; ///< the groups and why they waited (whyIdleSeries), for the name's tooltip
     std::shared_ptr<const pp::EnsembleResult> m_ensemble; ///< of the shown result's scenario, or none
     std::vector<pp::SubmitterSummary> m_submitters;
     std::vector<std::vector<pp::GroupSample>> m_series;

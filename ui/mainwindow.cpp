@@ -24,10 +24,12 @@
 #include "usagebardelegate.h"
 #include "usagechart.h"
 #include "validationdialog.h"
+#include "waitreasonchart.h"
 #include "watchpooldialog.h"
 #include "workspacesession.h"
 
 #include "analysis/surplusflows.h"
+#include "analysis/waitreasons.h"
 #include "io/resultjson.h"
 #include "scenario/demo.h"
 
@@ -52,6 +54,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -625,7 +628,20 @@ QWidget* MainWindow::buildGroupsView()
         };
         expandGroups({});
     });
-    layout->addWidget(view, 1);
+    // Below the tree, why the chosen group waited: its idle cores over time by reason, and the sentence.
+    m_waitChart = new WaitReasonChart(page);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        const QVariant group = current.siblingAtColumn(0).data(GroupTreeModel::GroupRole);
+        if (group.isValid())
+            m_waitChart->setGroup(group.toInt());
+    });
+    auto* split = new QSplitter(Qt::Vertical, page);
+    split->setObjectName(QStringLiteral("groupsSplit"));
+    split->addWidget(view);
+    split->addWidget(m_waitChart);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
     return page;
 }
 
@@ -693,6 +709,9 @@ void MainWindow::showResult(const pp::Result& result)
     const pp::Scenario& scenario = m_planning->baseScenario();
     updateTitle();
     m_groups->setResult(result, scenario.policy);
+    m_waitChart->setResult(result);
+    if (m_waitChart->group() < 0) // until the user picks one: the group that waited most
+        m_waitChart->setGroup(pp::groupThatWaitedMost(result));
     m_machines->setResult(result, scenario.pool);
     m_reports->setPoolName(QString::fromStdString(scenario.name));
     m_series->setResult(result);
@@ -755,6 +774,7 @@ void MainWindow::applyRange(int firstSample, int lastSample)
     }
     m_machines->setPoolSample(lastSample);
     m_notebookCharts->setPeriod(firstSample, lastSample);
+    m_waitChart->setPeriod(firstSample, lastSample);
     showNotebookPeriod(m_notebookCharts->activity().period(firstSample, lastSample));
     const int moment = m_machines->shownPoolSample();
     if (moment >= 0 && moment < static_cast<int>(m_poolSeries.size())) {

@@ -26,6 +26,7 @@ class QMenu;
 class GroupTreeModel;
 class MachineTableModel;
 class NotebookCharts;
+class WaitReasonChart;
 class PlannerView;
 class CompareView;
 class ReportsView;
@@ -139,6 +140,7 @@ private:
     QLabel* m_notebooks = nullptr;
     QLabel* m_notebookPeriod = nullptr;
     NotebookCharts* m_notebookCharts = nullptr;
+    WaitReasonChart* m_waitChart = nullptr;
     PlannerView* m_planner = nullptr;
     CompareView* m_compare = nullptr;
     ReportsView* m_reports = nullptr;

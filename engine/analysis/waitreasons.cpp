@@ -93,6 +93,20 @@ GroupWaits groupOrSubtreeWaits(const Result& result, int group, std::optional<Ru
     return groupWaits(result, group, true, period);
 }
 
+int groupThatWaitedMost(const Result& result)
+{
+    int best = -1;
+    double most = 0;
+    for (std::size_t g = 0; g < result.groups.size(); ++g) {
+        const double waited = groupWaits(result, static_cast<int>(g), false).waited();
+        if (waited > most) {
+            most = waited;
+            best = static_cast<int>(g);
+        }
+    }
+    return best;
+}
+
 std::vector<WaitReasonHours> groupWaitSeries(const Result& result, int group, bool subtree)
 {
     const std::vector<char> counted = groupsCounted(result, group, subtree);

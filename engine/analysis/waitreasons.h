@@ -37,6 +37,9 @@ GroupWaits groupWaits(const Result& result, int group, bool subtree, std::option
 /// The group's own waits, or when it has none of its own (a parent whose jobs all sit in sub-groups) its subtree's.
 GroupWaits groupOrSubtreeWaits(const Result& result, int group, std::optional<RunPeriod> period = {});
 
+/// The group whose own idle cores waited the most core-hours over the run; -1 when none waited.
+int groupThatWaitedMost(const Result& result);
+
 /// [sample][reason]: the core-hours a group (its subtree with `subtree`) waited per reason in each sample interval,
 /// for a chart stacked by reason.
 std::vector<WaitReasonHours> groupWaitSeries(const Result& result, int group, bool subtree);

@@ -200,16 +200,16 @@ std::string waitExplanationJson(const Result& result, const GroupWaits& waits, s
     return w.str() + "\n";
 }
 
-std::string waitSentence(const Result& result, int group)
+std::string waitSentence(const Result& result, int group, std::optional<RunPeriod> period)
 {
     if (group < 0 || static_cast<std::size_t>(group) >= result.groups.size())
         return {};
-    const GroupWaits waits = groupOrSubtreeWaits(result, group);
+    const GroupWaits waits = groupOrSubtreeWaits(result, group, period);
     const double waited = waits.waited();
     if (waited <= 0)
         return {};
     const auto reasons = waits.largestFirst(true);
-    return subjectName(result, waits) + " waited " + human::quantity(waited) + " core-hours; "
+    return subjectName(result, waits) + " waited " + human::quantity(waited) + " core-hours" + periodText(period) + "; "
         + reasonList(result, waits, reasons, waited, false) + ".";
 }
 
@@ -223,8 +223,8 @@ std::string waitNowText(const Result& result, const GroupWaits& waits)
         = "Now " + subject + " has " + human::quantity(waiting) + " idle cores the negotiator could not match; ";
     const auto reasons = waits.largestFirst(true);
     for (std::size_t i = 0; i < reasons.size(); ++i)
-        out += (i == 0 ? "" : "; ") + human::quantity(reasons[i].second) + " ("
-            + shareText(reasons[i].second / waiting) + ") " + because(result, waits, reasons[i].first, true);
+        out += (i == 0 ? "" : "; ") + human::quantity(reasons[i].second) + " (" + shareText(reasons[i].second / waiting)
+            + ") " + because(result, waits, reasons[i].first, true);
     return out + ".\n";
 }
 

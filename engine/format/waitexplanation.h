@@ -19,8 +19,9 @@ std::string waitExplanationText(const Result& result, const GroupWaits& waits, s
 /// core_hours, share, detail}], text}`.
 std::string waitExplanationJson(const Result& result, const GroupWaits& waits, std::optional<RunPeriod> period = {});
 
-/// The first sentence only, for a tooltip: the group's (or its subtree's) run.
-std::string waitSentence(const Result& result, int group);
+/// The first sentence only, for a tooltip: the group's (or its subtree's) run, or a period of it; empty when it
+/// did not wait.
+std::string waitSentence(const Result& result, int group, std::optional<RunPeriod> period = {});
 
 /// What waits now, after one negotiation cycle on a pool as it is (a snapshot): `cores` holds idle cores by reason,
 /// not core-hours. "Now atlas.prod has 32 idle cores the negotiator could not match; 24 (75 %) because no p-slot

@@ -16,7 +16,7 @@ constexpr std::array<Names, waitReasonCount> names {{
     {"limit_floored", "limit floored"},
     {"submitter_share", "submitters' share"},
     {"group_order", "earlier groups"},
-    {"no_fitting_slot", "no slot fits"},
+    {"no_fitting_slot", "no free slot fits"},
     {"claimed_by_others", "others' claims"},
     {"draining", "draining"},
     {"requirements", "requirements"},
