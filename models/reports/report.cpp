@@ -8,6 +8,8 @@
 #include "analysis/comparison.h"
 #include "analysis/groupfigures.h"
 #include "analysis/mergestudy.h"
+#include "analysis/waitreasons.h"
+#include "format/waitexplanation.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -67,7 +69,7 @@ const char* const headerStyle
 
 // A table's title row, each column given its share of the width: left to itself, the layout squeezes the columns
 // evenly and splits titles inside words.
-QString headerRow(std::initializer_list<std::pair<QString, int>> columns)
+QString headerRow(const std::vector<std::pair<QString, int>>& columns)
 {
     QString h;
     for (const auto& [title, percent] : columns)
@@ -228,6 +230,7 @@ QString Report::html(bool forPdf) const
              .arg(usageUrl)
              .arg(forPdf ? static_cast<int>(pageInPoints.width()) : 960);
 
+    h += whyWaitedHtml(pageBreak);
     h += mergeStudyHtml(pageBreak);
 
     // A page per experiment.
@@ -292,6 +295,72 @@ QString Report::html(bool forPdf) const
         }
     }
     h += QStringLiteral("</body></html>");
+    return h;
+}
+
+QString Report::whyWaitedHtml(const QString& pageBreak) const
+{
+    QString h = QObject::tr("<h2%1>Why groups waited</h2>").arg(pageBreak);
+    h += QObject::tr("<p>The idle cores each negotiation cycle left waiting, until the next cycle, by the reason "
+                     "HTCondor's negotiator had (core-hours and share of each group's wait), and the work its jobs "
+                     "lost to preemption and runtime limits.</p>");
+    bool any = false;
+    for (const auto& s : m_scenarios) {
+        if (!s.result)
+            continue;
+        const pp::Result& r = *s.result;
+        // Groups that waited, most first; the reasons that any of them had, as columns.
+        std::vector<pp::GroupWaits> waits;
+        pp::WaitReasonHours total {};
+        for (std::size_t g = 0; g < r.groups.size(); ++g) {
+            pp::GroupWaits w = pp::groupWaits(r, static_cast<int>(g), false);
+            if (w.waited() <= 0 && w.lost() <= 0)
+                continue;
+            for (std::size_t k = 0; k < pp::waitReasonCount; ++k)
+                total[k] += w.hours[k];
+            waits.push_back(w);
+        }
+        if (waits.empty())
+            continue;
+        any = true;
+        std::stable_sort(waits.begin(), waits.end(),
+            [](const pp::GroupWaits& a, const pp::GroupWaits& b) { return a.waited() > b.waited(); });
+        std::vector<std::size_t> reasons;
+        for (std::size_t k = 0; k < pp::waitReasonCount; ++k)
+            if (total[k] > 0)
+                reasons.push_back(k);
+        h += QStringLiteral("<h3>%1</h3>").arg(esc(s.name));
+        h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
+        std::vector<std::pair<QString, int>> header {
+            {QObject::tr("Group"), 16}, {QObject::tr("Waited core-hours"), 12}};
+        for (std::size_t k : reasons)
+            header.emplace_back(QString::fromUtf8(pp::waitReasonLabel(static_cast<pp::WaitReason>(k))), 9);
+        h += headerRow(header) + QStringLiteral("</tr>");
+        for (const auto& w : waits) {
+            h += QStringLiteral("<tr><td style='%1'>%2</td><td align=right style='%1'>%3</td>")
+                     .arg(QLatin1String(cellStyle), esc(r.groups[static_cast<std::size_t>(w.group)].name),
+                         number(w.waited()));
+            for (std::size_t k : reasons) {
+                const bool wait = pp::isWait(static_cast<pp::WaitReason>(k));
+                const double share = wait && w.waited() > 0 ? w.hours[k] / w.waited() : 0.0;
+                const QString text = w.hours[k] <= 0 ? QString()
+                    : wait                           ? QStringLiteral("%1 (%2)").arg(number(w.hours[k]), percent(share))
+                                                     : number(w.hours[k]);
+                h += QStringLiteral("<td align=right style='%1'>%2</td>").arg(QLatin1String(cellStyle), text);
+            }
+            h += QStringLiteral("</tr>");
+        }
+        h += QStringLiteral("</table>");
+        // In words, for the groups that waited most.
+        h += QStringLiteral("<ul>");
+        for (std::size_t i = 0; i < waits.size() && i < 6; ++i) {
+            const std::string sentence = pp::waitExplanationText(r, waits[i]);
+            h += QStringLiteral("<li>%1</li>").arg(esc(QString::fromStdString(sentence).trimmed()));
+        }
+        h += QStringLiteral("</ul>");
+    }
+    if (!any)
+        h += QObject::tr("<p>No group left idle cores waiting after a negotiation cycle.</p>");
     return h;
 }
 
@@ -448,7 +517,11 @@ QString Report::csv() const
         return s;
     };
     QString out = QStringLiteral("scenario,group,quota_cores,core_hours,share,jobs_completed,wait_p50_s,wait_p95_s,"
-                                 "preemptions,badput_core_hours,notebook_start_p95_s,notebook_failures\n");
+                                 "preemptions,badput_core_hours,notebook_start_p95_s,notebook_failures");
+    for (std::size_t k = 0; k < pp::waitReasonCount; ++k) // why its own idle cores waited (issue 15), core-hours
+        out += QStringLiteral(",why_idle_%1_core_hours")
+                   .arg(QLatin1String(pp::waitReasonCode(static_cast<pp::WaitReason>(k))));
+    out += QLatin1Char('\n');
     for (const auto& s : m_scenarios) {
         if (!s.result)
             continue;
@@ -456,13 +529,15 @@ QString Report::csv() const
         for (std::size_t i = 0; i < figures.size() && i < s.result->groups.size(); ++i) {
             const auto& f = figures[i];
             out += QStringList {field(s.name), field(QString::fromStdString(f.name)),
-                       QString::number(s.result->groups[i].meanQuota, 'f', 2), QString::number(f.coreHours, 'f', 2),
-                       QString::number(f.share, 'f', 6), QString::number(f.jobsCompleted),
-                       QString::number(f.waitP50, 'f', 1), QString::number(f.waitP95, 'f', 1),
-                       QString::number(f.preemptions), QString::number(f.badputCoreHours, 'f', 2),
-                       QString::number(f.notebookStartP95, 'f', 1), QString::number(f.notebookFailures)}
-                       .join(QLatin1Char(','))
-                + QLatin1Char('\n');
+                QString::number(s.result->groups[i].meanQuota, 'f', 2), QString::number(f.coreHours, 'f', 2),
+                QString::number(f.share, 'f', 6), QString::number(f.jobsCompleted), QString::number(f.waitP50, 'f', 1),
+                QString::number(f.waitP95, 'f', 1), QString::number(f.preemptions),
+                QString::number(f.badputCoreHours, 'f', 2), QString::number(f.notebookStartP95, 'f', 1),
+                QString::number(f.notebookFailures)}
+                       .join(QLatin1Char(','));
+            for (double hours : s.result->groups[i].whyIdleCoreHours)
+                out += QLatin1Char(',') + QString::number(hours, 'f', 2);
+            out += QLatin1Char('\n');
         }
     }
     return out;

@@ -62,6 +62,8 @@ private:
     QString html(bool forPdf) const;
     /// The merge study's section when the baseline and a scenario are its two variants; empty otherwise.
     QString mergeStudyHtml(const QString& pageBreak) const;
+    /// Why groups waited: per scenario, each group's wait by reason and the sentences for those that waited most.
+    QString whyWaitedHtml(const QString& pageBreak) const;
     QImage usageImage() const;
     /// Paints the usage chart (one run, or the comparison of several) at `size`.
     void paintUsage(QPainter& painter, QSize size) const;
