@@ -22,6 +22,8 @@ int collect(const std::vector<std::string>& args);
 int validate(const std::vector<std::string>& args);
 /// Why groups' idle demand waited (explaincommand.cpp).
 int explain(const std::vector<std::string>& args);
+/// When a job submitted now would start (forecastcommand.cpp).
+int forecast(const std::vector<std::string>& args);
 /// One result file of an emitted sweep, with the scenario file that made it (empty when unknown).
 struct SweepResultFile
 {

@@ -65,6 +65,13 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       preempted). A run's core-hours, or a period of it (FROM..TO: durations into the run, such as 2d..3d; a result
       needs simulate --out for that); a snapshot is explained now: one negotiation cycle on the pool as it is. Without
       --group, every group that waited.
+  forecast --snapshot FILE|DIR[,...] [--config CFG] [--model MODEL] --group G (--cores N [--memory MB] | --notebook)
+           [--user NAME] [--ensemble K] [--horizon 7d] [--threads N] [--json]
+      When a job submitted now to group G would start: the pool as the snapshot shows it, played forward K times (20
+      by default) with HTCondor's arbitrary choices drawn anew, and with new arrivals from the workload model when
+      one is given; the median (p50) and p90 of the wait. As a new user of the group (the best priority) unless
+      --user names one. --notebook: a BatchSpawner notebook, its time to a usable notebook and the chance that
+      JupyterHub's start timeout (NOTEBOOK_START_TIMEOUT) is hit.
   inspect FILE... [--json]
       Detects each file's format by content, reads it through and summarises it (slots, cores, jobs, events, groups).
   export-config (--config CFG | --scenario FILE|demo) [--set KNOB=VALUE ...] [--out SNIPPET.config]
@@ -146,6 +153,8 @@ int main(int argc, char** argv)
         return pp::cli::validate(args);
     if (command == "explain")
         return pp::cli::explain(args);
+    if (command == "forecast")
+        return pp::cli::forecast(args);
     if (command == "recover") {
 #ifdef PP_CLI_REPORTS
         return pp::cli::recover(args);

@@ -104,6 +104,7 @@ private slots:
     void validateComparesARealPoolWithItsReplay();
     void explainSaysWhyARealPoolsGroupsWaited();
     void explainSaysWhatWaitsNowInARealPoll();
+    void forecastPlaysARealPollForward();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -371,6 +372,28 @@ void CliTest::badInputIsRefused_data()
     QTest::addRow("explain: empty history")
         << explain({QStringLiteral("--history"), path("empty.swf"), QStringLiteral("--cores"), QStringLiteral("8")})
         << 1 << QStringList {path("empty.swf") + QStringLiteral(":")};
+
+    const auto forecast = [&](const QStringList& more) {
+        return QStringList {
+                   QStringLiteral("forecast"), QStringLiteral("--snapshot"), dataPath("partitionable8core.status.json")}
+        + more;
+    };
+    QTest::addRow("forecast: no group") << forecast({}) << 2 << QStringList {QStringLiteral("--group")};
+    QTest::addRow("forecast: unknown group")
+        << forecast({QStringLiteral("--group"), QStringLiteral("zzz")}) << 1 << QStringList {QStringLiteral("'zzz'")};
+    QTest::addRow("forecast: 0 cores") << forecast(
+        {QStringLiteral("--group"), QStringLiteral("<none>"), QStringLiteral("--cores"), QStringLiteral("0")})
+                                       << 1 << QStringList {QStringLiteral("--cores"), QStringLiteral("'0'")};
+    QTest::addRow("forecast: wider than every machine")
+        << forecast(
+               {QStringLiteral("--group"), QStringLiteral("<none>"), QStringLiteral("--cores"), QStringLiteral("64")})
+        << 1 << QStringList {QStringLiteral("--cores"), QStringLiteral("wider than every machine")};
+    QTest::addRow("forecast: notebook and cores") << forecast({QStringLiteral("--group"), QStringLiteral("<none>"),
+        QStringLiteral("--notebook"), QStringLiteral("--cores"), QStringLiteral("2")})
+                                                  << 2 << QStringList {QStringLiteral("--notebook")};
+    QTest::addRow("forecast: missing snapshot") << QStringList {QStringLiteral("forecast"),
+        QStringLiteral("--snapshot"), path("nope.json"), QStringLiteral("--group"),
+        QStringLiteral("<none>")} << 1 << QStringList {path("nope.json") + QStringLiteral(": no such file")};
 
     QTest::addRow("unknown option") << allocate(cfg, QStringLiteral("100"), QStringLiteral("b=1"))
             + QStringList {QStringLiteral("--bogus")}
@@ -741,6 +764,35 @@ void CliTest::explainSaysWhatWaitsNowInARealPoll()
     QVERIFY2(run.out.startsWith("Now group_cms has 40 idle cores the negotiator could not match; 40 (100 %) because "
                                 "its limit, a fraction of a core"),
         run.out.constData());
+}
+
+// The same poll played forward 20 times with a job added now: star's 1-core job starts within minutes in every run
+// (the same in text and JSON), cms's never (its limit is floored to 0, and the forecast says so).
+void CliTest::forecastPlaysARealPollForward()
+{
+    const auto polls = realpool::polls("C3_defrag_graceful_retirement");
+    const auto& poll = polls.at(QStringLiteral("012"));
+    const QStringList base {QStringLiteral("forecast"), QStringLiteral("--snapshot"),
+        QStringList {
+            poll.at(QStringLiteral("status")), poll.at(QStringLiteral("q")), poll.at(QStringLiteral("accounting"))}
+            .join(QLatin1Char(',')),
+        QStringLiteral("--config"),
+        realpool::recording("C3_defrag_graceful_retirement") + QStringLiteral("/effective_config_dump.txt"),
+        QStringLiteral("--horizon"), QStringLiteral("6h")};
+    const CliRun star = runCli(base
+        + QStringList {QStringLiteral("--group"), QStringLiteral("star"), QStringLiteral("--cores"),
+            QStringLiteral("1"), QStringLiteral("--json")});
+    QVERIFY2(star.finished && !star.crashed && star.exitCode == 0, describe(star).constData());
+    const QJsonObject s = QJsonDocument::fromJson(star.out).object();
+    QCOMPARE(s.value(QStringLiteral("runs")).toInt(), 20);
+    QCOMPARE(s.value(QStringLiteral("not_started")).toInt(), 0);
+    const double p50 = s.value(QStringLiteral("wait_p50_s")).toDouble();
+    const double p90 = s.value(QStringLiteral("wait_p90_s")).toDouble();
+    QVERIFY2(p50 > 0 && p50 <= p90 && p90 < 3600, star.out.constData());
+    const CliRun cms = runCli(base + QStringList {QStringLiteral("--group"), QStringLiteral("cms")});
+    QVERIFY2(cms.exitCode == 0, describe(cms).constData());
+    QVERIFY2(cms.out.contains("does not start within 6 h in 20 of 20 runs") && cms.out.contains("floored"),
+        cms.out.constData());
 }
 
 QTEST_GUILESS_MAIN(CliTest)
