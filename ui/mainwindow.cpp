@@ -5,6 +5,7 @@
 #include "compareview.h"
 #include "flowdiagram.h"
 #include "flowtablemodel.h"
+#include "forecastpanel.h"
 #include "formatduration.h"
 #include "grouptreemodel.h"
 #include "machinetablemodel.h"
@@ -58,6 +59,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimeZone>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -628,17 +630,32 @@ QWidget* MainWindow::buildGroupsView()
         };
         expandGroups({});
     });
-    // Below the tree, why the chosen group waited: its idle cores over time by reason, and the sentence.
-    m_waitChart = new WaitReasonChart(page);
+    // Below the tree, for the chosen group: when a job submitted now would start, and why it waited (its idle cores
+    // over time by reason, and the sentence).
+    auto* below = new QWidget(page);
+    auto* belowLayout = new QVBoxLayout(below);
+    belowLayout->setContentsMargins(0, 0, 0, 0);
+    m_forecast = new ForecastPanel(
+        [this]() -> std::shared_ptr<const pp::Scenario> {
+            return m_planning->hasBaseline() ? std::make_shared<const pp::Scenario>(m_planning->baseScenario())
+                                             : nullptr;
+        },
+        below);
+    belowLayout->addWidget(m_forecast);
+    m_waitChart = new WaitReasonChart(below);
+    belowLayout->addWidget(m_waitChart, 1);
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        const QVariant group = current.siblingAtColumn(0).data(GroupTreeModel::GroupRole);
-        if (group.isValid())
-            m_waitChart->setGroup(group.toInt());
+        const QModelIndex first = current.siblingAtColumn(0);
+        const QVariant group = first.data(GroupTreeModel::GroupRole);
+        if (!group.isValid())
+            return;
+        m_waitChart->setGroup(group.toInt());
+        m_forecast->setGroup(group.toInt(), first.data(GroupTreeModel::SortRole).toString());
     });
     auto* split = new QSplitter(Qt::Vertical, page);
     split->setObjectName(QStringLiteral("groupsSplit"));
     split->addWidget(view);
-    split->addWidget(m_waitChart);
+    split->addWidget(below);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
@@ -712,6 +729,8 @@ void MainWindow::showResult(const pp::Result& result)
     m_waitChart->setResult(result);
     if (m_waitChart->group() < 0) // until the user picks one: the group that waited most
         m_waitChart->setGroup(pp::groupThatWaitedMost(result));
+    if (const int chosen = m_waitChart->group(); chosen >= 0 && chosen < static_cast<int>(result.groups.size()))
+        m_forecast->setGroup(chosen, QString::fromStdString(result.groups[static_cast<std::size_t>(chosen)].name));
     m_machines->setResult(result, scenario.pool);
     m_reports->setPoolName(QString::fromStdString(scenario.name));
     m_series->setResult(result);
@@ -727,7 +746,8 @@ void MainWindow::showResult(const pp::Result& result)
         times.push_back(p.time);
     m_notebookCharts->setActivity(
         pp::NotebookActivity(result, scenario.workload, scenario.policy.notebookStartupSeconds), times);
-    m_range->setRun(result.epoch > 0 ? result.epoch + result.startTime : 0, times);
+    m_runStartUnix = result.epoch > 0 ? result.epoch + result.startTime : 0;
+    m_range->setRun(m_runStartUnix, times);
     m_progress->setVisible(false);
     m_summary->setText(ResultText::runSummary(scenario, result));
     m_poolFacts->setText(ResultText::poolFacts(result));
@@ -775,6 +795,14 @@ void MainWindow::applyRange(int firstSample, int lastSample)
     m_machines->setPoolSample(lastSample);
     m_notebookCharts->setPeriod(firstSample, lastSample);
     m_waitChart->setPeriod(firstSample, lastSample);
+    {
+        // A job forecast is submitted at the start of the period shown ("now" for a snapshot's first moment).
+        const std::int64_t after = std::max(0, firstSample) * m_sampleInterval;
+        m_forecast->setSubmitAfter(after,
+            m_runStartUnix > 0 ? tr("at %1").arg(QDateTime::fromSecsSinceEpoch(m_runStartUnix + after, QTimeZone::utc())
+                                                     .toString(QStringLiteral("ddd d MMM yyyy hh:mm 'UTC'")))
+                               : tr("%1 into the run").arg(formatDuration(static_cast<double>(after))));
+    }
     showNotebookPeriod(m_notebookCharts->activity().period(firstSample, lastSample));
     const int moment = m_machines->shownPoolSample();
     if (moment >= 0 && moment < static_cast<int>(m_poolSeries.size())) {

@@ -27,6 +27,7 @@ class GroupTreeModel;
 class MachineTableModel;
 class NotebookCharts;
 class WaitReasonChart;
+class ForecastPanel;
 class PlannerView;
 class CompareView;
 class ReportsView;
@@ -141,6 +142,8 @@ private:
     QLabel* m_notebookPeriod = nullptr;
     NotebookCharts* m_notebookCharts = nullptr;
     WaitReasonChart* m_waitChart = nullptr;
+    ForecastPanel* m_forecast = nullptr;
+    std::int64_t m_runStartUnix = 0; ///< Unix time of the shown run's start; 0 = unknown
     PlannerView* m_planner = nullptr;
     CompareView* m_compare = nullptr;
     ReportsView* m_reports = nullptr;

@@ -15,7 +15,9 @@ struct StartForecast
     int cores = 1;
     long memoryMb = 0;
     bool notebook = false;
-    bool arrivalsModelled = false; ///< a workload model plays new arrivals forward; else only what is queued now
+    bool arrivalsModelled = false; ///< a workload model plays new arrivals forward
+    bool laterJobs = false; ///< the scenario's own jobs arrive after it (a trace or a model); else only what is queued
+    std::string when = "now"; ///< when it is submitted, in words
     double horizonSeconds = 0;
     std::vector<double> waits; ///< per run, seconds from now to its start (a notebook: to usable); sorted; -1 = not
                                ///< within the horizon (or its spawn failed)

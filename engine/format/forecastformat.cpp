@@ -17,7 +17,7 @@ std::string forecastText(const StartForecast& f)
         what += " and " + std::to_string(f.memoryMb) + " MB";
     const std::string verb = f.notebook ? "is usable" : "starts";
     const std::string never = f.notebook ? "is not usable" : "does not start";
-    std::string out = what + " in " + f.group + " submitted now ";
+    std::string out = what + " in " + f.group + " submitted " + f.when + " ";
     if (f.p50 < 0)
         out += never + " within " + human::duration(f.horizonSeconds) + " in " + std::to_string(f.notStarted) + " of "
             + std::to_string(runs) + " runs.";
@@ -50,6 +50,7 @@ std::string forecastJson(const StartForecast& f)
     w.key("notebook").value(f.notebook);
     w.key("runs").value(static_cast<long>(f.waits.size()));
     w.key("arrivals_modelled").value(f.arrivalsModelled);
+    w.key("later_jobs").value(f.laterJobs);
     w.key("horizon_s").value(f.horizonSeconds, 0);
     w.key("wait_p50_s").value(f.p50, 0);
     w.key("wait_p90_s").value(f.p90, 0);

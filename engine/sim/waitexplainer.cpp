@@ -37,7 +37,7 @@ WaitExplainer::WaitExplainer(Context context, std::int64_t start)
     , m_sampleTouched(m_ctx.reportGroups, 0)
     , m_totalSeconds(m_ctx.reportGroups, WaitReasonHours {})
     , m_who(m_ctx.reportGroups)
-    , m_largestFree(m_ctx.reportGroups, 0)
+    , m_largestFree(m_ctx.reportGroups)
     , m_beyondQuota(m_ctx.reportGroups)
 {
     for (std::uint32_t m = 0; m < m_ctx.pool.machineCount(); ++m) {
@@ -83,7 +83,8 @@ void WaitExplainer::advance(std::int64_t now)
         const auto g = static_cast<std::size_t>(e.group);
         m_who[g][static_cast<std::size_t>(e.reason)][e.who] += e.cores * seconds;
         if (e.reason == WaitReason::NoFittingSlot) {
-            m_largestFree[g] = std::max(m_largestFree[g], e.largestFree);
+            int& largest = m_largestFree[g][e.who];
+            largest = std::max(largest, e.largestFree);
             if (e.beyondQuota >= 0)
                 m_beyondQuota[g][e.beyondQuota] += e.cores * seconds;
         }
@@ -339,7 +340,7 @@ void WaitExplainer::finish(std::int64_t now, Result& result)
         d.earlierGroup = poolGroupName(heaviest(who[static_cast<std::size_t>(WaitReason::GroupOrder)]));
         d.claimHolder = poolGroupName(heaviest(who[static_cast<std::size_t>(WaitReason::ClaimedByOthers)]));
         d.neededCores = std::max(0, heaviest(who[static_cast<std::size_t>(WaitReason::NoFittingSlot)]));
-        d.largestFreeCores = m_largestFree[g];
+        d.largestFreeCores = d.neededCores > 0 ? m_largestFree[g][d.neededCores] : 0;
         d.poolHeldBy = poolGroupName(heaviest(m_beyondQuota[g]));
     }
 }

@@ -95,7 +95,8 @@ private:
     std::vector<WaitReasonHours> m_totalSeconds;
     // Per report group and reason with a detail: core-seconds per pool group, submitter or request size.
     std::vector<std::array<std::unordered_map<int, double>, waitReasonCount>> m_who;
-    std::vector<int> m_largestFree; // per report group: the largest free p-slot while no_fitting_slot held
+    // Per report group and request size: the largest free p-slot while no_fitting_slot held for it.
+    std::vector<std::unordered_map<int, int>> m_largestFree;
     std::vector<std::unordered_map<int, double>> m_beyondQuota; // per report group: who held a full pool, weighed
     std::vector<WaitSample>* m_lastSample = nullptr;
     // explain()'s working list

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <mutex>
 
 namespace pp {
@@ -56,19 +57,16 @@ double percentileOf(const std::vector<double>& sorted, double p, int notStarted)
     return rank < started ? sorted[rank] : -1.0;
 }
 
-} // namespace
-
-Expected<StartForecast> forecastStart(const ScenarioInputs& inputs, const ForecastRequest& request, Warnings& warnings)
+// The forecast over `runs` scenarios: the first given, each further one from `another(seed)` (a model's arrivals
+// drawn anew) or, without it, the first again.
+Expected<StartForecast> forecastFrom(const Scenario& first, const ForecastRequest& request, bool modelled,
+    const std::function<Expected<Scenario>(std::uint64_t)>& another)
 {
     if (request.cores < 1)
         return Diagnostic {"--cores", 0, "a job asks for at least one core"};
     if (request.runs < 1)
         return Diagnostic {"--ensemble", 0, "a forecast needs at least one run"};
-    const bool modelled = !inputs.modelPath.empty();
-    auto first = loadScenario(inputs, warnings);
-    if (!first)
-        return first.error();
-    const GroupTree tree(first->policy);
+    const GroupTree tree(first.policy);
     int group = tree.find(request.group);
     if (group < 0)
         group = tree.find("group_" + request.group);
@@ -78,10 +76,10 @@ Expected<StartForecast> forecastStart(const ScenarioInputs& inputs, const Foreca
             known += (known.empty() ? "" : ", ") + node.name;
         return Diagnostic {"--group", 0, "no group '" + request.group + "' in this pool (its groups: " + known + ")"};
     }
-    if (request.cores > first->pool.largestMachineCores())
+    if (request.cores > first.pool.largestMachineCores())
         return Diagnostic {"--cores", 0,
             std::to_string(request.cores) + " cores: wider than every machine of the pool ("
-                + std::to_string(first->pool.largestMachineCores()) + " cores), it would never start"};
+                + std::to_string(first.pool.largestMachineCores()) + " cores), it would never start"};
     StartForecast out;
     out.group = tree.node(group).name;
     const std::string user = request.user.empty() ? std::string("forecast") : request.user;
@@ -90,27 +88,25 @@ Expected<StartForecast> forecastStart(const ScenarioInputs& inputs, const Foreca
     out.memoryMb = request.memoryMb;
     out.notebook = request.notebook;
     out.arrivalsModelled = modelled;
+    out.when = request.when;
     out.horizonSeconds = request.horizonSeconds;
-    out.spawnTimeoutSeconds = first->policy.notebookStartTimeout;
+    out.spawnTimeoutSeconds = first.policy.notebookStartTimeout;
 
-    // One scenario per run: with a model, its arrivals drawn from the run's seed; the tie seed is the run's too.
     std::vector<Scenario> scenarios;
     std::vector<std::uint32_t> probes;
     for (int k = 1; k <= request.runs; ++k) {
         Scenario s;
-        if (k == 1 || !modelled) {
-            s = *first;
+        if (k == 1 || !another) {
+            s = first;
         } else {
-            ScenarioInputs seeded = inputs;
-            seeded.seed = static_cast<std::uint64_t>(k);
-            Warnings ignored; // the first run's are the same
-            auto loaded = loadScenario(seeded, ignored);
+            auto loaded = another(static_cast<std::uint64_t>(k));
             if (!loaded)
                 return loaded.error();
             s = std::move(loaded).value();
         }
-        s.horizonSeconds = request.horizonSeconds;
+        s.horizonSeconds = static_cast<double>(request.submitAfter) + request.horizonSeconds;
         probes.push_back(addProbe(s, out.submitter, request));
+        out.laterJobs = out.laterJobs || probes.back() + 1 < s.workload.jobs.size();
         scenarios.push_back(std::move(s));
     }
     std::vector<double> waits(scenarios.size(), -1.0);
@@ -132,8 +128,10 @@ Expected<StartForecast> forecastStart(const ScenarioInputs& inputs, const Foreca
             options.explainWaits = k == 0; // the first run also says why the group waits
             options.sampleInterval = 3600;
             const Result r = simulate(scenarios[k], options);
-            if (k == 0)
-                why = waitSentence(r, group);
+            if (k == 0) // over what followed its submission
+                why = waitSentence(r, group,
+                    RunPeriod {
+                        request.submitAfter, request.submitAfter + static_cast<std::int64_t>(request.horizonSeconds)});
             const JobOutcome& o = r.jobs.at(probes[k]);
             const std::int64_t submitted
                 = static_cast<std::int64_t>(scenarios[k].workload.jobs[probes[k]].submit) - r.startTime;
@@ -166,6 +164,30 @@ Expected<StartForecast> forecastStart(const ScenarioInputs& inputs, const Foreca
         out.timeoutChance = static_cast<double>(failed) / static_cast<double>(waits.size());
     }
     return out;
+}
+
+} // namespace
+
+Expected<StartForecast> forecastStart(const ScenarioInputs& inputs, const ForecastRequest& request, Warnings& warnings)
+{
+    auto first = loadScenario(inputs, warnings);
+    if (!first)
+        return first.error();
+    const bool modelled = !inputs.modelPath.empty();
+    const auto another = [&](std::uint64_t seed) {
+        ScenarioInputs seeded = inputs;
+        seeded.seed = seed;
+        Warnings ignored; // the first run's are the same
+        return loadScenario(seeded, ignored);
+    };
+    return forecastFrom(*first, request, modelled,
+        modelled ? std::function<Expected<Scenario>(std::uint64_t)>(another)
+                 : std::function<Expected<Scenario>(std::uint64_t)> {});
+}
+
+Expected<StartForecast> forecastStart(const Scenario& scenario, const ForecastRequest& request)
+{
+    return forecastFrom(scenario, request, false, {});
 }
 
 } // namespace pp

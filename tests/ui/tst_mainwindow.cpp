@@ -36,6 +36,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSqlDatabase>
@@ -136,6 +137,49 @@ private Q_SLOTS:
                 || (label->text().contains(QStringLiteral("<h2>Notebooks</h2>"))
                     && label->text().contains(QStringLiteral("sessions asked for")));
         QVERIFY(periodSummary);
+    }
+
+    void saysWhyGroupsWaitedAndForecastsAStart()
+    {
+        // A tenth of the demo's jobs on a tenth of its machines: as busy as the demo, quick under sanitizers.
+        pp::Scenario scenario = pp::demoScenario(1, 0.1);
+        scenario.pool = pp::Pool::uniform(2048, 32).value();
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        window.openScenario(scenario, pp::Config::fromText(pp::demoConfigText(), "demo").value());
+        window.show();
+        QVERIFY(shown.wait(120000));
+        window.showView(MainWindow::View::Groups);
+        // Under the tree, the group that waited most, in words and over time.
+        auto* sentence = window.findChild<QLabel*>(QStringLiteral("waitSentence"));
+        QVERIFY(sentence);
+        QVERIFY2(sentence->text().contains(QStringLiteral(" waited "))
+                && sentence->text().contains(QStringLiteral("because")),
+            qPrintable(sentence->text()));
+        QVERIFY(window.findChild<QWidget*>(QStringLiteral("waitReasonChart")));
+        // The same sentence in the group's tooltip.
+        auto* view = window.findChild<QTreeView*>(QStringLiteral("groupTree"));
+        bool tooltip = false;
+        std::function<void(const QModelIndex&)> visit = [&](const QModelIndex& parent) {
+            for (int row = 0; row < view->model()->rowCount(parent); ++row) {
+                const QModelIndex index = view->model()->index(row, 0, parent);
+                tooltip = tooltip || index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("because"));
+                visit(index);
+            }
+        };
+        visit({});
+        QVERIFY(tooltip);
+        // A forecast for that group, off the GUI thread.
+        auto* button = window.findChild<QPushButton*>(QStringLiteral("forecastButton"));
+        auto* answer = window.findChild<QLabel*>(QStringLiteral("forecastAnswer"));
+        QVERIFY(button && answer);
+        QVERIFY(button->isEnabled());
+        button->click();
+        QVERIFY(answer->text().startsWith(QStringLiteral("Forecasting")));
+        QTRY_VERIFY_WITH_TIMEOUT(answer->text().startsWith(QStringLiteral("A job of")), 240000);
+        QVERIFY2(answer->text().contains(QStringLiteral("(p50)"))
+                || answer->text().contains(QStringLiteral("does not start")),
+            qPrintable(answer->text()));
     }
 
     void aDraggedQuotaIsOneUndoStepAndTheOutcomeFollowsIt()
