@@ -166,10 +166,10 @@ double Negotiator::groupLimit(int group, double n, double maxDelta, double group
     slots = strictEnforce(group, slots, groupUsage, &cappedBy);
     // The negotiator hands the limit over as an int, even with weighted slots (§10.6).
     const double limit = policy.truncateGroupLimits ? std::trunc(slots) : slots;
-    // The explainer keeps the largest limit of the cycle: a later round lowers a group's allocation to what it
-    // used, which says nothing of what held it back in the round before.
+    // The explainer keeps the first round's limit, as the negotiator's own log tables it: a later round lowers a
+    // group's allocation to what it used, which says nothing of what held it back. Within the round, the last spin's.
     GroupLimit& record = m_limits[static_cast<std::size_t>(group)];
-    if (record.limit < 0 || limit > record.limit) {
+    if (record.limit < 0 || m_round == 1) {
         record.limit = limit;
         record.unfloored = slots;
         record.cappedBy = cappedBy;
@@ -180,6 +180,8 @@ double Negotiator::groupLimit(int group, double n, double maxDelta, double group
 void Negotiator::resetLimits()
 {
     m_limits.assign(static_cast<std::size_t>(m_ctx.tree.size()), GroupLimit {});
+    for (std::size_t g = 0; g < m_limits.size(); ++g)
+        m_limits[g].usageBefore = m_groupUsage[g]; // prepareDemand's: the cycle's start
     m_topTaker = -1;
     m_matchedCost = 0;
 }
@@ -190,6 +192,7 @@ void Negotiator::assessLimits()
     const int groups = m_ctx.tree.size();
     prepareDemand();
     resetLimits();
+    m_round = 1;
     for (int g = 0; g < groups; ++g) {
         auto& s = m_allocation.at(g);
         s.allocated = 0;
@@ -272,6 +275,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
     std::vector<double> usage(m_groupUsage); // group->usage: refreshed after each round only
     const bool autoregroup = policy.autoregroupDefault;
     for (int round = 1; round <= policy.maxAllocationRounds; ++round) {
+        m_round = round;
         if (out)
             out->rounds = round;
         for (int g = 0; g < groups; ++g) {

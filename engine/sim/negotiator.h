@@ -84,6 +84,7 @@ public:
         /// cores before it in the starvation order; -1 = none had matched.
         int takenBefore = -1;
         double costTakenBefore = 0; ///< what every group matched this cycle before this one was first reached
+        double usageBefore = 0; ///< the group's weighted usage when the cycle began
         bool reached = false;
     };
 
@@ -180,6 +181,7 @@ private:
     std::vector<double> m_groupKeys; // per group, negotiate's starvation order
     std::vector<int> m_groupOrder;
     std::vector<GroupLimit> m_limits;
+    int m_round = 1; // the allocation round negotiate() is in
     int m_topTaker = -1; // the group with the most matches so far this cycle
     double m_matchedCost = 0; // what the matches of this cycle cost so far
     PreemptionPolicy m_preemption;

@@ -218,7 +218,9 @@ void WaitExplainer::explain(const Negotiator& negotiator, std::int64_t now, Cycl
         if (submitters.empty())
             continue;
         const Negotiator::GroupLimit& limit = limits[static_cast<std::size_t>(g)];
-        const double usage = negotiator.groupUsage(g);
+        // A group at its limit when the cycle began stays there for its idle jobs, even if a preemption in the
+        // cycle took one of its claims; one that matched up to it during the cycle is there after.
+        const double usage = std::max(limit.usageBefore, negotiator.groupUsage(g));
         const double room = limit.limit - usage;
         // The submitter holding most of the group's room (who used the pie), found when needed.
         std::int64_t shareHolder = -2;

@@ -9,11 +9,15 @@
 #include "format/waitexplanation.h"
 #include "io/resultjson.h"
 #include "io/resultreader.h"
+#include "scenario/scenarioinputs.h"
 #include "sim/simulator.h"
+
+#include "../realpoolfiles.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 #include <map>
 
@@ -258,5 +262,106 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(WaitReasonsTest)
+// The explainer on every poll of a real recording against the negotiator's own table (analysis/cycles.csv, from its
+// log): for each group with idle demand at the first cycle after the poll, the real negotiator either held it at its
+// limit (the truncated first-round limit reached by what it used and matched: floored when that limit was a
+// fraction below 1), or not (the pool held it back). The explainer's largest reason for that poll, evaluated as it
+// is, says the same in most cases; the rest are the seconds between the poll and the cycle.
+double agreementWithTheRealNegotiator(const char* recording)
+{
+    const QString dir = realpool::recording(recording);
+    QFile table(dir + QStringLiteral("/analysis/cycles.csv"));
+    if (!table.open(QIODevice::ReadOnly))
+        return -1;
+    struct Row
+    {
+        double claimed, requested, limit, quota;
+    };
+    std::map<int, std::map<std::string, Row>> cycles;
+    std::map<int, std::int64_t> cycleTime;
+    const QStringList header = QString::fromUtf8(table.readLine()).trimmed().split(QLatin1Char(','));
+    while (!table.atEnd()) {
+        const QStringList f = QString::fromUtf8(table.readLine()).trimmed().split(QLatin1Char(','));
+        if (f.size() != header.size() || f.at(header.indexOf(QStringLiteral("limit_round1"))).isEmpty())
+            continue;
+        const auto col = [&](const char* name) { return f.at(header.indexOf(QLatin1String(name))); };
+        const int cycle = col("cycle").toInt();
+        cycleTime[cycle]
+            = QDateTime::fromString(col("start"), QStringLiteral("MM/dd/yy HH:mm:ss")).addYears(100).toSecsSinceEpoch();
+        cycles[cycle][col("group").toStdString()] = {col("claimed_cores").toDouble() + col("match_cost_sum").toDouble(),
+            col("requested_cores").toDouble(), col("limit_round1").toDouble(), col("computed_quota").toDouble()};
+    }
+    int agree = 0;
+    int total = 0;
+    for (const auto& [number, files] : realpool::polls(recording)) {
+        const std::int64_t at = files.at(QStringLiteral("status"))
+                                    .section(QLatin1Char('/'), -1)
+                                    .section(QLatin1Char('_'), 1, 1)
+                                    .toLongLong();
+        int next = -1;
+        for (const auto& [cycle, time] : cycleTime)
+            if (time >= at && (next < 0 || time < cycleTime[next]))
+                next = cycle;
+        if (next < 0)
+            continue;
+        ScenarioInputs inputs;
+        for (const char* kind : {"status", "q", "accounting"})
+            inputs.snapshotPaths.push_back(files.at(QLatin1String(kind)).toStdString());
+        inputs.configPaths.push_back(QString(dir + QStringLiteral("/effective_config_dump.txt")).toStdString());
+        Warnings warnings;
+        auto scenario = loadScenario(inputs, warnings);
+        if (!scenario)
+            return -1;
+        scenario->horizonSeconds = scenario->policy.negotiatorInterval; // one cycle: the poll as it is
+        const Result result = simulate(*scenario);
+        for (std::size_t g = 0; g < result.groups.size(); ++g) {
+            const auto real = cycles[next].find(result.groups[g].name);
+            if (real == cycles[next].end() || real->second.requested <= real->second.claimed)
+                continue;
+            const Row& r = real->second;
+            const GroupWaits waits = groupWaits(result, static_cast<int>(g), false);
+            const auto reasons = waits.largestFirst(true);
+            if (reasons.empty())
+                continue;
+            const std::string realSays = r.limit < 1 && r.quota > 0 ? "floored"
+                : std::floor(r.limit) <= r.claimed                  ? "limit"
+                                                                    : "pool";
+            const WaitReason top = reasons.front().first;
+            const std::string explainerSays = top == WaitReason::LimitFloored     ? "floored"
+                : top == WaitReason::QuotaLimit || top == WaitReason::AncestorCap ? "limit"
+                                                                                  : "pool";
+            ++total;
+            agree += realSays == explainerSays ? 1 : 0;
+        }
+    }
+    qInfo(
+        "%s: the explainer agrees with the real negotiator's table in %d of %d group-cycles", recording, agree, total);
+    return total > 0 ? static_cast<double>(agree) / total : -1;
+}
+
+class RealPoolWaitsTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void agreesWithTheRealNegotiatorsTable_data()
+    {
+        QTest::addColumn<QString>("recording");
+        for (const char* name : realpool::recordings)
+            QTest::addRow("%s", name) << QString::fromLatin1(name);
+    }
+    void agreesWithTheRealNegotiatorsTable()
+    {
+        QFETCH(QString, recording);
+        const double agreement = agreementWithTheRealNegotiator(recording.toLatin1().constData());
+        QVERIFY2(agreement >= 0.85, qPrintable(QString::number(agreement)));
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    WaitReasonsTest cases;
+    RealPoolWaitsTest realPools;
+    return QTest::qExec(&cases, argc, argv) | QTest::qExec(&realPools, argc, argv);
+}
 #include "tst_waitreasons.moc"
