@@ -26,7 +26,14 @@ Expected<RunPeriod> parsePeriod(const std::string& text)
     const Diagnostic bad {"--period", 0, "'" + text + "' is not FROM..TO, durations into the run such as 2d..3d"};
     if (dots == std::string::npos)
         return bad;
-    const auto from = text::parseDurationSeconds(text.substr(0, dots));
+    // The run's start is 0 ("0..6h"), which is no duration of its own.
+    const std::string start(text::trim(std::string_view(text).substr(0, dots)));
+    std::string_view number(start);
+    if (!number.empty() && std::string_view("smhd").find(number.back()) != std::string_view::npos)
+        number.remove_suffix(1);
+    const auto zero = text::parseDouble(number);
+    const bool atStart = zero && *zero == 0.0;
+    const auto from = atStart ? std::optional<double>(0.0) : text::parseDurationSeconds(start);
     const auto to = text::parseDurationSeconds(text.substr(dots + 2));
     if (!from || !to || *from < 0 || *to <= *from)
         return bad;

@@ -107,6 +107,8 @@ std::string periodText(std::optional<RunPeriod> period)
 {
     if (!period)
         return {};
+    if (period->from <= 0)
+        return " in the run's first " + human::duration(static_cast<double>(period->to));
     return " between " + human::duration(static_cast<double>(period->from)) + " and "
         + human::duration(static_cast<double>(period->to)) + " into the run";
 }
