@@ -23,6 +23,7 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
     , m_subUsage(m_ctx.queues.size(), 0.0)
     , m_groupUsage(static_cast<std::size_t>(m_ctx.tree.size()), 0.0)
     , m_groupSubmitters(static_cast<std::size_t>(m_ctx.tree.size()))
+    , m_limits(static_cast<std::size_t>(m_ctx.tree.size()))
     , m_preemption(m_ctx.policy)
 {
     if (!m_ctx.policy.groupSortExpr.empty())
@@ -168,7 +169,7 @@ double Negotiator::groupLimit(int group, double n, double maxDelta, double group
     const double limit = policy.truncateGroupLimits ? std::trunc(slots) : slots;
     // The explainer keeps the first round's limit, as the negotiator's own log tables it: a later round lowers a
     // group's allocation to what it used, which says nothing of what held it back. Within the round, the last spin's.
-    GroupLimit& record = m_limits[static_cast<std::size_t>(group)];
+    GroupLimit& record = limitRecord(group);
     if (record.limit < 0 || m_round == 1) {
         record.limit = limit;
         record.unfloored = slots;
@@ -177,11 +178,30 @@ double Negotiator::groupLimit(int group, double n, double maxDelta, double group
     return limit;
 }
 
+Negotiator::GroupLimit& Negotiator::limitRecord(int group)
+{
+    GroupLimit& record = m_limits[static_cast<std::size_t>(group)];
+    if (record.stamp != m_limitStamp)
+        record = GroupLimit {.stamp = m_limitStamp};
+    return record;
+}
+
+const Negotiator::GroupLimit& Negotiator::groupLimit(int group) const
+{
+    static const GroupLimit none {};
+    const GroupLimit& record = m_limits[static_cast<std::size_t>(group)];
+    return record.stamp == m_limitStamp ? record : none;
+}
+
 void Negotiator::resetLimits()
 {
-    m_limits.assign(static_cast<std::size_t>(m_ctx.tree.size()), GroupLimit {});
-    for (std::size_t g = 0; g < m_limits.size(); ++g)
-        m_limits[g].usageBefore = m_groupUsage[g]; // prepareDemand's: the cycle's start
+    // A new stamp forgets every record at once (a tree of thousands of groups has few busy at a time); the groups of
+    // the submitters this cycle looks at note their usage at its start (prepareDemand's).
+    ++m_limitStamp;
+    for (std::uint32_t s : m_trackedList) {
+        const int g = m_ctx.submitterGroup[s];
+        limitRecord(g).usageBefore = m_groupUsage[static_cast<std::size_t>(g)];
+    }
     m_topTaker = -1;
     m_matchedCost = 0;
 }
@@ -341,14 +361,14 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
                 const bool unlimitedRoot = autoregroup && g == GroupTree::root;
                 if (out)
                     out->groups[static_cast<std::size_t>(g)].limit = static_cast<float>(limit);
-                GroupLimit& record = m_limits[static_cast<std::size_t>(g)];
+                GroupLimit& record = limitRecord(g);
                 if (!record.reached) {
                     record.reached = true;
                     record.takenBefore = m_topTaker;
                     record.costTakenBefore = m_matchedCost;
                 }
                 negotiateWithGroup(g, unlimitedRoot, limit, now, out);
-                if (m_topTaker < 0 || record.matches > m_limits[static_cast<std::size_t>(m_topTaker)].matches)
+                if (m_topTaker < 0 || record.matches > limitRecord(m_topTaker).matches)
                     m_topTaker = record.matches > 0 ? g : m_topTaker;
             }
             if (n >= maxDelta)
@@ -484,7 +504,7 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
         if (!changed || active.empty() || m_ctx.pool.largestFreeCores() == 0)
             break;
     }
-    m_limits[g].matches += matches;
+    limitRecord(group).matches += matches;
     if (out) {
         out->groups[g].matches += matches;
         out->matches += matches;

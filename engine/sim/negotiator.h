@@ -86,6 +86,7 @@ public:
         double costTakenBefore = 0; ///< what every group matched this cycle before this one was first reached
         double usageBefore = 0; ///< the group's weighted usage when the cycle began
         bool reached = false;
+        std::uint64_t stamp = 0; ///< the cycle the record is of
     };
 
     /// Whether this policy ever preempts by priority (PREEMPTION_REQUIREMENTS is not the literal False).
@@ -120,7 +121,7 @@ public:
     /// The limits a cycle would set now, without matching: for a moment the simulator skips the cycle (nothing
     /// could match), so that what waits can still be explained. Fills groupLimits() as negotiate() does.
     void assessLimits();
-    const std::vector<GroupLimit>& groupLimits() const { return m_limits; }
+    const GroupLimit& groupLimit(int group) const;
     /// The pool size of the last cycle (§2.3): a limit this large is no quota, the pool is.
     double poolSize() const { return m_poolSize; }
     /// Weighted usage (cores) of a group's own submitters, and of one submitter, as the cycle left it.
@@ -128,6 +129,8 @@ public:
     double submitterUsage(std::uint32_t submitter) const { return m_subUsage[submitter]; }
     /// The group's computed quota this cycle (§2.4).
     double groupQuota(int group) const { return m_allocation.group(group).quota; }
+    /// The submitters that may have jobs or usage, in index order (a superset of those with jobs).
+    const std::vector<std::uint32_t>& activeSubmitters() const { return m_trackedList; }
     /// The group's submitters with jobs this cycle.
     const std::vector<std::uint32_t>& groupSubmitters(int group) const
     {
@@ -164,6 +167,7 @@ private:
     /// A group's limit in a spin that has reached `n` of `maxDelta` (§2.6 round robin), recorded in m_limits.
     double groupLimit(int group, double n, double maxDelta, double groupUsage);
     void resetLimits();
+    GroupLimit& limitRecord(int group); // this cycle's record, cleared at its first use
     double sortKey(int group) const;
 
     Context m_ctx;
@@ -181,6 +185,7 @@ private:
     std::vector<double> m_groupKeys; // per group, negotiate's starvation order
     std::vector<int> m_groupOrder;
     std::vector<GroupLimit> m_limits;
+    std::uint64_t m_limitStamp = 1;
     int m_round = 1; // the allocation round negotiate() is in
     int m_topTaker = -1; // the group with the most matches so far this cycle
     double m_matchedCost = 0; // what the matches of this cycle cost so far

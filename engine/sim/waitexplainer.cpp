@@ -39,6 +39,7 @@ WaitExplainer::WaitExplainer(Context context, std::int64_t start)
     , m_who(m_ctx.reportGroups)
     , m_largestFree(m_ctx.reportGroups)
     , m_beyondQuota(m_ctx.reportGroups)
+    , m_groupCycle(static_cast<std::size_t>(m_ctx.tree.size()))
 {
     for (std::uint32_t m = 0; m < m_ctx.pool.machineCount(); ++m) {
         m_largestMachineCores = std::max(m_largestMachineCores, m_ctx.pool.machineCores(m));
@@ -67,7 +68,10 @@ void WaitExplainer::add(int group, WaitReason reason, double coreSeconds)
     const auto g = static_cast<std::size_t>(group);
     m_sampleSeconds[g][static_cast<std::size_t>(reason)] += coreSeconds;
     m_totalSeconds[g][static_cast<std::size_t>(reason)] += coreSeconds;
-    m_sampleTouched[g] = 1;
+    if (!m_sampleTouched[g]) {
+        m_sampleTouched[g] = 1;
+        m_touchedList.push_back(static_cast<std::uint32_t>(g));
+    }
 }
 
 void WaitExplainer::advance(std::int64_t now)
@@ -115,10 +119,13 @@ void WaitExplainer::explain(const Negotiator& negotiator, std::int64_t now, Cycl
 {
     advance(now);
     m_rates.clear();
+    m_rateIndex.clear();
     const int groups = m_ctx.tree.size();
-    const auto& limits = negotiator.groupLimits();
     const PoolState& pool = m_ctx.pool;
     const int largestFree = pool.largestFreeCores();
+    m_runningCores = 0;
+    for (std::uint32_t s : negotiator.activeSubmitters()) // every running job is one of theirs
+        m_runningCores += m_ctx.queues[s].runningCores;
 
     const auto drainFits = [&](const SubmitterQueue::Autocluster& cluster) {
         for (std::uint32_t m : pool.drainingMachines())
@@ -127,43 +134,57 @@ void WaitExplainer::explain(const Negotiator& negotiator, std::int64_t now, Cycl
         return false;
     };
     // Cores held in claims but not used by a job (a 1-core job on a 4-core dynamic slot, a claim waiting for a
-    // retiring job), per machine and by pool group; only looked at when some are.
+    // retiring job), per machine and by pool group; read once a cycle, and only when some request gets this far.
     bool idleClaimsRead = false;
-    m_idleClaimed.clear();
     const auto readIdleClaims = [&] {
         idleClaimsRead = true;
-        long running = 0;
-        for (const SubmitterQueue& q : m_ctx.queues)
-            running += q.runningCores;
-        if (pool.claimedCores() <= running)
-            return;
+        m_idleClaimed.clear();
+        m_idleMachines.clear();
+        if (pool.claimedCores() <= m_runningCores)
+            return; // every claimed core runs a job
         for (const Claim& c : pool.claims()) {
-            if (!c.live)
-                continue;
-            const int used = c.job >= 0 ? m_ctx.jobs[static_cast<std::size_t>(c.job)].cores : 0;
-            if (c.cores > used)
+            const int used = c.live && c.job >= 0 ? m_ctx.jobs[static_cast<std::size_t>(c.job)].cores : 0;
+            if (c.live && c.cores > used && !pool.isDraining(c.machine))
                 m_idleClaimed.push_back({c.machine, m_ctx.submitterGroup[c.submitter], c.cores - used});
         }
+        std::sort(m_idleClaimed.begin(), m_idleClaimed.end(), [](const IdleClaim& a, const IdleClaim& b) {
+            return a.machine != b.machine ? a.machine < b.machine : a.group < b.group;
+        });
+        // Machines by what they would have free with every idle claim given back, most first.
+        for (std::size_t i = 0; i < m_idleClaimed.size();) {
+            IdleMachine m {m_idleClaimed[i].machine, pool.freeCores(m_idleClaimed[i].machine), i, i};
+            for (; m.end < m_idleClaimed.size() && m_idleClaimed[m.end].machine == m.machine; ++m.end)
+                m.reachable += m_idleClaimed[m.end].cores;
+            i = m.end;
+            m_idleMachines.push_back(m);
+        }
+        std::sort(m_idleMachines.begin(), m_idleMachines.end(),
+            [](const IdleMachine& a, const IdleMachine& b) { return a.reachable > b.reachable; });
     };
-    // The other group whose idle claimed cores, with the machine's free ones, would fit the request; -1 = none.
+    // The other group whose idle claimed cores, with the machine's free ones, would fit the request (the one holding
+    // most of them there); -1 = none.
     const auto claimHolder = [&](int group, const SubmitterQueue::Autocluster& cluster) {
         if (!idleClaimsRead)
             readIdleClaims();
-        int holder = -1;
-        int most = 0;
-        for (const IdleClaim& c : m_idleClaimed) {
-            if (c.group == group || pool.isDraining(c.machine))
-                continue;
-            int there = pool.freeCores(c.machine);
-            for (const IdleClaim& other : m_idleClaimed)
-                if (other.machine == c.machine && other.group != group)
-                    there += other.cores;
-            if (there >= cluster.cores && c.cores > most) {
-                holder = c.group;
-                most = c.cores;
+        for (const IdleMachine& m : m_idleMachines) {
+            if (m.reachable < cluster.cores)
+                break; // sorted: no later machine reaches it either
+            int own = 0;
+            int holder = -1;
+            int most = 0;
+            for (std::size_t k = m.begin; k < m.end; ++k) {
+                const IdleClaim& c = m_idleClaimed[k];
+                if (c.group == group) {
+                    own += c.cores;
+                } else if (c.cores > most) {
+                    most = c.cores;
+                    holder = c.group;
+                }
             }
+            if (holder >= 0 && m.reachable - own >= cluster.cores)
+                return holder;
         }
-        return holder;
+        return -1;
     };
 
     bool beyondQuotaRead = false;
@@ -203,85 +224,86 @@ void WaitExplainer::explain(const Negotiator& negotiator, std::int64_t now, Cycl
             record->groups[static_cast<std::size_t>(e.group)].waitingCores[static_cast<std::size_t>(e.reason)]
                 += static_cast<float>(e.cores);
         // Requests of one group that wait for the same reason and detail are one rate.
-        auto same = std::find_if(m_rates.begin(), m_rates.end(), [&](const Entry& r) {
-            return r.group == e.group && r.reason == e.reason && r.who == e.who && r.largestFree == e.largestFree
-                && r.beyondQuota == e.beyondQuota;
-        });
-        if (same != m_rates.end())
-            same->cores += e.cores;
-        else
+        const auto [at, added] = m_rateIndex.try_emplace(
+            std::make_tuple(e.group, static_cast<int>(e.reason), e.who, e.largestFree, e.beyondQuota), m_rates.size());
+        if (added)
             m_rates.push_back(e);
+        else
+            m_rates[at->second].cores += e.cores;
     };
 
-    for (int g = 0; g < groups; ++g) {
-        const auto& submitters = negotiator.groupSubmitters(g);
-        if (submitters.empty())
+    // Each submitter with idle jobs, in its own group (not where autoregroup also negotiates for it).
+    ++m_cycle;
+    for (std::uint32_t s : negotiator.activeSubmitters()) {
+        const SubmitterQueue& queue = m_ctx.queues[s];
+        if (queue.idleJobs() == 0 || (m_ctx.homeSubmitter && !(*m_ctx.homeSubmitter)[s]))
             continue;
-        const Negotiator::GroupLimit& limit = limits[static_cast<std::size_t>(g)];
+        const int g = m_ctx.submitterGroup[s];
+        const auto& submitters = negotiator.groupSubmitters(g);
+        const Negotiator::GroupLimit& limit = negotiator.groupLimit(g);
         // A group at its limit when the cycle began stays there for its idle jobs, even if a preemption in the
         // cycle took one of its claims; one that matched up to it during the cycle is there after.
         const double usage = std::max(limit.usageBefore, negotiator.groupUsage(g));
         const double room = limit.limit - usage;
-        // The submitter holding most of the group's room (who used the pie), found when needed.
-        std::int64_t shareHolder = -2;
-        double orderBudget = limit.costTakenBefore; // what earlier groups took, not yet blamed for a wait
-        for (std::uint32_t s : submitters) {
-            const SubmitterQueue& queue = m_ctx.queues[s];
-            if (queue.idleJobs() == 0 || (m_ctx.homeSubmitter && !(*m_ctx.homeSubmitter)[s]))
+        GroupCycle& state = m_groupCycle[static_cast<std::size_t>(g)];
+        if (state.cycle != m_cycle)
+            state = {m_cycle, -2, limit.costTakenBefore};
+        // The submitter holding most of the group's room (who used the pie), found when needed; and what earlier
+        // groups took, not yet blamed for a wait.
+        std::int64_t& shareHolder = state.shareHolder;
+        double& orderBudget = state.orderBudget;
+        const int reportGroup = m_ctx.reportGroup[s];
+        for (const auto& cluster : queue.autoclusters()) {
+            if (cluster.jobs.empty())
                 continue;
-            const int reportGroup = m_ctx.reportGroup[s];
-            for (const auto& cluster : queue.autoclusters()) {
-                if (cluster.jobs.empty())
-                    continue;
-                const double cores = static_cast<double>(cluster.cores) * static_cast<double>(cluster.jobs.size());
-                const double cost = m_ctx.useSlotWeights ? cluster.cores : 1.0;
-                Entry e {reportGroup, WaitReason::QuotaLimit, cores, -1, 0};
-                // A limit of the whole pool is none: what stops the group then is the pool, not its quota.
-                const bool blocked = limit.limit < 0
-                    || ((room <= 0 || (room < cost && limit.matches > 0)) && limit.limit < negotiator.poolSize());
-                if (!couldEverRun(cluster, now)) {
-                    e.reason = WaitReason::Requirements;
-                } else if (blocked) {
-                    if (limit.cappedBy >= 0) {
-                        e.reason = WaitReason::AncestorCap;
-                        e.who = limit.cappedBy;
-                    } else if (limit.limit == 0 && limit.unfloored > 0) {
-                        e.reason = WaitReason::LimitFloored; // a fraction of a core: 0.3 → 0, nothing ever starts
-                    } else {
-                        e.reason = WaitReason::QuotaLimit;
-                    }
-                } else if (pool.bestFit(cluster.cores, cluster.memoryMb) >= 0) {
-                    e.reason = WaitReason::SubmitterShare;
-                    if (shareHolder == -2) {
-                        shareHolder = -1;
-                        double most = -1;
-                        for (std::uint32_t other : submitters)
-                            if (negotiator.submitterUsage(other) > most) {
-                                most = negotiator.submitterUsage(other);
-                                shareHolder = other;
-                            }
-                    }
-                    e.who = static_cast<int>(shareHolder);
-                } else if (!pool.drainingMachines().empty() && drainFits(cluster)) {
-                    e.reason = WaitReason::Draining;
-                } else if (cluster.cores <= m_largestFreeAtStart && limit.takenBefore >= 0 && limit.takenBefore != g
-                    && orderBudget > 0) {
-                    // Earlier groups took what was free: as many of these jobs as what they took would have
-                    // started (at least one: they broke up the slot it fitted in); the rest would have waited anyway.
-                    const double perJob = m_ctx.useSlotWeights ? cluster.cores : 1.0;
-                    const double blamed = std::min(
-                        static_cast<double>(cluster.jobs.size()), std::max(1.0, std::floor(orderBudget / perJob)));
-                    orderBudget = std::max(0.0, orderBudget - blamed * perJob);
-                    addRate(Entry {reportGroup, WaitReason::GroupOrder, blamed * cluster.cores, limit.takenBefore, 0});
-                    e.cores -= blamed * cluster.cores;
-                    if (e.cores <= 0)
-                        continue;
-                    fullPool(g, cluster, e);
+            const double cores = static_cast<double>(cluster.cores) * static_cast<double>(cluster.jobs.size());
+            const double cost = m_ctx.useSlotWeights ? cluster.cores : 1.0;
+            Entry e {reportGroup, WaitReason::QuotaLimit, cores, -1, 0};
+            // A limit of the whole pool is none: what stops the group then is the pool, not its quota.
+            const bool blocked = limit.limit < 0
+                || ((room <= 0 || (room < cost && limit.matches > 0)) && limit.limit < negotiator.poolSize());
+            if (!couldEverRun(cluster, now)) {
+                e.reason = WaitReason::Requirements;
+            } else if (blocked) {
+                if (limit.cappedBy >= 0) {
+                    e.reason = WaitReason::AncestorCap;
+                    e.who = limit.cappedBy;
+                } else if (limit.limit == 0 && limit.unfloored > 0) {
+                    e.reason = WaitReason::LimitFloored; // a fraction of a core: 0.3 → 0, nothing ever starts
                 } else {
-                    fullPool(g, cluster, e);
+                    e.reason = WaitReason::QuotaLimit;
                 }
-                addRate(e);
+            } else if (pool.bestFit(cluster.cores, cluster.memoryMb) >= 0) {
+                e.reason = WaitReason::SubmitterShare;
+                if (shareHolder == -2) {
+                    shareHolder = -1;
+                    double most = -1;
+                    for (std::uint32_t other : submitters)
+                        if (negotiator.submitterUsage(other) > most) {
+                            most = negotiator.submitterUsage(other);
+                            shareHolder = other;
+                        }
+                }
+                e.who = static_cast<int>(shareHolder);
+            } else if (!pool.drainingMachines().empty() && drainFits(cluster)) {
+                e.reason = WaitReason::Draining;
+            } else if (cluster.cores <= m_largestFreeAtStart && limit.takenBefore >= 0 && limit.takenBefore != g
+                && orderBudget > 0) {
+                // Earlier groups took what was free: as many of these jobs as what they took would have
+                // started (at least one: they broke up the slot it fitted in); the rest would have waited anyway.
+                const double perJob = m_ctx.useSlotWeights ? cluster.cores : 1.0;
+                const double blamed = std::min(
+                    static_cast<double>(cluster.jobs.size()), std::max(1.0, std::floor(orderBudget / perJob)));
+                orderBudget = std::max(0.0, orderBudget - blamed * perJob);
+                addRate(Entry {reportGroup, WaitReason::GroupOrder, blamed * cluster.cores, limit.takenBefore, 0});
+                e.cores -= blamed * cluster.cores;
+                if (e.cores <= 0)
+                    continue;
+                fullPool(g, cluster, e);
+            } else {
+                fullPool(g, cluster, e);
             }
+            addRate(e);
         }
     }
 }
@@ -290,9 +312,8 @@ void WaitExplainer::closeSample(std::int64_t now, std::vector<WaitSample>& out)
 {
     advance(now);
     out.clear();
-    for (std::size_t g = 0; g < m_sampleSeconds.size(); ++g) {
-        if (!m_sampleTouched[g])
-            continue;
+    std::sort(m_touchedList.begin(), m_touchedList.end()); // the series lists groups in order
+    for (std::uint32_t g : m_touchedList) {
         for (std::size_t r = 0; r < waitReasonCount; ++r)
             if (m_sampleSeconds[g][r] > 0)
                 out.push_back({static_cast<std::uint32_t>(g), static_cast<WaitReason>(r),
@@ -300,6 +321,7 @@ void WaitExplainer::closeSample(std::int64_t now, std::vector<WaitSample>& out)
         m_sampleSeconds[g] = {};
         m_sampleTouched[g] = 0;
     }
+    m_touchedList.clear();
 }
 
 void WaitExplainer::nothingWaits(std::int64_t now)

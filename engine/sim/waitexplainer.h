@@ -10,7 +10,9 @@
 #include "sim/startdpolicy.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -90,8 +92,10 @@ private:
     int m_largestMachineCores = 0;
     long m_largestMachineMemory = 0;
     std::vector<Entry> m_rates; // cores waiting now, by group, reason and detail
+    std::map<std::tuple<int, int, int, int, int>, std::size_t> m_rateIndex; // that key → its entry
     std::vector<WaitReasonHours> m_sampleSeconds; // per report group: core-seconds since the last sample
     std::vector<char> m_sampleTouched;
+    std::vector<std::uint32_t> m_touchedList; // the groups with core-seconds since the last sample
     std::vector<WaitReasonHours> m_totalSeconds;
     // Per report group and reason with a detail: core-seconds per pool group, submitter or request size.
     std::vector<std::array<std::unordered_map<int, double>, waitReasonCount>> m_who;
@@ -106,7 +110,23 @@ private:
         int group; // pool group of the claim's submitter
         int cores; // claimed and not used by a job
     };
-    std::vector<IdleClaim> m_idleClaimed;
+    std::vector<IdleClaim> m_idleClaimed; // by machine, then group
+    struct IdleMachine
+    {
+        std::uint32_t machine;
+        int reachable; // free cores and every idle claimed one
+        std::size_t begin, end; // its claims in m_idleClaimed
+    };
+    std::vector<IdleMachine> m_idleMachines; // most reachable first
+    long m_runningCores = 0; // cores of the running jobs of the submitters with jobs
+    struct GroupCycle // per pool group, what explain() works out once a cycle
+    {
+        std::uint64_t cycle = 0;
+        std::int64_t shareHolder = -2; // -2 = not looked for yet
+        double orderBudget = 0;
+    };
+    std::vector<GroupCycle> m_groupCycle;
+    std::uint64_t m_cycle = 0;
 };
 
 } // namespace pp

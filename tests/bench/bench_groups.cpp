@@ -124,6 +124,11 @@ int main(int argc, char** argv)
         flatResult.negotiationCycles);
     std::printf("  simulate, the tree    %7.3f s  (%ld jobs done, %ld cycles)  %.2fx the baseline\n", simulateTree,
         deepResult.jobsCompleted, deepResult.negotiationCycles, simulateTree / baseline);
+    // The same tree with the wait explainer off: what explaining the waits costs here.
+    SimulationOptions plain;
+    plain.explainWaits = false;
+    const double unexplained = secondsOf([&] { (void)simulate(deep, plain); });
+    std::printf("  the tree, unexplained %7.3f s  (explaining costs %.2fx)\n", unexplained, simulateTree / unexplained);
     for (const auto& note : deepResult.notes)
         std::printf("  note: %s\n", note.c_str());
     return 0;
