@@ -107,12 +107,22 @@ bool WaitExplainer::couldEverRun(const SubmitterQueue::Autocluster& cluster, std
         return false;
     if (!m_ctx.start || !m_ctx.start->startEnabled())
         return true;
-    const Job& head = m_ctx.jobs[cluster.jobs.front()];
-    for (std::uint32_t m = 0; m < m_ctx.pool.machineCount(); ++m)
-        if (m_ctx.pool.machineCores(m) >= cluster.cores && m_ctx.pool.machineMemory(m) >= cluster.memoryMb
-            && m_ctx.start->start(head, m, m_ctx.epoch + now))
-            return true;
-    return false;
+    // START is asked of every machine: the answer for a request's oldest job is kept for an hour of the run (an
+    // expression may read the time), not asked again each cycle.
+    if (now - m_startCacheSince >= 3600) {
+        m_startCache.clear();
+        m_startCacheSince = now;
+    }
+    const std::uint32_t headJob = cluster.jobs.front();
+    if (const auto known = m_startCache.find(headJob); known != m_startCache.end())
+        return known->second;
+    const Job& head = m_ctx.jobs[headJob];
+    bool accepted = false;
+    for (std::uint32_t m = 0; m < m_ctx.pool.machineCount() && !accepted; ++m)
+        accepted = m_ctx.pool.machineCores(m) >= cluster.cores && m_ctx.pool.machineMemory(m) >= cluster.memoryMb
+            && m_ctx.start->start(head, m, m_ctx.epoch + now);
+    m_startCache.emplace(headJob, accepted);
+    return accepted;
 }
 
 void WaitExplainer::explain(const Negotiator& negotiator, std::int64_t now, CycleRecord* record)

@@ -96,6 +96,8 @@ private:
     std::vector<WaitReasonHours> m_sampleSeconds; // per report group: core-seconds since the last sample
     std::vector<char> m_sampleTouched;
     std::vector<std::uint32_t> m_touchedList; // the groups with core-seconds since the last sample
+    std::unordered_map<std::uint32_t, bool> m_startCache; // a request's oldest job → some machine's START takes it
+    std::int64_t m_startCacheSince = 0;
     std::vector<WaitReasonHours> m_totalSeconds;
     // Per report group and reason with a detail: core-seconds per pool group, submitter or request size.
     std::vector<std::array<std::unordered_map<int, double>, waitReasonCount>> m_who;

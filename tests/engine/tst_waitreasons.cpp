@@ -191,6 +191,15 @@ private Q_SLOTS:
         expectReasons(result, "a", {{WaitReason::Requirements, 1.0}});
     }
 
+    void requirementsOfTheMachinesStart()
+    {
+        // START takes jobs of fewer than 4 cores: a 4-core job fits an 8-core machine that will never start it.
+        const auto scenario = makeScenario(everyMinute + "START = TARGET.RequestCpus < 4\n", {8},
+            concat(jobs("a", 1, 600, 4), jobs("other", 1, 7200)), 3600);
+        const Result result = simulate(scenario);
+        expectReasons(result, "<none>", {{WaitReason::Requirements, 4.0}});
+    }
+
     void runtimeLimitCountsTheWorkLost()
     {
         // HOLD_IF_RUNTIME_EXCEEDS(3600) holds the 7200-s job after an hour: an hour of one core lost.
