@@ -331,10 +331,12 @@ QString Report::whyWaitedHtml(const QString& pageBreak) const
                 reasons.push_back(k);
         h += QStringLiteral("<h3>%1</h3>").arg(esc(s.name));
         h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
+        // The reasons share what the group and its total leave of the width.
         std::vector<std::pair<QString, int>> header {
-            {QObject::tr("Group"), 16}, {QObject::tr("Waited core-hours"), 12}};
+            {QObject::tr("Group"), 20}, {QObject::tr("Waited core-hours"), 14}};
+        const int reasonWidth = 66 / static_cast<int>(std::max<std::size_t>(1, reasons.size()));
         for (std::size_t k : reasons)
-            header.emplace_back(QString::fromUtf8(pp::waitReasonLabel(static_cast<pp::WaitReason>(k))), 9);
+            header.emplace_back(QString::fromUtf8(pp::waitReasonLabel(static_cast<pp::WaitReason>(k))), reasonWidth);
         h += headerRow(header) + QStringLiteral("</tr>");
         for (const auto& w : waits) {
             h += QStringLiteral("<tr><td style='%1'>%2</td><td align=right style='%1'>%3</td>")
