@@ -52,8 +52,8 @@ std::string forecastJson(const StartForecast& f)
     w.key("arrivals_modelled").value(f.arrivalsModelled);
     w.key("later_jobs").value(f.laterJobs);
     w.key("horizon_s").value(f.horizonSeconds, 0);
-    w.key("wait_p50_s").value(f.p50, 0);
-    w.key("wait_p90_s").value(f.p90, 0);
+    w.key("start_p50_s").value(f.p50, 0);
+    w.key("start_p90_s").value(f.p90, 0);
     w.key("not_started").value(f.notStarted);
     if (!f.why.empty())
         w.key("why").value(f.why);
@@ -63,7 +63,7 @@ std::string forecastJson(const StartForecast& f)
     w.endArray();
     if (f.notebook) {
         w.key("spawn_timeout_s").value(f.spawnTimeoutSeconds, 0);
-        w.key("timeout_chance").value(f.timeoutChance, 4);
+        w.key("spawn_failure_probability").value(f.timeoutChance, 4);
     }
     w.endObject();
     return w.str() + "\n";

@@ -12,8 +12,9 @@ struct StartForecast;
 /// 10 (p90). 20 runs; …" — and for a notebook the time to a usable notebook and the chance of the spawn timeout.
 std::string forecastText(const StartForecast& forecast);
 
-/// The same as JSON: `{group, submitter, cores, memory_mb, notebook, runs, arrivals_modelled, horizon_s,
-/// wait_p50_s, wait_p90_s, not_started, waits_s, spawn_timeout_s, timeout_chance}`; a wait of -1 is beyond the
+/// The same as JSON (docs/DESIGN.md's keys): `{group, submitter, cores, memory_mb, notebook, runs,
+/// arrivals_modelled, later_jobs, horizon_s, start_p50_s, start_p90_s, not_started, why, waits_s, spawn_timeout_s,
+/// spawn_failure_probability}`: seconds from submission to the start (a notebook: to usable); -1 is beyond the
 /// horizon.
 std::string forecastJson(const StartForecast& forecast);
 

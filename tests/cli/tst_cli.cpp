@@ -786,8 +786,8 @@ void CliTest::forecastPlaysARealPollForward()
     const QJsonObject s = QJsonDocument::fromJson(star.out).object();
     QCOMPARE(s.value(QStringLiteral("runs")).toInt(), 20);
     QCOMPARE(s.value(QStringLiteral("not_started")).toInt(), 0);
-    const double p50 = s.value(QStringLiteral("wait_p50_s")).toDouble();
-    const double p90 = s.value(QStringLiteral("wait_p90_s")).toDouble();
+    const double p50 = s.value(QStringLiteral("start_p50_s")).toDouble();
+    const double p90 = s.value(QStringLiteral("start_p90_s")).toDouble();
     QVERIFY2(p50 > 0 && p50 <= p90 && p90 < 3600, star.out.constData());
     const CliRun cms = runCli(base + QStringList {QStringLiteral("--group"), QStringLiteral("cms")});
     QVERIFY2(cms.exitCode == 0, describe(cms).constData());
