@@ -24,6 +24,8 @@ int validate(const std::vector<std::string>& args);
 int explain(const std::vector<std::string>& args);
 /// When a job submitted now would start (forecastcommand.cpp).
 int forecast(const std::vector<std::string>& args);
+/// Quotas that meet targets (suggestcommand.cpp).
+int suggest(const std::vector<std::string>& args);
 /// One result file of an emitted sweep, with the scenario file that made it (empty when unknown).
 struct SweepResultFile
 {

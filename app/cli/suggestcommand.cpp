@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 PoolPlanner developers
+// `suggest`: quotas that meet the experiments' targets (issue 16), searched by simulating candidates on all cores.
+#include "commands.h"
+#include "options.h"
+
+#include "io/pledgefiles.h"
+#include "sweep/quotasuggestion.h"
+#include "sweep/suggestionformat.h"
+#include "util/text.h"
+
+#include <cstdio>
+#include <fstream>
+
+namespace pp::cli {
+
+int suggest(const std::vector<std::string>& args)
+{
+    const Options options(args,
+        {"--scenario", "--pledges", "--contributions", "--targets", "--ensemble", "--out", "--horizon", "--seed",
+            "--threads", "--budget"},
+        {"--json"});
+    if (!options.error().empty())
+        return usageError(options.error());
+    if (!options.has("--scenario") || !options.has("--targets"))
+        return usageError("suggest needs --scenario FILE|demo and --targets T.csv");
+    auto spec = scenarioSpecFor(options.get("--scenario"));
+    if (!spec)
+        return inputError(spec.error());
+    if (auto error = readHorizonAndSeed(options, spec->inputs))
+        return inputError(*error);
+
+    SuggestOptions suggest;
+    std::vector<Contribution> contributions;
+    if (options.has("--contributions")) {
+        auto read = readContributions(options.get("--contributions"));
+        if (!read)
+            return inputError(read.error());
+        contributions = std::move(read).value();
+    }
+    if (options.has("--pledges")) {
+        auto read = readPledges(options.get("--pledges"), contributions);
+        if (!read)
+            return inputError(read.error());
+        suggest.pledges = std::move(read).value();
+    }
+    auto targets = readQuotaTargets(options.get("--targets"));
+    if (!targets)
+        return inputError(targets.error());
+    suggest.targets = std::move(targets).value();
+    if (options.has("--ensemble")) {
+        const auto runs = readEnsembleRuns(options);
+        if (!runs)
+            return inputError(runs.error());
+        suggest.runs = *runs;
+    }
+    if (options.has("--threads")) {
+        const auto threads = text::parseInteger(options.get("--threads"));
+        if (!threads || *threads < 1 || *threads > 1024)
+            return inputError({"--threads", 0, "'" + options.get("--threads") + "' is not a number of threads"});
+        suggest.threads = static_cast<unsigned>(*threads);
+    }
+    if (options.has("--budget")) {
+        const auto seconds = text::parseDurationSeconds(options.get("--budget"));
+        if (!seconds)
+            return inputError({"--budget", 0, "'" + options.get("--budget") + "' is not a time such as 50s or 5m"});
+        suggest.maxSeconds = *seconds;
+        suggest.maxEvaluations = 100000;
+    }
+    auto suggestion = suggestQuotas(*spec, suggest);
+    if (!suggestion)
+        return inputError(suggestion.error());
+    if (options.has("--out")) {
+        std::ofstream out(options.get("--out"), std::ios::binary | std::ios::trunc);
+        out << suggestion->snippet;
+        if (!out)
+            return inputError({options.get("--out"), 0, "cannot be written"});
+        std::fprintf(stderr, "wrote %s\n", options.get("--out").c_str());
+    }
+    const std::string text
+        = options.has("--json") ? suggestionJson(*suggestion) : suggestionText(*suggestion, !options.has("--out"));
+    std::fputs(text.c_str(), stdout);
+    return 0;
+}
+
+} // namespace pp::cli
