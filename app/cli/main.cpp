@@ -73,14 +73,16 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       --user names one. --notebook: a BatchSpawner notebook, its time to a usable notebook and the chance that
       JupyterHub's start timeout (NOTEBOOK_START_TIMEOUT) is hit.
   suggest --scenario FILE|demo --targets T.csv [--pledges P.csv] [--contributions C.csv] [--ensemble K]
-          [--horizon ...] [--seed N] [--budget 50s] [--threads N] [--out SUGGESTED.config] [--json]
+          [--horizon ...] [--seed N] [--budget 50s] [--threads N] [--out SUGGESTED.config] [--sheet SHEET.csv] [--json]
       Quotas that meet targets: moves quota between sibling groups (cores or fractions, as each is set) and turns
       on GROUP_ACCEPT_SURPLUS, simulating each candidate on all cores (K runs each with --ensemble), until every
       target is met or nothing helps. Targets: group,metric,op,value (a group figure of simulate --json, or
       delivered_over_pledge); pledges: experiment,amount,unit (cores or HS06); contributions:
       experiment,machines,cores_per_machine[,hs06_per_core]. Says which targets are met, the changes, why the rest
       cannot be (pledges beyond the pool, demand below a pledge, what meeting one target costs another), the other
-      settings tried, and the config.d snippet (--out writes it to a file).
+      settings tried, and the config.d snippet (--out writes it to a file). --sheet: the suggested setting's pledge
+      sheet, per experiment and month (pledged, contributed, delivered, borrowed, lent core-hours; delivered over
+      pledged), as WLCG accounting reports one.
   inspect FILE... [--json]
       Detects each file's format by content, reads it through and summarises it (slots, cores, jobs, events, groups).
   export-config (--config CFG | --scenario FILE|demo) [--set KNOB=VALUE ...] [--out SNIPPET.config]

@@ -4,7 +4,9 @@
 #include "commands.h"
 #include "options.h"
 
+#include "analysis/pledgesheet.h"
 #include "io/pledgefiles.h"
+#include "sim/simulator.h"
 #include "sweep/quotasuggestion.h"
 #include "sweep/suggestionformat.h"
 #include "util/text.h"
@@ -18,7 +20,7 @@ int suggest(const std::vector<std::string>& args)
 {
     const Options options(args,
         {"--scenario", "--pledges", "--contributions", "--targets", "--ensemble", "--out", "--horizon", "--seed",
-            "--threads", "--budget"},
+            "--threads", "--budget", "--sheet"},
         {"--json"});
     if (!options.error().empty())
         return usageError(options.error());
@@ -79,6 +81,31 @@ int suggest(const std::vector<std::string>& args)
     }
     const std::string text
         = options.has("--json") ? suggestionJson(*suggestion) : suggestionText(*suggestion, !options.has("--out"));
+    if (options.has("--sheet")) {
+        // The pledge sheet of the suggested setting: simulated once more, with its time series.
+        ScenarioSpec chosen = *spec;
+        for (const auto& [key, value] : suggestion->best.knobs)
+            (void)setScenarioValue(chosen, key, value, KnobOrigin {"suggest", 0});
+        Warnings warnings;
+        auto scenario = buildScenario(chosen, warnings);
+        if (!scenario)
+            return inputError(scenario.error());
+        const Result result = simulate(*scenario);
+        std::vector<std::pair<std::string, double>> pledged;
+        for (const auto& p : suggest.pledges)
+            pledged.emplace_back(p.experiment, p.cores);
+        std::vector<std::pair<std::string, double>> contributed;
+        for (const auto& c : contributions)
+            contributed.emplace_back(c.experiment, static_cast<double>(c.cores()));
+        if (contributed.empty())
+            for (const auto& [owner, cores] : result.contributions)
+                contributed.emplace_back(owner, static_cast<double>(cores));
+        std::ofstream sheet(options.get("--sheet"), std::ios::binary | std::ios::trunc);
+        sheet << pledgeSheetCsv(pledgeSheet(result, pledged, contributed), scenario->name);
+        if (!sheet)
+            return inputError({options.get("--sheet"), 0, "cannot be written"});
+        std::fprintf(stderr, "wrote %s\n", options.get("--sheet").c_str());
+    }
     std::fputs(text.c_str(), stdout);
     return 0;
 }

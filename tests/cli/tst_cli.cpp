@@ -105,6 +105,7 @@ private slots:
     void explainSaysWhyARealPoolsGroupsWaited();
     void explainSaysWhatWaitsNowInARealPoll();
     void forecastPlaysARealPollForward();
+    void suggestMeetsATargetAndWritesTheSnippetAndTheSheet();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
@@ -394,6 +395,15 @@ void CliTest::badInputIsRefused_data()
     QTest::addRow("forecast: missing snapshot") << QStringList {QStringLiteral("forecast"),
         QStringLiteral("--snapshot"), path("nope.json"), QStringLiteral("--group"),
         QStringLiteral("<none>")} << 1 << QStringList {path("nope.json") + QStringLiteral(": no such file")};
+
+    QTest::addRow("suggest: no targets") << QStringList {QStringLiteral("suggest"), QStringLiteral("--scenario"),
+        QStringLiteral("demo")} << 2 << QStringList {QStringLiteral("--targets")};
+    QTest::addRow("suggest: a target file that is a trace") << QStringList {QStringLiteral("suggest"),
+        QStringLiteral("--scenario"), QStringLiteral("demo"), QStringLiteral("--targets"), lpc}
+                                                            << 1 << QStringList {lpc + QStringLiteral(":")};
+    QTest::addRow("suggest: missing pledges") << QStringList {QStringLiteral("suggest"), QStringLiteral("--scenario"),
+        QStringLiteral("demo"), QStringLiteral("--targets"), lpc, QStringLiteral("--pledges"), path("nope.csv")}
+                                              << 1 << QStringList {path("nope.csv") + QStringLiteral(": no such file")};
 
     QTest::addRow("unknown option") << allocate(cfg, QStringLiteral("100"), QStringLiteral("b=1"))
             + QStringList {QStringLiteral("--bogus")}
@@ -793,6 +803,48 @@ void CliTest::forecastPlaysARealPollForward()
     QVERIFY2(cms.exitCode == 0, describe(cms).constData());
     QVERIFY2(cms.out.contains("does not start within 6 h in 20 of 20 runs") && cms.out.contains("floored"),
         cms.out.constData());
+}
+
+// Ten cores, g1 and g2 at 5 each; g1's 8 jobs want more. The target g1 core_hours >= 7 needs quotas 7 and 3
+// (tst_suggest works it out); the snippet says so, and the sheet has each experiment's month.
+void CliTest::suggestMeetsATargetAndWritesTheSnippetAndTheSheet()
+{
+    QString trace;
+    for (int i = 1; i <= 13; ++i)
+        trace += QStringLiteral("%1 0 0 7200 1 -1 -1 1 -1 -1 1 1 %2 -1 -1 -1 -1 -1\n").arg(i).arg(i <= 8 ? 1 : 2);
+    const auto put = [&](const char* name, const QString& text) {
+        QFile f(path(name));
+        f.open(QIODevice::WriteOnly);
+        f.write(text.toUtf8());
+        return path(name);
+    };
+    const QString jobs = put("suggest.swf", trace);
+    const QString config = put("suggest.config",
+        QStringLiteral("GROUP_NAMES = g1, g2\nGROUP_QUOTA_g1 = 5\nGROUP_QUOTA_g2 = 5\nCONSUMPTION_POLICY = True\n"));
+    const QString scenario = put("suggest.scenario",
+        QStringLiteral("POOLPLANNER_BASE = %1\nPOOLPLANNER_TRACE = %2\nPOOLPLANNER_CORES = 10\n"
+                       "POOLPLANNER_MACHINE_CORES = 10\nPOOLPLANNER_HORIZON = 3600s\n")
+            .arg(config, jobs));
+    const QString targets = put("suggest-targets.csv", QStringLiteral("group,metric,op,value\ng1,core_hours,>=,7\n"));
+    const QString pledges = put("suggest-pledges.csv", QStringLiteral("g1,7,cores\ng2,3,cores\n"));
+    const CliRun run = runCli({QStringLiteral("suggest"), QStringLiteral("--scenario"), scenario,
+        QStringLiteral("--targets"), targets, QStringLiteral("--pledges"), pledges, QStringLiteral("--out"),
+        path("suggested.config"), QStringLiteral("--sheet"), path("sheet.csv"), QStringLiteral("--json")});
+    QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
+    const QJsonObject s = QJsonDocument::fromJson(run.out).object();
+    QVERIFY2(s.value(QStringLiteral("feasible")).toBool(), run.out.constData());
+    const QJsonObject knobs = s.value(QStringLiteral("suggested")).toObject().value(QStringLiteral("knobs")).toObject();
+    QCOMPARE(knobs.value(QStringLiteral("GROUP_QUOTA_g1")).toString(), QStringLiteral("7"));
+    QCOMPARE(knobs.value(QStringLiteral("GROUP_QUOTA_g2")).toString(), QStringLiteral("3"));
+    QFile snippet(path("suggested.config"));
+    QVERIFY(snippet.open(QIODevice::ReadOnly));
+    QVERIFY(snippet.readAll().contains("GROUP_QUOTA_g1 = 7"));
+    QFile sheet(path("sheet.csv"));
+    QVERIFY(sheet.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = sheet.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 3); // the header, g1 and g2
+    QVERIFY(lines.at(0).startsWith("site,experiment,month,pledged_core_hours"));
+    QVERIFY2(lines.at(1).contains(",g1,") && lines.at(1).endsWith(",1.0000"), lines.at(1).constData()); // 7 of 7
 }
 
 QTEST_GUILESS_MAIN(CliTest)
