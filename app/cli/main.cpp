@@ -92,10 +92,11 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       Fits a workload model (arrivals by hour of week, users, job shapes per group) for simulate --model.
   report (--scenario FILE|demo [--compare FILE ...] | --result RESULT.json ... | --workspace W [--scenario NAME])
          --out FILE.pdf|.html|.csv|.png|.svg [--title TEXT] [--horizon ...] [--seed N] [--ensemble K]
+         [--pledges P.csv [--contributions C.csv]]
       The meeting report: title page, scenarios, the comparison with the first (the baseline), charts, a page
       per experiment. Results read from files or a workspace carry no time series: their report has no chart.
       With --ensemble K (scenarios only), each scenario K times: medians, the runs' ranges, and changes within
-      noise said as such.
+      noise said as such. With --pledges, a pledge sheet per scenario (per experiment and month).
   recover DAMAGED.ppw NEW.ppw
       Copies every row that can still be read of a damaged workspace into a new one; the damaged file is only
       read. Says per table how many rows were saved and lost.

@@ -9,6 +9,7 @@
 #include "workspace.h"
 
 #include "analysis/ensemble.h"
+#include "io/pledgefiles.h"
 #include "io/resultreader.h"
 #include "scenario/scenariofile.h"
 #include "sweep/ensemblerun.h"
@@ -55,7 +56,7 @@ int report(const std::vector<std::string>& args)
 {
     const Options options(args,
         {"--result", "--scenario", "--compare", "--workspace", "--out", "--title", "--horizon", "--seed", "--tie-seed",
-            "--ensemble"},
+            "--ensemble", "--pledges", "--contributions"},
         {});
     if (!options.error().empty())
         return usageError(options.error());
@@ -167,7 +168,26 @@ int report(const std::vector<std::string>& args)
             ? QStringLiteral("PoolPlanner report")
             : QStringLiteral("PoolPlanner report: %1")
                   .arg(QString::fromStdString(scenarios.front().result->scenarioName));
-    const Report report(title, std::move(scenarios));
+    Report report(title, std::move(scenarios));
+    if (options.has("--pledges")) {
+        std::vector<Contribution> contributions;
+        if (options.has("--contributions")) {
+            auto read = readContributions(options.get("--contributions"));
+            if (!read)
+                return inputError(read.error());
+            contributions = std::move(read).value();
+        }
+        auto pledges = readPledges(options.get("--pledges"), contributions);
+        if (!pledges)
+            return inputError(pledges.error());
+        std::vector<std::pair<std::string, double>> pledged;
+        for (const auto& p : *pledges)
+            pledged.emplace_back(p.experiment, p.cores);
+        std::vector<std::pair<std::string, double>> contributed;
+        for (const auto& c : contributions)
+            contributed.emplace_back(c.experiment, static_cast<double>(c.cores()));
+        report.setPledges(std::move(pledged), std::move(contributed));
+    }
     QString error;
     if (!report.write(QString::fromStdString(options.get("--out")), &error))
         return inputError({options.get("--out"), 0, error.toStdString()});

@@ -8,6 +8,7 @@
 #include "analysis/comparison.h"
 #include "analysis/groupfigures.h"
 #include "analysis/mergestudy.h"
+#include "analysis/pledgesheet.h"
 #include "analysis/waitreasons.h"
 #include "format/waitexplanation.h"
 
@@ -231,6 +232,7 @@ QString Report::html(bool forPdf) const
              .arg(forPdf ? static_cast<int>(pageInPoints.width()) : 960);
 
     h += whyWaitedHtml(pageBreak);
+    h += pledgesHtml(pageBreak);
     h += mergeStudyHtml(pageBreak);
 
     // A page per experiment.
@@ -295,6 +297,54 @@ QString Report::html(bool forPdf) const
         }
     }
     h += QStringLiteral("</body></html>");
+    return h;
+}
+
+void Report::setPledges(std::vector<std::pair<std::string, double>> pledgedCores,
+    std::vector<std::pair<std::string, double>> contributedCores)
+{
+    m_pledged = std::move(pledgedCores);
+    m_contributed = std::move(contributedCores);
+}
+
+QString Report::pledgesHtml(const QString& pageBreak) const
+{
+    if (m_pledged.empty())
+        return {};
+    QString h = QObject::tr("<h2%1>Pledges</h2>").arg(pageBreak);
+    h += QObject::tr("<p>Per experiment and month, in core-hours: what it was pledged, what its machines contributed, "
+                     "what its jobs were delivered, what it borrowed of others' unused quota and lent of its own, "
+                     "and the ratio of delivered to pledged (red below 1).</p>");
+    for (const auto& s : m_scenarios) {
+        if (!s.result || s.result->groupSeries.empty())
+            continue;
+        auto contributed = m_contributed;
+        if (contributed.empty())
+            for (const auto& [owner, cores] : s.result->contributions)
+                contributed.emplace_back(owner, static_cast<double>(cores));
+        const auto sheet = pp::pledgeSheet(*s.result, m_pledged, contributed);
+        h += QStringLiteral("<h3>%1</h3>").arg(esc(s.name));
+        h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
+        h += headerRow({{QObject::tr("Experiment"), 15}, {QObject::tr("Month"), 10}, {QObject::tr("Pledged"), 13},
+                 {QObject::tr("Contributed"), 14}, {QObject::tr("Delivered"), 13}, {QObject::tr("Borrowed"), 13},
+                 {QObject::tr("Lent"), 12}, {QObject::tr("Ratio"), 10}})
+            + QStringLiteral("</tr>");
+        for (const auto& row : sheet) {
+            const bool shortOfPledge = row.pledgedCoreHours > 0 && row.ratio() < 1.0;
+            // Seven-digit core-hours and the month stay on one line each.
+            h += QStringLiteral("<tr><td style='%1'>%2</td><td style='%1; white-space: nowrap'>%3</td>")
+                     .arg(QLatin1String(cellStyle), esc(row.experiment), esc(row.month));
+            for (double v : {row.pledgedCoreHours, row.contributedCoreHours, row.deliveredCoreHours,
+                     row.borrowedCoreHours, row.lentCoreHours})
+                h += QStringLiteral("<td align=right style='%1; white-space: nowrap'>%2</td>")
+                         .arg(QLatin1String(cellStyle), number(v));
+            h += QStringLiteral("<td align=right style='%1%2'>%3</td>")
+                     .arg(QLatin1String(cellStyle), shortOfPledge ? QStringLiteral("; color: #b2182b") : QString(),
+                         row.pledgedCoreHours > 0 ? QString::number(row.ratio(), 'f', 2) : QString());
+            h += QStringLiteral("</tr>");
+        }
+        h += QStringLiteral("</table>");
+    }
     return h;
 }
 

@@ -39,6 +39,11 @@ public:
     Report(QString pool, std::vector<Scenario> scenarios);
     ~Report();
 
+    /// Pledges and contributions in cores per experiment: the report then has a pledge sheet per scenario (per
+    /// experiment and month: pledged, contributed, delivered, borrowed, lent; delivered over pledged).
+    void setPledges(std::vector<std::pair<std::string, double>> pledgedCores,
+        std::vector<std::pair<std::string, double>> contributedCores);
+
     /// The period the runs cover, as dates when the runs know them ("Mon 4 Jan 2027 – Mon 11 Jan 2027 UTC").
     QString period() const;
 
@@ -64,10 +69,14 @@ private:
     QString mergeStudyHtml(const QString& pageBreak) const;
     /// Why groups waited: per scenario, each group's wait by reason and the sentences for those that waited most.
     QString whyWaitedHtml(const QString& pageBreak) const;
+    /// The pledge sheet of each scenario with a time series, when pledges were given.
+    QString pledgesHtml(const QString& pageBreak) const;
     QImage usageImage() const;
     /// Paints the usage chart (one run, or the comparison of several) at `size`.
     void paintUsage(QPainter& painter, QSize size) const;
 
     QString m_pool;
     std::vector<Scenario> m_scenarios;
+    std::vector<std::pair<std::string, double>> m_pledged;
+    std::vector<std::pair<std::string, double>> m_contributed;
 };
