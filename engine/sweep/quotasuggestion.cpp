@@ -6,14 +6,17 @@
 #include "policy/grouptree.h"
 #include "policy/policyfromconfig.h"
 #include "policy/policywriter.h"
+#include "sim/simulator.h"
 #include "sweep/parallelrun.h"
 #include "util/humanformat.h"
 #include "util/text.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -120,7 +123,7 @@ int groupNamed(const Result& r, const std::string& name)
 
 struct Search
 {
-    const ScenarioSpec& spec;
+    const CandidateScenario& candidateScenario;
     const SuggestOptions& options;
     Setting current;
     long poolCores = 0;
@@ -132,21 +135,32 @@ struct Search
     std::vector<QuotaCandidate> evaluate(const std::vector<Setting>& settings, const std::vector<std::string>& names)
     {
         const int runs = std::max(1, options.runs);
-        std::vector<ScenarioSpec> specs;
+        // Each candidate's scenario once, then its runs on all cores; only the group figures are kept.
+        std::vector<Expected<Scenario>> scenarios;
         for (const Setting& s : settings)
-            for (int k = 0; k < runs; ++k) {
-                ScenarioSpec candidate = spec;
-                for (const auto& [key, value] : knobsOf(current, s))
-                    (void)setScenarioValue(candidate, key, value, KnobOrigin {"suggest", 0});
+            scenarios.push_back(candidateScenario(knobsOf(current, s)));
+        const std::size_t items = settings.size() * static_cast<std::size_t>(runs);
+        std::vector<std::optional<Result>> results(items);
+        std::atomic<std::size_t> next {0};
+        runOnThreads(options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency()), [&] {
+            for (std::size_t i = next++; i < items; i = next++) {
+                if (options.stop && options.stop->load())
+                    return;
+                const auto& scenario = scenarios[i / static_cast<std::size_t>(runs)];
+                if (!scenario)
+                    continue;
+                SimulationOptions simulation;
+                simulation.explainWaits = false;
                 if (runs > 1)
-                    candidate.inputs.tieSeed = static_cast<std::uint64_t>(k + 1);
-                specs.push_back(std::move(candidate));
+                    simulation.tieSeed = i % static_cast<std::size_t>(runs) + 1;
+                Result r = simulate(*scenario, simulation);
+                r.jobs.clear(); // the figures are in the summary
+                r.groupSeries.clear();
+                r.poolSeries.clear();
+                r.machineSeries.clear();
+                results[i] = std::move(r);
             }
-        ParallelRunOptions run;
-        run.threads = options.threads;
-        run.summariesOnly = true;
-        run.stop = options.stop;
-        const std::vector<RunOutcome> outcomes = runScenarios(specs, run);
+        });
         std::vector<QuotaCandidate> out;
         for (std::size_t c = 0; c < settings.size(); ++c) {
             QuotaCandidate candidate;
@@ -155,12 +169,12 @@ struct Search
             for (const QuotaTarget& t : options.targets) {
                 std::vector<double> figures;
                 for (int k = 0; k < runs; ++k) {
-                    const RunOutcome& o = outcomes[c * static_cast<std::size_t>(runs) + static_cast<std::size_t>(k)];
-                    if (!o.result)
+                    const auto& r = results[c * static_cast<std::size_t>(runs) + static_cast<std::size_t>(k)];
+                    if (!r)
                         continue;
-                    const int g = groupNamed(*o.result, t.group);
+                    const int g = groupNamed(*r, t.group);
                     if (g >= 0)
-                        figures.push_back(figureOf(*o.result, groupFigures(*o.result), g, t.metric, options.pledges));
+                        figures.push_back(figureOf(*r, groupFigures(*r), g, t.metric, options.pledges));
                 }
                 TargetOutcome outcome;
                 outcome.target = t;
@@ -196,22 +210,13 @@ bool QuotaCandidate::allMet() const
     return std::all_of(outcomes.begin(), outcomes.end(), [](const TargetOutcome& o) { return o.met; });
 }
 
-Expected<QuotaSuggestion> suggestQuotas(const ScenarioSpec& spec, const SuggestOptions& options)
+Expected<QuotaSuggestion> suggestQuotas(const Scenario& base, const Policy& basePolicy, const std::string& baseName,
+    const CandidateScenario& candidate, const SuggestOptions& options)
 {
     const auto started = std::chrono::steady_clock::now();
     if (options.targets.empty())
         return Diagnostic {"--targets", 0, "no targets to meet"};
-    auto config = scenarioConfig(spec);
-    if (!config)
-        return config.error();
-    auto policy = policyFromConfig(*config);
-    if (!policy)
-        return policy.error();
-    Warnings warnings;
-    auto scenario = buildScenario(spec, warnings);
-    if (!scenario)
-        return scenario.error();
-    const GroupTree tree(*policy);
+    const GroupTree tree(basePolicy);
     for (const QuotaTarget& t : options.targets) {
         if (tree.find(t.group) < 0)
             return Diagnostic {"--targets", 0, "target '" + t.text() + "': the pool has no group '" + t.group + "'"};
@@ -221,8 +226,8 @@ Expected<QuotaSuggestion> suggestQuotas(const ScenarioSpec& spec, const SuggestO
             return Diagnostic {"--targets", 0, "target '" + t.text() + "': " + t.group + " has no pledge (--pledges)"};
     }
 
-    Search search {spec, options, {}, scenario->pool.totalCores(), {}, {}, 0};
-    for (const GroupConfig& g : policy->groups) {
+    Search search {candidate, options, {}, base.pool.totalCores(), {}, {}, 0};
+    for (const GroupConfig& g : basePolicy.groups) {
         const auto dot = g.name.rfind('.');
         search.current.push_back({g.name, dot == std::string::npos ? std::string() : g.name.substr(0, dot),
             g.staticQuota, g.configQuota, g.acceptSurplus});
@@ -237,18 +242,18 @@ Expected<QuotaSuggestion> suggestQuotas(const ScenarioSpec& spec, const SuggestO
     if (pledged > static_cast<double>(search.poolCores) + 1e-9)
         out.conflicts.push_back("the pledges add up to " + human::quantity(pledged) + " cores, more than the pool's "
             + human::quantity(static_cast<double>(search.poolCores)));
-    const double hours = scenario->horizonSeconds > 0 ? scenario->horizonSeconds / 3600.0 : 0.0;
+    const double hours = base.horizonSeconds > 0 ? base.horizonSeconds / 3600.0 : 0.0;
     for (const QuotaTarget& t : options.targets) {
         if (t.metric != "delivered_over_pledge" || !t.atLeast || hours <= 0)
             continue;
         // What its jobs could run within the horizon, had they every core they ask for from their submission.
         const int group = tree.find(t.group);
-        const auto& jobs = scenario->workload.jobs;
-        const std::int64_t start = scenario->startTime.value_or(jobs.empty() ? 0 : jobs.front().submit);
-        const auto end = start + static_cast<std::int64_t>(scenario->horizonSeconds);
+        const auto& jobs = base.workload.jobs;
+        const std::int64_t start = base.startTime.value_or(jobs.empty() ? 0 : jobs.front().submit);
+        const auto end = start + static_cast<std::int64_t>(base.horizonSeconds);
         double demanded = 0;
         for (const Job& j : jobs) {
-            int g = tree.groupOfSubmitter(scenario->workload.submitters[j.submitter]);
+            int g = tree.groupOfSubmitter(base.workload.submitters[j.submitter]);
             while (g > 0 && g != group)
                 g = tree.node(g).parent;
             const std::int64_t from = std::max<std::int64_t>(start, j.submit);
@@ -385,15 +390,34 @@ Expected<QuotaSuggestion> suggestQuotas(const ScenarioSpec& spec, const SuggestO
         out.alternatives.push_back(*others[i]);
 
     // The snippet: the knobs of the best setting over the scenario's configuration.
-    ScenarioSpec chosen = spec;
-    for (const auto& [key, value] : best.knobs)
-        (void)setScenarioValue(chosen, key, value, KnobOrigin {"suggest", 0});
-    if (auto chosenConfig = scenarioConfig(chosen))
-        if (auto chosenPolicy = policyFromConfig(*chosenConfig))
-            out.snippet
-                = configSnippet(*policy, *chosenPolicy, spec.name.empty() ? std::string("the scenario") : spec.name);
+    if (auto chosen = candidate(best.knobs))
+        out.snippet = configSnippet(basePolicy, chosen->policy, baseName);
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return out;
+}
+
+Expected<QuotaSuggestion> suggestQuotas(const ScenarioSpec& spec, const SuggestOptions& options)
+{
+    auto config = scenarioConfig(spec);
+    if (!config)
+        return config.error();
+    auto policy = policyFromConfig(*config);
+    if (!policy)
+        return policy.error();
+    Warnings warnings;
+    auto base = buildScenario(spec, warnings);
+    if (!base)
+        return base.error();
+    const CandidateScenario candidate = [&](const std::vector<std::pair<std::string, std::string>>& knobs) {
+        ScenarioSpec changed = spec;
+        for (const auto& [key, value] : knobs)
+            if (auto error = setScenarioValue(changed, key, value, KnobOrigin {"suggest", 0}))
+                return Expected<Scenario>(*error);
+        Warnings ignored; // the base's are the same
+        return buildScenario(changed, ignored);
+    };
+    return suggestQuotas(
+        *base, *policy, spec.name.empty() ? std::string("the scenario") : spec.name, candidate, options);
 }
 
 } // namespace pp

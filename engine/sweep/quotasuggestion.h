@@ -3,9 +3,12 @@
 #pragma once
 
 #include "io/pledgefiles.h"
+#include "model/scenario.h"
+#include "policy/policy.h"
 #include "scenario/scenariofile.h"
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,10 +58,18 @@ struct QuotaSuggestion
     double seconds = 0;
 };
 
-/// Searches the quotas of `spec` (moving quota between siblings at every level of the tree, static cores or dynamic
+/// The scenario a candidate's knobs make (over the current configuration); called from several threads at once.
+using CandidateScenario = std::function<Expected<Scenario>(const std::vector<std::pair<std::string, std::string>>&)>;
+
+/// Searches the quotas of `base` (moving quota between siblings at every level of the tree, static cores or dynamic
 /// fractions as each group has, and GROUP_ACCEPT_SURPLUS) for a setting that meets every target, by simulating the
-/// candidates on all cores: a hill climb from the current setting that halves its step when no move helps. Errors
-/// name the target (a group the pool does not have) or the scenario's own.
+/// candidates `candidate` makes on all cores: a hill climb from the current setting that halves its step when no move
+/// helps. `policy` is the base's, `baseName` names it in the snippet. Errors name the target (a group the pool does
+/// not have) or a candidate's own.
+Expected<QuotaSuggestion> suggestQuotas(const Scenario& base, const Policy& policy, const std::string& baseName,
+    const CandidateScenario& candidate, const SuggestOptions& options);
+
+/// The same for a scenario file (or a built-in): candidates are its knobs with the search's added.
 Expected<QuotaSuggestion> suggestQuotas(const ScenarioSpec& spec, const SuggestOptions& options);
 
 } // namespace pp
