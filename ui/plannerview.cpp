@@ -3,6 +3,7 @@
 #include "plannerview.h"
 
 #include "outcomechart.h"
+#include "suggestdialog.h"
 
 #include "comparisonmodel.h"
 #include "grouppolicymodel.h"
@@ -163,6 +164,11 @@ QWidget* PlannerView::buildEditors()
     keep->setToolTip(tr("Keep this proposal as a named scenario, for the Compare view and the report"));
     connect(keep, &QPushButton::clicked, this, &PlannerView::chooseKeep);
     bar->addWidget(keep);
+    auto* suggestButton = new QPushButton(tr("Suggest quotas…"), page);
+    suggestButton->setObjectName(QStringLiteral("suggestQuotas"));
+    suggestButton->setToolTip(tr("Search for quotas that meet targets per group (waits, delivered over pledge, …)"));
+    connect(suggestButton, &QPushButton::clicked, this, &PlannerView::suggestQuotas);
+    bar->addWidget(suggestButton);
     auto* exportButton = new QPushButton(tr("Export config.d snippet…"), page);
     connect(exportButton, &QPushButton::clicked, this, &PlannerView::exportSnippet);
     bar->addWidget(exportButton);
@@ -468,4 +474,17 @@ void PlannerView::chooseKeep()
         m_status->setText(tr("“%1” cannot be used: the baseline keeps its name.").arg(name));
     else
         m_status->setText(tr("Kept as “%1”.").arg(name.trimmed()));
+}
+
+void PlannerView::suggestQuotas()
+{
+    if (!m_session->hasBaseline())
+        return;
+    auto* dialog = new SuggestDialog(std::make_shared<const pp::Scenario>(m_session->baseScenario()),
+        m_session->baseConfig(), m_session->baselineResult(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SuggestDialog::applyRequested, this, [this](const pp::KnobEdits& knobs) {
+        m_undo->push(new SetKnobsCommand(m_session->draft(), tr("Suggested quotas"), knobs));
+    });
+    dialog->open();
 }

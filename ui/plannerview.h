@@ -37,6 +37,8 @@ public:
     ComparisonModel* comparison() const { return m_comparison; }
 
 private:
+    /// Opens Suggest quotas on the baseline; its answer, applied, is one undoable edit of the draft.
+    void suggestQuotas();
     QWidget* buildEditors();
     QWidget* buildOutcome();
     /// A spin box bound to a numeric knob: shows the policy's value (through `read`), edits write the knob.

@@ -355,6 +355,29 @@ Expected<QuotaSuggestion> suggestQuotas(const Scenario& base, const Policy& base
         best.description = moves;
         bestSetting = settings[winner];
     }
+    // Met: the smallest part of the way from the current quotas that still meets every target (a quarter, a half or
+    // three quarters of each change), so that a suggestion moves no more quota than it needs to.
+    if (best.allMet() && !best.knobs.empty() && search.evaluations < options.maxEvaluations && timeLeft()) {
+        std::vector<Setting> settings;
+        std::vector<std::string> names;
+        for (double part : {0.25, 0.5, 0.75}) {
+            Setting partial = bestSetting;
+            for (std::size_t i = 0; i < partial.size(); ++i) {
+                // Whole cores toward no change: siblings' quotas then never add up to more than before.
+                const double change = part * (bestSetting[i].value - search.current[i].value);
+                partial[i].value = search.current[i].value + (partial[i].isStatic ? std::trunc(change) : change);
+            }
+            settings.push_back(partial);
+            names.push_back(moves + " (" + text::fixed(part * 100, 0) + " % of it)");
+        }
+        const std::vector<QuotaCandidate> round = search.evaluate(settings, names);
+        for (std::size_t i = 0; i < round.size(); ++i)
+            if (round[i].allMet() && !round[i].knobs.empty()) {
+                best = round[i];
+                bestSetting = settings[i];
+                break; // the smallest part that meets them
+            }
+    }
     out.best = best;
     out.feasible = best.allMet() && out.conflicts.empty();
     out.evaluations = search.evaluations;

@@ -30,11 +30,13 @@
 
 #include <QAbstractItemModel>
 #include <QDateTime>
+#include <QDialog>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -43,8 +45,10 @@
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QtTest>
 
 namespace {
@@ -180,6 +184,39 @@ private Q_SLOTS:
         QVERIFY2(answer->text().contains(QStringLiteral("(p50)"))
                 || answer->text().contains(QStringLiteral("does not start")),
             qPrintable(answer->text()));
+    }
+
+    void suggestsQuotasAndAppliesThemAsAProposal()
+    {
+        pp::Scenario scenario = pp::demoScenario(1, 0.1);
+        scenario.pool = pp::Pool::uniform(2048, 32).value();
+        scenario.horizonSeconds = 2 * 86400.0; // two days: a quick search
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultShown);
+        window.openScenario(scenario, pp::Config::fromText(pp::demoConfigText(), "demo").value());
+        window.show();
+        QVERIFY(shown.wait(120000));
+        window.showView(MainWindow::View::Planner);
+        auto* open = window.findChild<QPushButton*>(QStringLiteral("suggestQuotas"));
+        QVERIFY(open);
+        open->click();
+        auto* dialog = window.findChild<QDialog*>(QStringLiteral("suggestDialog"));
+        QVERIFY(dialog);
+        // The first target offered: the longest p95 wait, halved.
+        auto* targets = dialog->findChild<QTableWidget*>(QStringLiteral("suggestTargets"));
+        QCOMPARE(targets->rowCount(), 1);
+        auto* answer = dialog->findChild<QPlainTextEdit*>(QStringLiteral("suggestAnswer"));
+        dialog->findChild<QPushButton*>(QStringLiteral("suggestSearch"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!answer->toPlainText().isEmpty(), 240000);
+        QVERIFY2(answer->toPlainText().contains(QStringLiteral("wait_p95_s <=")), qPrintable(answer->toPlainText()));
+        auto* apply = dialog->findChild<QPushButton*>(QStringLiteral("suggestApply"));
+        if (apply->isEnabled()) { // a change was found: it becomes the draft, one undo step
+            auto* planner = window.findChild<PlannerView*>();
+            const int steps = planner->session()->undoStack()->count();
+            apply->click();
+            QCOMPARE(planner->session()->undoStack()->count(), steps + 1);
+            QVERIFY(!planner->session()->draft()->edits().empty());
+        }
     }
 
     void aDraggedQuotaIsOneUndoStepAndTheOutcomeFollowsIt()
