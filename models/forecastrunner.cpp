@@ -20,7 +20,7 @@ ForecastRunner::~ForecastRunner()
         future.waitForFinished();
 }
 
-void ForecastRunner::start(std::shared_ptr<const pp::Scenario> scenario, const pp::ForecastRequest& request)
+void ForecastRunner::start(const std::shared_ptr<const pp::Scenario>& scenario, const pp::ForecastRequest& request)
 {
     if (m_stopFlag)
         m_stopFlag->store(true);

@@ -22,7 +22,7 @@ public:
     explicit ForecastRunner(QObject* parent = nullptr);
     ~ForecastRunner() override;
 
-    void start(std::shared_ptr<const pp::Scenario> scenario, const pp::ForecastRequest& request);
+    void start(const std::shared_ptr<const pp::Scenario>& scenario, const pp::ForecastRequest& request);
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:

@@ -44,7 +44,7 @@ QDoubleSpinBox* amount(double value, QWidget* parent)
 } // namespace
 
 SuggestDialog::SuggestDialog(std::shared_ptr<const pp::Scenario> base, pp::Config config,
-    std::shared_ptr<const pp::Result> baseline, QWidget* parent)
+    const std::shared_ptr<const pp::Result>& baseline, QWidget* parent)
     : QDialog(parent)
     , m_base(std::move(base))
     , m_config(std::move(config))
@@ -118,7 +118,7 @@ SuggestDialog::SuggestDialog(std::shared_ptr<const pp::Scenario> base, pp::Confi
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(close);
 
-    connect(m_runner, &SuggestRunner::finished, this, [this](std::shared_ptr<const pp::QuotaSuggestion> s) {
+    connect(m_runner, &SuggestRunner::finished, this, [this](const std::shared_ptr<const pp::QuotaSuggestion>& s) {
         m_search->setEnabled(true);
         m_answer->setPlainText(QString::fromStdString(pp::suggestionText(*s, true)));
         m_suggested.clear();

@@ -26,7 +26,7 @@ class SuggestDialog : public QDialog
 public:
     /// `baseline`, when given, proposes a first target: the longest p95 wait halved.
     SuggestDialog(std::shared_ptr<const pp::Scenario> base, pp::Config config,
-        std::shared_ptr<const pp::Result> baseline, QWidget* parent = nullptr);
+        const std::shared_ptr<const pp::Result>& baseline, QWidget* parent = nullptr);
 
 Q_SIGNALS:
     void applyRequested(const pp::KnobEdits& knobs);

@@ -184,6 +184,7 @@ int report(const std::vector<std::string>& args)
         for (const auto& p : *pledges)
             pledged.emplace_back(p.experiment, p.cores);
         std::vector<std::pair<std::string, double>> contributed;
+        contributed.reserve(contributions.size());
         for (const auto& c : contributions)
             contributed.emplace_back(c.experiment, static_cast<double>(c.cores()));
         report.setPledges(std::move(pledged), std::move(contributed));

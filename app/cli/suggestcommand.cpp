@@ -95,6 +95,7 @@ int suggest(const std::vector<std::string>& args)
         for (const auto& p : suggest.pledges)
             pledged.emplace_back(p.experiment, p.cores);
         std::vector<std::pair<std::string, double>> contributed;
+        contributed.reserve(contributions.size());
         for (const auto& c : contributions)
             contributed.emplace_back(c.experiment, static_cast<double>(c.cores()));
         if (contributed.empty())

@@ -44,8 +44,9 @@ std::vector<PledgeMonth> pledgeSheet(const Result& result,
     std::vector<std::pair<std::string, std::vector<std::size_t>>> months;
     for (std::size_t k = 1; k < result.groupSeries.size(); ++k) {
         const std::int64_t middle = (static_cast<std::int64_t>(k) * 2 - 1) * result.sampleInterval / 2;
-        const std::string month = result.epoch > 0 ? calendarMonth(result.epoch + result.startTime + middle)
-                                                   : "month " + std::to_string(middle / (30 * 86400) + 1);
+        const std::string month = result.epoch > 0
+            ? calendarMonth(result.epoch + result.startTime + middle)
+            : "month " + std::to_string(middle / (std::int64_t {30} * 86400) + 1);
         if (months.empty() || months.back().first != month)
             months.push_back({month, {}});
         months.back().second.push_back(k);

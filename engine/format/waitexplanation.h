@@ -23,10 +23,10 @@ std::string waitExplanationJson(const Result& result, const GroupWaits& waits, s
 /// did not wait.
 std::string waitSentence(const Result& result, int group, std::optional<RunPeriod> period = {});
 
-/// What waits now, after one negotiation cycle on a pool as it is (a snapshot): `cores` holds idle cores by reason,
+/// What waits now, after one negotiation cycle on a pool as it is (a snapshot): `waits` holds idle cores by reason,
 /// not core-hours. "Now atlas.prod has 32 idle cores the negotiator could not match; 24 (75 %) because no p-slot
 /// has 8 free cores — the largest has 4; …".
-std::string waitNowText(const Result& result, const GroupWaits& cores);
-std::string waitNowJson(const Result& result, const GroupWaits& cores);
+std::string waitNowText(const Result& result, const GroupWaits& waits);
+std::string waitNowJson(const Result& result, const GroupWaits& waits);
 
 } // namespace pp

@@ -31,7 +31,7 @@ bool hasDetail(WaitReason reason)
 } // namespace
 
 WaitExplainer::WaitExplainer(Context context, std::int64_t start)
-    : m_ctx(std::move(context))
+    : m_ctx(context)
     , m_last(start)
     , m_sampleSeconds(m_ctx.reportGroups, WaitReasonHours {})
     , m_sampleTouched(m_ctx.reportGroups, 0)

@@ -104,7 +104,6 @@ private:
     // Per report group and request size: the largest free p-slot while no_fitting_slot held for it.
     std::vector<std::unordered_map<int, int>> m_largestFree;
     std::vector<std::unordered_map<int, double>> m_beyondQuota; // per report group: who held a full pool, weighed
-    std::vector<WaitSample>* m_lastSample = nullptr;
     // explain()'s working list
     struct IdleClaim
     {

@@ -142,9 +142,7 @@ Expected<StartForecast> forecastFrom(const Scenario& first, const ForecastReques
                     + (request.notebook ? r.notebookStartupSeconds : 0.0);
         }
     });
-    for (std::size_t k = 0; k < waits.size(); ++k)
-        if (waits[k] < 0)
-            ++out.notStarted;
+    out.notStarted = static_cast<int>(std::count_if(waits.begin(), waits.end(), [](double w) { return w < 0; }));
     std::vector<double> sorted;
     for (double w : waits)
         if (w >= 0)

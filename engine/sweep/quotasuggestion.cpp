@@ -137,6 +137,7 @@ struct Search
         const int runs = std::max(1, options.runs);
         // Each candidate's scenario once, then its runs on all cores; only the group figures are kept.
         std::vector<Expected<Scenario>> scenarios;
+        scenarios.reserve(settings.size());
         for (const Setting& s : settings)
             scenarios.push_back(candidateScenario(knobsOf(current, s)));
         const std::size_t items = settings.size() * static_cast<std::size_t>(runs);
@@ -282,7 +283,7 @@ Expected<QuotaSuggestion> suggestQuotas(const Scenario& base, const Policy& base
     double step = 0.1; // of the siblings' total
     std::string moves;
     const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t perRound = std::max<std::size_t>(4, 2 * threads);
+    const std::size_t perRound = std::max<std::size_t>(4, std::size_t {2} * threads);
     while (!best.allMet() && step >= 0.01 && search.evaluations < options.maxEvaluations && timeLeft()) {
         // Moves for the targets missed, the worst first: more quota for the group or an ancestor, taken from a
         // sibling of the same kind; surplus accepted where it is not.
