@@ -154,29 +154,15 @@ int explain(const std::vector<std::string>& args)
             machines.configPaths.push_back(path);
         if (auto error = readMachines(options, machines))
             return inputError(*error);
-        std::vector<std::string> historyPaths;
-        for (const auto& list : options.all("--history"))
-            for (auto piece : text::split(list, ","))
-                historyPaths.emplace_back(piece);
+        std::vector<std::string> historyPaths = listValues(options, "--history");
         for (const auto& path : options.all("--queue"))
             historyPaths.push_back(path);
-        std::vector<std::string> eventLogs;
-        for (const auto& list : options.all("--events"))
-            for (auto piece : text::split(list, ","))
-                eventLogs.emplace_back(piece);
-        auto inputs = readHistoryReplay(machines, historyPaths, eventLogs, {}, warnings);
+        auto inputs = readHistoryReplay(machines, historyPaths, listValues(options, "--events"), {}, warnings);
         if (!inputs)
             return inputError(inputs.error());
         scenario = historyReplayScenario(inputs->history, std::move(inputs->scenario));
     } else { // --snapshot: one negotiation cycle on the pool as it is
-        ScenarioInputs inputs;
-        const std::string list = options.get("--snapshot"); // split() views into it
-        for (auto piece : text::split(list, ","))
-            inputs.snapshotPaths.emplace_back(piece);
-        if (options.has("--config"))
-            inputs.configPaths.push_back(options.get("--config"));
-        inputs.modelPath = options.get("--model");
-        auto loaded = loadScenario(inputs, warnings);
+        auto loaded = loadScenario(snapshotInputs(options), warnings);
         if (!loaded)
             return inputError(loaded.error());
         scenario = std::move(loaded).value();

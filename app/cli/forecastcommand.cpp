@@ -25,13 +25,7 @@ int forecast(const std::vector<std::string>& args)
     if (options.has("--notebook") == options.has("--cores") && options.has("--cores"))
         return usageError("a notebook asks for the cores of its profile: give --notebook or --cores N, not both");
 
-    ScenarioInputs inputs;
-    const std::string list = options.get("--snapshot"); // split() views into it
-    for (auto piece : text::split(list, ","))
-        inputs.snapshotPaths.emplace_back(piece);
-    if (options.has("--config"))
-        inputs.configPaths.push_back(options.get("--config"));
-    inputs.modelPath = options.get("--model");
+    const ScenarioInputs inputs = snapshotInputs(options);
 
     ForecastRequest request;
     request.group = options.get("--group");

@@ -67,6 +67,25 @@ std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInp
     return std::nullopt;
 }
 
+std::vector<std::string> listValues(const Options& options, const std::string& name)
+{
+    std::vector<std::string> values;
+    for (const auto& list : options.all(name))
+        for (auto piece : text::split(list, ","))
+            values.emplace_back(piece);
+    return values;
+}
+
+ScenarioInputs snapshotInputs(const Options& options)
+{
+    ScenarioInputs inputs;
+    inputs.snapshotPaths = listValues(options, "--snapshot");
+    for (const auto& path : options.all("--config"))
+        inputs.configPaths.push_back(path);
+    inputs.modelPath = options.get("--model");
+    return inputs;
+}
+
 std::optional<Diagnostic> readMachines(const Options& options, ScenarioInputs& inputs)
 {
     inputs.poolPath = options.get("--pool");

@@ -40,6 +40,10 @@ private:
 std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInputs& inputs);
 /// --pool, --cores and --machine-cores, when given, into the inputs; errors name the option.
 std::optional<Diagnostic> readMachines(const Options& options, ScenarioInputs& inputs);
+/// Every value of a list option (`--history a,b --history c`), split at its commas, in order.
+std::vector<std::string> listValues(const Options& options, const std::string& name);
+/// `--snapshot FILE|DIR[,...]`, with `--config` and `--model` when given: a pool as it is now.
+ScenarioInputs snapshotInputs(const Options& options);
 /// `--ensemble K`: how many runs (1 without the option), or the error for a K that is no count from 2 to 1000.
 Expected<int> readEnsembleRuns(const Options& options);
 

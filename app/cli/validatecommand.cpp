@@ -86,19 +86,11 @@ int validate(const std::vector<std::string>& args)
         run.margin = *margin;
     }
 
-    std::vector<std::string> historyPaths;
-    for (const auto& list : options.all("--history"))
-        for (auto piece : text::split(list, ","))
-            historyPaths.emplace_back(piece);
+    std::vector<std::string> historyPaths = listValues(options, "--history");
     for (const auto& path : options.all("--queue"))
         historyPaths.push_back(path);
-
-    std::vector<std::string> eventLogs;
-    for (const auto& list : options.all("--events"))
-        for (auto piece : text::split(list, ","))
-            eventLogs.emplace_back(piece);
     Warnings warnings;
-    auto done = validatePool(inputs, historyPaths, eventLogs, read, run, warnings);
+    auto done = validatePool(inputs, historyPaths, listValues(options, "--events"), read, run, warnings);
     if (!done)
         return inputError(done.error());
     printWarnings(warnings);

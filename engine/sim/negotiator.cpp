@@ -206,6 +206,34 @@ void Negotiator::resetLimits()
     m_matchedCost = 0;
 }
 
+void Negotiator::allocateRound()
+{
+    for (int g = 0; g < m_ctx.tree.size(); ++g) {
+        auto& s = m_allocation.at(g);
+        s.allocated = 0;
+        s.subtreeRequested = 0;
+        s.rr = false;
+    }
+    m_allocation.fairshare();
+    if (!m_ctx.policy.useSlotWeights)
+        m_allocation.recoverRemainders();
+    if (m_ctx.policy.autoregroupDefault) { // the root negotiates for everyone: its limit is the pool
+        m_allocation.at(GroupTree::root).quota = m_poolSize;
+        m_allocation.at(GroupTree::root).allocated = m_poolSize;
+    }
+}
+
+double Negotiator::largestShortfall(const std::vector<double>& usage) const
+{
+    double largest = 0;
+    for (int g = 0; g < m_ctx.tree.size(); ++g) {
+        const auto& s = m_allocation.group(g);
+        const double target = m_ctx.tree.anyAcceptSurplus() ? s.allocated : s.quota;
+        largest = std::max(largest, std::max(0.0, target - usage[static_cast<std::size_t>(g)]));
+    }
+    return largest;
+}
+
 void Negotiator::assessLimits()
 {
     const Policy& policy = m_ctx.policy;
@@ -213,21 +241,8 @@ void Negotiator::assessLimits()
     prepareDemand();
     resetLimits();
     m_round = 1;
-    for (int g = 0; g < groups; ++g) {
-        auto& s = m_allocation.at(g);
-        s.allocated = 0;
-        s.subtreeRequested = 0;
-        s.rr = false;
-    }
-    m_allocation.fairshare();
-    if (!policy.useSlotWeights)
-        m_allocation.recoverRemainders();
-    double maxDelta = 0;
-    for (int g = 0; g < groups; ++g) {
-        const auto& s = m_allocation.group(g);
-        const double target = m_ctx.tree.anyAcceptSurplus() ? s.allocated : s.quota;
-        maxDelta = std::max(maxDelta, std::max(0.0, target - m_groupUsage[static_cast<std::size_t>(g)]));
-    }
+    allocateRound();
+    const double maxDelta = largestShortfall(m_groupUsage);
     // The first round's last spin, for the groups its loop would reach.
     for (int g = 0; g < groups; ++g) {
         const auto& s = m_allocation.group(g);
@@ -298,32 +313,16 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         m_round = round;
         if (out)
             out->rounds = round;
-        for (int g = 0; g < groups; ++g) {
-            auto& s = m_allocation.at(g);
-            s.allocated = 0;
-            s.subtreeRequested = 0;
-            s.rr = false;
-        }
-        m_allocation.fairshare();
-        if (!policy.useSlotWeights)
-            m_allocation.recoverRemainders();
-        if (autoregroup) {
-            m_allocation.at(GroupTree::root).quota = m_poolSize;
-            m_allocation.at(GroupTree::root).allocated = m_poolSize;
-        }
+        allocateRound();
         if (out && round == 1)
             for (int g = 0; g < groups; ++g)
                 out->groups[static_cast<std::size_t>(g)].allocated
                     = static_cast<float>(m_allocation.group(g).allocated);
 
-        double maxDelta = 0;
+        const double maxDelta = largestShortfall(usage);
         double allocatedTotal = 0;
-        for (int g = 0; g < groups; ++g) {
-            const auto& s = m_allocation.group(g);
-            allocatedTotal += s.allocated;
-            const double target = tree.anyAcceptSurplus() ? s.allocated : s.quota;
-            maxDelta = std::max(maxDelta, std::max(0.0, target - usage[static_cast<std::size_t>(g)]));
-        }
+        for (int g = 0; g < groups; ++g)
+            allocatedTotal += m_allocation.group(g).allocated;
 
         // Starvation order; ties keep the tree's breadth-first order (§10.14). Only groups with submitters take
         // part: the others are passed over below anyway, and a tree of thousands has few busy at a time.

@@ -167,6 +167,11 @@ private:
     /// A group's limit in a spin that has reached `n` of `maxDelta` (§2.6 round robin), recorded in m_limits.
     double groupLimit(int group, double n, double maxDelta, double groupUsage);
     void resetLimits();
+    /// One allocation round's quotas and allocations from the requests (§2.6), as negotiate() begins each round.
+    void allocateRound();
+    /// The largest gap between a group's target (allocation with surplus, else quota) and its usage: the round
+    /// robin's full step.
+    double largestShortfall(const std::vector<double>& usage) const;
     GroupLimit& limitRecord(int group); // this cycle's record, cleared at its first use
     double sortKey(int group) const;
 
