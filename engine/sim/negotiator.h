@@ -119,7 +119,7 @@ public:
     void computeAllocation(std::vector<GroupSample>& samples);
 
     /// The limits a cycle would set now, without matching: for a moment the simulator skips the cycle (nothing
-    /// could match), so that what waits can still be explained. Fills groupLimits() as negotiate() does.
+    /// could match), so that what waits can still be explained. Fills groupLimit() as negotiate() does.
     void assessLimits();
     const GroupLimit& groupLimit(int group) const;
     /// The pool size of the last cycle (§2.3): a limit this large is no quota, the pool is.

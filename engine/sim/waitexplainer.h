@@ -24,13 +24,15 @@ namespace pp {
 ///
 /// A request (an autocluster's idle jobs) is, in this order:
 ///  1. requirements: bigger than every machine, or refused by every machine's START;
-///  2. blocked by its group's limit — nothing left (limit ≤ usage), or less than the request after the group
-///     matched this cycle (before that, one match may round up past the limit, §3.4) — as ancestor_cap when a
-///     non-accepting ancestor lowered the limit, limit_floored when the limit was a fraction of a core that the
-///     truncation to an integer took to 0 (0.3 → 0), quota_limit otherwise;
+///  2. blocked by its group's first-round limit — nothing left (the usage at the cycle's start or after its matches
+///     reached it), or less than the request after the group matched this cycle (before that, one match may round
+///     up past the limit, §3.4); a limit as large as the pool is none — as ancestor_cap when a non-accepting
+///     ancestor lowered the limit, limit_floored when the limit was a fraction of a core that the truncation to an
+///     integer took to 0 (0.3 → 0), quota_limit otherwise;
 ///  3. submitter_share when a free p-slot fits it: the group had room, its submitters had used their pie;
 ///  4. draining when a draining machine has the free cores and memory;
-///  5. group_order when a p-slot fitted at the start of the cycle and a group earlier in the order matched;
+///  5. group_order when a p-slot fitted at the start of the cycle and groups earlier in the order matched: as many
+///     jobs as they took cores for (at least one), the rest go on to the next tests;
 ///  6. claimed_by_others when cores other groups hold in claims without using them (a small job on a bigger
 ///     dynamic slot, a claim waiting for a retiring job) would, with a machine's free ones, fit it;
 ///  7. no_fitting_slot otherwise: no p-slot has enough free cores or memory (the largest free one is said; 0 when
@@ -60,7 +62,7 @@ public:
     void cycleEnded(const Negotiator& negotiator, std::int64_t now, CycleRecord* record) override;
     /// A moment the simulator skipped the cycle (nothing could match): explained from assessLimits().
     void cycleSkipped(const Negotiator& negotiator, std::int64_t now);
-    /// Work a group's job lost: an evicted run (preempted, runtime_limit, draining).
+    /// Work a group's job lost: an evicted run (preempted or runtime_limit).
     void lost(int reportGroup, WaitReason reason, double coreSeconds, std::int64_t now);
     /// Closes a sample interval at `now`: its core-hours per group and reason, nonzero only.
     void closeSample(std::int64_t now, std::vector<WaitSample>& out);
