@@ -6,10 +6,10 @@
 #include "analysis/surplusflows.h"
 
 #include <algorithm>
-#include <map>
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <unordered_map>
 
 namespace pp {
