@@ -86,6 +86,42 @@ ScenarioInputs snapshotInputs(const Options& options)
     return inputs;
 }
 
+std::vector<std::pair<std::string, double>> PledgeInputs::pledgedCores() const
+{
+    std::vector<std::pair<std::string, double>> out;
+    out.reserve(pledges.size());
+    for (const auto& p : pledges)
+        out.emplace_back(p.experiment, p.cores);
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> PledgeInputs::contributedCores() const
+{
+    std::vector<std::pair<std::string, double>> out;
+    out.reserve(contributions.size());
+    for (const auto& c : contributions)
+        out.emplace_back(c.experiment, static_cast<double>(c.cores()));
+    return out;
+}
+
+Expected<PledgeInputs> readPledgeInputs(const Options& options)
+{
+    PledgeInputs out;
+    if (options.has("--contributions")) {
+        auto read = readContributions(options.get("--contributions"));
+        if (!read)
+            return read.error();
+        out.contributions = std::move(read).value();
+    }
+    if (options.has("--pledges")) {
+        auto read = readPledges(options.get("--pledges"), out.contributions);
+        if (!read)
+            return read.error();
+        out.pledges = std::move(read).value();
+    }
+    return out;
+}
+
 std::optional<Diagnostic> readMachines(const Options& options, ScenarioInputs& inputs)
 {
     inputs.poolPath = options.get("--pool");

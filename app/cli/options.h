@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "io/pledgefiles.h"
 #include "scenario/scenariofile.h"
 #include "scenario/scenarioinputs.h"
 #include "util/diagnostic.h"
@@ -44,6 +45,16 @@ std::optional<Diagnostic> readMachines(const Options& options, ScenarioInputs& i
 std::vector<std::string> listValues(const Options& options, const std::string& name);
 /// `--snapshot FILE|DIR[,...]`, with `--config` and `--model` when given: a pool as it is now.
 ScenarioInputs snapshotInputs(const Options& options);
+/// `--pledges P.csv` and `--contributions C.csv` when given (HS06 pledges through the contributions' benchmarks),
+/// and both as cores per experiment.
+struct PledgeInputs
+{
+    std::vector<Pledge> pledges;
+    std::vector<Contribution> contributions;
+    std::vector<std::pair<std::string, double>> pledgedCores() const;
+    std::vector<std::pair<std::string, double>> contributedCores() const;
+};
+Expected<PledgeInputs> readPledgeInputs(const Options& options);
 /// `--ensemble K`: how many runs (1 without the option), or the error for a K that is no count from 2 to 1000.
 Expected<int> readEnsembleRuns(const Options& options);
 

@@ -170,24 +170,10 @@ int report(const std::vector<std::string>& args)
                   .arg(QString::fromStdString(scenarios.front().result->scenarioName));
     Report report(title, std::move(scenarios));
     if (options.has("--pledges")) {
-        std::vector<Contribution> contributions;
-        if (options.has("--contributions")) {
-            auto read = readContributions(options.get("--contributions"));
-            if (!read)
-                return inputError(read.error());
-            contributions = std::move(read).value();
-        }
-        auto pledges = readPledges(options.get("--pledges"), contributions);
+        const auto pledges = readPledgeInputs(options);
         if (!pledges)
             return inputError(pledges.error());
-        std::vector<std::pair<std::string, double>> pledged;
-        for (const auto& p : *pledges)
-            pledged.emplace_back(p.experiment, p.cores);
-        std::vector<std::pair<std::string, double>> contributed;
-        contributed.reserve(contributions.size());
-        for (const auto& c : contributions)
-            contributed.emplace_back(c.experiment, static_cast<double>(c.cores()));
-        report.setPledges(std::move(pledged), std::move(contributed));
+        report.setPledges(pledges->pledgedCores(), pledges->contributedCores());
     }
     QString error;
     if (!report.write(QString::fromStdString(options.get("--out")), &error))

@@ -33,19 +33,10 @@ int suggest(const std::vector<std::string>& args)
         return inputError(*error);
 
     SuggestOptions suggest;
-    std::vector<Contribution> contributions;
-    if (options.has("--contributions")) {
-        auto read = readContributions(options.get("--contributions"));
-        if (!read)
-            return inputError(read.error());
-        contributions = std::move(read).value();
-    }
-    if (options.has("--pledges")) {
-        auto read = readPledges(options.get("--pledges"), contributions);
-        if (!read)
-            return inputError(read.error());
-        suggest.pledges = std::move(read).value();
-    }
+    const auto pledges = readPledgeInputs(options);
+    if (!pledges)
+        return inputError(pledges.error());
+    suggest.pledges = pledges->pledges;
     auto targets = readQuotaTargets(options.get("--targets"));
     if (!targets)
         return inputError(targets.error());
@@ -91,18 +82,9 @@ int suggest(const std::vector<std::string>& args)
         if (!scenario)
             return inputError(scenario.error());
         const Result result = simulate(*scenario);
-        std::vector<std::pair<std::string, double>> pledged;
-        for (const auto& p : suggest.pledges)
-            pledged.emplace_back(p.experiment, p.cores);
-        std::vector<std::pair<std::string, double>> contributed;
-        contributed.reserve(contributions.size());
-        for (const auto& c : contributions)
-            contributed.emplace_back(c.experiment, static_cast<double>(c.cores()));
-        if (contributed.empty())
-            for (const auto& [owner, cores] : result.contributions)
-                contributed.emplace_back(owner, static_cast<double>(cores));
         std::ofstream sheet(options.get("--sheet"), std::ios::binary | std::ios::trunc);
-        sheet << pledgeSheetCsv(pledgeSheet(result, pledged, contributed), scenario->name);
+        sheet << pledgeSheetCsv(
+            pledgeSheet(result, pledges->pledgedCores(), pledges->contributedCores()), scenario->name);
         if (!sheet)
             return inputError({options.get("--sheet"), 0, "cannot be written"});
         std::fprintf(stderr, "wrote %s\n", options.get("--sheet").c_str());

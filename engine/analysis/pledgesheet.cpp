@@ -36,8 +36,11 @@ double lookup(const std::vector<std::pair<std::string, double>>& values, const s
 
 std::vector<PledgeMonth> pledgeSheet(const Result& result,
     const std::vector<std::pair<std::string, double>>& pledgedCores,
-    const std::vector<std::pair<std::string, double>>& contributedCores)
+    std::vector<std::pair<std::string, double>> contributedCores)
 {
+    if (contributedCores.empty())
+        for (const auto& [owner, cores] : result.contributions)
+            contributedCores.emplace_back(owner, static_cast<double>(cores));
     const std::vector<int> top = topLevelGroups(result);
     const double hours = static_cast<double>(result.sampleInterval) / 3600.0;
     // The samples of each month, in order (sample k holds the interval before it; the first holds nothing).

@@ -26,10 +26,11 @@ struct PledgeMonth
 };
 
 /// Per top-level group (experiment) and calendar month of the run, from its time series: `pledgedCores` and
-/// `contributedCores` name experiments (cores each); experiments with neither and no work are left out.
+/// `contributedCores` name experiments (cores each; empty: the owners of the result's machines); experiments with
+/// neither and no work are left out.
 std::vector<PledgeMonth> pledgeSheet(const Result& result,
     const std::vector<std::pair<std::string, double>>& pledgedCores,
-    const std::vector<std::pair<std::string, double>>& contributedCores);
+    std::vector<std::pair<std::string, double>> contributedCores);
 
 /// The sheet as CSV: `site,experiment,month,pledged_core_hours,contributed_core_hours,delivered_core_hours,
 /// borrowed_core_hours,lent_core_hours,delivered_over_pledged`.

@@ -318,11 +318,7 @@ QString Report::pledgesHtml(const QString& pageBreak) const
     for (const auto& s : m_scenarios) {
         if (!s.result || s.result->groupSeries.empty())
             continue;
-        auto contributed = m_contributed;
-        if (contributed.empty())
-            for (const auto& [owner, cores] : s.result->contributions)
-                contributed.emplace_back(owner, static_cast<double>(cores));
-        const auto sheet = pp::pledgeSheet(*s.result, m_pledged, contributed);
+        const auto sheet = pp::pledgeSheet(*s.result, m_pledged, m_contributed);
         h += QStringLiteral("<h3>%1</h3>").arg(esc(s.name));
         h += QStringLiteral("<table width='100%' style='%1'><tr>").arg(QLatin1String(tableStyle));
         h += headerRow({{QObject::tr("Experiment"), 15}, {QObject::tr("Month"), 10}, {QObject::tr("Pledged"), 13},
