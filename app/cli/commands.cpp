@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "options.h"
+#include "resultfile.h"
 
 #include "analysis/ensemble.h"
 #include "config/config.h"
@@ -202,29 +203,6 @@ std::string withSpread(const EnsembleResult* e, std::size_t group, const char* k
     if (s && s->high > s->low)
         text += " (" + text::fixed(s->low, digits) + "-" + text::fixed(s->high, digits) + ")";
     return text;
-}
-
-// `--out`: streamed into a file beside the target and renamed over it once whole, so that a failed write (a full
-// disk) leaves an earlier result as it was. A pipe or a device (--out /dev/stdout) is written as it is.
-bool writeResultFile(const std::string& target, const Result& result, const Workload& workload)
-{
-    std::error_code statError;
-    const auto kind = std::filesystem::status(target, statError).type();
-    const bool inPlace = kind != std::filesystem::file_type::not_found && kind != std::filesystem::file_type::regular;
-    const std::string written = inPlace ? target : target + ".part";
-    std::ofstream out(written, std::ios::binary | std::ios::trunc);
-    if (out)
-        writeResultFullJson(out, result, workload);
-    out.close();
-    std::error_code renamed;
-    if (out && !inPlace)
-        std::filesystem::rename(written, target, renamed);
-    if (out && !renamed)
-        return true;
-    std::error_code ignored;
-    if (!inPlace)
-        std::filesystem::remove(written, ignored);
-    return false;
 }
 
 int runAndReport(const Scenario& scenario, const Options& options)

@@ -170,12 +170,10 @@ int explain(const std::vector<std::string>& args)
         scenario.horizonSeconds = interval; // the first cycle's explanation holds until the next one
         nowScale = 3600.0 / interval;
     }
-    if (options.has("--tie-seed")) {
-        const auto seed = text::parseInteger(options.get("--tie-seed"));
-        if (!seed || *seed < 0)
-            return inputError({"--tie-seed", 0, "'" + options.get("--tie-seed") + "' is not a seed (0 or more)"});
-        simulation.tieSeed = static_cast<std::uint64_t>(*seed);
-    }
+    const auto tieSeed = readTieSeed(options, 0);
+    if (!tieSeed)
+        return inputError(tieSeed.error());
+    simulation.tieSeed = *tieSeed;
     printWarnings(warnings);
     const Result result = simulate(scenario, simulation);
     return printExplanations(result, options, period, nowScale);

@@ -48,12 +48,14 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       also keeps them there, one scenario per variant (for the window and report --workspace).
   validate --history FILE[,FILE...] [--queue FILE] [--events LOG[,LOG...]] [--config CFG ...] (--pool FILE | --cores N [--machine-cores M])
            [--from TIME] [--to TIME] [--ensemble K] [--interval 20s|5m|1h] [--margin CORES] [--json]
+           [--out RESULT.json [--tie-seed N]]
       Replays the jobs of a pool's condor_history (and of condor_q at the end, --queue) under its own configuration
       and machines, K times with their own tie seeds (20 by default), and compares each group's cores in use with
       what its jobs really held (from their start and completion times, or every run in the jobs' event logs,
       --events): each group's real mean, the replay's
       range, the error, the share of samples inside the band, and a verdict. Jobs still running or waiting at the
       end run past it in the replay. TIME: Unix seconds or 2026-11-26T04:37:52Z; default: the history's own span.
+      --out keeps one replay (tie seed N, the first run's by default) whole, with its negotiation cycles.
   explain (--scenario FILE|demo | --result RESULT.json | --snapshot FILE|DIR[,...] [--model MODEL]
            | --history FILE[,FILE...] [--queue FILE] [--events LOG,...] [--config CFG] (--pool FILE | --cores N))
           [--group G] [--period FROM..TO] [--horizon ...] [--seed N] [--tie-seed N] [--json]

@@ -58,13 +58,23 @@ std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInp
         inputs.seed = static_cast<std::uint64_t>(*seed);
     }
     if (options.has("--tie-seed")) {
-        const auto seed = text::parseInteger(options.get("--tie-seed"));
-        if (!seed || *seed < 0)
-            return Diagnostic {"--tie-seed", 0,
-                "'" + options.get("--tie-seed") + "' is not a non-negative whole number (0: the engine's fixed order)"};
-        inputs.tieSeed = static_cast<std::uint64_t>(*seed);
+        const auto seed = readTieSeed(options, 0);
+        if (!seed)
+            return seed.error();
+        inputs.tieSeed = *seed;
     }
     return std::nullopt;
+}
+
+Expected<std::uint64_t> readTieSeed(const Options& options, std::uint64_t otherwise)
+{
+    if (!options.has("--tie-seed"))
+        return otherwise;
+    const auto seed = text::parseInteger(options.get("--tie-seed"));
+    if (!seed || *seed < 0)
+        return Diagnostic {"--tie-seed", 0,
+            "'" + options.get("--tie-seed") + "' is not a non-negative whole number (0: the engine's fixed order)"};
+    return static_cast<std::uint64_t>(*seed);
 }
 
 std::vector<std::string> listValues(const Options& options, const std::string& name)

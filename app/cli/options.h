@@ -7,6 +7,7 @@
 #include "scenario/scenarioinputs.h"
 #include "util/diagnostic.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -39,6 +40,8 @@ private:
 
 /// --horizon and --seed, when given, into the inputs; errors name the option.
 std::optional<Diagnostic> readHorizonAndSeed(const Options& options, ScenarioInputs& inputs);
+/// `--tie-seed N`, or `otherwise` without the option; the error names the option.
+Expected<std::uint64_t> readTieSeed(const Options& options, std::uint64_t otherwise);
 /// --pool, --cores and --machine-cores, when given, into the inputs; errors name the option.
 std::optional<Diagnostic> readMachines(const Options& options, ScenarioInputs& inputs);
 /// Every value of a list option (`--history a,b --history c`), split at its commas, in order.

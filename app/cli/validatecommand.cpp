@@ -3,9 +3,11 @@
 // `validate`: a pool's own history replayed under its own configuration and machines, against what really ran.
 #include "commands.h"
 #include "options.h"
+#include "resultfile.h"
 
 #include "format/validationformat.h"
 #include "io/eventlog.h"
+#include "sim/simulator.h"
 #include "sweep/validationrun.h"
 #include "util/text.h"
 
@@ -42,7 +44,7 @@ int validate(const std::vector<std::string>& args)
 {
     const Options options(args,
         {"--history", "--queue", "--events", "--config", "--pool", "--cores", "--machine-cores", "--from", "--to",
-            "--ensemble", "--interval", "--margin"},
+            "--ensemble", "--interval", "--margin", "--out", "--tie-seed"},
         {"--json"});
     if (!options.error().empty())
         return usageError(options.error());
@@ -86,6 +88,10 @@ int validate(const std::vector<std::string>& args)
         run.margin = *margin;
     }
 
+    const auto tieSeed = readTieSeed(options, 1); // the ensemble's first run
+    if (!tieSeed)
+        return inputError(tieSeed.error());
+
     std::vector<std::string> historyPaths = listValues(options, "--history");
     for (const auto& path : options.all("--queue"))
         historyPaths.push_back(path);
@@ -100,6 +106,17 @@ int validate(const std::vector<std::string>& args)
     const std::string out = options.has("--json") ? validationJson(validation, history, cores)
                                                   : validationText(validation, history, cores);
     std::fputs(out.c_str(), stdout);
+    if (options.has("--out")) {
+        // One run of the replay, kept whole with its negotiation cycles, to set beside the pool's own NegotiatorLog.
+        SimulationOptions one;
+        one.recordCycles = true;
+        one.tieSeed = *tieSeed;
+        one.sampleInterval
+            = run.sampleInterval > 0 ? run.sampleInterval : validationSampleInterval(history.to - history.from);
+        const Result replay = simulate(done->replay, one);
+        if (!writeResultFile(options.get("--out"), replay, done->replay.workload))
+            return inputError({options.get("--out"), 0, "cannot be written"});
+    }
     return 0;
 }
 

@@ -98,6 +98,9 @@ struct Policy
     int flockIncrement = 1; ///< FLOCK_INCREMENT
     int minFlockLevel = 0; ///< MIN_FLOCK_LEVEL
     double scheddInterval = 300; ///< SCHEDD_INTERVAL: the flock timer raises a level after 2 × this w/o negotiation
+    /// SCHEDD_MIN_INTERVAL: the schedd publishes its submitter ads at most this often, and after a submission no
+    /// sooner; the negotiator sees new jobs only from the next publication (B2's SchedLog, §10).
+    double scheddMinInterval = 5;
 
     // PoolPlanner switches for HTCondor's surprises; the defaults reproduce HTCondor.
     bool truncateGroupLimits = true; ///< the group limit is passed to the pie as an int (§2.7, §10.6)

@@ -122,6 +122,7 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
         {"FLOCK_INCREMENT", &flockIncrement, 1, 1000},
         {"MIN_FLOCK_LEVEL", &minFlockLevel, 0, 1000},
         {"SCHEDD_INTERVAL", &policy.scheddInterval, 1, 1e9},
+        {"SCHEDD_MIN_INTERVAL", &policy.scheddMinInterval, 0, 1e9},
     };
     for (const auto& knob : numbers)
         if (auto error = readNumber(config, knob.name, *knob.target, knob.min, knob.max))

@@ -90,6 +90,7 @@ std::vector<std::pair<std::string, std::string>> policyKnobs(const Policy& p)
     add("FLOCK_INCREMENT", number(p.flockIncrement));
     add("MIN_FLOCK_LEVEL", number(p.minFlockLevel));
     add("SCHEDD_INTERVAL", number(p.scheddInterval));
+    add("SCHEDD_MIN_INTERVAL", number(p.scheddMinInterval));
     if (!p.groups.empty()) {
         std::string names;
         for (const auto& g : p.groups)

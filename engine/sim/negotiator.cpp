@@ -7,6 +7,7 @@
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <utility>
 
 namespace pp {
@@ -523,11 +524,10 @@ PreemptionParty Negotiator::party(std::uint32_t submitter) const
     return p;
 }
 
-Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& job, std::int64_t now,
-    bool ignoreLimitForRank, const std::function<bool(double)>& affordable)
+Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const PreemptionParty& self, const Job& job,
+    std::int64_t now, bool ignoreLimitForRank, const std::function<bool(double)>& affordable)
 {
     const Policy& policy = m_ctx.policy;
-    const PreemptionParty self = party(submitter);
     const bool rankOn = m_ctx.rank && m_ctx.rank->enabled();
     const bool startOn = m_ctx.rank && m_ctx.rank->startEnabled();
     const bool prioOn = m_preemption.enabled();
@@ -626,12 +626,12 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Job& jo
     return best;
 }
 
-Negotiator::PslotVictims Negotiator::findPslotVictims(std::uint32_t submitter, const Job& job, std::int64_t now)
+Negotiator::PslotVictims Negotiator::findPslotVictims(
+    std::uint32_t submitter, const PreemptionParty& self, const Job& job, std::int64_t now)
 {
     const bool rankOn = m_ctx.rank && m_ctx.rank->enabled();
     const bool startOn = m_ctx.rank && m_ctx.rank->startEnabled();
     const std::int64_t unixNow = m_ctx.epoch + now;
-    const PreemptionParty self = party(submitter);
     // The dynamic slots of each machine that could be victims (pslotMultiMatch, §4.4).
     std::vector<std::vector<std::uint32_t>> children(m_ctx.pool.machineCount());
     const auto& claims = m_ctx.pool.claims();
@@ -703,12 +703,29 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
     const bool startOn = m_ctx.rank && m_ctx.rank->startEnabled();
     const std::int64_t unixNow = m_ctx.epoch + now;
     m_negotiated.push_back(submitter);
-    double used = 0;
+    double used = 0; // limitUsed: every match of this session
+    double usedUnclaimed = 0; // limitUsedUnclaimed: matches of unclaimed slots only
     // One round-up per spin: a submitter with a positive limit that has matched nothing yet may take one slot
-    // costing more than its limit (§3.4, §10.7).
-    const auto permits = [&](double cost, double limit) { return used + cost <= limit || (used <= 0 && limit > 0); };
+    // costing more than its limit (§3.4, §10.7; SubmitterLimitPermits).
+    const auto permits = [](double usedSoFar, double cost, double limit) {
+        return usedSoFar + cost <= limit || (usedSoFar <= 0 && limit > 0);
+    };
     for (std::size_t ac : queue.offerOrder(m_ctx.jobs, m_ctx.autoclusterTieSalt)) {
-        while (!queue.autoclusters()[ac].jobs.empty()) {
+        // The negotiator sorts an autocluster's candidate slots once, at its first request in the session, and
+        // pops the next one for each further request (NEGOTIATOR_MATCHLIST_CACHING, PREEMPTION_REQUIREMENTS_STABLE:
+        // matchmaker.cpp). So PREEMPTION_REQUIREMENTS sees the submitter's usage as it was at that first request,
+        // and a slot popped from the list passes the submitter limit by either test, the claimed or the unclaimed
+        // one. B2's atlas.prod, quota 5 and limit 8, preempted six 1-core slots and then a 4-core one in one
+        // session, ending at 10.
+        std::optional<PreemptionParty> listParty;
+        bool fromCachedList = false;
+        for (;; fromCachedList = true) {
+            if (queue.autoclusters()[ac].jobs.empty())
+                break;
+            if (used >= allowedClaimed)
+                return Outcome::Resume; // over the submitter limit: no further request is offered a slot
+            if (preemption && !listParty)
+                listParty = party(submitter);
             const auto& cluster = queue.autoclusters()[ac];
             // START is the slot's Requirements: with one, the best fit is the best slot that accepts the job.
             const std::int64_t machine = startOn
@@ -720,9 +737,10 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                 double cost = 1.0;
                 if (policy.useSlotWeights)
                     cost = policy.consumptionPolicy ? cluster.cores : m_ctx.pool.freeCores(m);
-                if (!permits(cost, allowed))
+                if (!permits(usedUnclaimed, cost, allowed))
                     return Outcome::Resume;
                 used += cost;
+                usedUnclaimed += cost;
                 pieLeft -= cost;
                 m_matchedCost += cost;
                 m_subUsage[submitter] += cost;
@@ -733,36 +751,35 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
             }
             if (!preemption)
                 break; // nothing fits: the schedd offers no more of this autocluster this cycle
-            // Preemption, decided with the usage of this very moment (§10.9). A victim's slot is at least as
-            // large as the job, so when even that cost is beyond the limit no slot can be afforded (unless the
-            // machine's RANK prefers the job, which in the first spin ignores the limit).
-            const auto affordable = [&](double cost) { return permits(cost, allowedClaimed); };
+            // Preemption. The victim stays charged for its slot until the next cycle: Accountant::AddMatch adds
+            // the new match and removes nothing, and B2's NegotiatorLog shows star's subtree usage at 16 all
+            // through the cycle that preempted all of it. A victim's slot is at least as large as the job, so when
+            // even that cost is beyond the limit no slot can be afforded (unless the machine's RANK prefers the job,
+            // which in the first spin ignores the limit).
+            const auto affordable = [&](double cost) {
+                return permits(used, cost, allowedClaimed) || (fromCachedList && permits(usedUnclaimed, cost, allowed));
+            };
             const bool rankMayIgnoreLimit = rankOn && ignoreSubmitterLimit;
             if (!rankMayIgnoreLimit && !affordable(policy.useSlotWeights ? cluster.cores : 1.0))
                 return Outcome::Resume;
             const Job& head = m_ctx.jobs[cluster.jobs.front()];
-            const Victim victim = findVictim(submitter, head, now, rankMayIgnoreLimit, affordable);
+            const Victim victim = findVictim(submitter, *listParty, head, now, rankMayIgnoreLimit, affordable);
             if (victim.claim < 0) {
                 if (!policy.allowPslotPreemption)
                     break;
-                const PslotVictims many = findPslotVictims(submitter, head, now);
+                const PslotVictims many = findPslotVictims(submitter, *listParty, head, now);
                 if (many.machine < 0)
                     break;
                 const double cost = policy.useSlotWeights ? many.cost : 1.0;
-                if (!(many.rankOnly && rankMayIgnoreLimit) && !permits(cost, allowedClaimed))
+                if (!(many.rankOnly && rankMayIgnoreLimit) && !affordable(cost))
                     return Outcome::Resume;
                 used += cost;
                 pieLeft -= cost;
                 m_matchedCost += cost;
                 m_subUsage[submitter] += cost;
                 m_groupUsage[group] += cost;
-                for (std::uint32_t v : many.claims) {
-                    const Claim& c = m_ctx.pool.claim(v);
-                    const double weight = policy.useSlotWeights ? c.cores : 1.0;
-                    m_subUsage[c.submitter] -= weight;
-                    m_groupUsage[static_cast<std::size_t>(m_ctx.submitterGroup[c.submitter])] -= weight;
+                for (std::uint32_t v : many.claims)
                     m_preemptedThisCycle.push_back(v);
-                }
                 ++matches;
                 m_sink.startAfterPslotPreemption(
                     submitter, ac, static_cast<std::uint32_t>(many.machine), many.claims, now);
@@ -771,15 +788,13 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
             const auto claimIndex = static_cast<std::uint32_t>(victim.claim);
             const Claim& claim = m_ctx.pool.claim(claimIndex);
             const double cost = policy.useSlotWeights ? claim.cores : 1.0;
-            if (!(victim.byRank && rankMayIgnoreLimit) && !permits(cost, allowedClaimed))
+            if (!(victim.byRank && rankMayIgnoreLimit) && !affordable(cost))
                 return Outcome::Resume;
             used += cost;
             pieLeft -= cost;
             m_matchedCost += cost;
             m_subUsage[submitter] += cost;
             m_groupUsage[group] += cost;
-            m_subUsage[claim.submitter] -= cost;
-            m_groupUsage[static_cast<std::size_t>(m_ctx.submitterGroup[claim.submitter])] -= cost;
             m_preemptedThisCycle.push_back(claimIndex);
             ++matches;
             m_sink.startPreempting(submitter, ac, claimIndex, now);

@@ -149,9 +149,10 @@ private:
         bool byRank = false; ///< the machine's RANK prefers the new job (no priority test, §4.1)
         double newRank = 0;
     };
-    /// The claimed dynamic slot the submitter's job may preempt (§3.5 ranking, §4.1 rules), or -1.
-    Victim findVictim(std::uint32_t submitter, const Job& job, std::int64_t now, bool ignoreLimitForRank,
-        const std::function<bool(double)>& affordable);
+    /// The claimed dynamic slot the submitter's job may preempt (§3.5 ranking, §4.1 rules), or -1. `self` is the
+    /// submitter as its autocluster's match list saw it (see negotiateWithSubmitter).
+    Victim findVictim(std::uint32_t submitter, const PreemptionParty& self, const Job& job, std::int64_t now,
+        bool ignoreLimitForRank, const std::function<bool(double)>& affordable);
     /// A machine where preempting several dynamic slots makes room for the job (§4.4), or machine -1.
     struct PslotVictims
     {
@@ -160,7 +161,8 @@ private:
         double cost = 0; ///< the p-slot's weight once the victims' cores are added back
         bool rankOnly = true; ///< every victim is a RANK preemption
     };
-    PslotVictims findPslotVictims(std::uint32_t submitter, const Job& job, std::int64_t now);
+    PslotVictims findPslotVictims(
+        std::uint32_t submitter, const PreemptionParty& self, const Job& job, std::int64_t now);
     PreemptionParty party(std::uint32_t submitter) const;
     double subtreeUsage(int group) const;
     double strictEnforce(int group, double slots, double usage, int* cappedBy) const;

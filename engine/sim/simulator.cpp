@@ -17,7 +17,7 @@ namespace {
 constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
 
 // Each arbitrary choice draws from its own stream of the run's tie seed; seed 0 keeps the fixed order (0 out).
-enum class TieChoice : std::uint64_t { Slots = 1, Submitters, Autoclusters, CyclePhase };
+enum class TieChoice : std::uint64_t { Slots = 1, Submitters, Autoclusters, CyclePhase, ScheddUpdates };
 std::uint64_t tieStream(std::uint64_t tieSeed, TieChoice choice)
 {
     if (tieSeed == 0)
@@ -109,6 +109,16 @@ Simulator::Simulator(const Scenario& scenario, SimulationOptions options, const 
         phase = static_cast<std::int64_t>(RandomStream(tieStream(tieSeed, TieChoice::CyclePhase)).uniform()
             * std::max(1.0, scenario.policy.negotiatorInterval));
     m_nextCycle = m_start + phase;
+    // The schedd publishes its submitter ads every SCHEDD_INTERVAL, after a submission as soon as
+    // SCHEDD_MIN_INTERVAL allows; a job is seen by the first cycle after that publication. B2's carol submitted at
+    // 04:41:53 just after a publication, the next came at :58, and the cycle at :55 did not see her jobs. The
+    // publications' phase is as arbitrary as the cycle's: drawn with a tie seed, and left out without one.
+    if (tieSeed != 0 && !member) {
+        m_scheddPeriod = static_cast<std::int64_t>(
+            std::max(1.0, std::min(scenario.policy.scheddInterval, scenario.policy.scheddMinInterval)));
+        m_scheddPhase = static_cast<std::int64_t>(
+            RandomStream(tieStream(tieSeed, TieChoice::ScheddUpdates)).uniform() * static_cast<double>(m_scheddPeriod));
+    }
     m_nextSample = m_start;
     std::int64_t span = m_end != never ? m_end - m_start : 0;
     if (m_end == never) {
@@ -228,6 +238,15 @@ int Simulator::smallestIdleCores() const
     return m_idleByCores.empty() ? 0 : m_idleByCores.begin()->first;
 }
 
+std::int64_t Simulator::seenAt(double submit) const
+{
+    const auto t = static_cast<std::int64_t>(submit);
+    if (m_scheddPeriod <= 0 || t < m_start)
+        return t; // jobs queued before the run starts are in the schedd's ads already
+    const std::int64_t sinceLast = ((t - m_scheddPhase) % m_scheddPeriod + m_scheddPeriod) % m_scheddPeriod;
+    return t + (m_scheddPeriod - sinceLast); // the next publication after the submission
+}
+
 void Simulator::arrive(std::uint32_t job)
 {
     enqueueIdle(job);
@@ -238,7 +257,7 @@ void Simulator::arrive(std::uint32_t job)
         const Policy& policy = m_scenario.policy;
         const auto wait
             = static_cast<std::int64_t>(std::max(0.0, policy.notebookStartTimeout - policy.notebookStartupSeconds));
-        m_notebookTimeouts.push({static_cast<std::int64_t>(spec.submit) + wait, job});
+        m_notebookTimeouts.push({std::max(m_now, static_cast<std::int64_t>(spec.submit) + wait), job});
     }
 }
 
@@ -456,9 +475,8 @@ std::int64_t Simulator::nextEventTime() const
 {
     const auto& jobs = m_workload.jobs;
     const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
-    const std::int64_t nextArrival = m_nextArrival < jobs.size()
-        ? std::max(m_start, static_cast<std::int64_t>(jobs[m_nextArrival].submit))
-        : never;
+    const std::int64_t nextArrival
+        = m_nextArrival < jobs.size() ? std::max(m_start, seenAt(jobs[m_nextArrival].submit)) : never;
     const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
     const std::int64_t nextTimeout = std::min({m_notebookTimeouts.empty() ? never : m_notebookTimeouts.top().time,
         m_limitTimers.empty() ? never : m_limitTimers.top().time,
@@ -538,7 +556,7 @@ bool Simulator::runUntil(std::int64_t seconds)
                 drainDue(d.machine, t, false);
         }
         // Jobs submitted before a snapshot's start are in the queue from the first instant (<=, not ==).
-        while (m_nextArrival < jobs.size() && static_cast<std::int64_t>(jobs[m_nextArrival].submit) <= t) {
+        while (m_nextArrival < jobs.size() && seenAt(jobs[m_nextArrival].submit) <= t) {
             const auto job = static_cast<std::uint32_t>(m_nextArrival++);
             if ((!m_alreadyRunning.empty() && m_alreadyRunning[job]) || !isHome(job))
                 continue;

@@ -153,6 +153,8 @@ private:
     /// Whether the submitter has an idle job for a claim on `machine` with these resources (its autocluster then).
     bool nextForClaim(std::uint32_t submitter, std::uint32_t machine, int cores, long memoryMb, std::int64_t now,
         std::size_t* autocluster);
+    /// When the negotiator first sees a job submitted at `submit`: the schedd's next publication of its submitter ads.
+    std::int64_t seenAt(double submit) const;
     void arrive(std::uint32_t job);
     void skipForeignArrivals();
     void enqueueIdle(std::uint32_t job);
@@ -257,6 +259,8 @@ private:
     std::int64_t m_end = 0; ///< horizon end (workload seconds)
     std::int64_t m_span = 0;
     std::int64_t m_nextCycle = 0;
+    std::int64_t m_scheddPeriod = 0; // submitter ads published every this many seconds; 0 = new jobs seen at once
+    std::int64_t m_scheddPhase = 0;
     std::int64_t m_nextSample = 0;
     std::size_t m_nextArrival = 0;
     long m_idleJobs = 0;

@@ -68,7 +68,8 @@ Expected<PoolValidation> validatePool(const ScenarioInputs& machines, const std:
         return inputs.error();
     PoolValidation out;
     out.poolCores = inputs->scenario.pool.totalCores();
-    out.validation = runValidation(inputs->history, std::move(inputs->scenario), options);
+    out.replay = historyReplayScenario(inputs->history, std::move(inputs->scenario));
+    out.validation = runValidation(inputs->history, out.replay, options);
     out.history = std::move(inputs->history);
     return out;
 }

@@ -52,6 +52,7 @@ struct PoolValidation
     PoolHistory history;
     Validation validation;
     long poolCores = 0;
+    Scenario replay; ///< what was replayed (historyReplayScenario), to run once more cycle by cycle
 };
 
 /// The whole of `validate`, for the command line and the window alike: the configuration and machines of

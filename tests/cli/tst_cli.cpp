@@ -339,6 +339,10 @@ void CliTest::badInputIsRefused_data()
     QTest::addRow("validate: --from not a time")
         << validate(dataPath("two-jobs.history"), {QStringLiteral("--from"), QStringLiteral("yesterday")}) << 1
         << QStringList {QStringLiteral("--from"), QStringLiteral("'yesterday'")};
+    QTest::addRow("validate: --tie-seed not a seed")
+        << validate(dataPath("two-jobs.history"),
+               {QStringLiteral("--out"), QStringLiteral("x.json"), QStringLiteral("--tie-seed"), QStringLiteral("-1")})
+        << 1 << QStringList {QStringLiteral("--tie-seed"), QStringLiteral("'-1'")};
     QTest::addRow("validate: no machines") << QStringList {QStringLiteral("validate"), QStringLiteral("--history"),
         dataPath("two-jobs.history")} << 2 << QStringList {QStringLiteral("--pool")};
     QTest::addRow("validate: no history") << QStringList {QStringLiteral("validate"), QStringLiteral("--cores"),
@@ -699,13 +703,24 @@ void CliTest::validateComparesARealPoolWithItsReplay()
         logs << dir + QStringLiteral("/jobs/") + name;
     const QString status = dir + QStringLiteral("/snapshots/")
         + QDir(dir + QStringLiteral("/snapshots")).entryList({QStringLiteral("*_status.json.gz")}).first();
-    const CliRun run = runCli({QStringLiteral("validate"), QStringLiteral("--history"),
-        dir + QStringLiteral("/history.json.gz"), QStringLiteral("--queue"), dir + QStringLiteral("/final_q.json.gz"),
-        QStringLiteral("--events"), logs.join(QLatin1Char(',')), QStringLiteral("--config"),
-        dir + QStringLiteral("/effective_config_dump.txt"), QStringLiteral("--pool"), status, QStringLiteral("--from"),
-        QStringLiteral("2026-11-26T05:00:49Z"), QStringLiteral("--to"), QStringLiteral("2026-11-26T05:08:49Z"),
-        QStringLiteral("--ensemble"), QStringLiteral("20"), QStringLiteral("--json")});
+    const CliRun run
+        = runCli({QStringLiteral("validate"), QStringLiteral("--history"), dir + QStringLiteral("/history.json.gz"),
+            QStringLiteral("--queue"), dir + QStringLiteral("/final_q.json.gz"), QStringLiteral("--events"),
+            logs.join(QLatin1Char(',')), QStringLiteral("--config"), dir + QStringLiteral("/effective_config_dump.txt"),
+            QStringLiteral("--pool"), status, QStringLiteral("--from"), QStringLiteral("2026-11-26T05:00:49Z"),
+            QStringLiteral("--to"), QStringLiteral("2026-11-26T05:08:49Z"), QStringLiteral("--ensemble"),
+            QStringLiteral("20"), QStringLiteral("--json"), QStringLiteral("--out"), path("c3-replay.json")});
     QVERIFY2(run.finished && !run.crashed && run.exitCode == 0, describe(run).constData());
+    // --out keeps the first run whole, cycle by cycle, to set beside the NegotiatorLog.
+    QFile replayFile(path("c3-replay.json"));
+    QVERIFY(replayFile.open(QIODevice::ReadOnly));
+    const QJsonObject replay = QJsonDocument::fromJson(replayFile.readAll()).object();
+    QCOMPARE(replay.value(QStringLiteral("jobs_total")).toInt(), 150);
+    long cycleMatches = 0; // the cycles that ran the matchmaker hold every match
+    for (const auto& cycle : replay.value(QStringLiteral("cycles")).toArray())
+        cycleMatches += cycle.toObject().value(QStringLiteral("matches")).toInt();
+    QVERIFY(cycleMatches > 0);
+    QCOMPARE(cycleMatches, static_cast<long>(replay.value(QStringLiteral("matches")).toInt()));
     const QJsonObject v = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("validation")).toObject();
     QCOMPARE(v.value(QStringLiteral("pool_cores")).toInt(), 16);
     QCOMPARE(v.value(QStringLiteral("jobs")).toInt(), 150);

@@ -321,6 +321,42 @@ private Q_SLOTS:
         QVERIFY(std::abs(engineStarts - phenixStarts) <= 1);
     }
 
+    // B2's first preemption cycle, 04:39:35 in the NegotiatorLog (analysis/cycles_table.md, cycle 11): phenix
+    // takes 2 of dave's 1-core slots; atlas.prod, quota 5 and limit 8, takes six more and then one of dan's 4-core
+    // slots (its match list was made at its first request, when it used nothing, and the popped slot passes the
+    // unclaimed limit's round-up), ending at 10; <none> rounds its limit of 2 up to dan's other 4-core slot. Star
+    // stays charged 16 through the cycle, so every one of its slots stays preemptable.
+    void theFirstPreemptionCycleIsTheNegotiatorsOwn()
+    {
+        const QString b2 = recording(recordings[0]);
+        const std::int64_t start = 1795667872;
+        const Scenario scenario = replayOf(b2, start, start + 481);
+        SimulationOptions options;
+        options.recordCycles = true; // tie seed 0: new jobs seen at once, cycles from the start
+        const Result r = simulate(scenario, options);
+        const auto index = [&](const std::string& name) {
+            const auto it
+                = std::find_if(r.groups.begin(), r.groups.end(), [&](const GroupSummary& g) { return g.name == name; });
+            return static_cast<std::size_t>(it - r.groups.begin());
+        };
+        const CycleRecord* first = nullptr;
+        for (const auto& c : r.cycles)
+            if (c.groups.at(index("group_atlas.prod")).matches > 0) {
+                first = &c;
+                break;
+            }
+        QVERIFY(first);
+        const auto row = [&](const char* name) { return first->groups.at(index(name)); };
+        QCOMPARE(row("group_atlas.prod").matches, 7u);
+        QCOMPARE(row("group_atlas.prod").usageAfter, 10.0f);
+        QCOMPARE(row("group_phenix").matches, 2u);
+        QCOMPARE(row("<none>").matches, 1u);
+        QCOMPARE(row("<none>").usageAfter, 4.0f);
+        QCOMPARE(row("group_star").usageBefore, 16.0f);
+        QCOMPARE(row("group_star").usageAfter, 16.0f); // still charged: the accountant removes nothing in a cycle
+        QCOMPARE(first->matches, 10u);
+    }
+
     // The B2 recording (group quotas with preemption back to quota, 16 cores) replayed 20 times with tie seeds
     // drawn anew: each group's mean running cores over the recording's 24 polls, 20 s apart
     // (analysis/stats.txt: "mean running cores per group"), must lie within the ensemble's range, ± 0.5 core.
@@ -364,12 +400,9 @@ private Q_SLOTS:
                 }
             }
             qInfo("%-22s real %5.2f  ensemble %5.2f-%5.2f  seed 0 %5.2f", group.c_str(), realMean, low, high, seedZero);
-            // Known, measured, not yet explained: when star is preempted down at 04:39:33 the real negotiator gave
-            // atlas.prod a sixth core (6, then 4, 2, 2 as atlas.analysis arrived and preempted it back), where the
-            // engine gives atlas.prod its quota of 5 and <none> the fifth; star then gets the cores atlas.prod
-            // lost. prod 3.92-3.96 against 3.21 and star 5.58-6.25 against 6.88; every other group is inside.
-            if (group == "group_atlas.prod" || group == "group_star")
-                QEXPECT_FAIL("", "the first preemption round splits one core differently (see above)", Continue);
+            // Until the negotiator kept a preempted group charged for the rest of the cycle and let one session
+            // of an autocluster use its first request's match list, prod got 5 cores where the real one got 10 at
+            // 04:39:35, and prod and star lay 0.7 and 1.4 cores outside the range.
             QVERIFY2(realMean >= low - 0.5 && realMean <= high + 0.5, group.c_str());
         }
     }

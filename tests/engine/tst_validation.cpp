@@ -287,12 +287,12 @@ private Q_SLOTS:
         // C3: condor_defrag with graceful drains and retirement; every group inside.
         QTest::addRow("C3 defrag") << QStringLiteral("C3_defrag_graceful_retirement") << std::int64_t(1795669249)
                                    << std::int64_t(1795669729) << QStringList();
-        // B2: group-aware preemption. atlas.prod and star are the first preemption round's one core, split
-        // differently by the real negotiator (tst_realpool explains it): measured, not yet explained.
+        // B2: group-aware preemption. From 04:42 star and atlas.prod take 6 cores from each other every cycle
+        // (10 s), and 20-s samples see one side only, which side depending on the cycle's and the schedd's phase.
+        // The replay's runs split between the two; with 20 runs star's real mean lies beyond the p5-p95 band
+        // (100 runs cover it, and so does the min-max of tst_realpool's 20 runs against the 20-s polls).
         QTest::addRow("B2 preemption") << QStringLiteral("B2_preemption_groupaware") << std::int64_t(1795667872)
-                                       << std::int64_t(1795668353)
-                                       << QStringList {
-                                              QStringLiteral("group_star"), QStringLiteral("group_atlas.prod")};
+                                       << std::int64_t(1795668353) << QStringList {QStringLiteral("group_star")};
     }
 
     void theRealRecordingsValidate()
