@@ -138,6 +138,8 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
         const bool timing = column == WaitP50Column || column == WaitP95Column || column == NotebookStartColumn;
         if (timing && d->base == 0 && d->proposal == 0)
             return QString(); // no jobs of its own (or no notebooks): nothing waited
+        if (d->withinNoise) // moved, but no further than HTCondor's arbitrary choices move it
+            return tr("%1 (within noise)").arg(formatValue(column, d->proposal));
         if (verdict == 0)
             return formatValue(column, d->proposal);
         // More than doubled reads as a factor ("×92"), as the written summary says it: "+9,075 %" reads as noise.
@@ -147,10 +149,18 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
                                       QLocale().toString(*d->relative * 100.0, 'f', 0));
         return QStringLiteral("%1 (%2)").arg(formatValue(column, d->proposal), change);
     }
-    case Qt::ToolTipRole:
-        return tr("%1: %2 → %3 (%4 is better)")
-            .arg(QString::fromStdString(d->label), formatValue(column, d->base), formatValue(column, d->proposal),
-                d->better == pp::MetricDelta::Better::Higher ? tr("more") : tr("less"));
+    case Qt::ToolTipRole: {
+        QString tip
+            = tr("%1: %2 → %3 (%4 is better)")
+                  .arg(QString::fromStdString(d->label), formatValue(column, d->base), formatValue(column, d->proposal),
+                      d->better == pp::MetricDelta::Better::Higher ? tr("more") : tr("less"));
+        if (d->baseSpread && d->proposalSpread)
+            tip += tr("\nMedians of %1 runs each; the runs ranged %2–%3, then %4–%5")
+                       .arg(m_comparison.runs)
+                       .arg(formatValue(column, d->baseSpread->low), formatValue(column, d->baseSpread->high),
+                           formatValue(column, d->proposalSpread->low), formatValue(column, d->proposalSpread->high));
+        return tip;
+    }
     case Qt::BackgroundRole:
         if (verdict == 0)
             return {};

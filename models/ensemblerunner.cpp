@@ -10,7 +10,19 @@
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
-using EnsemblePtr = std::shared_ptr<const pp::EnsembleResult>;
+namespace {
+
+// What a comparison reads of a run: its groups and totals. The jobs, the series and the cycles stay behind.
+void keepFiguresOnly(pp::Result& r)
+{
+    std::vector<pp::JobOutcome>().swap(r.jobs);
+    std::vector<pp::PoolSample>().swap(r.poolSeries);
+    std::vector<std::vector<pp::GroupSample>>().swap(r.groupSeries);
+    std::vector<std::vector<pp::MachineSample>>().swap(r.machineSeries);
+    std::vector<pp::CycleRecord>().swap(r.cycles);
+}
+
+} // namespace
 
 EnsembleRunner::EnsembleRunner(QObject* parent)
     : QObject(parent)
@@ -42,21 +54,21 @@ void EnsembleRunner::start(const pp::Scenario& scenario, int runs)
     m_stopFlag = stopFlag;
     m_running = true;
     auto failure = std::make_shared<QString>();
-    auto* watcher = new QFutureWatcher<EnsemblePtr>(this);
-    connect(watcher, &QFutureWatcher<EnsemblePtr>::finished, this, [this, watcher, generation, failure] {
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation, failure] {
         watcher->deleteLater();
-        m_futures.removeIf([](const QFuture<EnsemblePtr>& f) { return f.isFinished(); });
+        m_futures.removeIf([](const QFuture<Outcome>& f) { return f.isFinished(); });
         if (generation != m_generation)
             return; // stale: another scenario was opened meanwhile
         m_running = false;
-        const EnsemblePtr ensemble = watcher->future().result();
+        const Outcome outcome = watcher->future().result();
         if (!failure->isEmpty())
             Q_EMIT failed(*failure);
-        else if (ensemble && ensemble->runs > 1)
-            Q_EMIT ensembleReady(ensemble);
+        else if (outcome.summary && outcome.summary->runs > 1)
+            Q_EMIT ensembleReady(outcome.summary, outcome.runs);
     });
-    const QFuture<EnsemblePtr> future
-        = QtConcurrent::run(engineThreadPool(), [scenario, runs, stopFlag, failure]() -> EnsemblePtr {
+    const QFuture<Outcome> future
+        = QtConcurrent::run(engineThreadPool(), [scenario, runs, stopFlag, failure]() -> Outcome {
               try {
                   pp::EnsembleRunOptions options;
                   options.runs = runs;
@@ -64,18 +76,20 @@ void EnsembleRunner::start(const pp::Scenario& scenario, int runs)
                   options.stop = stopFlag.get();
                   pp::EnsembleRuns done = pp::runEnsemble(scenario, options);
                   if (stopFlag->load() || done.results.empty())
-                      return nullptr;
-                  // Only the summary travels to the window: the runs' jobs and series stay here.
+                      return {};
+                  // Only the summary and the runs' figures travel to the window: their jobs and series stay here.
                   auto ensemble = std::make_shared<pp::EnsembleResult>(pp::summariseEnsemble(done));
                   std::vector<pp::JobOutcome>().swap(ensemble->median.jobs);
-                  return ensemble;
+                  for (pp::Result& r : done.results)
+                      keepFiguresOnly(r);
+                  return {std::move(ensemble), std::make_shared<const pp::EnsembleRuns>(std::move(done))};
               } catch (const std::bad_alloc&) {
                   *failure = EnsembleRunner::tr("The spread of the arbitrary choices could not be run: out of memory.");
               } catch (const std::exception& e) {
                   *failure = EnsembleRunner::tr("The spread of the arbitrary choices failed: %1")
                                  .arg(QString::fromUtf8(e.what()));
               }
-              return nullptr;
+              return {};
           });
     m_futures.append(future);
     watcher->setFuture(future);

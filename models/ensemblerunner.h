@@ -28,12 +28,20 @@ public:
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
-    void ensembleReady(std::shared_ptr<const pp::EnsembleResult> ensemble);
+    /// The summary, and the runs' own figures (their groups and pool totals, no jobs or series) for
+    /// pp::compareEnsembles.
+    void ensembleReady(
+        std::shared_ptr<const pp::EnsembleResult> ensemble, std::shared_ptr<const pp::EnsembleRuns> runs);
     void failed(const QString& reason);
 
 private:
     quint64 m_generation = 0;
     bool m_running = false;
     std::shared_ptr<std::atomic<bool>> m_stopFlag;
-    QList<QFuture<std::shared_ptr<const pp::EnsembleResult>>> m_futures;
+    struct Outcome
+    {
+        std::shared_ptr<const pp::EnsembleResult> summary;
+        std::shared_ptr<const pp::EnsembleRuns> runs;
+    };
+    QList<QFuture<Outcome>> m_futures;
 };

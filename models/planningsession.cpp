@@ -23,13 +23,23 @@ PlanningSession::PlanningSession(QObject* parent)
     , m_proposalRunner(new SimulationRunner(this))
     , m_debounce(new QTimer(this))
     , m_ensembleRunner(new EnsembleRunner(this))
+    , m_proposalEnsembleRunner(new EnsembleRunner(this))
 {
     connect(m_ensembleRunner, &EnsembleRunner::ensembleReady, this,
-        [this](std::shared_ptr<const pp::EnsembleResult> ensemble) {
+        [this](std::shared_ptr<const pp::EnsembleResult> ensemble, std::shared_ptr<const pp::EnsembleRuns> runs) {
             m_baselineEnsemble = std::move(ensemble);
+            m_baselineRuns = std::move(runs);
             Q_EMIT baselineEnsembleReady();
         });
     connect(m_ensembleRunner, &EnsembleRunner::failed, this, &PlanningSession::baselineEnsembleFailed);
+    connect(m_proposalEnsembleRunner, &EnsembleRunner::ensembleReady, this,
+        [this](std::shared_ptr<const pp::EnsembleResult>, std::shared_ptr<const pp::EnsembleRuns> runs) {
+            m_proposalRuns = std::move(runs);
+            Q_EMIT proposalEnsembleReady();
+        });
+    // A proposal without its spread is still a proposal: the comparison stays the single runs'.
+    connect(m_proposalEnsembleRunner, &EnsembleRunner::failed, this, &PlanningSession::proposalStatus);
+    connect(m_proposalEnsembleRunner, &EnsembleRunner::failed, this, &PlanningSession::proposalEnsembleFailed);
     connect(m_baselineRunner, &SimulationRunner::started, this,
         [this] { Q_EMIT openingStarted(QString::fromStdString(m_opening.name)); });
     connect(m_baselineRunner, &SimulationRunner::progress, this, &PlanningSession::openingProgress);
@@ -66,6 +76,11 @@ bool PlanningSession::isRunningEnsemble() const
     return m_ensembleRunner->isRunning();
 }
 
+bool PlanningSession::isRunningProposalEnsemble() const
+{
+    return m_proposalEnsembleRunner->isRunning();
+}
+
 bool PlanningSession::isOpening() const
 {
     return m_baselineRunner->isRunning();
@@ -76,6 +91,7 @@ void PlanningSession::stop()
     m_baselineRunner->stop();
     m_proposalRunner->stop();
     m_ensembleRunner->stop();
+    m_proposalEnsembleRunner->stop();
     m_debounce->stop();
     m_pendingKeep.clear();
 }
@@ -99,6 +115,9 @@ void PlanningSession::takeBaseline(const pp::Result& result)
     // The views show the new baseline before the draft is put over it (which shows the first proposal); how far
     // HTCondor's arbitrary choices move it follows, from a small ensemble in the background.
     m_baselineEnsemble.reset();
+    m_baselineRuns.reset();
+    m_proposalEnsembleRunner->stop();
+    m_proposalRuns.reset();
     m_ensembleRunner->start(m_scenario, baselineEnsembleRuns);
     Q_EMIT baselineReady(*m_baselineResult);
     if (options.samePool) {
@@ -119,6 +138,8 @@ const pp::Config& PlanningSession::baseConfig() const
 
 void PlanningSession::draftChanged()
 {
+    m_proposalEnsembleRunner->stop();
+    m_proposalRuns.reset();
     if (!m_draft->policy()) {
         m_proposalRunner->stop();
         m_debounce->stop();
@@ -160,6 +181,7 @@ void PlanningSession::simulateProposal()
     pp::Scenario proposal = pp::whatif::scenarioWith(m_scenario, *m_draft->policy(), m_draft->edits());
     m_runningEdits = m_draft->edits();
     proposal.name = m_scenario.name + " (proposal)";
+    m_runningScenario = proposal;
     m_proposalRunner->start(proposal); // a run still going is asked to stop; its result is dropped
 }
 
@@ -181,6 +203,9 @@ void PlanningSession::takeProposal(std::shared_ptr<const pp::Result> result)
         Q_EMIT proposalStatus(tr("Proposal simulated in %1 s (%n change(s) from the baseline).", "", m_undo->index())
                                   .arg(m_proposal->wallSeconds, 0, 'f', 2));
     Q_EMIT proposalSimulated();
+    // Its spread once the edits have settled: while a slider is dragged the next proposal is already due.
+    if (!baseline && !m_debounce->isActive() && !m_proposalRunner->isRunning())
+        m_proposalEnsembleRunner->start(m_runningScenario, baselineEnsembleRuns);
 }
 
 QString PlanningSession::configSnippet() const

@@ -74,6 +74,12 @@ public:
     std::shared_ptr<const pp::EnsembleResult> baselineEnsemble() const { return m_baselineEnsemble; }
     static constexpr int baselineEnsembleRuns = 8;
     bool isRunningEnsemble() const;
+    /// The runs behind baselineEnsemble(), and the proposal's as many runs (in the background once the proposal's
+    /// result is in and no edit is pending): with both, the comparison is pp::compareEnsembles, and a change whose
+    /// two spreads overlap is within noise. Null until each is in; the proposal's drops with every edit.
+    std::shared_ptr<const pp::EnsembleRuns> baselineRuns() const { return m_baselineRuns; }
+    std::shared_ptr<const pp::EnsembleRuns> proposalRuns() const { return m_proposalRuns; }
+    bool isRunningProposalEnsemble() const;
 
     PolicyDraft* draft() const { return m_draft; }
     QUndoStack* undoStack() const { return m_undo; }
@@ -111,6 +117,9 @@ Q_SIGNALS:
     /// The baseline's ensemble is in (baselineEnsemble()), or could not be run.
     void baselineEnsembleReady();
     void baselineEnsembleFailed(const QString& reason);
+    /// The proposal's ensemble is in (proposalRuns()), or could not be run (also said as a proposalStatus).
+    void proposalEnsembleReady();
+    void proposalEnsembleFailed(const QString& reason);
 
 private:
     void takeBaseline(const pp::Result& result);
@@ -138,5 +147,9 @@ private:
     QTimer* m_debounce = nullptr;
     EnsembleRunner* m_ensembleRunner = nullptr;
     std::shared_ptr<const pp::EnsembleResult> m_baselineEnsemble;
+    std::shared_ptr<const pp::EnsembleRuns> m_baselineRuns;
+    EnsembleRunner* m_proposalEnsembleRunner = nullptr;
+    std::shared_ptr<const pp::EnsembleRuns> m_proposalRuns;
+    pp::Scenario m_runningScenario; // the proposal being simulated, for its ensemble
     QString m_pendingKeep; // kept while simulating: its result is filled in when the run ends
 };

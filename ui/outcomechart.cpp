@@ -100,6 +100,15 @@ QSize OutcomeChart::minimumSizeHint() const
     return {420, sizeHint().height()};
 }
 
+QString OutcomeChart::waitLabel(const Row& r) const
+{
+    if (!r.ownJobs)
+        return {};
+    if (r.waitVerdict != pp::MetricDelta::Verdict::Same && r.waitBase > 0 && r.wait > 0)
+        return tr("%1 → %2").arg(formatDuration(r.waitBase), formatDuration(r.wait));
+    return r.waitWithinNoise ? tr("%1 (within noise)").arg(formatDuration(r.wait)) : formatDuration(r.wait);
+}
+
 void OutcomeChart::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
@@ -110,8 +119,12 @@ void OutcomeChart::paintEvent(QPaintEvent*)
     for (const auto& r : m_rows)
         nameWidth = std::max(nameWidth, fm.horizontalAdvance(r.name) + 12 * r.depth);
     nameWidth += 20; // the deepest name must not touch its bar
+    // The wait column takes what its widest label needs on either side of the middle; the share bars the rest.
+    int waitLabelWidth = fm.horizontalAdvance(tr("no jobs of its own")) / 2;
+    for (const auto& r : m_rows)
+        waitLabelWidth = std::max(waitLabelWidth, fm.horizontalAdvance(waitLabel(r)));
     const int rest = std::max(200, width() - nameWidth - 8);
-    const int shareWidth = rest * 11 / 20;
+    const int shareWidth = std::max(rest * 9 / 20, std::min(rest * 11 / 20, rest - 16 - 4 - 2 * (waitLabelWidth + 12)));
     const int waitLeft = nameWidth + shareWidth + 16;
     const int waitWidth = width() - waitLeft - 4;
     const QColor text = palette().color(QPalette::WindowText);
@@ -124,7 +137,7 @@ void OutcomeChart::paintEvent(QPaintEvent*)
     p.setPen(text);
     p.drawText(QRect(0, 0, nameWidth, h), Qt::AlignLeft | Qt::AlignVCenter, tr("Group"));
     p.drawText(
-        QRect(nameWidth, 0, shareWidth, h), Qt::AlignLeft | Qt::AlignVCenter, tr("Share of the work | quota share"));
+        QRect(nameWidth, 0, shareWidth, h), Qt::AlignLeft | Qt::AlignVCenter, tr("Share of work | quota"));
     p.drawText(
         QRect(waitLeft, 0, waitWidth, h), Qt::AlignHCenter | Qt::AlignVCenter, tr("← shorter   wait p95   longer →"));
     p.setFont(font());
@@ -180,9 +193,7 @@ void OutcomeChart::paintEvent(QPaintEvent*)
         const QColor colour = !changed ? faint : r.waitVerdict == pp::MetricDelta::Verdict::Better ? better : worse;
         if (length != 0)
             p.fillRect(QRect(std::min(middle, middle + length), barTop, std::abs(length), 12), colour);
-        const QString label = changed
-            ? tr("%1 → %2").arg(formatDuration(r.waitBase), formatDuration(r.wait))
-            : (r.waitWithinNoise ? tr("%1 (within noise)").arg(formatDuration(r.wait)) : formatDuration(r.wait));
+        const QString label = waitLabel(r);
         p.setPen(changed ? colour.darker(130) : text);
         // The label on the side the bar does not take.
         if (length < 0)

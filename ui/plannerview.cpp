@@ -102,6 +102,7 @@ PlannerView::PlannerView(PlanningSession* session, QWidget* parent)
         setEnabled(true);
     });
     connect(m_session, &PlanningSession::proposalSimulated, this, &PlannerView::showProposal);
+    connect(m_session, &PlanningSession::proposalEnsembleReady, this, &PlannerView::showProposal);
     connect(
         m_session, &PlanningSession::proposalStatus, this, [this](const QString& text) { m_status->setText(text); });
     connect(m_session, &PlanningSession::draftRefused, this, [this](const QString& reason) {
@@ -440,7 +441,11 @@ void PlannerView::showProposal()
     const auto baseline = m_session->baselineResult(), proposal = m_session->proposalResult();
     if (!baseline || !proposal)
         return;
-    const pp::Comparison comparison = pp::compareResults(*baseline, *proposal);
+    // With both sides' runs in, each figure is a median with its spread, and overlapping spreads are within noise.
+    const auto baseRuns = m_session->baselineRuns(), proposalRuns = m_session->proposalRuns();
+    const pp::Comparison comparison = baseline != proposal && baseRuns && proposalRuns
+        ? pp::compareEnsembles(*baseRuns, *proposalRuns)
+        : pp::compareResults(*baseline, *proposal);
     m_comparison->setComparison(
         comparison, ComparisonModel::quotaShares(*baseline), ComparisonModel::quotaShares(*proposal));
     m_summary->setText(QString::fromStdString(pp::comparisonSummaryText(comparison)).toHtmlEscaped());

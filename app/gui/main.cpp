@@ -55,7 +55,7 @@ int main(int argc, char** argv)
         window.resize(1600, 1000);
         // Grabs what the user would see, error banner included; a failed open still exits non-zero. A proposal
         // being simulated (a scenario file's changes) is waited for: the planner shows its outcome, not "Simulating";
-        // so is the baseline's ensemble, whose spread the pool view draws.
+        // so are the baseline's and the proposal's ensembles, whose spreads the views draw.
         std::function<void(int)> grab = [&window, out, &grab](int exitCode) {
             QTimer::singleShot(100, &window, [&window, out, exitCode, &grab] {
                 if (exitCode == 0 && window.planning()->isSimulatingProposal()) {
@@ -70,6 +70,15 @@ int main(int argc, char** argv)
                         Qt::SingleShotConnection);
                     QObject::connect(
                         window.planning(), &PlanningSession::baselineEnsembleFailed, &window,
+                        [&grab](const QString&) { grab(0); }, Qt::SingleShotConnection);
+                    return;
+                }
+                if (exitCode == 0 && window.planning()->isRunningProposalEnsemble()) {
+                    QObject::connect(
+                        window.planning(), &PlanningSession::proposalEnsembleReady, &window, [&grab] { grab(0); },
+                        Qt::SingleShotConnection);
+                    QObject::connect(
+                        window.planning(), &PlanningSession::proposalEnsembleFailed, &window,
                         [&grab](const QString&) { grab(0); }, Qt::SingleShotConnection);
                     return;
                 }

@@ -7,6 +7,7 @@
 #include "policydraft.h"
 #include "scenarioset.h"
 
+#include "analysis/comparison.h"
 #include "config/config.h"
 #include "policy/policyfromconfig.h"
 #include "scenario/demo.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void aProposalKeptWhileSimulatingGetsItsResult();
     void thePlanIsSavedAsAScenarioFileTheCliReads();
     void theBaselinesSpreadFollowsIt();
+    void theProposalsSpreadMakesTheComparisonHonest();
 };
 
 void PlanningSessionTest::theBaselineArrivesWithItsResult()
@@ -226,6 +228,47 @@ void PlanningSessionTest::theBaselinesSpreadFollowsIt()
     QVERIFY(!session.baselineEnsemble()); // the old one is not this baseline's
     QVERIFY(spread.wait(120000));
     QVERIFY(session.baselineEnsemble());
+}
+
+// Once an edit has settled, the proposal is run with the baseline's tie seeds too: the comparison is of medians,
+// and a change no larger than the arbitrary choices make is within noise. A new edit drops the old spread.
+void PlanningSessionTest::theProposalsSpreadMakesTheComparisonHonest()
+{
+    PlanningSession session;
+    QSignalSpy spread(&session, &PlanningSession::baselineEnsembleReady);
+    session.open(smallDemo(), demoConfig(), {});
+    QVERIFY(spread.wait(120000));
+    QVERIFY(session.baselineRuns());
+    QCOMPARE(session.baselineRuns()->results.size(), std::size_t(PlanningSession::baselineEnsembleRuns));
+    QVERIFY(session.baselineRuns()->results.front().jobs.empty()); // figures only
+
+    QSignalSpy proposalSpread(&session, &PlanningSession::proposalEnsembleReady);
+    session.undoStack()->push(new SetKnobsCommand(
+        session.draft(), QStringLiteral("analysis 40 %"), {{"GROUP_QUOTA_DYNAMIC_atlas.analysis", "0.40"}}));
+    QVERIFY(!session.proposalRuns());
+    QVERIFY(proposalSpread.wait(120000));
+    const auto proposal = session.proposalRuns();
+    QVERIFY(proposal);
+    QCOMPARE(proposal->tieSeeds, session.baselineRuns()->tieSeeds); // the same draws on both sides
+    const pp::Comparison c = pp::compareEnsembles(*session.baselineRuns(), *proposal);
+    QCOMPARE(c.runs, PlanningSession::baselineEnsembleRuns);
+    // A group the edit does not touch stays where its own runs put it: never called a gain or a loss.
+    const pp::GroupComparison* star = c.group("star");
+    QVERIFY(star);
+    int overlapping = 0;
+    for (const auto& m : star->metrics) {
+        QVERIFY2(m.baseSpread && m.proposalSpread, m.key.c_str());
+        if (m.baseSpread->overlaps(*m.proposalSpread)) {
+            ++overlapping;
+            QVERIFY2(m.verdict == pp::MetricDelta::Verdict::Same, m.key.c_str());
+        }
+    }
+    QVERIFY(overlapping > 0);
+    // The quota moved: analysis's quota share is no noise.
+    QVERIFY(std::abs(quotaOf(proposal->results.front(), "atlas.analysis") - 3200.0) < 0.01);
+
+    session.undoStack()->undo();
+    QVERIFY(!session.proposalRuns()); // the spread was the edit's
 }
 
 QTEST_GUILESS_MAIN(PlanningSessionTest)
