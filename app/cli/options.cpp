@@ -114,7 +114,7 @@ std::vector<std::pair<std::string, double>> PledgeInputs::contributedCores() con
     return out;
 }
 
-Expected<PledgeInputs> readPledgeInputs(const Options& options)
+Expected<PledgeInputs> readPledgeInputs(const Options& options, const std::function<Expected<Pool>()>& poolOfScenario)
 {
     PledgeInputs out;
     if (options.has("--contributions")) {
@@ -122,6 +122,11 @@ Expected<PledgeInputs> readPledgeInputs(const Options& options)
         if (!read)
             return read.error();
         out.contributions = std::move(read).value();
+    } else if (options.has("--pledges") && poolOfScenario) {
+        auto pool = poolOfScenario();
+        if (!pool)
+            return pool.error();
+        out.contributions = contributionsOfPool(*pool);
     }
     if (options.has("--pledges")) {
         auto read = readPledges(options.get("--pledges"), out.contributions);

@@ -8,6 +8,7 @@
 #include "util/diagnostic.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -57,7 +58,10 @@ struct PledgeInputs
     std::vector<std::pair<std::string, double>> pledgedCores() const;
     std::vector<std::pair<std::string, double>> contributedCores() const;
 };
-Expected<PledgeInputs> readPledgeInputs(const Options& options);
+/// Without --contributions, what the pool's slot ads say of their owners and benchmarks (contributionsOfPool),
+/// the pool built by `poolOfScenario` when pledges need it.
+Expected<PledgeInputs> readPledgeInputs(
+    const Options& options, const std::function<Expected<Pool>()>& poolOfScenario = {});
 /// `--ensemble K`: how many runs (1 without the option), or the error for a K that is no count from 2 to 1000.
 Expected<int> readEnsembleRuns(const Options& options);
 

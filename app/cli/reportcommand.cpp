@@ -170,7 +170,18 @@ int report(const std::vector<std::string>& args)
                   .arg(QString::fromStdString(scenarios.front().result->scenarioName));
     Report report(title, std::move(scenarios));
     if (options.has("--pledges")) {
-        const auto pledges = readPledgeInputs(options);
+        const auto pledges = readPledgeInputs(options, [&]() -> Expected<Pool> {
+            if (!options.has("--scenario") || options.has("--workspace"))
+                return Pool {}; // a workspace keeps results, not machines: the results' owners count then
+            const auto specs = scenarioSpecsFor({options.get("--scenario")}, options);
+            if (!specs)
+                return specs.error();
+            Warnings ignored; // said when the scenario ran
+            auto scenario = buildScenario(specs->front(), ignored);
+            if (!scenario)
+                return scenario.error();
+            return std::move(scenario->pool);
+        });
         if (!pledges)
             return inputError(pledges.error());
         report.setPledges(pledges->pledgedCores(), pledges->contributedCores());

@@ -33,7 +33,13 @@ int suggest(const std::vector<std::string>& args)
         return inputError(*error);
 
     SuggestOptions suggest;
-    const auto pledges = readPledgeInputs(options);
+    const auto pledges = readPledgeInputs(options, [&]() -> Expected<Pool> {
+        Warnings ignored; // said again when the search builds it
+        auto scenario = buildScenario(*spec, ignored);
+        if (!scenario)
+            return scenario.error();
+        return std::move(scenario->pool);
+    });
     if (!pledges)
         return inputError(pledges.error());
     suggest.pledges = pledges->pledges;

@@ -135,7 +135,8 @@ Expected<std::vector<Pledge>> readPledges(const std::string& path, const std::ve
                 if (c.experiment == p.experiment && c.hs06PerCore > 0)
                     factor = c.hs06PerCore;
             if (factor <= 0)
-                return "a pledge in HS06 needs the machines' benchmark: give --contributions with hs06_per_core";
+                return "a pledge in HS06 needs the machines' benchmark: give --contributions with hs06_per_core, "
+                       "or slot ads with the attribute POOLPLANNER_HS06_ATTRIBUTE names (HS06PerCore)";
             p.cores = p.amount / factor;
         }
         out.push_back(p);
@@ -177,6 +178,37 @@ Expected<std::vector<QuotaTarget>> readQuotaTargets(const std::string& path)
     });
     if (error)
         return *error;
+    return out;
+}
+
+std::vector<Contribution> contributionsOfPool(const Pool& pool)
+{
+    std::vector<Contribution> out;
+    std::vector<double> benchmarkedCores;
+    std::vector<double> hs06;
+    for (const auto& m : pool.machines) {
+        if (m.owner.empty())
+            continue;
+        auto it = std::find_if(out.begin(), out.end(), [&](const Contribution& c) { return c.experiment == m.owner; });
+        if (it == out.end()) {
+            out.push_back({m.owner, 0, 0, 0, 0});
+            benchmarkedCores.push_back(0);
+            hs06.push_back(0);
+            it = out.end() - 1;
+        }
+        const auto k = static_cast<std::size_t>(it - out.begin());
+        ++it->machines;
+        it->totalCores += m.cores;
+        if (m.hs06PerCore > 0) {
+            benchmarkedCores[k] += m.cores;
+            hs06[k] += m.hs06PerCore * m.cores;
+        }
+    }
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        out[k].coresPerMachine = static_cast<int>(out[k].totalCores / std::max(1L, out[k].machines));
+        if (benchmarkedCores[k] > 0)
+            out[k].hs06PerCore = hs06[k] / benchmarkedCores[k];
+    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "model/pool.h"
 #include "util/diagnostic.h"
 #include "util/expected.h"
 
@@ -17,7 +18,8 @@ struct Contribution
     long machines = 0;
     int coresPerMachine = 0;
     double hs06PerCore = 0; ///< 0 = not given
-    long cores() const { return machines * coresPerMachine; }
+    long totalCores = 0; ///< from slot ads, where machines differ: their cores summed (0: machines × cores)
+    long cores() const { return totalCores > 0 ? totalCores : machines * coresPerMachine; }
 };
 
 /// What an experiment was promised: `experiment,amount,unit`, unit `cores` or `HS06`.
@@ -48,5 +50,10 @@ Expected<std::vector<Contribution>> readContributions(const std::string& path);
 /// pool's average over the contributions that give one; without any, an HS06 pledge is an error.
 Expected<std::vector<Pledge>> readPledges(const std::string& path, const std::vector<Contribution>& contributions);
 Expected<std::vector<QuotaTarget>> readQuotaTargets(const std::string& path);
+
+/// The contributions the pool's own slot ads state: its machines by owner (POOLPLANNER_OWNER_ATTRIBUTE), in order
+/// of first appearance, with the cores-weighted HS06 per core of those that advertise one. Machines without an
+/// owner are nobody's contribution.
+std::vector<Contribution> contributionsOfPool(const Pool& pool);
 
 } // namespace pp

@@ -29,7 +29,7 @@ double numberAttr(const classad::ClassAd& ad, const char* name, double fallback)
 
 } // namespace
 
-Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
+Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings, const MachineAttributes& attributes)
 {
     auto format = detectFormat(path);
     if (!format)
@@ -43,7 +43,8 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
         double cores = 0;
         double memory = 0;
         bool partitionable = false;
-        std::string owner; // STARTD_ATTRS' Experiment, when the pool advertises who contributed the machine
+        std::string owner; // when the pool advertises who contributed the machine
+        double hs06PerCore = 0;
     };
     std::map<std::string, Machine> machines; // sorted by name: the same pool whatever the ad order
     long skipped = 0;
@@ -82,8 +83,10 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
                 return true;
             }
             Machine& m = machines[host];
-            if (const std::string owner = stringAttr(ad, "Experiment"); !owner.empty())
+            if (const std::string owner = stringAttr(ad, attributes.owner.c_str()); !owner.empty())
                 m.owner = owner;
+            if (const double hs06 = numberAttr(ad, attributes.hs06PerCore.c_str(), 0); hs06 > 0 && hs06 < 1e6)
+                m.hs06PerCore = hs06;
             const std::string slotType = stringAttr(ad, "SlotType");
             const double cpus = numberAttr(ad, "Cpus", -1);
             const double memory = numberAttr(ad, "Memory", 0);
@@ -112,7 +115,7 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
     for (const auto& [host, m] : machines)
         if (m.cores >= 1)
             pool.machines.push_back(
-                {host, clampedCast<int>(m.cores, 0, 65535), clampedCast<long>(m.memory, 0), m.owner});
+                {host, clampedCast<int>(m.cores, 0, 65535), clampedCast<long>(m.memory, 0), m.owner, m.hs06PerCore});
     if (skipped > 0)
         warnings.add(
             {path, 0, std::to_string(skipped) + " ads are not slots (MyType is not \"Machine\") and were skipped"});
@@ -121,14 +124,14 @@ Expected<Pool> poolFromSlotAds(const std::string& path, Warnings& warnings)
     return pool;
 }
 
-Expected<Pool> readPool(const std::string& path, Warnings& warnings)
+Expected<Pool> readPool(const std::string& path, Warnings& warnings, const MachineAttributes& attributes)
 {
     auto format = detectFormat(path);
     if (format
         && (*format == FileFormat::ClassAdLong || *format == FileFormat::ClassAdJson
             || *format == FileFormat::ClassAdJsonLines || *format == FileFormat::ClassAdNew
             || *format == FileFormat::AfTable))
-        return poolFromSlotAds(path, warnings);
+        return poolFromSlotAds(path, warnings, attributes);
     return readPoolFile(path);
 }
 

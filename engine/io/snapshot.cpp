@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "io/classadfiles.h"
 #include "io/formatdetect.h"
+#include "io/slotpool.h"
 #include "policy/policyfromconfig.h"
 #include "util/numeric.h"
 #include "util/randomstream.h"
@@ -84,6 +85,15 @@ const std::vector<GroupWorkloadModel::Shape>* shapesFor(const WorkloadModel& mod
     return any ? &any->shapes : nullptr;
 }
 
+// A machine as its slot ads describe it.
+struct SnapshotMachine
+{
+    int cores = 0;
+    long memoryMb = 0;
+    std::string owner;
+    double hs06PerCore = 0;
+};
+
 // What one file of a snapshot holds. A folder of recorded polls holds the same pool several times over: each
 // file is kept apart until it is known which of them are earlier polls of a source that a newer file repeats.
 struct SnapshotFile
@@ -91,7 +101,7 @@ struct SnapshotFile
     std::string path;
     std::int64_t moment = 0; // the newest time the file's ads state (MyCurrentTime, LastHeardFrom, ServerTime, …)
     bool dropped = false;
-    std::map<std::string, std::pair<int, long>> machines; // name -> cores, memory
+    std::map<std::string, SnapshotMachine> machines;
     std::vector<Claimed> claimed;
     std::vector<Idle> idle;
     std::map<std::string, std::pair<double, double>> priorities; // submitter -> effective priority, factor
@@ -100,7 +110,8 @@ struct SnapshotFile
     std::set<std::string> slots, schedds, accounts;
 };
 
-void readSnapshotAd(const ClassAd& ad, const std::string& path, long line, SnapshotFile& part, Warnings& warnings)
+void readSnapshotAd(const ClassAd& ad, const std::string& path, long line, const MachineAttributes& attributes,
+    SnapshotFile& part, Warnings& warnings)
 {
     const std::string type = stringAttr(ad, "MyType");
     for (const char* clock : {"MyCurrentTime", "LastHeardFrom", "ServerTime", "LastUpdate"})
@@ -119,13 +130,17 @@ void readSnapshotAd(const ClassAd& ad, const std::string& path, long line, Snaps
         const bool dynamic = ad.evaluateAttribute("DynamicSlot").isTrue() || slotType == "Dynamic";
         auto& m = part.machines[host];
         if (partitionable) {
-            m.first = clampedCast<int>(numberAttr(ad, "TotalSlotCpus", cpus), 0, maxCores);
-            m.second
+            m.cores = clampedCast<int>(numberAttr(ad, "TotalSlotCpus", cpus), 0, maxCores);
+            m.memoryMb
                 = clampedCast<long>(numberAttr(ad, "TotalSlotMemory", static_cast<double>(memory)), 0, maxMemoryMb);
         } else if (!dynamic) {
-            m.first = std::min(maxCores, m.first + cpus);
-            m.second = std::min(maxMemoryMb, m.second + memory);
+            m.cores = std::min(maxCores, m.cores + cpus);
+            m.memoryMb = std::min(maxMemoryMb, m.memoryMb + memory);
         }
+        if (const std::string owner = stringAttr(ad, attributes.owner.c_str()); !owner.empty())
+            m.owner = owner;
+        if (const double hs06 = numberAttr(ad, attributes.hs06PerCore.c_str(), 0); hs06 > 0 && hs06 < 1e6)
+            m.hs06PerCore = hs06;
         if (stringAttr(ad, "State") == "Claimed" && (dynamic || !partitionable)) {
             std::string submitter = withoutDomain(stringAttr(ad, "AccountingGroup"));
             if (submitter.empty())
@@ -230,9 +245,10 @@ Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const Wor
             "no files in the snapshot (an empty folder, or not a folder of condor_status, condor_q and "
             "condor_userprio output)"};
 
+    // The configuration first: it names the slot attributes that say who contributed each machine.
     Config config;
     bool haveConfig = false;
-    std::vector<SnapshotFile> parts;
+    std::vector<std::pair<std::string, FileFormat>> adFiles;
     for (const auto& path : files) {
         auto format = detectFormat(path);
         if (!format && holdsNothing(path)) {
@@ -258,12 +274,21 @@ Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const Wor
             return Diagnostic {path, 0,
                 std::string("a snapshot holds ClassAds and configuration; this is a ") + fileFormatName(*format)
                     + " file"};
+        adFiles.emplace_back(path, *format);
+    }
+    MachineAttributes attributes;
+    if (const auto owner = config.value("POOLPLANNER_OWNER_ATTRIBUTE"))
+        attributes.owner = std::string(text::trim(*owner));
+    if (const auto hs06 = config.value("POOLPLANNER_HS06_ATTRIBUTE"))
+        attributes.hs06PerCore = std::string(text::trim(*hs06));
+    std::vector<SnapshotFile> parts;
+    for (const auto& [path, format] : adFiles) {
         SnapshotFile& part = parts.emplace_back();
         part.path = path;
         auto read = readClassAds(
-            path, adFormatOf(*format).value_or(AdFormat::Long),
+            path, adFormatOf(format).value_or(AdFormat::Long),
             [&](ClassAd&& ad, long line) {
-                readSnapshotAd(ad, path, line, part, warnings);
+                readSnapshotAd(ad, path, line, attributes, part, warnings);
                 return true;
             },
             warnings);
@@ -272,7 +297,7 @@ Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const Wor
     }
     dropEarlierPolls(parts, warnings);
 
-    std::map<std::string, std::pair<int, long>> machines; // name -> cores, memory
+    std::map<std::string, SnapshotMachine> machines;
     std::vector<Claimed> claimed;
     std::vector<Idle> idle;
     std::map<std::string, std::pair<double, double>> priorities; // submitter -> effective priority, factor
@@ -306,9 +331,9 @@ Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const Wor
     }
     std::map<std::string, std::uint32_t> machineIndex;
     for (const auto& [name, m] : machines)
-        if (m.first > 0) {
+        if (m.cores > 0) {
             machineIndex[name] = static_cast<std::uint32_t>(scenario.pool.machines.size());
-            scenario.pool.machines.push_back({name, m.first, m.second, {}});
+            scenario.pool.machines.push_back({name, m.cores, m.memoryMb, m.owner, m.hs06PerCore});
         }
     for (const auto& c : claimed)
         now = std::max(now, c.since);

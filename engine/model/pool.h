@@ -19,6 +19,8 @@ struct MachineSpec
     /// The experiment that contributed the machine (a STARTD_ATTRS attribute, `Experiment`, in real pools;
     /// docs/FLOCKING.md §5.5); empty when unknown. Accounting charges the job's submitter, never the owner.
     std::string owner {};
+    /// The machine's HS06 benchmark per core (a STARTD_ATTRS attribute, POOLPLANNER_HS06_ATTRIBUTE); 0 = unknown.
+    double hs06PerCore = 0;
 };
 
 /// The machines of a pool. Slot weight is `Cpus` (the default SLOT_WEIGHT), so the pool size is its cores.

@@ -102,6 +102,13 @@ struct Policy
     /// sooner; the negotiator sees new jobs only from the next publication (B2's SchedLog, §10).
     double scheddMinInterval = 5;
 
+    // PoolPlanner's own knobs for what real pools advertise in STARTD_ATTRS (issue: contributions and pledges).
+    /// POOLPLANNER_OWNER_ATTRIBUTE: the slot attribute naming the experiment that contributed the machine.
+    std::string machineOwnerAttribute = "Experiment";
+    /// POOLPLANNER_HS06_ATTRIBUTE: the slot attribute holding the machine's HS06 benchmark per core, by which WLCG
+    /// sites turn HS06 pledges into cores.
+    std::string hs06PerCoreAttribute = "HS06PerCore";
+
     // PoolPlanner switches for HTCondor's surprises; the defaults reproduce HTCondor.
     bool truncateGroupLimits = true; ///< the group limit is passed to the pie as an int (§2.7, §10.6)
     bool autoregroupDefault = false; ///< GROUP_AUTOREGROUP itself: HTCondor only regroups when this global knob is true

@@ -6,6 +6,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -157,6 +158,20 @@ Expected<Policy> policyFromConfig(const Config& config, Warnings* warnings)
     policy.claimPartitionableLeftovers = policy.useSlotWeights;
     if (auto error = readBool(config, "CLAIM_PARTITIONABLE_LEFTOVERS", policy.claimPartitionableLeftovers))
         return *error;
+
+    for (auto [knob, target] : {std::pair {"POOLPLANNER_OWNER_ATTRIBUTE", &policy.machineOwnerAttribute},
+             std::pair {"POOLPLANNER_HS06_ATTRIBUTE", &policy.hs06PerCoreAttribute}}) {
+        const auto value = config.value(knob);
+        if (!value)
+            continue;
+        const std::string name(text::trim(*value));
+        const bool attributeName = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front()))
+            && std::all_of(name.begin(), name.end(),
+                [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+        if (!attributeName)
+            return at(config, knob, "'" + name + "' is not a ClassAd attribute name");
+        *target = name;
+    }
 
     // Expressions are parsed now so that a typo is reported with its knob, line and position.
     for (auto [knob, target] :

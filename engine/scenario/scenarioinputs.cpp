@@ -107,7 +107,8 @@ Expected<Scenario> policyAndMachines(
         scenario.policy = std::move(policy).value();
     }
     if (!inputs.poolPath.empty()) {
-        auto pool = readPool(inputs.poolPath, warnings);
+        auto pool = readPool(inputs.poolPath, warnings,
+            MachineAttributes {scenario.policy.machineOwnerAttribute, scenario.policy.hs06PerCoreAttribute});
         if (!pool)
             return pool.error();
         scenario.pool = std::move(pool).value();

@@ -3,6 +3,9 @@
 // The negotiation assistant (issue 16): its CSV readers on good and bad files, a two-group pool whose answer is
 // worked out on paper, and targets that cannot all be met, named as such.
 #include "io/pledgefiles.h"
+#include "io/snapshot.h"
+#include "model/workloadmodel.h"
+#include "scenario/scenariofile.h"
 #include "sweep/quotasuggestion.h"
 
 #include <QTemporaryDir>
@@ -73,6 +76,61 @@ private Q_SLOTS:
         QVERIFY(targets);
         QCOMPARE(targets->at(1).text(), std::string("atlas.analysis wait_p95_s <= 1800"));
         QVERIFY(!targets->at(1).atLeast);
+    }
+
+    // Contributions from the pool's own slot ads, under the attribute names its configuration gives: two of
+    // belle2's machines (8 cores at 10 HS06 per core, 24 at 12) and one of dune's without a benchmark. An HS06
+    // pledge of belle2 is then 2,960 / 11.5 = 257.4 cores (the cores-weighted factor (8·10 + 24·12) / 32 = 11.5).
+    void contributionsComeFromTheSlotAdsTheConfigurationNames()
+    {
+        QTemporaryDir dir;
+        const auto slot = [](const char* host, int cores, const char* site, const char* benchmark) {
+            std::string ad = std::string("MyType = \"Machine\"\nName = \"slot1@") + host + "\"\nMachine = \"" + host
+                + "\"\nSlotType = \"Partitionable\"\nCpus = " + std::to_string(cores)
+                + "\nTotalSlotCpus = " + std::to_string(cores) + "\nMemory = 64000\nTotalSlotMemory = 64000\n";
+            if (*site)
+                ad += std::string("Site = \"") + site + "\"\n";
+            if (*benchmark)
+                ad += std::string("HEPSPEC = ") + benchmark + "\n";
+            return ad + "\n";
+        };
+        ScenarioSpec spec;
+        spec.inputs.configPaths.push_back(
+            write(dir, "pool.config", "POOLPLANNER_OWNER_ATTRIBUTE = Site\nPOOLPLANNER_HS06_ATTRIBUTE = HEPSPEC\n"));
+        spec.inputs.poolPath = write(dir, "status.ads",
+            slot("b1", 8, "belle2", "10") + slot("b2", 24, "belle2", "12") + slot("d1", 16, "dune", "")
+                + slot("x1", 4, "", ""));
+        spec.inputs.tracePath = write(dir, "jobs.swf", swfJob(1, 1, 60));
+        Warnings warnings;
+        const auto scenario = buildScenario(spec, warnings);
+        QVERIFY2(scenario, scenario ? "" : scenario.error().message().c_str());
+        const auto contributions = contributionsOfPool(scenario->pool);
+        QCOMPARE(contributions.size(), std::size_t {2}); // x1 has no owner
+        QCOMPARE(contributions[0].experiment, std::string("belle2"));
+        QCOMPARE(contributions[0].machines, 2L);
+        QCOMPARE(contributions[0].cores(), 32L);
+        QCOMPARE(contributions[0].hs06PerCore, 11.5);
+        QCOMPARE(contributions[1].cores(), 16L);
+        QCOMPARE(contributions[1].hs06PerCore, 0.0);
+        const auto pledges = readPledges(write(dir, "p.csv", "belle2,2960,HS06\ndune,2300,HS06\n"), contributions);
+        QVERIFY(pledges);
+        QCOMPARE(pledges->at(0).cores, 2960.0 / 11.5);
+        QCOMPARE(pledges->at(1).cores, 2300.0 / 11.5); // dune has none: the pool's benchmarked average
+
+        // A snapshot folder with its configuration reads the same owners.
+        const auto snapshot = loadSnapshot(
+            {spec.inputs.poolPath, spec.inputs.configPaths.front()}, WorkloadModel {}, 3600, 1, warnings);
+        QVERIFY2(snapshot, snapshot ? "" : snapshot.error().message().c_str());
+        QCOMPARE(contributionsOfPool(snapshot->pool).at(0).hs06PerCore, 11.5);
+
+        // The default names read nothing here; a name that is no attribute is refused with its knob.
+        spec.inputs.configPaths = {write(dir, "default.config", "")};
+        QVERIFY(contributionsOfPool(buildScenario(spec, warnings)->pool).empty());
+        spec.inputs.configPaths = {write(dir, "bad.config", "POOLPLANNER_OWNER_ATTRIBUTE = 9 lives\n")};
+        const auto refused = buildScenario(spec, warnings);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message().find("POOLPLANNER_OWNER_ATTRIBUTE") != std::string::npos,
+            refused.error().message().c_str());
     }
 
     void badFilesAreNamedWithTheirLine_data()
