@@ -4,8 +4,10 @@
 
 #include "enginethreads.h"
 
+#include "io/pledgefiles.h"
 #include "policy/policyfromconfig.h"
 #include "scenario/whatif.h"
+#include "sim/simulator.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
@@ -39,9 +41,10 @@ void SuggestRunner::start(
     m_stopFlag = stopFlag;
     m_running = true;
     auto outcome = std::make_shared<pp::QuotaSuggestion>();
+    auto sheet = std::make_shared<std::vector<pp::PledgeMonth>>();
     auto failure = std::make_shared<QString>();
     auto* watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, generation, outcome, failure] {
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, generation, outcome, sheet, failure] {
         watcher->deleteLater();
         m_futures.removeIf([](const QFuture<void>& f) { return f.isFinished(); });
         if (generation != m_generation)
@@ -50,10 +53,10 @@ void SuggestRunner::start(
         if (!failure->isEmpty())
             Q_EMIT failed(*failure);
         else
-            Q_EMIT finished(outcome);
+            Q_EMIT finished(outcome, sheet);
     });
     const QFuture<void> future
-        = QtConcurrent::run(engineThreadPool(), [base, config, options, stopFlag, outcome, failure]() mutable {
+        = QtConcurrent::run(engineThreadPool(), [base, config, options, stopFlag, outcome, sheet, failure]() mutable {
               try {
                   options.stop = stopFlag.get();
                   auto policy = pp::policyFromConfig(config);
@@ -74,6 +77,9 @@ void SuggestRunner::start(
                       return;
                   }
                   *outcome = std::move(done).value();
+                  // The best setting's months, for the pledge sheet beside the current one.
+                  if (auto best = candidate(outcome->best.knobs); best && !stopFlag->load())
+                      *sheet = sheetOf(pp::simulate(*best, {}, {}, stopFlag.get()), *best, options.pledges);
               } catch (const std::bad_alloc&) {
                   *failure = SuggestRunner::tr("The search could not be run: out of memory.");
               } catch (const std::exception& e) {
@@ -82,4 +88,16 @@ void SuggestRunner::start(
           });
     m_futures.append(future);
     watcher->setFuture(future);
+}
+
+std::vector<pp::PledgeMonth> SuggestRunner::sheetOf(
+    const pp::Result& result, const pp::Scenario& scenario, const std::vector<pp::Pledge>& pledges)
+{
+    std::vector<std::pair<std::string, double>> pledged;
+    for (const auto& p : pledges)
+        pledged.emplace_back(p.experiment, p.cores);
+    std::vector<std::pair<std::string, double>> contributed;
+    for (const auto& c : pp::contributionsOfPool(scenario.pool))
+        contributed.emplace_back(c.experiment, static_cast<double>(c.cores()));
+    return pp::pledgeSheet(result, pledged, contributed);
 }

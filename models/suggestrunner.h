@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #pragma once
 
+#include "analysis/pledgesheet.h"
 #include "config/config.h"
 #include "model/scenario.h"
 #include "sweep/quotasuggestion.h"
@@ -26,8 +27,15 @@ public:
     void stop();
     bool isRunning() const { return m_running; }
 
+    /// The scenario's experiments as a pledge sheet would read them: the pledges the options give (in cores), the
+    /// contributions the pool's slot ads state (empty: the result's machine owners).
+    static std::vector<pp::PledgeMonth> sheetOf(
+        const pp::Result& result, const pp::Scenario& scenario, const std::vector<pp::Pledge>& pledges);
+
 Q_SIGNALS:
-    void finished(std::shared_ptr<const pp::QuotaSuggestion> suggestion);
+    /// The answer, and the pledge sheet of its best setting (simulated once more for its time series).
+    void finished(std::shared_ptr<const pp::QuotaSuggestion> suggestion,
+        std::shared_ptr<const std::vector<pp::PledgeMonth>> sheet);
     void failed(const QString& message);
 
 private:

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 #include "suggestdialog.h"
 
+#include "pledgesheettable.h"
 #include "suggestrunner.h"
 
 #include "io/pledgefiles.h"
@@ -11,6 +12,8 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -47,6 +50,7 @@ SuggestDialog::SuggestDialog(std::shared_ptr<const pp::Scenario> base, pp::Confi
     const std::shared_ptr<const pp::Result>& baseline, QWidget* parent)
     : QDialog(parent)
     , m_base(std::move(base))
+    , m_baseline(baseline)
     , m_config(std::move(config))
     , m_runner(new SuggestRunner(this))
 {
@@ -65,7 +69,7 @@ SuggestDialog::SuggestDialog(std::shared_ptr<const pp::Scenario> base, pp::Confi
     m_targets->setObjectName(QStringLiteral("suggestTargets"));
     m_targets->setHorizontalHeaderLabels({tr("Group"), tr("Figure"), tr(""), tr("Value")});
     m_targets->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    layout->addWidget(m_targets, 2);
+    layout->addWidget(m_targets, 1);
     auto* targetButtons = new QHBoxLayout;
     auto* addTarget = new QPushButton(tr("Add a target"), this);
     connect(addTarget, &QPushButton::clicked, this,
@@ -89,9 +93,20 @@ SuggestDialog::SuggestDialog(std::shared_ptr<const pp::Scenario> base, pp::Confi
             auto* name = new QTableWidgetItem(QString::fromStdString(node.name));
             name->setFlags(name->flags() & ~Qt::ItemIsEditable);
             m_pledges->setItem(row, 0, name);
-            m_pledges->setCellWidget(row, 1, amount(0, m_pledges));
+            auto* spin = amount(0, m_pledges);
+            connect(spin, &QDoubleSpinBox::valueChanged, this, &SuggestDialog::showCurrentSheet);
+            m_pledges->setCellWidget(row, 1, spin);
         }
-    layout->addWidget(m_pledges, 1);
+    layout->addWidget(m_pledges, 2);
+
+    auto* sheetRow = new QHBoxLayout;
+    sheetRow->addWidget(new QLabel(tr("Pledge sheet, per experiment and month (core-hours of the run):"), this), 1);
+    auto* exportSheet = new QPushButton(tr("Export sheet (CSV)…"), this);
+    connect(exportSheet, &QPushButton::clicked, this, &SuggestDialog::exportSheet);
+    sheetRow->addWidget(exportSheet);
+    layout->addLayout(sheetRow);
+    m_sheet = new PledgeSheetTable(this);
+    layout->addWidget(m_sheet, 3);
 
     auto* actions = new QHBoxLayout;
     m_search = new QPushButton(tr("Search"), this);
@@ -118,15 +133,20 @@ SuggestDialog::SuggestDialog(std::shared_ptr<const pp::Scenario> base, pp::Confi
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(close);
 
-    connect(m_runner, &SuggestRunner::finished, this, [this](const std::shared_ptr<const pp::QuotaSuggestion>& s) {
-        m_search->setEnabled(true);
-        m_answer->setPlainText(QString::fromStdString(pp::suggestionText(*s, true)));
-        m_suggested.clear();
-        for (const auto& [key, value] : s->best.knobs)
-            m_suggested.emplace_back(key, value);
-        m_apply->setEnabled(!m_suggested.empty());
-        m_status->setText(s->feasible ? tr("Every target met.") : tr("Not every target can be met: see why below."));
-    });
+    connect(m_runner, &SuggestRunner::finished, this,
+        [this](const std::shared_ptr<const pp::QuotaSuggestion>& s,
+            const std::shared_ptr<const std::vector<pp::PledgeMonth>>& suggestedSheet) {
+            m_search->setEnabled(true);
+            if (m_baseline && suggestedSheet && !suggestedSheet->empty())
+                m_sheet->setSheets(SuggestRunner::sheetOf(*m_baseline, *m_base, pledges()), *suggestedSheet);
+            m_answer->setPlainText(QString::fromStdString(pp::suggestionText(*s, true)));
+            m_suggested.clear();
+            for (const auto& [key, value] : s->best.knobs)
+                m_suggested.emplace_back(key, value);
+            m_apply->setEnabled(!m_suggested.empty());
+            m_status->setText(
+                s->feasible ? tr("Every target met.") : tr("Not every target can be met: see why below."));
+        });
     connect(m_runner, &SuggestRunner::failed, this, [this](const QString& message) {
         m_search->setEnabled(true);
         m_status->setText(tr("No search: %1").arg(message));
@@ -141,7 +161,39 @@ SuggestDialog::SuggestDialog(std::shared_ptr<const pp::Scenario> base, pp::Confi
                 longest = QString::fromStdString(baseline->groups[g].name);
             }
     addTargetRow(longest, QStringLiteral("wait_p95_s"), false, std::round(wait));
-    resize(900, 760);
+    showCurrentSheet();
+    resize(1000, 900);
+}
+
+std::vector<pp::Pledge> SuggestDialog::pledges() const
+{
+    std::vector<pp::Pledge> out;
+    for (int row = 0; row < m_pledges->rowCount(); ++row) {
+        const double cores = qobject_cast<QDoubleSpinBox*>(m_pledges->cellWidget(row, 1))->value();
+        if (cores > 0)
+            out.push_back({m_pledges->item(row, 0)->text().toStdString(), cores, false, cores});
+    }
+    return out;
+}
+
+void SuggestDialog::showCurrentSheet()
+{
+    if (m_baseline && m_sheet)
+        m_sheet->setSheets(SuggestRunner::sheetOf(*m_baseline, *m_base, pledges()));
+}
+
+void SuggestDialog::exportSheet()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export pledge sheet"), QStringLiteral("pledges.csv"), tr("CSV (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QByteArray bytes = QByteArray::fromStdString(pp::pledgeSheetCsv(m_sheet->shownSheet(), m_base->name));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        m_status->setText(tr("%1 could not be written: %2").arg(path, file.errorString()));
+    else
+        m_status->setText(tr("Wrote %1.").arg(path));
 }
 
 void SuggestDialog::addTargetRow(const QString& group, const QString& metric, bool atLeast, double value)
@@ -170,11 +222,7 @@ void SuggestDialog::search()
         t.value = qobject_cast<QDoubleSpinBox*>(m_targets->cellWidget(row, 3))->value();
         options.targets.push_back(t);
     }
-    for (int row = 0; row < m_pledges->rowCount(); ++row) {
-        const double cores = qobject_cast<QDoubleSpinBox*>(m_pledges->cellWidget(row, 1))->value();
-        if (cores > 0)
-            options.pledges.push_back({m_pledges->item(row, 0)->text().toStdString(), cores, false, cores});
-    }
+    options.pledges = pledges();
     if (options.targets.empty()) {
         m_status->setText(tr("Add a target first."));
         return;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config/config.h"
+#include "io/pledgefiles.h"
 #include "model/result.h"
 #include "model/scenario.h"
 #include "scenario/whatif.h"
@@ -11,6 +12,7 @@
 
 #include <memory>
 
+class PledgeSheetTable;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -18,8 +20,9 @@ class QTableWidget;
 class SuggestRunner;
 
 /// Planner → Suggest quotas (issue 16): targets per group (a metric, >= or <=, a value) and pledges per experiment
-/// in, the search off the GUI thread, its answer as `poolplanner-cli suggest` writes it, and "Apply as a proposal",
-/// which puts the suggested knobs in the planner's draft (one undo step).
+/// in, the search off the GUI thread, its answer as `poolplanner-cli suggest` writes it, the pledge sheet of the
+/// baseline and of the suggested setting (exported as WLCG-shaped CSV), and "Apply as a proposal", which puts the
+/// suggested knobs in the planner's draft (one undo step).
 class SuggestDialog : public QDialog
 {
     Q_OBJECT
@@ -33,9 +36,14 @@ Q_SIGNALS:
 
 private:
     void addTargetRow(const QString& group, const QString& metric, bool atLeast, double value);
+    std::vector<pp::Pledge> pledges() const;
     void search();
+    /// The baseline's sheet under the pledges as entered (the suggested one goes when a pledge changes).
+    void showCurrentSheet();
+    void exportSheet();
 
     std::shared_ptr<const pp::Scenario> m_base;
+    std::shared_ptr<const pp::Result> m_baseline;
     pp::Config m_config;
     QStringList m_groups;
     QTableWidget* m_targets = nullptr;
@@ -44,6 +52,7 @@ private:
     QPushButton* m_apply = nullptr;
     QLabel* m_status = nullptr;
     QPlainTextEdit* m_answer = nullptr;
+    PledgeSheetTable* m_sheet = nullptr;
     SuggestRunner* m_runner = nullptr;
     pp::KnobEdits m_suggested;
 };

@@ -32,6 +32,7 @@
 #include <QDateTime>
 #include <QDialog>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -206,9 +207,30 @@ private Q_SLOTS:
         auto* targets = dialog->findChild<QTableWidget*>(QStringLiteral("suggestTargets"));
         QCOMPARE(targets->rowCount(), 1);
         auto* answer = dialog->findChild<QPlainTextEdit*>(QStringLiteral("suggestAnswer"));
+        // The pledge sheet of the baseline, one row per experiment and month; a pledge fills its column.
+        auto* sheet = dialog->findChild<QTableWidget*>(QStringLiteral("pledgeSheet"));
+        auto* pledges = dialog->findChild<QTableWidget*>(QStringLiteral("suggestPledges"));
+        QVERIFY(sheet && pledges);
+        QVERIFY(sheet->rowCount() >= 6); // the demo's six experiments (and notebooks), within one month
+        int belle2 = -1;
+        for (int row = 0; row < pledges->rowCount(); ++row)
+            if (pledges->item(row, 0)->text() == QStringLiteral("belle2"))
+                belle2 = row;
+        QVERIFY(belle2 >= 0);
+        qobject_cast<QDoubleSpinBox*>(pledges->cellWidget(belle2, 1))->setValue(100);
+        bool pledged = false;
+        for (int row = 0; row < sheet->rowCount(); ++row)
+            if (sheet->item(row, 0)->text() == QStringLiteral("belle2"))
+                pledged = sheet->item(row, 2)->text() != QStringLiteral("0")
+                    && sheet->item(row, 7)->text() != QStringLiteral("–");
+        QVERIFY(pledged);
         dialog->findChild<QPushButton*>(QStringLiteral("suggestSearch"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!answer->toPlainText().isEmpty(), 240000);
         QVERIFY2(answer->toPlainText().contains(QStringLiteral("wait_p95_s <=")), qPrintable(answer->toPlainText()));
+        // Beside it now, the suggested setting's: delivered reads "now → suggested".
+        QVERIFY(sheet->item(0, 4)->text().contains(QStringLiteral("→")));
+        if (qEnvironmentVariableIsSet("PP_SCREENSHOT_DIR"))
+            dialog->grab().save(qEnvironmentVariable("PP_SCREENSHOT_DIR") + QStringLiteral("/suggest-dialog.png"));
         auto* apply = dialog->findChild<QPushButton*>(QStringLiteral("suggestApply"));
         if (apply->isEnabled()) { // a change was found: it becomes the draft, one undo step
             auto* planner = window.findChild<PlannerView*>();
