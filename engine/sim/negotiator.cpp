@@ -710,7 +710,8 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
     const auto permits = [](double usedSoFar, double cost, double limit) {
         return usedSoFar + cost <= limit || (usedSoFar <= 0 && limit > 0);
     };
-    for (std::size_t ac : queue.offerOrder(m_ctx.jobs, m_ctx.autoclusterTieSalt)) {
+    queue.offerOrder(m_ctx.jobs, m_ctx.autoclusterTieSalt, m_offerOrder);
+    for (std::size_t ac : m_offerOrder) {
         // The negotiator sorts an autocluster's candidate slots once, at its first request in the session, and
         // pops the next one for each further request (NEGOTIATOR_MATCHLIST_CACHING, PREEMPTION_REQUIREMENTS_STABLE:
         // matchmaker.cpp). So PREEMPTION_REQUIREMENTS sees the submitter's usage as it was at that first request,

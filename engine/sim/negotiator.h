@@ -209,6 +209,7 @@ private:
     std::vector<classad::Value> m_groupNames;
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
     std::vector<std::uint32_t> m_negotiated;
+    std::vector<std::size_t> m_offerOrder; // the autoclusters of the submitter being negotiated with, in offer order
     double m_minCurrentRank = 0; // lowest CurrentRank of a running job at the start of the cycle
     // negotiateWithGroup's working lists, kept between calls: it runs for every group in every cycle.
     struct SubmitterOrder

@@ -51,18 +51,20 @@ bool SubmitterQueue::removeIdle(std::uint32_t job, const Job& spec)
     return false;
 }
 
-std::vector<std::size_t> SubmitterQueue::offerOrder(const std::vector<Job>& jobs, std::uint64_t tieSalt) const
+void SubmitterQueue::offerOrder(
+    const std::vector<Job>& jobs, std::uint64_t tieSalt, std::vector<std::size_t>& order) const
 {
-    std::vector<std::size_t> order;
-    order.reserve(m_autoclusters.size());
+    order.clear();
     for (std::size_t i = 0; i < m_autoclusters.size(); ++i)
         if (!m_autoclusters[i].jobs.empty())
             order.push_back(i);
+    if (order.size() < 2)
+        return;
     if (tieSalt == 0) {
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
             return m_autoclusters[a].jobs.front() < m_autoclusters[b].jobs.front();
         });
-        return order;
+        return;
     }
     const auto drawn = [&](std::size_t a) { return RandomStream(tieSalt + a).next(); };
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -70,7 +72,6 @@ std::vector<std::size_t> SubmitterQueue::offerOrder(const std::vector<Job>& jobs
         const std::int64_t sb = jobs[m_autoclusters[b].jobs.front()].submit;
         return sa != sb ? sa < sb : drawn(a) < drawn(b);
     });
-    return order;
 }
 
 std::int64_t SubmitterQueue::oldestFitting(int cores, long memoryMb, std::size_t* autocluster) const

@@ -29,7 +29,8 @@ public:
     bool removeIdle(std::uint32_t job, const Job& spec);
     /// The autoclusters with idle jobs, oldest head job first: the order the schedd offers them in. With a
     /// `tieSalt`, autoclusters whose head jobs were submitted in the same second come in an order drawn from it.
-    std::vector<std::size_t> offerOrder(const std::vector<Job>& jobs, std::uint64_t tieSalt) const;
+    /// Into `order` (reused: a cycle asks this of every submitter it negotiates with).
+    void offerOrder(const std::vector<Job>& jobs, std::uint64_t tieSalt, std::vector<std::size_t>& order) const;
     /// The oldest idle job that fits in the given resources (for claim reuse and leftovers), or -1.
     std::int64_t oldestFitting(int cores, long memoryMb, std::size_t* autocluster) const;
 
