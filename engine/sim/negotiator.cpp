@@ -723,16 +723,19 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
         for (;; fromCachedList = true) {
             if (queue.autoclusters()[ac].jobs.empty())
                 break;
-            if (used >= allowedClaimed)
-                return Outcome::Resume; // over the submitter limit: no further request is offered a slot
+            // Over the submitter limit only a machine whose RANK prefers the job is considered, and only in the
+            // first spin when preemption is (only_consider_startd_rank); otherwise the session ends.
+            const bool overLimit = used >= allowedClaimed;
+            if (overLimit && !(rankOn && ignoreSubmitterLimit))
+                return Outcome::Resume;
             if (preemption && !listParty)
                 listParty = party(submitter);
             const auto& cluster = queue.autoclusters()[ac];
             // START is the slot's Requirements: with one, the best fit is the best slot that accepts the job.
-            const std::int64_t machine = startOn
-                ? m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb,
-                    [&](std::uint32_t m) { return m_ctx.rank->start(m_ctx.jobs[cluster.jobs.front()], m, unixNow); })
-                : m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb);
+            const std::int64_t machine = overLimit ? -1
+                : startOn                          ? m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb,
+                                               [&](std::uint32_t m) { return m_ctx.rank->start(m_ctx.jobs[cluster.jobs.front()], m, unixNow); })
+                                                   : m_ctx.pool.bestFit(cluster.cores, cluster.memoryMb);
             if (machine >= 0) { // an unclaimed slot ranks first among equal RANKs (RemoteOwner =?= UNDEFINED)
                 const auto m = static_cast<std::uint32_t>(machine);
                 double cost = 1.0;
@@ -758,7 +761,9 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
             // even that cost is beyond the limit no slot can be afforded (unless the machine's RANK prefers the job,
             // which in the first spin ignores the limit).
             const auto affordable = [&](double cost) {
-                return permits(used, cost, allowedClaimed) || (fromCachedList && permits(usedUnclaimed, cost, allowed));
+                return !overLimit
+                    && (permits(used, cost, allowedClaimed)
+                        || (fromCachedList && permits(usedUnclaimed, cost, allowed)));
             };
             const bool rankMayIgnoreLimit = rankOn && ignoreSubmitterLimit;
             if (!rankMayIgnoreLimit && !affordable(policy.useSlotWeights ? cluster.cores : 1.0))
