@@ -33,7 +33,7 @@ PlanningSession::PlanningSession(QObject* parent)
         });
     connect(m_ensembleRunner, &EnsembleRunner::failed, this, &PlanningSession::baselineEnsembleFailed);
     connect(m_proposalEnsembleRunner, &EnsembleRunner::ensembleReady, this,
-        [this](std::shared_ptr<const pp::EnsembleResult>, std::shared_ptr<const pp::EnsembleRuns> runs) {
+        [this](const std::shared_ptr<const pp::EnsembleResult>&, std::shared_ptr<const pp::EnsembleRuns> runs) {
             m_proposalRuns = std::move(runs);
             Q_EMIT proposalEnsembleReady();
         });

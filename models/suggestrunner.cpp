@@ -94,10 +94,13 @@ std::vector<pp::PledgeMonth> SuggestRunner::sheetOf(
     const pp::Result& result, const pp::Scenario& scenario, const std::vector<pp::Pledge>& pledges)
 {
     std::vector<std::pair<std::string, double>> pledged;
+    pledged.reserve(pledges.size());
     for (const auto& p : pledges)
         pledged.emplace_back(p.experiment, p.cores);
+    const auto contributions = pp::contributionsOfPool(scenario.pool);
     std::vector<std::pair<std::string, double>> contributed;
-    for (const auto& c : pp::contributionsOfPool(scenario.pool))
+    contributed.reserve(contributions.size());
+    for (const auto& c : contributions)
         contributed.emplace_back(c.experiment, static_cast<double>(c.cores()));
     return pp::pledgeSheet(result, pledged, contributed);
 }

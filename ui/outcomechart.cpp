@@ -100,7 +100,7 @@ QSize OutcomeChart::minimumSizeHint() const
     return {420, sizeHint().height()};
 }
 
-QString OutcomeChart::waitLabel(const Row& r) const
+QString OutcomeChart::waitLabel(const Row& r)
 {
     if (!r.ownJobs)
         return {};
@@ -136,8 +136,7 @@ void OutcomeChart::paintEvent(QPaintEvent*)
     p.setFont(bold);
     p.setPen(text);
     p.drawText(QRect(0, 0, nameWidth, h), Qt::AlignLeft | Qt::AlignVCenter, tr("Group"));
-    p.drawText(
-        QRect(nameWidth, 0, shareWidth, h), Qt::AlignLeft | Qt::AlignVCenter, tr("Share of work | quota"));
+    p.drawText(QRect(nameWidth, 0, shareWidth, h), Qt::AlignLeft | Qt::AlignVCenter, tr("Share of work | quota"));
     p.drawText(
         QRect(waitLeft, 0, waitWidth, h), Qt::AlignHCenter | Qt::AlignVCenter, tr("← shorter   wait p95   longer →"));
     p.setFont(font());

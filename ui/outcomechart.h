@@ -47,6 +47,6 @@ protected:
 private:
     int rowHeight() const;
     /// "57 s → 87.2 min", "1 min (within noise)" or "1 min"; empty for a group without jobs of its own.
-    QString waitLabel(const Row& row) const;
+    static QString waitLabel(const Row& row);
     std::vector<Row> m_rows;
 };

@@ -282,11 +282,12 @@ Expected<Scenario> loadSnapshot(const std::vector<std::string>& paths, const Wor
     if (const auto hs06 = config.value("POOLPLANNER_HS06_ATTRIBUTE"))
         attributes.hs06PerCore = std::string(text::trim(*hs06));
     std::vector<SnapshotFile> parts;
-    for (const auto& [path, format] : adFiles) {
+    for (const auto& file : adFiles) {
+        const std::string& path = file.first;
         SnapshotFile& part = parts.emplace_back();
         part.path = path;
         auto read = readClassAds(
-            path, adFormatOf(format).value_or(AdFormat::Long),
+            path, adFormatOf(file.second).value_or(AdFormat::Long),
             [&](ClassAd&& ad, long line) {
                 readSnapshotAd(ad, path, line, attributes, part, warnings);
                 return true;
