@@ -29,8 +29,9 @@ const char* usage = R"(usage: poolplanner-cli COMMAND [OPTIONS]
       POOLPLANNER_BASE (demo or a condor_config), POOLPLANNER_TRACE or _MODEL, _CORES or _POOL, _HORIZON, _SEED ...
       and the HTCondor knobs it changes; relative paths are the file's. --tie-seed N (POOLPLANNER_TIEBREAK_SEED)
       draws HTCondor's arbitrary choices (submitters tied on priority, equally ranked slots and autoclusters, the
-      cycle's phase) from N; 0, the default, keeps one fixed order. --ensemble K runs K tie seeds on all cores and
-      gives each figure's median with its min-max (p5-p95 from 20 runs); --out then holds the first run's jobs.
+      cycle's phase, when the schedd publishes new jobs) from N; 0, the default, keeps one fixed order. --ensemble K
+      runs K tie seeds on all cores and gives each figure's median with its min-max (p5-p95 from 20 runs); --out
+      then holds the first run's jobs.
   compare (BASE PROPOSAL | --scenario BASE --scenario PROPOSAL | --merge-study --scenario FILE|demo)
           [--horizon ...] [--seed N] [--tie-seed N] [--ensemble K] [--json]
       Simulates two scenarios (files or built-in names) side by side and says what changes for each group.

@@ -64,22 +64,20 @@ int main(int argc, char** argv)
                         Qt::SingleShotConnection);
                     return;
                 }
-                if (exitCode == 0 && window.planning()->isRunningEnsemble()) {
+                // An ensemble under way: grab again once it is in, or has failed.
+                const auto waitFor = [&window, &grab](auto ready, auto failed) {
                     QObject::connect(
-                        window.planning(), &PlanningSession::baselineEnsembleReady, &window, [&grab] { grab(0); },
+                        window.planning(), ready, &window, [&grab] { grab(0); }, Qt::SingleShotConnection);
+                    QObject::connect(
+                        window.planning(), failed, &window, [&grab](const QString&) { grab(0); },
                         Qt::SingleShotConnection);
-                    QObject::connect(
-                        window.planning(), &PlanningSession::baselineEnsembleFailed, &window,
-                        [&grab](const QString&) { grab(0); }, Qt::SingleShotConnection);
+                };
+                if (exitCode == 0 && window.planning()->isRunningEnsemble()) {
+                    waitFor(&PlanningSession::baselineEnsembleReady, &PlanningSession::baselineEnsembleFailed);
                     return;
                 }
                 if (exitCode == 0 && window.planning()->isRunningProposalEnsemble()) {
-                    QObject::connect(
-                        window.planning(), &PlanningSession::proposalEnsembleReady, &window, [&grab] { grab(0); },
-                        Qt::SingleShotConnection);
-                    QObject::connect(
-                        window.planning(), &PlanningSession::proposalEnsembleFailed, &window,
-                        [&grab](const QString&) { grab(0); }, Qt::SingleShotConnection);
+                    waitFor(&PlanningSession::proposalEnsembleReady, &PlanningSession::proposalEnsembleFailed);
                     return;
                 }
                 const bool saved = window.grab().save(out);
