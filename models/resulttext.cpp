@@ -79,7 +79,8 @@ QString ResultText::ensembleSpread(const pp::EnsembleResult& e)
         }
     }
     return tr("<p>Run %1 times with HTCondor's arbitrary choices drawn anew (tied submitters, equal slots, the "
-              "cycle's and the schedd's phase): utilization %2–%3 %; the widest spread, %4. The dark band on the chart is where the "
+              "cycle's and the schedd's phase): utilization %2–%3 %; the widest spread, %4. The dark band on the chart "
+              "is where the "
               "cores in use fell.</p>")
         .arg(e.runs)
         .arg(locale.toString(utilization->low * 100.0, 'f', 1), locale.toString(utilization->high * 100.0, 'f', 1),
