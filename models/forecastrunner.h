@@ -6,10 +6,10 @@
 #include "model/scenario.h"
 #include "sweep/forecast.h"
 
-#include <QFuture>
+#include "backgroundwork.h"
+
 #include <QObject>
 
-#include <atomic>
 #include <memory>
 
 /// Groups → Forecast: when a job submitted to the chosen group at the start of the shown period would start, the
@@ -23,15 +23,12 @@ public:
     ~ForecastRunner() override;
 
     void start(const std::shared_ptr<const pp::Scenario>& scenario, const pp::ForecastRequest& request);
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_work.isRunning(); }
 
 Q_SIGNALS:
     void finished(const pp::StartForecast& forecast);
     void failed(const QString& message);
 
 private:
-    quint64 m_generation = 0;
-    bool m_running = false;
-    std::shared_ptr<std::atomic<bool>> m_stopFlag;
-    QList<QFuture<void>> m_futures;
+    BackgroundWork m_work {this};
 };

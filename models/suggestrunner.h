@@ -7,10 +7,10 @@
 #include "model/scenario.h"
 #include "sweep/quotasuggestion.h"
 
-#include <QFuture>
+#include "backgroundwork.h"
+
 #include <QObject>
 
-#include <atomic>
 #include <memory>
 
 /// Planner → Suggest quotas: searches the baseline's quotas for a setting that meets the targets (the same search as
@@ -25,7 +25,7 @@ public:
 
     void start(std::shared_ptr<const pp::Scenario> base, const pp::Config& config, pp::SuggestOptions options);
     void stop();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_work.isRunning(); }
 
     /// The scenario's experiments as a pledge sheet would read them: the pledges the options give (in cores), the
     /// contributions the pool's slot ads state (empty: the result's machine owners).
@@ -39,8 +39,5 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    quint64 m_generation = 0;
-    bool m_running = false;
-    std::shared_ptr<std::atomic<bool>> m_stopFlag;
-    QList<QFuture<void>> m_futures;
+    BackgroundWork m_work {this};
 };

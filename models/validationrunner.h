@@ -5,11 +5,11 @@
 #include "analysis/validation.h"
 #include "model/poolhistory.h"
 
-#include <QFuture>
+#include "backgroundwork.h"
+
 #include <QObject>
 #include <QStringList>
 
-#include <atomic>
 #include <memory>
 
 /// File → Validate Against History…: reads a pool's history, configuration and machines and replays it with
@@ -41,15 +41,12 @@ public:
     ~ValidationRunner() override;
 
     void start(const Inputs& inputs);
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_work.isRunning(); }
 
 Q_SIGNALS:
     void finished(std::shared_ptr<const ValidationRunner::Outcome> outcome);
     void failed(const QString& message);
 
 private:
-    quint64 m_generation = 0;
-    bool m_running = false;
-    std::shared_ptr<std::atomic<bool>> m_stopFlag;
-    QList<QFuture<void>> m_futures;
+    BackgroundWork m_work {this};
 };
