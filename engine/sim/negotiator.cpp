@@ -418,17 +418,22 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
         if (active.empty())
             break;
 
-        // Shares ∝ 1/EUP (§3.4).
+        // Shares ∝ 1/EUP (§3.4). Priorities move only between cycles: each is read once per spin.
+        std::vector<double>& eup = m_activePriority;
+        eup.resize(active.size());
         double maxPrio = 0;
-        for (std::uint32_t s : active)
-            maxPrio = std::max(maxPrio, m_ctx.accountant.effectivePriority(s));
+        for (std::size_t i = 0; i < active.size(); ++i) {
+            eup[i] = m_ctx.accountant.effectivePriority(active[i]);
+            maxPrio = std::max(maxPrio, eup[i]);
+        }
         double normalFactor = 0;
-        for (std::uint32_t s : active)
-            normalFactor += maxPrio / m_ctx.accountant.effectivePriority(s);
+        for (const double prio : eup)
+            normalFactor += maxPrio / prio;
         const double pie = std::min(m_poolSize, limit);
-        const auto limitsOf = [&](std::uint32_t s, double& full, double& unclaimed) {
-            const double share
-                = policy.ignoreUserPriorities ? 1.0 : maxPrio / (m_ctx.accountant.effectivePriority(s) * normalFactor);
+        // The limits of active[i].
+        const auto limitsOf = [&](std::size_t i, double& full, double& unclaimed) {
+            const std::uint32_t s = active[i];
+            const double share = policy.ignoreUserPriorities ? 1.0 : maxPrio / (eup[i] * normalFactor);
             full = policy.ignoreUserPriorities ? 1e300 : std::max(0.0, share * pie - m_subUsage[s]);
             unclaimed = full;
             if (named)
@@ -445,7 +450,7 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
                 continue;
             double full = 0;
             double unclaimed = 0;
-            limitsOf(s, full, unclaimed);
+            limitsOf(i, full, unclaimed);
             pieLeft += full;
             const double used = m_subUsage[s];
             starvation[i] = used + full > 0 ? used / (used + full) : 0.0;
@@ -460,8 +465,7 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
             order.resize(active.size());
             const auto& tie = m_ctx.submitterTieRank;
             for (std::size_t i = 0; i < active.size(); ++i)
-                order[i] = {m_ctx.accountant.effectivePriority(active[i]), starvation[i],
-                    tie.empty() ? active[i] : tie[active[i]], active[i]};
+                order[i] = {eup[i], starvation[i], tie.empty() ? active[i] : tie[active[i]], active[i]};
             std::sort(order.begin(), order.end(), [](const SubmitterOrder& a, const SubmitterOrder& b) {
                 if (a.priority != b.priority)
                     return a.priority < b.priority;
@@ -469,8 +473,10 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
                     return a.starvation < b.starvation;
                 return a.tie < b.tie;
             });
-            for (std::size_t i = 0; i < order.size(); ++i)
+            for (std::size_t i = 0; i < order.size(); ++i) {
                 active[i] = order[i].submitter;
+                eup[i] = order[i].priority;
+            }
         }
 
         const double pieLeftAtStart = pieLeft;
@@ -484,7 +490,7 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
                 break;
             double full = 0;
             double unclaimed = 0;
-            limitsOf(s, full, unclaimed);
+            limitsOf(i, full, unclaimed);
             if (full > pieLeft)
                 full = pieLeft;
             Outcome outcome = Outcome::Done;

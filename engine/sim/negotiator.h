@@ -222,6 +222,7 @@ private:
     std::vector<std::uint32_t> m_active;
     std::vector<std::uint32_t> m_stay;
     std::vector<double> m_starvation;
+    std::vector<double> m_activePriority; // m_active's effective priorities (constant within a cycle)
     std::vector<SubmitterOrder> m_order;
 };
 

@@ -5,6 +5,7 @@
 #include "util/randomstream.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 
 namespace pp {
@@ -23,6 +24,11 @@ PoolState::PoolState(const Pool& pool, std::uint64_t tieSeed)
         m_totalCores += m.cores;
     }
     m_free = m_total;
+    int widest = 0;
+    for (const Resources& r : m_total)
+        widest = std::max(widest, r.cores);
+    m_candidates.resize(static_cast<std::size_t>(widest) + 1);
+    m_occupied.assign(static_cast<std::size_t>(widest) / 64 + 1, 0);
     m_withdrawn.assign(m_total.size(), 0);
     m_draining.assign(m_total.size(), 0);
     m_entry.resize(m_total.size());
@@ -35,15 +41,18 @@ PoolState::PoolState(const Pool& pool, std::uint64_t tieSeed)
 
 void PoolState::index(std::uint32_t machine)
 {
-    if (m_indexed[machine] || m_withdrawn[machine] || m_draining[machine] || m_free[machine].cores <= 0)
+    const int cores = m_free[machine].cores;
+    if (m_indexed[machine] || m_withdrawn[machine] || m_draining[machine] || cores <= 0)
         return;
-    const Key key {m_free[machine].cores, m_free[machine].memoryMb, m_tieKey[machine]};
+    const std::uint64_t key = memoryKey(m_free[machine].memoryMb) | m_tieKey[machine];
+    Bucket& bucket = m_candidates[static_cast<std::size_t>(cores)];
     if (auto& node = m_spareNode[machine]) {
         node.value() = key;
-        m_entry[machine] = m_candidates.insert(std::move(node)).position;
+        m_entry[machine] = bucket.insert(std::move(node)).position;
     } else {
-        m_entry[machine] = m_candidates.insert(key).first;
+        m_entry[machine] = bucket.insert(key).first;
     }
+    m_occupied[static_cast<std::size_t>(cores) / 64] |= 1ULL << (cores % 64);
     m_indexed[machine] = 1;
 }
 
@@ -51,20 +60,42 @@ void PoolState::unindex(std::uint32_t machine)
 {
     if (!m_indexed[machine])
         return;
-    m_spareNode[machine] = m_candidates.extract(m_entry[machine]);
+    const int cores = m_free[machine].cores;
+    Bucket& bucket = m_candidates[static_cast<std::size_t>(cores)];
+    m_spareNode[machine] = bucket.extract(m_entry[machine]);
+    if (bucket.empty())
+        m_occupied[static_cast<std::size_t>(cores) / 64] &= ~(1ULL << (cores % 64));
     m_indexed[machine] = 0;
+}
+
+int PoolState::nextCandidateCores(int cores) const
+{
+    auto word = static_cast<std::size_t>(cores) / 64;
+    if (word >= m_occupied.size())
+        return 0;
+    std::uint64_t bits = m_occupied[word] & (~0ULL << (cores % 64));
+    while (bits == 0) {
+        if (++word == m_occupied.size())
+            return 0;
+        bits = m_occupied[word];
+    }
+    return static_cast<int>(word * 64) + std::countr_zero(bits);
 }
 
 int PoolState::largestFreeCores() const
 {
-    return m_candidates.empty() ? 0 : std::get<0>(*m_candidates.rbegin());
+    for (std::size_t word = m_occupied.size(); word-- > 0;)
+        if (m_occupied[word] != 0)
+            return static_cast<int>(word * 64) + 63 - std::countl_zero(m_occupied[word]);
+    return 0;
 }
 
 double PoolState::minSlotWeight() const
 {
     if (m_fullMachines > 0)
         return 0.0; // a p-slot with no cores left advertises SlotWeight = Cpus = 0
-    int smallest = m_candidates.empty() ? -1 : std::get<0>(*m_candidates.begin());
+    const int leastFree = nextCandidateCores(1);
+    int smallest = leastFree > 0 ? leastFree : -1;
     if (!m_claimSizes.empty() && (smallest < 0 || m_claimSizes.begin()->first < smallest))
         smallest = m_claimSizes.begin()->first;
     return smallest < 0 ? 1.0 : smallest;
@@ -72,10 +103,7 @@ double PoolState::minSlotWeight() const
 
 std::int64_t PoolState::bestFit(int cores, long memoryMb) const
 {
-    for (auto it = m_candidates.lower_bound({cores, 0L, 0u}); it != m_candidates.end(); ++it)
-        if (std::get<1>(*it) >= memoryMb)
-            return m_machineOfKey[std::get<2>(*it)];
-    return -1;
+    return bestFit(cores, memoryMb, [](std::uint32_t) { return true; });
 }
 
 void PoolState::withdraw(std::uint32_t machine)

@@ -4,11 +4,11 @@
 
 #include "model/pool.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace pp {
@@ -65,9 +65,12 @@ public:
     /// The best p-slot that also satisfies `accepts` (the startd's START), or -1.
     template <typename Accepts> std::int64_t bestFit(int cores, long memoryMb, Accepts&& accepts) const
     {
-        for (auto it = m_candidates.lower_bound({cores, 0L, 0u}); it != m_candidates.end(); ++it)
-            if (std::get<1>(*it) >= memoryMb && accepts(m_machineOfKey[std::get<2>(*it)]))
-                return m_machineOfKey[std::get<2>(*it)];
+        for (int c = nextCandidateCores(std::max(cores, 1)); c > 0; c = nextCandidateCores(c + 1)) {
+            const auto& bucket = m_candidates[static_cast<std::size_t>(c)];
+            for (auto it = bucket.lower_bound(memoryKey(memoryMb)); it != bucket.end(); ++it)
+                if (accepts(machineOf(*it)))
+                    return machineOf(*it);
+        }
         return -1;
     }
     /// Removes a p-slot from this cycle's candidates (default mode: one match per p-slot per cycle).
@@ -95,7 +98,16 @@ private:
         int cores = 0;
         long memoryMb = 0;
     };
-    using Key = std::tuple<int, long, std::uint32_t>; // free cores, free memory, the machine's tie key
+    // The candidates with the same free cores, ordered by free memory (high 32 bits, MB), then by the machine's
+    // tie key (low 32 bits): one integer comparison per tree level.
+    using Bucket = std::set<std::uint64_t>;
+    static std::uint64_t memoryKey(long memoryMb)
+    {
+        return static_cast<std::uint64_t>(std::clamp<long>(memoryMb, 0, 0xFFFFFFFFL)) << 32;
+    }
+    std::uint32_t machineOf(std::uint64_t key) const { return m_machineOfKey[key & 0xFFFFFFFFU]; }
+    /// The least free-core count >= `cores` that has candidates, or 0 when none has.
+    int nextCandidateCores(int cores) const;
     void index(std::uint32_t machine);
     void unindex(std::uint32_t machine);
 
@@ -107,11 +119,14 @@ private:
     std::vector<char> m_draining;
     std::vector<std::uint32_t> m_withdrawnList;
     std::vector<std::uint32_t> m_drainingList;
-    std::set<Key> m_candidates; // p-slots with at least one free core, not withdrawn
-    // Each machine's entry in m_candidates while it is there, and its node while it is not: a machine moves in and
-    // out of the index at every match and release, and reusing its node spares a search and an allocation.
-    std::vector<std::set<Key>::iterator> m_entry;
-    std::vector<std::set<Key>::node_type> m_spareNode;
+    // P-slots with at least one free core, not withdrawn, by their free cores: the preferred order is the buckets
+    // in ascending cores, each in its own order. Bucketing keeps the trees shallow.
+    std::vector<Bucket> m_candidates;
+    std::vector<std::uint64_t> m_occupied; // bit c: bucket c holds candidates
+    // Each machine's entry in its bucket while it is there, and its node while it is not: a machine moves in and
+    // out of the index at every match and release, and reusing its node spares an allocation.
+    std::vector<Bucket::iterator> m_entry;
+    std::vector<Bucket::node_type> m_spareNode;
     std::vector<char> m_indexed;
     std::vector<int> m_dynamicSlots; // per machine
     std::vector<std::uint32_t> m_tieKey; // machine -> its place among equals

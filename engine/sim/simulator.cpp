@@ -474,7 +474,7 @@ bool Simulator::finished() const
 std::int64_t Simulator::nextEventTime() const
 {
     const auto& jobs = m_workload.jobs;
-    const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.top().time;
+    const std::int64_t nextCompletion = m_completions.empty() ? never : m_completions.nextTime();
     const std::int64_t nextArrival
         = m_nextArrival < jobs.size() ? std::max(m_start, seenAt(jobs[m_nextArrival].submit)) : never;
     const std::int64_t nextDeadline = m_drainDeadlines.empty() ? never : m_drainDeadlines.top().time;
@@ -531,9 +531,7 @@ bool Simulator::runUntil(std::int64_t seconds)
         }
         advanceClockTo(t);
         // Same-second order: completions free resources, then arrivals queue, then the negotiator runs.
-        while (!m_completions.empty() && m_completions.top().time == t) {
-            const Completion c = m_completions.top();
-            m_completions.pop();
+        for (Completion c {}; m_completions.popDue(t, c);) {
             if (m_result.jobs[c.job].starts == c.run && m_pool.claim(c.claim).job == static_cast<std::int32_t>(c.job))
                 complete(c);
         }

@@ -12,6 +12,7 @@
 #include "sim/schedd.h"
 #include "sim/startdpolicy.h"
 #include "sim/waitexplainer.h"
+#include "util/radixqueue.h"
 
 #include <atomic>
 #include <functional>
@@ -126,6 +127,10 @@ private:
         std::uint16_t run; ///< the job's start count when pushed: an evicted run's completion is stale
         bool operator>(const Completion& o) const { return time != o.time ? time > o.time : job > o.job; }
     };
+    struct LowerJob
+    {
+        bool operator()(const Completion& a, const Completion& b) const { return a.job < b.job; }
+    };
 
     void startMatched(
         std::uint32_t submitter, std::size_t autocluster, std::uint32_t machine, std::int64_t now) override;
@@ -210,7 +215,7 @@ private:
     long m_foreignIdleJobs = 0;
     std::unique_ptr<WaitExplainer> m_explainer; // null when SimulationOptions::explainWaits is off
     std::unique_ptr<Negotiator> m_negotiator;
-    std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
+    RadixQueue<Completion, LowerJob> m_completions; // same second: the lower job index first
     std::map<int, long> m_idleByCores; // cores -> idle jobs asking for that many
     struct DrainDeadline
     {

@@ -133,7 +133,8 @@ int runCase(const Case& c, Variant variant)
 
 int main(int argc, char** argv)
 {
-    const char* only = argc > 1 ? argv[1] : nullptr;
+    const char* only = argc > 1 ? argv[1] : nullptr; // a case name's part: "demo", "LPC"
+    const char* onlyVariant = argc > 2 ? argv[2] : nullptr; // a variant: "default", "merged"
     std::printf("PoolPlanner replay benchmark (one core, each case in its own process)\n");
     for (const Case& c : cases) {
         if (only && !std::strstr(c.name, only))
@@ -144,6 +145,8 @@ int main(int argc, char** argv)
         if (!c.trace) // the merge study's two variants against the demo as it is
             variants.insert(variants.end(), {Variant::Separate, Variant::Merged});
         for (Variant variant : variants) {
+            if (onlyVariant && std::strcmp(variantName(variant), onlyVariant) != 0)
+                continue;
             std::fflush(stdout);
             const pid_t child = fork();
             if (child == 0) {
