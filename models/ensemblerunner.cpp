@@ -48,6 +48,11 @@ void EnsembleRunner::stop()
 
 void EnsembleRunner::start(const pp::Scenario& scenario, int runs)
 {
+    start(std::make_shared<const pp::Scenario>(scenario), runs);
+}
+
+void EnsembleRunner::start(std::shared_ptr<const pp::Scenario> scenario, int runs)
+{
     stop();
     const quint64 generation = ++m_generation;
     auto stopFlag = std::make_shared<std::atomic<bool>>(false);
@@ -68,13 +73,13 @@ void EnsembleRunner::start(const pp::Scenario& scenario, int runs)
             Q_EMIT ensembleReady(outcome.summary, outcome.runs);
     });
     const QFuture<Outcome> future
-        = QtConcurrent::run(engineThreadPool(), [scenario, runs, stopFlag, failure]() -> Outcome {
+        = QtConcurrent::run(engineThreadPool(), [scenario = std::move(scenario), runs, stopFlag, failure]() -> Outcome {
               try {
                   pp::EnsembleRunOptions options;
                   options.runs = runs;
-                  options.firstTieSeed = scenario.tieSeed == 0 ? 1 : scenario.tieSeed;
+                  options.firstTieSeed = scenario->tieSeed == 0 ? 1 : scenario->tieSeed;
                   options.stop = stopFlag.get();
-                  pp::EnsembleRuns done = pp::runEnsemble(scenario, options);
+                  pp::EnsembleRuns done = pp::runEnsemble(*scenario, options);
                   if (stopFlag->load() || done.results.empty())
                       return {};
                   // Only the summary and the runs' figures travel to the window: their jobs and series stay here.

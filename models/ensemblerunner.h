@@ -23,6 +23,8 @@ public:
     ~EnsembleRunner() override;
 
     void start(const pp::Scenario& scenario, int runs);
+    /// The same for a scenario already shared: nothing is copied on the calling (GUI) thread.
+    void start(std::shared_ptr<const pp::Scenario> scenario, int runs);
     /// Asks the runs to stop; nothing more is emitted for them.
     void stop();
     bool isRunning() const { return m_running; }

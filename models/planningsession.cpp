@@ -50,8 +50,7 @@ PlanningSession::PlanningSession(QObject* parent)
     m_debounce->setInterval(debounceMs);
     connect(m_debounce, &QTimer::timeout, this, &PlanningSession::simulateProposal);
     connect(m_draft, &PolicyDraft::changed, this, &PlanningSession::draftChanged);
-    connect(m_proposalRunner, &SimulationRunner::resultAvailable, this,
-        [this](const pp::Result& result) { takeProposal(std::make_shared<const pp::Result>(result)); });
+    connect(m_proposalRunner, &SimulationRunner::resultAvailable, this, &PlanningSession::takeProposal);
     connect(m_proposalRunner, &SimulationRunner::failed, this, [this](const QString& reason) {
         if (!m_proposalRunner->isRunning())
             Q_EMIT proposalStatus(reason);
@@ -96,15 +95,15 @@ void PlanningSession::stop()
     m_pendingKeep.clear();
 }
 
-void PlanningSession::takeBaseline(const pp::Result& result)
+void PlanningSession::takeBaseline(std::shared_ptr<const pp::Result> result)
 {
     m_proposalRunner->stop();
     m_debounce->stop();
     m_pendingKeep.clear();
-    m_scenario = std::move(m_opening);
+    m_scenario = std::make_shared<const pp::Scenario>(std::move(m_opening)); // shared with the ensemble's runs
     m_opening = {};
-    m_baselinePolicy = m_scenario.policy;
-    m_baselineResult = std::make_shared<const pp::Result>(result);
+    m_baselinePolicy = m_scenario->policy;
+    m_baselineResult = std::move(result);
     m_proposal = m_baselineResult;
     m_proposalEdits.clear();
     OpenOptions options = std::exchange(m_openingOptions, {});
@@ -170,7 +169,7 @@ bool PlanningSession::isSimulatingProposal() const
 
 pp::Expected<pp::Scenario> PlanningSession::scenarioFor(const Knobs& edits) const
 {
-    return PolicyDraft::scenarioFor(m_scenario, m_draft->base(), edits);
+    return PolicyDraft::scenarioFor(*m_scenario, m_draft->base(), edits);
 }
 
 void PlanningSession::simulateProposal()
@@ -178,9 +177,9 @@ void PlanningSession::simulateProposal()
     if (!m_draft->policy())
         return;
     // The draft read the policy when it changed: the proposal takes it as it is.
-    pp::Scenario proposal = pp::whatif::scenarioWith(m_scenario, *m_draft->policy(), m_draft->edits());
+    pp::Scenario proposal = pp::whatif::scenarioWith(*m_scenario, *m_draft->policy(), m_draft->edits());
     m_runningEdits = m_draft->edits();
-    proposal.name = m_scenario.name + " (proposal)";
+    proposal.name = m_scenario->name + " (proposal)";
     m_runningScenario = proposal;
     m_proposalRunner->start(proposal); // a run still going is asked to stop; its result is dropped
 }
@@ -212,13 +211,13 @@ QString PlanningSession::configSnippet() const
 {
     if (!m_draft->policy())
         return {};
-    return QString::fromStdString(pp::configSnippet(m_baselinePolicy, *m_draft->policy(), m_scenario.name));
+    return QString::fromStdString(pp::configSnippet(m_baselinePolicy, *m_draft->policy(), m_scenario->name));
 }
 
 pp::Expected<std::string> PlanningSession::scenarioFileText(const QString& name) const
 {
     if (!m_baseSpec)
-        return pp::Diagnostic {m_scenario.name, 0,
+        return pp::Diagnostic {m_scenario->name, 0,
             tr("a scenario file starts from a built-in, or from one configuration file with a trace or model and "
                "a pool; these files are not that (a snapshot of a live pool, several configurations, or a pool "
                "taken from a trace's header)")

@@ -65,7 +65,7 @@ public:
     void stop();
 
     bool hasBaseline() const { return m_baselineResult != nullptr; }
-    const pp::Scenario& baseScenario() const { return m_scenario; }
+    const pp::Scenario& baseScenario() const { return *m_scenario; }
     /// What the baseline's policy was read from: the draft edits knobs over it.
     const pp::Config& baseConfig() const;
     std::shared_ptr<const pp::Result> baselineResult() const { return m_baselineResult; }
@@ -122,7 +122,7 @@ Q_SIGNALS:
     void proposalEnsembleFailed(const QString& reason);
 
 private:
-    void takeBaseline(const pp::Result& result);
+    void takeBaseline(std::shared_ptr<const pp::Result> result);
     void draftChanged();
     void simulateProposal();
     void takeProposal(std::shared_ptr<const pp::Result> result);
@@ -132,7 +132,7 @@ private:
     OpenOptions m_openingOptions;
     SimulationRunner* m_baselineRunner = nullptr;
 
-    pp::Scenario m_scenario;
+    std::shared_ptr<const pp::Scenario> m_scenario = std::make_shared<const pp::Scenario>(); // never null
     std::optional<pp::ScenarioSpec> m_baseSpec;
     pp::Policy m_baselinePolicy;
     std::shared_ptr<const pp::Result> m_baselineResult;

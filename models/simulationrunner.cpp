@@ -53,13 +53,14 @@ void SimulationRunner::start(const pp::Scenario& scenario)
         if (generation != m_generation)
             return; // stale: a newer run was started
         m_running = false;
-        const pp::Result result = watcher->future().takeResult(); // moved out: a result holds every job
+        // Moved out: a result holds every job.
+        auto result = std::make_shared<const pp::Result>(watcher->future().takeResult());
         if (!failure->isEmpty())
             Q_EMIT failed(*failure);
-        else if (result.stoppedEarly)
+        else if (result->stoppedEarly)
             Q_EMIT failed(tr("The simulation was stopped."));
         else
-            Q_EMIT resultAvailable(result);
+            Q_EMIT resultAvailable(std::move(result));
     });
     const QFuture<pp::Result> future
         = QtConcurrent::run(engineThreadPool(), [this, scenario, stopFlag, generation, failure]() {

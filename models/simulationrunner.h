@@ -31,7 +31,9 @@ public:
 Q_SIGNALS:
     void started();
     void progress(double fraction);
-    void resultAvailable(const pp::Result& result);
+    /// Shared, not copied: a result holds every job's outcome (tens of MB for a big pool), and the GUI thread
+    /// receives it.
+    void resultAvailable(std::shared_ptr<const pp::Result> result);
     void failed(const QString& reason);
 
 private:

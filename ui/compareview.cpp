@@ -83,12 +83,12 @@ CompareView::CompareView(PlanningSession* session, QWidget* parent)
         compare(m_first->currentIndex() < 0 ? 0 : m_first->currentIndex(), last); // the newest kept proposal
     });
     connect(m_scenarios, &QAbstractItemModel::dataChanged, this, &CompareView::refresh);
-    connect(m_runner, &SimulationRunner::resultAvailable, this, [this](const pp::Result& result) {
+    connect(m_runner, &SimulationRunner::resultAvailable, this, [this](std::shared_ptr<const pp::Result> result) {
         const int row = m_scenarios->find(m_simulatingName);
         m_simulatingRow = -1;
         if (row > 0 && m_scenarios->at(row).knobs == m_simulatingKnobs) {
             ScenarioSet::Entry entry = m_scenarios->at(row);
-            entry.result = std::make_shared<const pp::Result>(result);
+            entry.result = std::move(result);
             m_scenarios->keep(entry); // dataChanged refreshes
         } else {
             refresh();

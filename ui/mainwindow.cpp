@@ -70,6 +70,9 @@ namespace {
 
 const char* const viewNames[] = {"pool", "groups", "flows", "notebooks", "planner", "compare", "reports"};
 
+// Rows measured to size a column to its contents (Qt's default is 1,000).
+constexpr int contentsPrecision = 50;
+
 // A flat, read-only table over a model, columns sized to their contents.
 QTreeView* tableView(QAbstractItemModel* model, QWidget* parent)
 {
@@ -80,6 +83,9 @@ QTreeView* tableView(QAbstractItemModel* model, QWidget* parent)
     view->setModel(model);
     view->header()->setStretchLastSection(false);
     view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized to the rows on screen and a few beyond, not to a thousand: measuring every row's text again at each
+    // showing stalled the window for tens of milliseconds on a big pool's tables.
+    view->header()->setResizeContentsPrecision(contentsPrecision);
     return view;
 }
 
@@ -614,6 +620,7 @@ QWidget* MainWindow::buildGroupsView()
     view->sortByColumn(-1, Qt::AscendingOrder); // tree order until the user sorts
     view->header()->setStretchLastSection(true);
     view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->header()->setResizeContentsPrecision(contentsPrecision);
     view->setItemDelegateForColumn(GroupTreeModel::UsageColumn, new UsageBarDelegate(GroupTreeModel::FillRole, view));
     // Groups with sub-groups open, users folded: the experiment structure at a glance, users one click away.
     connect(m_groups, &QAbstractItemModel::modelReset, view, [this, view] {

@@ -66,8 +66,8 @@ SweepPanel::SweepPanel(PlanningSession* session, QWidget* parent)
     layout->addWidget(m_status);
     m_chart = new SweepChart(this);
     layout->addWidget(m_chart, 1);
-    connect(m_runner, &SimulationRunner::resultAvailable, this, [this](const pp::Result& result) {
-        m_results.push_back(std::make_shared<const pp::Result>(result));
+    connect(m_runner, &SimulationRunner::resultAvailable, this, [this](std::shared_ptr<const pp::Result> result) {
+        m_results.push_back(std::move(result));
         plot();
         runNext();
     });

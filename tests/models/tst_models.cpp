@@ -365,7 +365,7 @@ private Q_SLOTS:
         QVERIFY(results.wait(120000));
         QTest::qWait(200);
         QCOMPARE(results.count(), 1);
-        QCOMPARE(results.first().first().value<pp::Result>().scenarioName, std::string("tiny"));
+        QCOMPARE(results.first().first().value<std::shared_ptr<const pp::Result>>()->scenarioName, std::string("tiny"));
         QCOMPARE(failures.count(), 0);
     }
 };

@@ -78,11 +78,13 @@ void ComparisonCharts::setRuns(
             if (column < 0)
                 continue;
             auto* line = new QLineSeries(chart);
+            QList<QPointF> points;
             for (std::size_t s = 0; s < series[run].usage.size() && s < r.poolSeries.size(); ++s) {
                 const double cores = series[run].usage[s][static_cast<std::size_t>(column)];
-                line->append(static_cast<double>(r.poolSeries[s].time) / unit, cores);
+                points.append({static_cast<double>(r.poolSeries[s].time) / unit, cores});
                 peak = std::max(peak, cores);
             }
+            line->replace(points); // all at once: each point appended singly is a signal
             line->setPen(QPen(colour, run == 0 ? 1.6 : 1.4, run == 0 ? Qt::SolidLine : Qt::DashLine));
             line->setName(run == 0 ? legendLabel(QString::fromStdString(name)) : QString());
             chart->addSeries(line);

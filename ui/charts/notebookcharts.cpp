@@ -57,10 +57,13 @@ void NotebookCharts::setActivity(const pp::NotebookActivity& activity, const std
     line->setColor(notebookColour.darker(130));
     int peak = 0;
     const auto& running = m_activity.runningPerSample();
+    QList<QPointF> points;
+    points.reserve(static_cast<qsizetype>(std::min(running.size(), m_times.size())));
     for (std::size_t s = 0; s < running.size() && s < m_times.size(); ++s) {
-        line->append(static_cast<double>(m_times[s]) / m_unit, running[s]);
+        points.append({static_cast<double>(m_times[s]) / m_unit, static_cast<double>(running[s])});
         peak = std::max(peak, running[s]);
     }
+    line->replace(points); // all at once: each point appended singly is a signal
     chart->addSeries(line);
     m_timeAxis = new QValueAxis;
     m_timeAxis->setTitleText(m_unit == 86400.0 ? tr("days since start") : tr("hours since start"));

@@ -15,8 +15,45 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <functional>
 #include <iterator>
+
+namespace {
+
+// Qt Charts strokes every point of an area's edges again whenever the time axis moves: a week of 10-minute
+// samples in eleven bands made moving the period stall the window. More points than this are averaged.
+constexpr int pointsShown = 400;
+
+// The samples of `all` (ascending x) from the last one before `from` to the first one after `to`, at most
+// pointsShown: runs of consecutive samples replaced by their mean. Every edge has the same sample times, so the
+// means of stacked sums still stack, and a mean of cores in use is cores in use.
+QList<QPointF> samplesShown(const QList<QPointF>& all, double from, double to)
+{
+    const auto byX = [](const QPointF& p, double x) { return p.x() < x; };
+    auto first = std::lower_bound(all.cbegin(), all.cend(), from, byX);
+    if (first != all.cbegin())
+        --first;
+    auto last = std::lower_bound(first, all.cend(), to, byX);
+    if (last != all.cend())
+        ++last;
+    const auto n = static_cast<int>(last - first);
+    const int run = (n + pointsShown - 1) / pointsShown;
+    if (run <= 1)
+        return QList<QPointF>(first, last);
+    QList<QPointF> shown;
+    shown.reserve(n / run + 1);
+    for (int i = 0; i < n; i += run) {
+        const int k = std::min(run, n - i);
+        QPointF sum;
+        for (int j = 0; j < k; ++j)
+            sum += *(first + i + j);
+        shown.append(sum / k);
+    }
+    return shown;
+}
+
+} // namespace
 
 UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
     : QWidget(parent)
@@ -38,6 +75,7 @@ UsageChart::UsageChart(PoolSeriesModel* model, QWidget* parent)
 
 void UsageChart::rebuild()
 {
+    m_edges.clear(); // their series go with the chart being replaced
     auto* chart = newThemedChart(this);
     chart->setTitle(tr("Cores in use by experiment"));
     chart->legend()->setAlignment(Qt::AlignRight);
@@ -51,10 +89,12 @@ void UsageChart::rebuild()
     std::vector<double> cumulative(static_cast<std::size_t>(rows), 0.0);
     const auto band = [&](const QString& name, const QColor& colour, const std::function<double(int)>& value) {
         auto* upper = new QLineSeries(chart); // QAreaSeries does not own its boundary lines: the chart does
+        QList<QPointF> points(rows);
         for (int r = 0; r < rows; ++r) {
             cumulative[static_cast<std::size_t>(r)] += value(r);
-            upper->append(m_model->timeOf(r) / unit, cumulative[static_cast<std::size_t>(r)]);
+            points[r] = {m_model->timeOf(r) / unit, cumulative[static_cast<std::size_t>(r)]};
         }
+        m_edges.push_back({upper, std::move(points)});
         auto* area = new QAreaSeries(upper, lower);
         area->setName(legendLabel(name));
         area->setColor(colour);
@@ -72,10 +112,19 @@ void UsageChart::rebuild()
     std::vector<double> quotaSum(static_cast<std::size_t>(rows), 0.0);
     for (int g = 0; g < groups; ++g) {
         auto* line = new QLineSeries(chart);
-        for (int r = 0; r < rows; ++r) {
+        for (int r = 0; r < rows; ++r)
             quotaSum[static_cast<std::size_t>(r)] += m_model->quotaAt(r, g);
-            line->append(m_model->timeOf(r) / unit, quotaSum[static_cast<std::size_t>(r)]);
+        // Quotas hold for hours: only the samples where the line bends are drawn (the same line). Every point of a
+        // dashed line is stroked again whenever the time axis moves.
+        QList<QPointF> points;
+        for (int r = 0; r < rows; ++r) {
+            const auto i = static_cast<std::size_t>(r);
+            const bool bends
+                = r == 0 || r == rows - 1 || quotaSum[i] != quotaSum[i - 1] || quotaSum[i] != quotaSum[i + 1];
+            if (bends)
+                points.append({m_model->timeOf(r) / unit, quotaSum[i]});
         }
+        line->replace(points);
         QPen pen(groupColour(m_model->groupNames().at(g), m_model->groupNames()).darker(150), 1.5, Qt::DashLine);
         line->setPen(pen);
         chart->addSeries(line);
@@ -85,11 +134,15 @@ void UsageChart::rebuild()
     if (!m_spread.empty() && static_cast<int>(m_spread.size()) >= rows && rows > 0) {
         auto* high = new QLineSeries(chart);
         auto* low = new QLineSeries(chart);
+        QList<QPointF> highs(rows);
+        QList<QPointF> lows(rows);
         for (int r = 0; r < rows; ++r) {
             const auto& s = m_spread[static_cast<std::size_t>(r)];
-            high->append(m_model->timeOf(r) / unit, s.high);
-            low->append(m_model->timeOf(r) / unit, s.low);
+            highs[r] = {m_model->timeOf(r) / unit, s.high};
+            lows[r] = {m_model->timeOf(r) / unit, s.low};
         }
+        m_edges.push_back({high, std::move(highs)});
+        m_edges.push_back({low, std::move(lows)});
         auto* area = new QAreaSeries(high, low);
         area->setName(tr("cores in use, spread of %n run(s)", "", m_spreadRuns));
         area->setColor(QColor(0, 0, 0, 90));
@@ -113,7 +166,14 @@ void UsageChart::rebuild()
     y->setRange(0, std::max(1.0, static_cast<double>(m_model->poolCores())));
     y->setLabelFormat(QStringLiteral("%.0f"));
     attachAxes(chart, x, y);
+    showWindow(0, std::max(1.0, span / unit));
     replaceChart(m_view, chart);
+}
+
+void UsageChart::showWindow(double from, double to)
+{
+    for (const Edge& edge : m_edges)
+        edge.series->replace(samplesShown(edge.samples, from, to)); // all at once: a point appended singly is a signal
 }
 
 void UsageChart::setSpread(const std::vector<pp::FigureSpread>& claimedCores, int runs)
@@ -131,4 +191,5 @@ void UsageChart::setVisibleRange(double fromSeconds, double toSeconds)
     // Labels with decimals once the period is shorter than a few axis units.
     m_timeAxis->setRange(from, std::max(to, from + 1.0 / 24.0));
     setRoundTicks(m_timeAxis, to - from);
+    showWindow(from, std::max(to, from + 1.0 / 24.0));
 }

@@ -4,12 +4,15 @@
 
 #include "model/ensemble.h"
 
+#include <QList>
+#include <QPointF>
 #include <QWidget>
 
 #include <vector>
 
 class PoolSeriesModel;
 class QChartView;
+class QLineSeries;
 class QValueAxis;
 
 /// Cores in use over time, stacked by top-level group, with the idle cores on top and the pool size as the
@@ -27,7 +30,15 @@ public:
 
 private:
     void rebuild();
+    /// Hands each band's edge the samples of [from, to] (axis units), averaged down to what the width can show.
+    void showWindow(double from, double to);
     PoolSeriesModel* m_model;
+    struct Edge
+    {
+        QLineSeries* series = nullptr;
+        QList<QPointF> samples; // every sample of the run
+    };
+    std::vector<Edge> m_edges; // the bands' edges (stacked sums), and the spread band's
     QChartView* m_view;
     QValueAxis* m_timeAxis = nullptr;
     double m_unit = 3600; // seconds per axis unit
