@@ -150,6 +150,10 @@ MainWindow::MainWindow(QWidget* parent)
     body->addWidget(m_stack, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
+    connect(m_navigator, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row == static_cast<int>(View::Notebooks))
+            showNotebookActivity(); // before the page shows
+    });
     connect(m_navigator, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_navigator, &QListWidget::currentRowChanged, this, &MainWindow::saveViewState);
     connect(m_session, &WorkspaceSession::changed, this, &MainWindow::updateTitle);
@@ -751,10 +755,11 @@ void MainWindow::showResult(const pp::Result& result)
     times.reserve(result.poolSeries.size());
     for (const auto& p : result.poolSeries)
         times.push_back(p.time);
-    m_notebookCharts->setActivity(
-        pp::NotebookActivity(result, scenario.workload, scenario.policy.notebookStartupSeconds), times);
+    m_notebooksStale = true; // worked out when the Notebooks view is first shown
     m_runStartUnix = result.epoch > 0 ? result.epoch + result.startTime : 0;
     m_range->setRun(m_runStartUnix, times);
+    if (m_navigator->currentRow() == static_cast<int>(View::Notebooks))
+        showNotebookActivity();
     m_progress->setVisible(false);
     m_summary->setText(ResultText::runSummary(scenario, result));
     m_poolFacts->setText(ResultText::poolFacts(result));
@@ -800,7 +805,8 @@ void MainWindow::applyRange(int firstSample, int lastSample)
         m_flows->setFlows(pp::computeSurplusFlows(m_resultGroups, period, static_cast<double>(m_sampleInterval)));
     }
     m_machines->setPoolSample(lastSample);
-    m_notebookCharts->setPeriod(firstSample, lastSample);
+    if (!m_notebooksStale)
+        m_notebookCharts->setPeriod(firstSample, lastSample);
     m_waitChart->setPeriod(firstSample, lastSample);
     {
         // A job forecast is submitted at the start of the period shown ("now" for a snapshot's first moment).
@@ -810,7 +816,8 @@ void MainWindow::applyRange(int firstSample, int lastSample)
                                                      .toString(QStringLiteral("ddd d MMM yyyy hh:mm 'UTC'")))
                                : tr("%1 into the run").arg(formatDuration(static_cast<double>(after))));
     }
-    showNotebookPeriod(m_notebookCharts->activity().period(firstSample, lastSample));
+    if (!m_notebooksStale)
+        showNotebookPeriod(m_notebookCharts->activity().period(firstSample, lastSample));
     const int moment = m_machines->shownPoolSample();
     if (moment >= 0 && moment < static_cast<int>(m_poolSeries.size())) {
         const QDateTime at = QDateTime::fromSecsSinceEpoch(
@@ -827,6 +834,26 @@ void MainWindow::applyRange(int firstSample, int lastSample)
         m_chart->setVisibleRange(
             std::max(0.0, from), static_cast<double>(m_poolSeries[static_cast<std::size_t>(lastSample)].time));
     }
+}
+
+void MainWindow::showNotebookActivity()
+{
+    const auto result = m_planning->baselineResult();
+    if (!m_notebooksStale || !result)
+        return;
+    // Every job of the run is read: on a big pool that is tens of milliseconds the opening need not wait for.
+    m_notebooksStale = false;
+    const pp::Scenario& scenario = m_planning->baseScenario();
+    std::vector<std::int64_t> times;
+    times.reserve(result->poolSeries.size());
+    for (const auto& p : result->poolSeries)
+        times.push_back(p.time);
+    m_notebookCharts->setActivity(
+        pp::NotebookActivity(*result, scenario.workload, scenario.policy.notebookStartupSeconds), times);
+    const int first = m_range->firstSample();
+    const int last = m_range->lastSample();
+    m_notebookCharts->setPeriod(first, last);
+    showNotebookPeriod(m_notebookCharts->activity().period(first, last));
 }
 
 void MainWindow::showNotebookPeriod(const pp::NotebookActivity::Period& period)

@@ -127,6 +127,8 @@ private:
     /// The shared period changed: every view shows samples [first, last].
     void applyRange(int firstSample, int lastSample);
     void showNotebookPeriod(const pp::NotebookActivity::Period& period);
+    /// Works the baseline's notebook activity out, once per result, when the Notebooks view needs it.
+    void showNotebookActivity();
 
     GroupTreeModel* m_groups = nullptr;
     MachineTableModel* m_machines = nullptr;
@@ -141,6 +143,7 @@ private:
     QLabel* m_notebooks = nullptr;
     QLabel* m_notebookPeriod = nullptr;
     NotebookCharts* m_notebookCharts = nullptr;
+    bool m_notebooksStale = false; // the result's notebook activity is not worked out yet
     WaitReasonChart* m_waitChart = nullptr;
     ForecastPanel* m_forecast = nullptr;
     std::int64_t m_runStartUnix = 0; ///< Unix time of the shown run's start; 0 = unknown
