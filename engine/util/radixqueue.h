@@ -86,6 +86,8 @@ private:
     // buckets (every one of them differs from the new m_last in a lower bit than before).
     void redistributeFirst()
     {
+        if (m_occupied == 0)
+            return; // not reached: popDue checked that an event is due
         const int first = firstOccupied();
         m_last = m_bucketMin[first];
         std::vector<T> moving;
