@@ -34,13 +34,28 @@ using AdSink = std::function<bool(classad::ClassAd&& ad, long line)>;
 class AttributeFilter
 {
 public:
-    AttributeFilter(std::initializer_list<const char*> names);
-    bool keeps(std::string_view name) const;
+    /// What a filtered read gives besides the kept attributes.
+    enum class Mode {
+        KeptOnly, ///< nothing: skipped attributes are not looked at (a replay's job ads)
+        /// what a full read gives to a reader of kept names only (inspect): an ad whose kept attributes hold an
+        /// expression is read whole, as the expression may refer to any attribute, and skipped expressions are
+        /// still parsed for their warnings and errors. Readers that cannot tell read whole ads.
+        AsFullRead,
+    };
+    /// `numbered`: prefixes kept with any number after them (Name1, IsAccountingGroup2, … of condor_userprio).
+    AttributeFilter(std::initializer_list<const char*> names, Mode mode = Mode::KeptOnly,
+        std::initializer_list<const char*> numbered = {});
+    /// Whether `name` is kept; `lower`, if given, receives the kept name in lower case, what a ClassAd stores it
+    /// under (nullptr for a numbered name, which the caller lower-cases itself).
+    bool keeps(std::string_view name, const std::string** lower = nullptr) const;
+    Mode mode() const { return m_mode; }
 
 private:
     std::vector<std::string> m_names; // lower case, sorted
     std::bitset<64> m_lengths;
     std::bitset<256> m_firstLetters;
+    std::vector<std::string> m_numbered; // lower case
+    Mode m_mode;
 };
 
 /// Streams the ads of a file in the given format; memory stays bounded by one ad. Values that are not valid

@@ -143,6 +143,19 @@ void countAd(FileSummary& s, const ClassAd& ad)
     }
 }
 
+// What countAd reads, filtered as AttributeFilter::Mode::AsFullRead: the warnings and errors of a full read, and the
+// whole ad where a counted attribute is an expression (it may refer to any attribute). The summary is that of whole
+// ads, at the cost of reading a dozen attributes of each.
+const AttributeFilter& countedAttributes()
+{
+    static const AttributeFilter filter(
+        {"MyType", "SlotType", "State", "Cpus", "PartitionableSlot", "TotalSlotCpus", "DynamicSlot", "AccountingGroup",
+            "Count", "ClusterId", "JobStatus", "CompletionDate", "JobStartDate", "AcctGroup", "QDate", "NumSubmittors",
+            "Name", "IsAccountingGroup"},
+        AttributeFilter::Mode::AsFullRead, {"Name", "IsAccountingGroup"});
+    return filter;
+}
+
 std::optional<Diagnostic> inspectAds(FileSummary& s, AdFormat format, Warnings& warnings)
 {
     auto read = readClassAds(
@@ -151,7 +164,7 @@ std::optional<Diagnostic> inspectAds(FileSummary& s, AdFormat format, Warnings& 
             countAd(s, ad);
             return true;
         },
-        warnings);
+        warnings, &countedAttributes());
     if (!read)
         return read.error();
     s.records = *read;

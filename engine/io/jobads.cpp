@@ -48,11 +48,12 @@ bool isNotebookJob(const ClassAd& ad)
 {
     if (ad.evaluateAttribute("IsJupyter").isTrue())
         return true;
-    const std::string args = jobAdString(ad, "Args") + jobAdString(ad, "Arguments");
-    if (endsWith(jobAdString(ad, "Cmd"), "/bin/sh")
-        && (args.find("batchspawner-singleuser") != std::string::npos
-            || args.find("jupyterhub-singleuser") != std::string::npos))
-        return true;
+    if (endsWith(jobAdString(ad, "Cmd"), "/bin/sh")) { // the arguments matter only for a shell, which most jobs are not
+        const std::string args = jobAdString(ad, "Args") + jobAdString(ad, "Arguments");
+        if (args.find("batchspawner-singleuser") != std::string::npos
+            || args.find("jupyterhub-singleuser") != std::string::npos)
+            return true;
+    }
     if (endsWith(jobAdString(ad, "Out"), ".jupyterhub.condor.out"))
         return true;
     const std::string env = jobAdString(ad, "Environment");

@@ -2,9 +2,10 @@
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
 // Reader benchmark (not run by ctest): a `condor_history -json` file generated from the shape of a real job ad
 // (../shared/htcondor-samples/job-ads/htcondor_python_bindings_test.old.ad, ~90 attributes, expressions kept as
-// "\/Expr(…)\/"), read three ways in one process: raw lines (the baseline), the workload reader (what a replay
-// needs), and every ad in full. Prints MB/s and the ratio to the baseline.
+// "\/Expr(…)\/"), read four ways in one process: raw lines (the baseline), the workload reader (what a replay
+// needs), `inspect`'s summary, and every ad in full. Prints MB/s and the ratio to the baseline.
 #include "io/classadfiles.h"
+#include "io/inspect.h"
 #include "io/jobworkload.h"
 #include "util/linereader.h"
 
@@ -102,6 +103,12 @@ int main(int argc, char** argv)
         workload ? workload->jobs.size() : 0, replay, mb / replay, replay / baseline);
 
     t0 = std::chrono::steady_clock::now();
+    const auto summary = inspectFile(path);
+    const double inspect = seconds(t0);
+    std::printf("  inspect (%ld ads)    %7.3f s  %7.0f MB/s  %.2fx the baseline\n", summary ? summary->records : 0,
+        inspect, mb / inspect, inspect / baseline);
+
+    t0 = std::chrono::steady_clock::now();
     long ads = 0;
     auto read = readClassAds(
         path, AdFormat::Json,
@@ -114,5 +121,5 @@ int main(int argc, char** argv)
     std::printf(
         "  full ads (%ld)       %7.3f s  %7.0f MB/s  %.2fx the baseline\n", ads, full, mb / full, full / baseline);
     std::filesystem::remove(path);
-    return read && workload ? 0 : 1;
+    return read && workload && summary ? 0 : 1;
 }

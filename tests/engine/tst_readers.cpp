@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -311,6 +312,15 @@ private slots:
     void poolFileBadFiles();
     void poolUniform_data();
     void poolUniform();
+
+    // ---- ClassAd JSON ------------------------------------------------------------------------------
+    void jsonFastReaderReadsAsTheDomReader_data();
+    void jsonFastReaderReadsAsTheDomReader();
+    void jsonErrors_data();
+    void jsonErrors();
+    void attributeFilterNumberedNames();
+    void attributeFilterAsFullRead_data();
+    void attributeFilterAsFullRead();
 
     // ---- Files held in memory (MemoryFileScope) ---------------------------------------------------
     void memoryFileReadsLikeTheFile_data();
@@ -1581,6 +1591,267 @@ void ReadersTest::poolUniform()
     QCOMPARE(pool->machines.back().memoryMb, long(lastCores) * 1000);
     QCOMPARE(pool->largestMachineCores(), std::min<int>(machineCores, static_cast<int>(totalCores)));
     QCOMPARE(q(pool->machines.front().name), QStringLiteral("wn0001"));
+}
+
+// ================================================================================================
+// ClassAd JSON: a fast reader for the plain JSON condor writes, and simdjson's DOM parser for everything else (an
+// object with a \u escape, a name with escapes, a 19-digit integer, an error). Both must read the same ads.
+
+namespace {
+
+/// The ads of `json` (read from memory as `format`), each attribute of `names` as stored: literal or expression.
+QStringList jsonAds(
+    const QByteArray& json, pp::AdFormat format, const QStringList& names, const pp::AttributeFilter* keep = nullptr)
+{
+    const std::string path = "/test/ads.json";
+    const pp::MemoryFileScope file(path, std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
+    QStringList out;
+    pp::Warnings warnings;
+    const auto read = pp::readClassAds(
+        path, format,
+        [&](pp::classad::ClassAd&& ad, long line) {
+            QString text = QStringLiteral("line %1:").arg(line);
+            for (const QString& name : names) {
+                const std::string lower = name.toLower().toStdString();
+                if (const auto* e = ad.lookupLower(lower))
+                    text += QStringLiteral(" %1=expr(%2)").arg(name, q(e->text()));
+                if (const auto* v = ad.lookupValueLower(lower)) {
+                    QString value = q(v->toString());
+                    if (v->type() == pp::classad::Value::Type::Real) { // every bit of it
+                        char digits[64];
+                        value = QStringLiteral("real ")
+                            + QString::fromLatin1(
+                                digits, std::to_chars(digits, digits + sizeof digits, v->asReal()).ptr - digits);
+                    } else if (v->type() == pp::classad::Value::Type::Integer) {
+                        value = QStringLiteral("int ") + value;
+                    }
+                    text += QStringLiteral(" %1=%2").arg(name, value);
+                }
+            }
+            out << text;
+            return true;
+        },
+        warnings, keep);
+    out << (read ? QStringLiteral("%1 ads").arg(*read) : QStringLiteral("error: ") + q(read.error().message()));
+    for (const auto& m : warnings.messages())
+        out << QStringLiteral("warning: ") + q(m);
+    return out;
+}
+
+} // namespace
+
+void ReadersTest::jsonFastReaderReadsAsTheDomReader_data()
+{
+    QTest::addColumn<QByteArray>("members"); // the inside of an object
+    QTest::addColumn<QStringList>("names");
+
+    // What the fast reader vouches for.
+    QTest::addRow("integers") << QByteArray(R"("A": 0, "B": -0, "C": 42, "D": -9007199254740993,
+        "E": 123456789012345678, "F": -999999999999999999)")
+                              << QStringLiteral("A,B,C,D,E,F").split(u',');
+    QTest::addRow("reals") << QByteArray(R"("A": 0.0, "B": -0.0, "C": 1.5, "D": 0.1, "E": 1.8000000000018E-05,
+        "F": 2.5e+300, "G": 1e-300, "H": 0.30000000000000004441, "I": 9007199254740993.0, "J": 1E22, "K": 0e-999,
+        "L": 1e308, "M": 123456789.12345678901234567890123456789012345678901234567890, "N": -2.2250738585072014e-308)")
+                           << QStringLiteral("A,B,C,D,E,F,G,H,I,J,K,L,M,N").split(u',');
+    QTest::addRow("strings") << QByteArray(R"("A": "", "B": "plain", "C": "q\"b\\s\/n\nt\tb\bf\fr\r", "D": "caf)"
+                                           "\xc3\xa9\xf0\x9f\x98\x80"
+                                           R"(", "E": "/Expr(1)/ is no expression here", "F": "x/Expr(1)/")")
+                             << QStringLiteral("A,B,C,D,E,F").split(u',');
+    QTest::addRow("expressions") << QByteArray(
+        R"("A": "\/Expr(ifthenelse(MemoryUsage isnt undefined,MemoryUsage,(ImageSize + 1023) / 1024))\/",
+        "B": "\/Expr((TARGET.Arch == \"X86_64\") && TARGET.HasFileTransfer)\/",
+        "C": "/Expr(2 * 3)/", "D": "\/Expr(undefined)\/", "E": "\/Expr(x)\/", "F": "\/Expr(1 + )\/")")
+                                 << QStringLiteral("A,B,C,D,E,F").split(u',');
+    QTest::addRow("literals, lists and nested ads")
+        << QByteArray(R"("A": true, "B": false, "C": null, "D": [], "E": [1, -2.5, "s\"", true, null, [1], {"x": 1}],
+        "F": {"G": [1, {"H": "\/Expr(1)\/"}]}, "I": [[[]]])")
+        << QStringLiteral("A,B,C,D,E,F,G,H,I").split(u',');
+    QTest::addRow("names: case, duplicates, empty") << QByteArray(
+        R"("MyType": "Job", "mytype": "Machine", "A": 1, "A": "\/Expr(2)\/", "B": "\/Expr(3)\/",
+        "B": 4, "": 5, "Name1": "n")") << QStringLiteral("MyType,A,B,,Name1").split(u',');
+    // What it leaves to simdjson, read alike all the same.
+    QTest::addRow("long integers") << QByteArray(R"("A": 1234567890123456789, "B": -9223372036854775808,
+        "C": 18446744073709551615, "D": [18446744073709551615, 9223372036854775807])")
+                                   << QStringLiteral("A,B,C,D").split(u',');
+    QTest::addRow("subnormals, long exponents")
+        << QByteArray(R"("A": 4.9e-324, "B": 1e-310, "C": 1e0001)") << QStringLiteral("A,B,C").split(u',');
+    QTest::addRow("\\u escapes") << QByteArray(R"("A": "\u00e9\ud83d\ude00", "B": "\/Expr(\u0031)\/",
+        "C": ["\u0041"], "D": {"\u0041": 1})")
+                                 << QStringLiteral("A,B,C,D").split(u',');
+}
+
+void ReadersTest::jsonFastReaderReadsAsTheDomReader()
+{
+    QFETCH(QByteArray, members);
+    QFETCH(QStringList, names);
+    // A name with an escape sends the whole object to the DOM reader; it is not one of `names`.
+    const QByteArray plain = "[\n{\n" + members + "\n},\n{ \"Z\": 1, " + members + " }\n]\n";
+    const QByteArray dom = "[\n{\n" + members + ", \"Z\\u0061\": 1\n},\n{ \"Z\\u0061\": 1, " + members + " }\n]\n";
+    const QStringList fast = jsonAds(plain, pp::AdFormat::Json, names);
+    QVERIFY2(fast.size() >= 3 && fast[2] == QStringLiteral("2 ads"), qPrintable(fast.join(u'\n')));
+    QCOMPARE(fast, jsonAds(dom, pp::AdFormat::Json, names));
+
+    // -jsonl: one object a line, the same ads.
+    QByteArray line = members;
+    line.replace('\n', ' ');
+    const QStringList fromLines = jsonAds("{" + line + "}\n{\"Z\": 1, " + line + "}\n", pp::AdFormat::JsonLines, names);
+    QCOMPARE(fromLines.size(), fast.size());
+    QCOMPARE(fromLines.mid(0, 2).replaceInStrings(QRegularExpression(QStringLiteral("^line \\d+:")), QString()),
+        fast.mid(0, 2).replaceInStrings(QRegularExpression(QStringLiteral("^line \\d+:")), QString()));
+
+    // A filter keeps the same values of what it keeps.
+    const pp::AttributeFilter keep {"A", "C", "E", "MyType"};
+    QCOMPARE(jsonAds(plain, pp::AdFormat::Json, names, &keep), jsonAds(dom, pp::AdFormat::Json, names, &keep));
+}
+
+void ReadersTest::jsonErrors_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("filtered"); // read with a filter that skips every attribute: errors are errors still
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<long>("line");
+
+    const QByteArray head = "[\n{\n  \"MyType\": \"Job\",\n  \"A\": ";
+    const QByteArray tail = ",\n  \"B\": 1\n}\n]\n";
+    for (const bool filtered : {false, true}) {
+        const char* how = filtered ? "skipped" : "read";
+        QTest::addRow("bad literal, %s", how)
+            << head + "tru" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("leading zero, %s", how)
+            << head + "01" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("too large a number, %s", how)
+            << head + "1e400" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("21-digit integer, %s", how)
+            << head + "123456789012345678901" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("bad escape, %s", how)
+            << head + "\"a\\qb\"" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("lone surrogate, %s", how)
+            << head + "\"\\ud800\"" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("tab in a string, %s", how)
+            << head + "\"a\tb\"" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("invalid UTF-8, %s", how)
+            << head + "\"a\xff\xfe\"" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("bad nested, %s", how)
+            << head + "[1, {\"x\" 2}]" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("trailing comma, %s", how)
+            << head + "[1, 2,]" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("bracket for brace, %s", how)
+            << QByteArray("[\n{\n  \"A\": 1\n]\n") << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("truncated, %s", how) << head + "\"abc" << filtered << QStringLiteral("truncated") << 4L;
+        QTest::addRow("a string across lines, %s", how)
+            << head + "\"abc\n  def\"" + tail << filtered << QStringLiteral("invalid JSON") << 2L;
+        QTest::addRow("junk between objects, %s", how)
+            << QByteArray("[\n{\"A\": 1},\n{\"A\": 2} x\n]\n") << filtered << QStringLiteral("unexpected 'x'") << 3L;
+    }
+    QTest::addRow("an expression nested too deeply")
+        << head + "\"\\/Expr(" + QByteArray(300, '(') + "1" + QByteArray(300, ')') + ")\\/\"" + tail << false
+        << QStringLiteral("nested too deeply") << 2L;
+}
+
+void ReadersTest::jsonErrors()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, filtered);
+    QFETCH(QString, reason);
+    QFETCH(long, line);
+    const std::string path = "/test/bad.json";
+    const pp::MemoryFileScope file(path, std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
+    static const pp::AttributeFilter none {"NoSuchAttribute"};
+    pp::Warnings warnings;
+    const auto read = pp::readClassAds(
+        path, pp::AdFormat::Json, [](pp::classad::ClassAd&&, long) { return true; }, warnings,
+        filtered ? &none : nullptr);
+    QVERIFY(!read);
+    QCOMPARE(q(read.error().source), q(path));
+    QCOMPARE(read.error().line, line);
+    QVERIFY2(q(read.error().reason).contains(reason), read.error().reason.c_str());
+}
+
+void ReadersTest::attributeFilterNumberedNames()
+{
+    const pp::AttributeFilter keep(
+        {"Name", "NumSubmittors"}, pp::AttributeFilter::Mode::KeptOnly, {"Name", "Priority"});
+    const std::string* lower = nullptr;
+    QVERIFY(keep.keeps("NAME", &lower));
+    QVERIFY(lower && *lower == "name");
+    QVERIFY(keep.keeps("numsubmittors"));
+    static const std::string unset = "unset";
+    for (const char* numbered : {"Name1", "name12", "PRIORITY3", "Name007"}) {
+        lower = &unset;
+        QVERIFY2(keep.keeps(numbered, &lower), numbered);
+        QVERIFY2(!lower, numbered); // the caller lower-cases a numbered name itself
+    }
+    for (const char* other : {"", "1", "Names1", "Nam1", "Name1x", "Priority", "IsAccountingGroup1"})
+        QVERIFY2(!keep.keeps(other), other);
+
+    const QByteArray userprio = "{\"NumSubmittors\": 2, \"Name1\": \"a.x\", \"Priority1\": 0.5, \"Name2\": \"b.y\", "
+                                "\"Priority12\": 2.5, \"IsAccountingGroup1\": true, \"Other\": 1}\n";
+    QCOMPARE(jsonAds(userprio, pp::AdFormat::JsonLines,
+                 QStringLiteral("NumSubmittors,Name1,Priority1,Name2,Priority12,IsAccountingGroup1,Other").split(u','),
+                 &keep),
+        QStringList(
+            {QStringLiteral(
+                 "line 1: NumSubmittors=int 2 Name1=\"a.x\" Priority1=real 0.5 Name2=\"b.y\" Priority12=real 2.5"),
+                QStringLiteral("1 ads")}));
+}
+
+void ReadersTest::attributeFilterAsFullRead_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("format"); // pp::AdFormat
+    QTest::addColumn<QString>("expected"); // in what a full read gives
+
+    const auto json = static_cast<int>(pp::AdFormat::Json);
+    QTest::addRow("literals only") << QByteArray(R"([{"Cpus": 4, "Memory": 100, "State": "Claimed"}])") << json
+                                   << QStringLiteral("1: Cpus 4 State \"Claimed\"");
+    QTest::addRow("a kept expression refers to a skipped attribute")
+        << QByteArray(R"([{"Cpus": "\/Expr(TotalCpus - 1)\/", "TotalCpus": 8}, {"Cpus": 2, "TotalCpus": 8}])") << json
+        << QStringLiteral("1: Cpus 7 State undefined");
+    QTest::addRow("a skipped expression the parser cannot read")
+        << QByteArray(R"([{"Cpus": 4, "Requirements": "\/Expr(1 + )\/"}, {"Cpus": 1}])") << json
+        << QStringLiteral("warning: /test/ads:1: attribute Requirements skipped");
+    QTest::addRow("a skipped expression nested too deeply") << "[{\"Cpus\": 4, \"Requirements\": \"\\/Expr("
+            + QByteArray(300, '(') + "1" + QByteArray(300, ')')
+            + ")\\/\"}]" << json << QStringLiteral("nested too deeply");
+    QTest::addRow("the DOM reader, a kept expression")
+        << QByteArray(R"([{"Cpus": "\/Expr(TotalCpus / 2)\/", "TotalCpus": 8, "Z\u0061": 1}])") << json
+        << QStringLiteral("1: Cpus 4 State undefined");
+    QTest::addRow("long form") << QByteArray("Cpus = TotalCpus / 2\nTotalCpus = 8\nRequirements = 1 +\n")
+                               << static_cast<int>(pp::AdFormat::Long)
+                               << QStringLiteral("attribute Requirements skipped");
+}
+
+void ReadersTest::attributeFilterAsFullRead()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, format);
+    QFETCH(QString, expected);
+    // What inspect does: evaluate the kept names only. The filter must not change what they evaluate to, nor the
+    // warnings and errors of the file.
+    const pp::AttributeFilter keep({"Cpus", "State"}, pp::AttributeFilter::Mode::AsFullRead);
+    const auto read = [&](const pp::AttributeFilter* filter) {
+        const std::string path = "/test/ads";
+        const pp::MemoryFileScope file(path, std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
+        QStringList out;
+        pp::Warnings warnings;
+        const auto ads = pp::readClassAds(
+            path, static_cast<pp::AdFormat>(format),
+            [&](pp::classad::ClassAd&& ad, long line) {
+                out << QStringLiteral("%1: Cpus %2 State %3")
+                           .arg(line)
+                           .arg(
+                               q(ad.evaluateAttribute("Cpus").toString()), q(ad.evaluateAttribute("State").toString()));
+                return true;
+            },
+            warnings, filter);
+        out << (ads ? QStringLiteral("%1 ads").arg(*ads) : QStringLiteral("error: ") + q(ads.error().message()));
+        for (const auto& m : warnings.messages())
+            out << QStringLiteral("warning: ") + q(m);
+        return out;
+    };
+    const QStringList whole = read(nullptr);
+    QVERIFY2(whole.join(u'\n').contains(expected), qPrintable(whole.join(u'\n')));
+    QCOMPARE(read(&keep), whole);
 }
 
 // ================================================================================================
