@@ -15,7 +15,6 @@
 namespace pp {
 
 namespace {
-constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
 
 int poolIndex(const Scenario& scenario, const std::string& name)
 {

@@ -14,7 +14,6 @@
 namespace pp {
 
 namespace {
-constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
 
 // Each arbitrary choice draws from its own stream of the run's tie seed; seed 0 keeps the fixed order (0 out).
 enum class TieChoice : std::uint64_t { Slots = 1, Submitters, Autoclusters, CyclePhase, ScheddUpdates };

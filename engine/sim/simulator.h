@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -23,6 +24,9 @@
 #include <vector>
 
 namespace pp {
+
+/// The time of an event that is not scheduled (later than any other).
+inline constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
 
 struct SimulationOptions
 {

@@ -9,10 +9,6 @@
 
 namespace pp {
 
-namespace {
-constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
-}
-
 void Simulator::evict(std::uint32_t claimIndex, std::int64_t now, EvictionCause cause, JobFate fate)
 {
     Claim& claim = m_pool.claim(claimIndex);
