@@ -22,11 +22,12 @@
 namespace {
 
 // Qt Charts strokes every point of an area's edges again whenever the time axis moves: a week of 10-minute
-// samples in eleven bands made moving the period stall the window. More points than this are averaged.
+// samples in eleven bands made moving the period stall the window. Up to twice this many points are drawn as they
+// are (halving a run just past the bound would lose detail for little); more are averaged to about this many.
 constexpr int pointsShown = 400;
 
-// The samples of `all` (ascending x) from the last one before `from` to the first one after `to`, at most
-// pointsShown: runs of consecutive samples replaced by their mean. Every edge has the same sample times, so the
+// The samples of `all` (ascending x) from the last one before `from` to the first one after `to`, past
+// 2 × pointsShown in runs of consecutive samples replaced by their mean. Every edge has the same sample times, so the
 // means of stacked sums still stack, and a mean of cores in use is cores in use.
 QList<QPointF> samplesShown(const QList<QPointF>& all, double from, double to)
 {
@@ -38,9 +39,9 @@ QList<QPointF> samplesShown(const QList<QPointF>& all, double from, double to)
     if (last != all.cend())
         ++last;
     const auto n = static_cast<int>(last - first);
-    const int run = (n + pointsShown - 1) / pointsShown;
-    if (run <= 1)
+    if (n <= 2 * pointsShown)
         return QList<QPointF>(first, last);
+    const int run = (n + pointsShown - 1) / pointsShown;
     QList<QPointF> shown;
     shown.reserve(n / run + 1);
     for (int i = 0; i < n; i += run) {
