@@ -13,31 +13,73 @@ QuotaAllocation::QuotaAllocation(const GroupTree& tree, bool allowOversubscripti
     : m_tree(tree)
     , m_oversubscription(allowOversubscription)
     , m_state(static_cast<std::size_t>(tree.size()))
+    , m_touched(static_cast<std::size_t>(tree.size()), 0)
 {
+}
+
+void QuotaAllocation::forgetTouched()
+{
+    for (int g : m_touchedList)
+        m_touched[static_cast<std::size_t>(g)] = 0;
+    m_touchedList.clear();
 }
 
 void QuotaAllocation::assignQuotas(double poolSize)
 {
-    const bool known = poolSize == m_assignedPoolSize && m_assignedQuotas.size() == m_state.size();
-    for (std::size_t g = 0; g < m_state.size(); ++g) {
-        GroupQuotaState& s = m_state[g];
+    m_quotasReused = poolSize == m_assignedPoolSize && m_assignedQuotas.size() == m_state.size();
+    if (m_quotasReused) { // quotas depend on the pool size alone: a cycle of a pool that did not change reuses them
+        for (int g : m_touchedList) { // the others are as the last call left them
+            GroupQuotaState& s = m_state[static_cast<std::size_t>(g)];
+            const double rrTime = s.rrTime;
+            s = GroupQuotaState {};
+            s.rrTime = rrTime;
+            s.quota = m_assignedQuotas[static_cast<std::size_t>(g)].first;
+            s.subtreeQuota = m_assignedQuotas[static_cast<std::size_t>(g)].second;
+        }
+        forgetTouched();
+        return;
+    }
+    for (GroupQuotaState& s : m_state) {
         const double rrTime = s.rrTime;
         s = GroupQuotaState {};
         s.rrTime = rrTime;
-        if (known) { // quotas depend on the pool size alone: a cycle of a pool that did not change reuses them
-            s.quota = m_assignedQuotas[g].first;
-            s.subtreeQuota = m_assignedQuotas[g].second;
-        }
     }
-    if (known)
-        return;
     assign(GroupTree::root, poolSize);
     m_assignedPoolSize = poolSize;
     m_assignedQuotas.resize(m_state.size());
     for (std::size_t g = 0; g < m_state.size(); ++g)
         m_assignedQuotas[g] = {m_state[g].quota, m_state[g].subtreeQuota};
+    m_byQuota.clear();
     m_idleSurplus.assign(m_state.size(), 0.0);
     idleSurplus(GroupTree::root);
+    forgetTouched();
+}
+
+void QuotaAllocation::resetAllocations()
+{
+    for (int g : m_touchedList) { // the others hold none
+        GroupQuotaState& s = m_state[static_cast<std::size_t>(g)];
+        s.allocated = 0;
+        s.subtreeRequested = 0;
+        s.rr = false;
+    }
+}
+
+const std::vector<int>& QuotaAllocation::groupsByQuota()
+{
+    static const std::vector<int> none;
+    if (!m_quotasReused)
+        return none;
+    if (m_byQuota.empty() && m_state.size() > 1) {
+        m_byQuota.resize(m_state.size() - 1);
+        std::iota(m_byQuota.begin(), m_byQuota.end(), 1);
+        std::sort(m_byQuota.begin(), m_byQuota.end(), [this](int a, int b) {
+            const double qa = m_assignedQuotas[static_cast<std::size_t>(a)].first;
+            const double qb = m_assignedQuotas[static_cast<std::size_t>(b)].first;
+            return qa != qb ? qa > qb : a < b;
+        });
+    }
+    return m_byQuota;
 }
 
 double QuotaAllocation::idleSurplus(int node)
@@ -96,13 +138,21 @@ double QuotaAllocation::fairshare()
 {
     // A subtree where no group asks for anything only hands its quotas up as surplus: that sum is known, so a tree
     // of thousands of groups with a few busy ones is walked only where there is demand.
-    const bool known = m_idleSurplus.size() == m_state.size();
-    m_busy.assign(m_state.size(), 0);
-    for (std::size_t g = 0; g < m_state.size(); ++g)
-        if (m_state[g].requested != 0 || !known)
-            for (int node = static_cast<int>(g); node >= 0 && !m_busy[static_cast<std::size_t>(node)];
-                 node = m_tree.node(node).parent)
+    if (m_idleSurplus.size() != m_state.size()) {
+        m_busy.clear(); // quotas not assigned yet: walk everything
+        return fairshare(GroupTree::root);
+    }
+    if (m_busy.size() != m_state.size())
+        m_busy.assign(m_state.size(), 0);
+    for (int g : m_busyList)
+        m_busy[static_cast<std::size_t>(g)] = 0;
+    m_busyList.clear();
+    for (int g : m_touchedList) // a group with demand was written since the quotas were assigned
+        if (m_state[static_cast<std::size_t>(g)].requested != 0)
+            for (int node = g; node >= 0 && !m_busy[static_cast<std::size_t>(node)]; node = m_tree.node(node).parent) {
                 m_busy[static_cast<std::size_t>(node)] = 1;
+                m_busyList.push_back(node);
+            }
     if (!m_busy[GroupTree::root])
         return m_idleSurplus[GroupTree::root];
     return fairshare(GroupTree::root);
@@ -119,7 +169,7 @@ double QuotaAllocation::fairshare(int node)
     if (children.empty())
         return surplus;
     for (int c : children) {
-        if (!m_busy[static_cast<std::size_t>(c)]) { // no demand below: its allocations stay 0 (reset before a round)
+        if (!busy(c)) { // no demand below: its allocations stay 0 (reset before a round)
             surplus += m_idleSurplus[static_cast<std::size_t>(c)];
             continue;
         }
@@ -226,6 +276,8 @@ double QuotaAllocation::recoverRemainders(int node)
     if (children.empty())
         return surplus;
     for (int c : children) {
+        if (!busy(c))
+            continue; // no demand below, so nothing allocated there: nothing to floor, nothing to hand out
         surplus += recoverRemainders(c);
         if (m_tree.node(c).config.acceptSurplus) {
             self.subtreeRequested += group(c).subtreeRequested;

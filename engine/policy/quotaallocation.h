@@ -33,17 +33,42 @@ public:
     /// Resets every group and assigns quotas from the pool size (§2.4).
     void assignQuotas(double poolSize);
     /// Sets each group's demand (its direct submitters' running + idle weight) before a round.
-    void setRequested(int group, double requested) { at(group).requested = requested; }
+    void setRequested(int group, double requested)
+    {
+        if (requested != 0 || m_touched[static_cast<std::size_t>(group)])
+            at(group).requested = requested;
+    }
+    /// Clears every allocation before a round (§2.6), keeping quotas and requests.
+    void resetAllocations();
     /// One allocation round (§2.6): returns the surplus nobody could use.
     double fairshare();
     /// Floors allocations and deals the fractions out in whole slots (§2.7 step 2, unweighted mode only).
     double recoverRemainders();
 
     const GroupQuotaState& group(int index) const { return m_state[static_cast<std::size_t>(index)]; }
-    GroupQuotaState& at(int index) { return m_state[static_cast<std::size_t>(index)]; }
+    GroupQuotaState& at(int index)
+    {
+        touch(index);
+        return m_state[static_cast<std::size_t>(index)];
+    }
     const std::vector<GroupQuotaState>& groups() const { return m_state; }
+    /// The groups other than the root by descending quota (ties by index), while the quotas are those the last
+    /// assignQuotas() reused from the cycle before; empty when it computed them anew (the order would cost more
+    /// than one pass over the groups).
+    const std::vector<int>& groupsByQuota();
 
 private:
+    // A tree of thousands of groups has few with demand at a time: only the groups written since the last
+    // assignQuotas() differ from its fresh state, so only they are reset, and walks skip subtrees without demand.
+    void touch(int index)
+    {
+        if (!m_touched[static_cast<std::size_t>(index)]) {
+            m_touched[static_cast<std::size_t>(index)] = 1;
+            m_touchedList.push_back(index);
+        }
+    }
+    void forgetTouched();
+    bool busy(int node) const { return m_busy.empty() || m_busy[static_cast<std::size_t>(node)] != 0; }
     void assign(int node, double quota);
     double fairshare(int node);
     double allocateSurplus(int node, double surplus);
@@ -57,8 +82,13 @@ private:
     std::vector<GroupQuotaState> m_state;
     double m_assignedPoolSize = -1; ///< the pool size m_assignedQuotas were assigned for
     std::vector<double> m_idleSurplus; ///< per group: what fairshare() returns for it when its subtree has no demand
-    std::vector<char> m_busy; ///< per group: some group in its subtree has demand (this fairshare())
+    std::vector<char> m_busy; ///< per group: some group in its subtree has demand (this fairshare()); empty = all
+    std::vector<int> m_busyList; ///< the groups m_busy marks
     std::vector<std::pair<double, double>> m_assignedQuotas; ///< per group: quota and subtree quota
+    bool m_quotasReused = false; ///< the last assignQuotas() reused m_assignedQuotas
+    std::vector<int> m_byQuota; ///< groupsByQuota() for m_assignedQuotas; empty = not made yet
+    std::vector<char> m_touched; ///< per group: written since the last assignQuotas()
+    std::vector<int> m_touchedList;
 };
 
 /// One group's outcome of a single allocation, as `poolplanner-cli allocate` prints it.

@@ -23,7 +23,12 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
     , m_allocation(m_ctx.tree, m_ctx.policy.allowQuotaOversubscription)
     , m_subUsage(m_ctx.queues.size(), 0.0)
     , m_groupUsage(static_cast<std::size_t>(m_ctx.tree.size()), 0.0)
+    , m_roundUsage(static_cast<std::size_t>(m_ctx.tree.size()), 0.0)
+    , m_requested(static_cast<std::size_t>(m_ctx.tree.size()), 0.0)
     , m_groupSubmitters(static_cast<std::size_t>(m_ctx.tree.size()))
+    , m_isLive(static_cast<std::size_t>(m_ctx.tree.size()), 0)
+    , m_liveBelow(static_cast<std::size_t>(m_ctx.tree.size()), 0)
+    , m_subtreeUsage(static_cast<std::size_t>(m_ctx.tree.size()))
     , m_limits(static_cast<std::size_t>(m_ctx.tree.size()))
     , m_preemption(m_ctx.policy)
 {
@@ -46,7 +51,6 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
 void Negotiator::prepareDemand()
 {
     const Policy& policy = m_ctx.policy;
-    const std::size_t groups = static_cast<std::size_t>(m_ctx.tree.size());
     // Pool size: the sum of slot weights over all slot ads (§2.3); with weights off a dynamic slot counts 1.
     if (policy.useSlotWeights) {
         m_poolSize = static_cast<double>(m_ctx.pool.totalCores());
@@ -57,7 +61,25 @@ void Negotiator::prepareDemand()
         m_minSlotWeight = 1.0;
     }
 
-    std::fill(m_groupUsage.begin(), m_groupUsage.end(), 0.0);
+    // Only the groups of the last cycle's submitters hold usage, submitters or demand: a tree of thousands of groups
+    // has few busy at a time, and every per-group pass of a cycle walks the live ones alone.
+    for (int g : m_liveGroups) {
+        const auto i = static_cast<std::size_t>(g);
+        m_groupUsage[i] = 0;
+        m_roundUsage[i] = 0;
+        m_requested[i] = 0;
+        m_groupSubmitters[i].clear();
+        m_isLive[i] = 0;
+    }
+    m_liveGroups.clear();
+    const auto makeLive = [this](int g) {
+        if (!m_isLive[static_cast<std::size_t>(g)]) {
+            m_isLive[static_cast<std::size_t>(g)] = 1;
+            m_liveGroups.push_back(g);
+        }
+    };
+    makeLive(GroupTree::root); // the autoregroup root negotiates without submitters of its own
+    ++m_usageVersion;
     // Submitter order as before: the sums below and the groups' submitter lists are made in index order.
     if (!m_joined.empty()) {
         std::sort(m_joined.begin(), m_joined.end());
@@ -76,13 +98,11 @@ void Negotiator::prepareDemand()
             if (c.live)
                 m_subUsage[c.submitter] += 1.0;
     }
-    for (auto& list : m_groupSubmitters)
-        list.clear();
     m_allocation.assignQuotas(m_poolSize);
-    m_requested.assign(groups, 0.0);
     std::size_t kept = 0;
     for (std::uint32_t s : m_trackedList) {
         const auto g = static_cast<std::size_t>(m_ctx.submitterGroup[s]);
+        makeLive(static_cast<int>(g));
         m_groupUsage[g] += m_subUsage[s];
         const SubmitterQueue& q = m_ctx.queues[s];
         if (!q.hasJobs()) {
@@ -100,14 +120,20 @@ void Negotiator::prepareDemand()
     }
     m_trackedList.resize(kept);
     // Autoregroup (§2.8): only the global GROUP_AUTOREGROUP makes the root negotiate for regrouping groups.
+    std::sort(m_liveGroups.begin(), m_liveGroups.end()); // index order: the order of every sum over groups
+    ++m_usageEpoch;
+    for (int g : m_liveGroups)
+        for (int node = g; node >= 0 && m_liveBelow[static_cast<std::size_t>(node)] != m_usageEpoch;
+             node = m_ctx.tree.node(node).parent)
+            m_liveBelow[static_cast<std::size_t>(node)] = m_usageEpoch;
     if (policy.autoregroupDefault) {
-        for (std::size_t g = 1; g < groups; ++g)
-            if (m_ctx.tree.node(static_cast<int>(g)).config.autoregroup)
-                for (std::uint32_t s : m_groupSubmitters[g])
+        for (int g : m_liveGroups)
+            if (g != GroupTree::root && m_ctx.tree.node(g).config.autoregroup)
+                for (std::uint32_t s : m_groupSubmitters[static_cast<std::size_t>(g)])
                     m_groupSubmitters[0].push_back(s);
     }
-    for (std::size_t g = 0; g < groups; ++g)
-        m_allocation.setRequested(static_cast<int>(g), m_requested[g]);
+    for (int g : m_liveGroups)
+        m_allocation.setRequested(g, m_requested[static_cast<std::size_t>(g)]);
 }
 
 void Negotiator::computeAllocation(std::vector<GroupSample>& samples)
@@ -129,9 +155,16 @@ void Negotiator::computeAllocation(std::vector<GroupSample>& samples)
 
 double Negotiator::subtreeUsage(int group) const
 {
+    // Usage moves only with a match; between two, each strict cap reads the same sums. A subtree without a live
+    // group adds exactly 0, so it is not walked (the sums keep their order of additions).
+    SubtreeUsage& memo = m_subtreeUsage[static_cast<std::size_t>(group)];
+    if (memo.version == m_usageVersion)
+        return memo.total;
     double total = m_groupUsage[static_cast<std::size_t>(group)];
     for (int c : m_ctx.tree.node(group).children)
-        total += subtreeUsage(c);
+        if (m_liveBelow[static_cast<std::size_t>(c)] == m_usageEpoch)
+            total += subtreeUsage(c);
+    memo = {total, m_usageVersion};
     return total;
 }
 
@@ -209,12 +242,7 @@ void Negotiator::resetLimits()
 
 void Negotiator::allocateRound()
 {
-    for (int g = 0; g < m_ctx.tree.size(); ++g) {
-        auto& s = m_allocation.at(g);
-        s.allocated = 0;
-        s.subtreeRequested = 0;
-        s.rr = false;
-    }
+    m_allocation.resetAllocations();
     m_allocation.fairshare();
     if (!m_ctx.policy.useSlotWeights)
         m_allocation.recoverRemainders();
@@ -224,13 +252,29 @@ void Negotiator::allocateRound()
     }
 }
 
-double Negotiator::largestShortfall(const std::vector<double>& usage) const
+double Negotiator::largestShortfall(const std::vector<double>& usage)
 {
+    const auto shortfall
+        = [&](int g, double target) { return std::max(0.0, target - usage[static_cast<std::size_t>(g)]); };
     double largest = 0;
-    for (int g = 0; g < m_ctx.tree.size(); ++g) {
-        const auto& s = m_allocation.group(g);
-        const double target = m_ctx.tree.anyAcceptSurplus() ? s.allocated : s.quota;
-        largest = std::max(largest, std::max(0.0, target - usage[static_cast<std::size_t>(g)]));
+    if (m_ctx.tree.anyAcceptSurplus()) { // only a live group is allocated anything
+        for (int g : m_liveGroups)
+            largest = std::max(largest, shortfall(g, m_allocation.group(g).allocated));
+        return largest;
+    }
+    // Against quotas every group counts. By descending quota, the first group without usage falls short by its
+    // whole quota, which no later group can exceed (usage is never negative).
+    const std::vector<int>& byQuota = m_allocation.groupsByQuota();
+    if (byQuota.empty()) { // quotas just computed: one pass is cheaper than ordering them
+        for (int g = 0; g < m_ctx.tree.size(); ++g)
+            largest = std::max(largest, shortfall(g, m_allocation.group(g).quota));
+        return largest;
+    }
+    largest = shortfall(GroupTree::root, m_allocation.group(GroupTree::root).quota); // the pool, with autoregroup
+    for (int g : byQuota) {
+        largest = std::max(largest, shortfall(g, m_allocation.group(g).quota));
+        if (usage[static_cast<std::size_t>(g)] <= 0)
+            break;
     }
     return largest;
 }
@@ -238,14 +282,13 @@ double Negotiator::largestShortfall(const std::vector<double>& usage) const
 void Negotiator::assessLimits()
 {
     const Policy& policy = m_ctx.policy;
-    const int groups = m_ctx.tree.size();
     prepareDemand();
     resetLimits();
     m_round = 1;
     allocateRound();
     const double maxDelta = largestShortfall(m_groupUsage);
     // The first round's last spin, for the groups its loop would reach.
-    for (int g = 0; g < groups; ++g) {
+    for (int g : m_liveGroups) {
         const auto& s = m_allocation.group(g);
         const double usage = m_groupUsage[static_cast<std::size_t>(g)];
         if (m_groupSubmitters[static_cast<std::size_t>(g)].empty() || s.allocated <= 0
@@ -308,7 +351,9 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         }
     }
 
-    std::vector<double> usage(m_groupUsage); // group->usage: refreshed after each round only
+    std::vector<double>& usage = m_roundUsage; // group->usage: refreshed after each round only
+    for (int g : m_liveGroups)
+        usage[static_cast<std::size_t>(g)] = m_groupUsage[static_cast<std::size_t>(g)];
     const bool autoregroup = policy.autoregroupDefault;
     for (int round = 1; round <= policy.maxAllocationRounds; ++round) {
         m_round = round;
@@ -322,7 +367,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
 
         const double maxDelta = largestShortfall(usage);
         double allocatedTotal = 0;
-        for (int g = 0; g < groups; ++g)
+        for (int g : m_liveGroups) // in index order, as every sum over the groups
             allocatedTotal += m_allocation.group(g).allocated;
 
         // Starvation order; ties keep the tree's breadth-first order (§10.14). Only groups with submitters take
@@ -331,7 +376,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         keys.resize(static_cast<std::size_t>(groups));
         std::vector<int>& order = m_groupOrder;
         order.clear();
-        for (int g = 0; g < groups; ++g)
+        for (int g : m_liveGroups)
             if (!m_groupSubmitters[static_cast<std::size_t>(g)].empty()) {
                 keys[static_cast<std::size_t>(g)] = sortKey(g);
                 order.push_back(g);
@@ -376,7 +421,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         }
 
         double usageTotal = 0;
-        for (int g = 0; g < groups; ++g) {
+        for (int g : m_liveGroups) { // the others have neither usage nor allocation
             auto& s = m_allocation.at(g);
             usage[static_cast<std::size_t>(g)] = m_groupUsage[static_cast<std::size_t>(g)];
             usageTotal += std::min(usage[static_cast<std::size_t>(g)], s.allocated);
@@ -755,6 +800,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                 m_matchedCost += cost;
                 m_subUsage[submitter] += cost;
                 m_groupUsage[group] += cost;
+                ++m_usageVersion;
                 ++matches;
                 m_sink.startMatched(submitter, ac, m, now);
                 continue;
@@ -790,6 +836,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                 m_matchedCost += cost;
                 m_subUsage[submitter] += cost;
                 m_groupUsage[group] += cost;
+                ++m_usageVersion;
                 for (std::uint32_t v : many.claims)
                     m_preemptedThisCycle.push_back(v);
                 ++matches;
@@ -807,6 +854,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
             m_matchedCost += cost;
             m_subUsage[submitter] += cost;
             m_groupUsage[group] += cost;
+            ++m_usageVersion;
             m_preemptedThisCycle.push_back(claimIndex);
             ++matches;
             m_sink.startPreempting(submitter, ac, claimIndex, now);

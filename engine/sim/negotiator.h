@@ -173,7 +173,7 @@ private:
     void allocateRound();
     /// The largest gap between a group's target (allocation with surplus, else quota) and its usage: the round
     /// robin's full step.
-    double largestShortfall(const std::vector<double>& usage) const;
+    double largestShortfall(const std::vector<double>& usage);
     GroupLimit& limitRecord(int group); // this cycle's record, cleared at its first use
     double sortKey(int group) const;
 
@@ -184,11 +184,26 @@ private:
     double m_minSlotWeight = 1;
     std::vector<double> m_subUsage; // weighted usage this cycle: claimed cores + match costs
     std::vector<double> m_groupUsage; // node-level sum of m_subUsage
+    std::vector<double> m_roundUsage; // negotiate's group->usage, refreshed after each allocation round
+    std::vector<double> m_requested; // per group, prepareDemand's
     std::vector<std::vector<std::uint32_t>> m_groupSubmitters; // submitters with jobs, per group
+    // The groups of the submitters prepareDemand looked at, and the root, in index order: only they can hold usage,
+    // submitters, demand or an allocation, so only they are reset and summed.
+    std::vector<int> m_liveGroups;
+    std::vector<char> m_isLive; // per group: in m_liveGroups
+    std::uint64_t m_usageEpoch = 0; // one per prepareDemand
+    std::vector<std::uint64_t> m_liveBelow; // per group: == m_usageEpoch when it or a descendant is live
+    // subtreeUsage's memo: valid while m_usageVersion, bumped by every change of m_groupUsage, has not moved.
+    struct SubtreeUsage
+    {
+        double total = 0;
+        std::uint64_t version = 0;
+    };
+    mutable std::vector<SubtreeUsage> m_subtreeUsage;
+    std::uint64_t m_usageVersion = 1;
     std::vector<char> m_tracked; // per submitter: in m_trackedList
     std::vector<std::uint32_t> m_trackedList; // submitters that may have jobs or usage (every one at first), sorted
     std::vector<std::uint32_t> m_joined; // tracked since the last cycle, merged into m_trackedList by the next
-    std::vector<double> m_requested; // per group, prepareDemand's
     std::vector<double> m_groupKeys; // per group, negotiate's starvation order
     std::vector<int> m_groupOrder;
     std::vector<GroupLimit> m_limits;

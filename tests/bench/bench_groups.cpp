@@ -9,6 +9,7 @@
 #include "sim/simulator.h"
 #include "util/randomstream.h"
 
+#include "benchfingerprint.h"
 #include "benchtiming.h"
 
 #include <algorithm>
@@ -89,7 +90,11 @@ int main(int argc, char** argv)
     const int queues = argc > 2 ? std::atoi(argv[2]) : 30;
     const int leaves = argc > 3 ? std::atoi(argv[3]) : 33;
     const long jobs = argc > 4 ? std::atol(argv[4]) : 200000;
-    const Tree tree = makeTree(experiments, queues, leaves);
+    // More configuration for both runs, lines separated by ';': "GROUP_ACCEPT_SURPLUS = False;...".
+    std::string extra = argc > 5 ? std::string(argv[5]) + "\n" : std::string();
+    std::replace(extra.begin(), extra.end(), ';', '\n');
+    Tree tree = makeTree(experiments, queues, leaves);
+    tree.config += extra;
     std::printf("PoolPlanner group-tree benchmark: %d groups (%d x %d x %d), %ld jobs over a week, 1,000 x 32 cores\n",
         tree.groups, experiments, queues, leaves, jobs);
 
@@ -109,7 +114,7 @@ int main(int argc, char** argv)
     Scenario flat;
     flat.name = "one group";
     flat.pool = Pool::uniform(32000, 32).value(); // 1,000 machines
-    flat.policy = policyFromConfig(Config::fromText("", "defaults").value()).value();
+    flat.policy = policyFromConfig(Config::fromText(extra, "defaults").value()).value();
     flat.workload = makeWorkload(tree.leaves, true, jobs, 7);
     Scenario deep = flat;
     deep.name = "tree";
@@ -129,6 +134,9 @@ int main(int argc, char** argv)
     plain.explainWaits = false;
     const double unexplained = secondsOf([&] { (void)simulate(deep, plain); });
     std::printf("  the tree, unexplained %7.3f s  (explaining costs %.2fx)\n", unexplained, simulateTree / unexplained);
+    std::printf("  fingerprints: no groups %016llx, the tree %016llx\n",
+        static_cast<unsigned long long>(resultFingerprint(flatResult)),
+        static_cast<unsigned long long>(resultFingerprint(deepResult)));
     for (const auto& note : deepResult.notes)
         std::printf("  note: %s\n", note.c_str());
     return 0;

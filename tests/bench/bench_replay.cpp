@@ -11,6 +11,8 @@
 #include "scenario/mergevariants.h"
 #include "sim/simulator.h"
 
+#include "benchfingerprint.h"
+
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -122,10 +124,11 @@ int runCase(const Case& c, Variant variant)
     // What the engine holds per job beyond the loaded workload: outcomes, queues, claims, heap.
     const double engineBytesPerJob = static_cast<double>(peak - rssBefore) * 1024.0 / jobs;
     std::printf("%-30s %-12s jobs %8.0f  load %6.3f s  replay %6.3f s  %9.0f jobs/s  %8.0f cycles/s  util %5.1f %%  "
-                "peak %6.1f MiB  engine %5.1f B/job (+%zu B/job workload)\n",
+                "peak %6.1f MiB  engine %5.1f B/job (+%zu B/job workload)  fingerprint %016llx\n",
         c.name, variantName(variant), jobs, loadSeconds, result.wallSeconds, jobs / result.wallSeconds,
         static_cast<double>(result.negotiationCycles) / result.wallSeconds, result.utilization * 100.0,
-        static_cast<double>(peak) / 1024.0, engineBytesPerJob, sizeof(Job));
+        static_cast<double>(peak) / 1024.0, engineBytesPerJob, sizeof(Job),
+        static_cast<unsigned long long>(resultFingerprint(result)));
     return 0;
 }
 
