@@ -351,6 +351,10 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         }
     }
 
+    // Without preemption no job becomes idle during a cycle, so a group without idle jobs at a round's start has
+    // nothing to do in it, and what a cycle records of it is read for groups with waiting jobs only: unless this
+    // cycle is recorded whole, the round's order leaves it out.
+    const bool idleOnly = !out && !preemptionEnabled();
     std::vector<double>& usage = m_roundUsage; // group->usage: refreshed after each round only
     for (int g : m_liveGroups)
         usage[static_cast<std::size_t>(g)] = m_groupUsage[static_cast<std::size_t>(g)];
@@ -377,7 +381,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         std::vector<int>& order = m_groupOrder;
         order.clear();
         for (int g : m_liveGroups)
-            if (!m_groupSubmitters[static_cast<std::size_t>(g)].empty()) {
+            if (!m_groupSubmitters[static_cast<std::size_t>(g)].empty() && (!idleOnly || hasIdleJobs(g))) {
                 keys[static_cast<std::size_t>(g)] = sortKey(g);
                 order.push_back(g);
             }
@@ -448,8 +452,13 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
     const Policy& policy = m_ctx.policy;
     const bool named = !unlimitedRoot;
     const auto g = static_cast<std::size_t>(group);
+    // A group whose submitters have no idle job has nothing to offer: none of them can match, so nothing can make one
+    // of them idle during this call either. Its running jobs still made it one of the groups reached.
+    if (!hasIdleJobs(group))
+        return;
+    const auto& submitters = m_groupSubmitters[g];
     std::vector<std::uint32_t>& active = m_active;
-    active.assign(m_groupSubmitters[g].begin(), m_groupSubmitters[g].end());
+    active.assign(submitters.begin(), submitters.end());
     std::uint32_t matches = 0;
     int spin = 0;
     for (;;) {
@@ -560,6 +569,13 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
         out->groups[g].matches += matches;
         out->matches += matches;
     }
+}
+
+bool Negotiator::hasIdleJobs(int group) const
+{
+    const auto& submitters = m_groupSubmitters[static_cast<std::size_t>(group)];
+    return std::any_of(
+        submitters.begin(), submitters.end(), [&](std::uint32_t s) { return m_ctx.queues[s].idleJobs() > 0; });
 }
 
 PreemptionParty Negotiator::party(std::uint32_t submitter) const

@@ -175,6 +175,7 @@ private:
     /// robin's full step.
     double largestShortfall(const std::vector<double>& usage);
     GroupLimit& limitRecord(int group); // this cycle's record, cleared at its first use
+    bool hasIdleJobs(int group) const; // one of the submitters it negotiates for has an idle job
     double sortKey(int group) const;
 
     Context m_ctx;
