@@ -511,15 +511,20 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
         }
         if (!policy.considerPreemption && pieLeft <= 0)
             break;
+        const std::size_t countAtStart = active.size();
         if (spin == 1) {
             // Effective priority, then starvation, then the collector's order for full ties (§3.4): the keys are
             // read once, not at every comparison. The tie rank is a permutation, so no two keys are equal and an
             // unstable sort gives the one order.
+            // A submitter without idle jobs is done as soon as it is reached; without preemption none gains one
+            // during the cycle, so it leaves the order here (it still counted in the shares above).
+            const bool idleOnly = policy.considerPreemption && !preemptionEnabled();
             std::vector<SubmitterOrder>& order = m_order;
-            order.resize(active.size());
+            order.clear();
             const auto& tie = m_ctx.submitterTieRank;
             for (std::size_t i = 0; i < active.size(); ++i)
-                order[i] = {eup[i], starvation[i], tie.empty() ? active[i] : tie[active[i]], active[i]};
+                if (!idleOnly || m_ctx.queues[active[i]].idleJobs() > 0)
+                    order.push_back({eup[i], starvation[i], tie.empty() ? active[i] : tie[active[i]], active[i]});
             std::sort(order.begin(), order.end(), [](const SubmitterOrder& a, const SubmitterOrder& b) {
                 if (a.priority != b.priority)
                     return a.priority < b.priority;
@@ -527,6 +532,8 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
                     return a.starvation < b.starvation;
                 return a.tie < b.tie;
             });
+            active.resize(order.size());
+            eup.resize(order.size());
             for (std::size_t i = 0; i < order.size(); ++i) {
                 active[i] = order[i].submitter;
                 eup[i] = order[i].priority;
@@ -534,7 +541,6 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
         }
 
         const double pieLeftAtStart = pieLeft;
-        const std::size_t countAtStart = active.size();
         std::vector<std::uint32_t>& stay = m_stay;
         stay.clear();
         std::size_t i = 0;
