@@ -73,6 +73,9 @@ GroupTree::GroupTree(const Policy& policy)
         for (int c : t.children)
             n.children.push_back(newIndex[static_cast<std::size_t>(c)]);
         m_index[text::toLower(n.name)] = static_cast<int>(i);
+        m_parents.push_back(n.parent);
+        if (i > 0 && !n.config.acceptSurplus)
+            m_anyRefusesSurplus = true;
     }
 }
 

@@ -149,7 +149,7 @@ double QuotaAllocation::fairshare()
     m_busyList.clear();
     for (int g : m_touchedList) // a group with demand was written since the quotas were assigned
         if (m_state[static_cast<std::size_t>(g)].requested != 0)
-            for (int node = g; node >= 0 && !m_busy[static_cast<std::size_t>(node)]; node = m_tree.node(node).parent) {
+            for (int node = g; node >= 0 && !m_busy[static_cast<std::size_t>(node)]; node = m_tree.parent(node)) {
                 m_busy[static_cast<std::size_t>(node)] = 1;
                 m_busyList.push_back(node);
             }

@@ -122,10 +122,11 @@ void Negotiator::prepareDemand()
     // Autoregroup (§2.8): only the global GROUP_AUTOREGROUP makes the root negotiate for regrouping groups.
     std::sort(m_liveGroups.begin(), m_liveGroups.end()); // index order: the order of every sum over groups
     ++m_usageEpoch;
-    for (int g : m_liveGroups)
-        for (int node = g; node >= 0 && m_liveBelow[static_cast<std::size_t>(node)] != m_usageEpoch;
-             node = m_ctx.tree.node(node).parent)
-            m_liveBelow[static_cast<std::size_t>(node)] = m_usageEpoch;
+    if (policy.strictEnforceQuota && m_ctx.tree.anyRefusesSurplus()) // what subtreeUsage() walks
+        for (int g : m_liveGroups)
+            for (int node = g; node >= 0 && m_liveBelow[static_cast<std::size_t>(node)] != m_usageEpoch;
+                 node = m_ctx.tree.parent(node))
+                m_liveBelow[static_cast<std::size_t>(node)] = m_usageEpoch;
     if (policy.autoregroupDefault) {
         for (int g : m_liveGroups)
             if (g != GroupTree::root && m_ctx.tree.node(g).config.autoregroup)
@@ -174,7 +175,7 @@ double Negotiator::strictEnforce(int group, double slots, double usage, int* cap
     if (!m_ctx.policy.strictEnforceQuota)
         return slots;
     double newAllocation = slots - usage;
-    for (int node = group; node >= 0; node = m_ctx.tree.node(node).parent) {
+    for (int node = group; node >= 0 && m_ctx.tree.anyRefusesSurplus(); node = m_ctx.tree.parent(node)) {
         const GroupConfig& cfg = m_ctx.tree.node(node).config;
         if (node == GroupTree::root || cfg.acceptSurplus)
             continue;
