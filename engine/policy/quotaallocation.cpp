@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 namespace pp {
 
@@ -129,7 +130,11 @@ void QuotaAllocation::assign(int node, double quota)
 
 std::vector<int> QuotaAllocation::participants(int node) const
 {
-    std::vector<int> out = m_tree.node(node).children;
+    // A child without demand below could take nothing, and leaving it out changes no sum nor any order of the rest.
+    std::vector<int> out;
+    for (int c : m_tree.node(node).children)
+        if (busy(c))
+            out.push_back(c);
     out.push_back(node);
     return out;
 }
@@ -168,23 +173,29 @@ double QuotaAllocation::fairshare(int node)
     const auto& children = m_tree.node(node).children;
     if (children.empty())
         return surplus;
-    for (int c : children) {
-        if (!busy(c)) { // no demand below: its allocations stay 0 (reset before a round)
-            surplus += m_idleSurplus[static_cast<std::size_t>(c)];
-            continue;
-        }
-        surplus += fairshare(c);
+    // Every child's surplus is added in the children's order, so the sum rounds as HTCondor's does; a busy node of a
+    // big tree has mostly children without demand below, whose surplus is known: their runs are a tight loop.
+    const char* busyFlag = m_busy.empty() ? nullptr : m_busy.data();
+    const double* idle = m_idleSurplus.data();
+    for (auto c = children.begin(); c != children.end();) {
+        if (busyFlag) // allocations stay 0 there (reset before a round)
+            while (c != children.end() && !busyFlag[*c])
+                surplus += idle[*c++];
+        if (c == children.end())
+            break;
+        const int child = *c++;
+        surplus += fairshare(child);
         // A child that refuses surplus hides its unmet demand from everyone above it.
-        if (m_tree.node(c).config.acceptSurplus)
-            self.subtreeRequested += group(c).subtreeRequested;
+        if (m_tree.node(child).config.acceptSurplus)
+            self.subtreeRequested += group(child).subtreeRequested;
     }
     return allocateSurplus(node, surplus);
 }
 
 namespace {
 // Water-filling of `surplus` over the participants: by quota weight first, then by equal weight.
-void allocateSurplusLoop(bool byQuota, const std::vector<double>& weights, std::vector<double>& allocated,
-    std::vector<double>& outstanding, double& surplus, double& requested)
+void allocateSurplusLoop(bool byQuota, std::span<const double> weights, std::span<double> allocated,
+    std::span<double> outstanding, double& surplus, double& requested)
 {
     while (surplus > 0) {
         double norm = 0;
@@ -223,36 +234,51 @@ double QuotaAllocation::allocateSurplus(int node, double surplus)
     if (self.subtreeRequested <= 0)
         return surplus;
 
-    const std::vector<int> members = participants(node);
-    const std::size_t n = members.size();
-    std::vector<double> allocated(n, 0);
-    std::vector<double> weights(n, 0);
-    std::vector<double> outstanding(n, 0);
+    // The participants' working values sit on a stack shared with the recursive calls below (every busy node of
+    // every round would otherwise allocate four vectors): indices into it stay valid when it grows, references not.
+    const std::size_t base = m_frame.size();
+    for (int c : m_tree.node(node).children)
+        if (busy(c)) // a child without demand below could take nothing
+            m_frame.push_back({c, 0, 0, 0});
+    m_frame.push_back({node, 0, 0, 0});
+    const std::size_t n = m_frame.size() - base;
     for (std::size_t j = 0; j < n; ++j) {
-        const int m = members[j];
+        Participant& p = m_frame[base + j];
         const bool isSelf = j + 1 == n;
-        const bool accepts = isSelf || m_tree.node(m).config.acceptSurplus;
-        weights[j] = isSelf ? group(m).quota : group(m).subtreeQuota;
-        const double wants = isSelf ? group(m).requested : group(m).subtreeRequested;
-        outstanding[j] = (accepts && wants > 0) ? wants : 0;
+        const bool accepts = isSelf || m_tree.node(p.group).config.acceptSurplus;
+        p.weight = isSelf ? group(p.group).quota : group(p.group).subtreeQuota;
+        const double wants = isSelf ? group(p.group).requested : group(p.group).subtreeRequested;
+        p.outstanding = (accepts && wants > 0) ? wants : 0;
     }
     double requested = self.subtreeRequested;
 
     if (surplus >= requested) {
-        allocated = outstanding; // enough for everybody
+        for (std::size_t j = 0; j < n; ++j) // enough for everybody
+            m_frame[base + j].allocated = m_frame[base + j].outstanding;
         surplus -= requested;
         requested = 0;
     } else {
-        allocateSurplusLoop(true, weights, allocated, outstanding, surplus, requested);
-        allocateSurplusLoop(false, weights, allocated, outstanding, surplus, requested);
+        m_weights.resize(n);
+        m_allocated.assign(n, 0.0);
+        m_outstanding.resize(n);
+        for (std::size_t j = 0; j < n; ++j) {
+            m_weights[j] = m_frame[base + j].weight;
+            m_outstanding[j] = m_frame[base + j].outstanding;
+        }
+        allocateSurplusLoop(true, m_weights, m_allocated, m_outstanding, surplus, requested);
+        allocateSurplusLoop(false, m_weights, m_allocated, m_outstanding, surplus, requested);
+        for (std::size_t j = 0; j < n; ++j)
+            m_frame[base + j].allocated = m_allocated[j];
     }
 
     for (std::size_t j = 0; j + 1 < n; ++j)
-        if (allocated[j] > 0)
-            allocateSurplus(members[j], allocated[j]); // pushes the child's share down its own subtree
+        if (const double share = m_frame[base + j].allocated; share > 0)
+            allocateSurplus(m_frame[base + j].group, share); // pushes the child's share down its own subtree
 
-    self.allocated += allocated.back();
-    self.requested -= allocated.back();
+    const double own = m_frame[base + n - 1].allocated;
+    m_frame.resize(base);
+    self.allocated += own;
+    self.requested -= own;
     self.subtreeRequested = requested;
     return surplus;
 }

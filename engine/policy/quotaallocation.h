@@ -89,6 +89,15 @@ private:
     std::vector<int> m_byQuota; ///< groupsByQuota() for m_assignedQuotas; empty = not made yet
     std::vector<char> m_touched; ///< per group: written since the last assignQuotas()
     std::vector<int> m_touchedList;
+    struct Participant // allocateSurplus's view of a child (or the node itself, last)
+    {
+        int group;
+        double weight;
+        double outstanding;
+        double allocated;
+    };
+    std::vector<Participant> m_frame; // allocateSurplus's participants, one frame per call on the stack
+    std::vector<double> m_weights, m_allocated, m_outstanding; // the water-filling's columns (no recursion within)
 };
 
 /// One group's outcome of a single allocation, as `poolplanner-cli allocate` prints it.
