@@ -35,9 +35,13 @@ void Simulator::takeSample(std::int64_t now)
     sample.idleJobs = static_cast<float>(m_idleJobs - m_foreignIdleJobs); // a flocked job waits at home
     // Autoclusters keep their jobs in submission order: the first one has waited longest.
     const auto longWait = static_cast<std::int64_t>(2 * std::max(1.0, m_scenario.policy.negotiatorInterval));
+    // The allocation first: it brings the negotiator's list of submitters with jobs up to date, and only they can
+    // have a job waiting (a pool of 20,000 users has a few hundred busy at a time).
+    std::vector<GroupSample> groups;
+    m_negotiator->computeAllocation(groups);
     long waitingLong = 0;
     int smallest = 0;
-    for (std::uint32_t s = 0; s < m_queues.size(); ++s) {
+    for (std::uint32_t s : m_negotiator->activeSubmitters()) {
         if (federated() && !m_member->homeSubmitter[s])
             continue;
         for (const auto& cluster : m_queues[s].autoclusters())
@@ -78,8 +82,6 @@ void Simulator::takeSample(std::int64_t now)
         m_result.machineSeries.push_back(std::move(machines));
     }
     m_result.poolSeries.push_back(sample);
-    std::vector<GroupSample> groups;
-    m_negotiator->computeAllocation(groups);
     if (federated())
         groups = federationGroupSample(groups);
     m_result.groupSeries.push_back(std::move(groups));
