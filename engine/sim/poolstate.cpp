@@ -29,6 +29,8 @@ PoolState::PoolState(const Pool& pool, std::uint64_t tieSeed)
         widest = std::max(widest, r.cores);
     m_candidates.resize(static_cast<std::size_t>(widest) + 1);
     m_occupied.assign(static_cast<std::size_t>(widest) / 64 + 1, 0);
+    m_claimsOfSize.assign(static_cast<std::size_t>(widest) + 1, 0);
+    m_claimSizeBits.assign(m_occupied.size(), 0);
     m_withdrawn.assign(m_total.size(), 0);
     m_draining.assign(m_total.size(), 0);
     m_entry.resize(m_total.size());
@@ -96,8 +98,13 @@ double PoolState::minSlotWeight() const
         return 0.0; // a p-slot with no cores left advertises SlotWeight = Cpus = 0
     const int leastFree = nextCandidateCores(1);
     int smallest = leastFree > 0 ? leastFree : -1;
-    if (!m_claimSizes.empty() && (smallest < 0 || m_claimSizes.begin()->first < smallest))
-        smallest = m_claimSizes.begin()->first;
+    for (std::size_t word = 0; word < m_claimSizeBits.size(); ++word)
+        if (m_claimSizeBits[word] != 0) {
+            const int smallestClaim = static_cast<int>(word * 64) + std::countr_zero(m_claimSizeBits[word]);
+            if (smallest < 0 || smallestClaim < smallest)
+                smallest = smallestClaim;
+            break;
+        }
     return smallest < 0 ? 1.0 : smallest;
 }
 
@@ -148,7 +155,8 @@ std::uint32_t PoolState::carve(
         ++m_fullMachines;
     index(machine);
     m_claimedCores += cores;
-    ++m_claimSizes[cores];
+    if (m_claimsOfSize[static_cast<std::size_t>(cores)]++ == 0)
+        m_claimSizeBits[static_cast<std::size_t>(cores) / 64] |= 1ULL << (cores % 64);
     ++m_dynamicSlots[machine];
 
     std::uint32_t slot = 0;
@@ -182,8 +190,8 @@ void PoolState::release(std::uint32_t claimIndex)
     index(c.machine);
     m_claimedCores -= c.cores;
     --m_dynamicSlots[c.machine];
-    if (auto it = m_claimSizes.find(c.cores); it != m_claimSizes.end() && --it->second == 0)
-        m_claimSizes.erase(it);
+    if (--m_claimsOfSize[c.cores] == 0)
+        m_claimSizeBits[c.cores / 64u] &= ~(1ULL << (c.cores % 64u));
     c.live = false;
     c.job = -1;
     c.successor = -1;

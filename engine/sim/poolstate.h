@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -133,7 +132,9 @@ private:
     std::vector<std::uint32_t> m_machineOfKey; // and back
     std::vector<Claim> m_claims;
     std::vector<std::uint32_t> m_freeClaimSlots;
-    std::map<int, int> m_claimSizes; // dynamic slot cores -> how many
+    // Dynamic slots by cores (how many of each, and a bit per size held): the smallest slot weight in O(1).
+    std::vector<int> m_claimsOfSize;
+    std::vector<std::uint64_t> m_claimSizeBits;
     long m_fullMachines = 0; // p-slots with no core left
     long m_totalCores = 0;
     long m_claimedCores = 0;
