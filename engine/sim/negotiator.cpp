@@ -27,6 +27,8 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
     , m_requested(static_cast<std::size_t>(m_ctx.tree.size()), 0.0)
     , m_groupSubmitters(static_cast<std::size_t>(m_ctx.tree.size()))
     , m_isLive(static_cast<std::size_t>(m_ctx.tree.size()), 0)
+    , m_liveMark(static_cast<std::size_t>(m_ctx.tree.size()), 0)
+    , m_groupHasIdle(static_cast<std::size_t>(m_ctx.tree.size()), 0)
     , m_liveBelow(static_cast<std::size_t>(m_ctx.tree.size()), 0)
     , m_subtreeUsage(static_cast<std::size_t>(m_ctx.tree.size()))
     , m_limits(static_cast<std::size_t>(m_ctx.tree.size()))
@@ -69,13 +71,18 @@ void Negotiator::prepareDemand()
         m_roundUsage[i] = 0;
         m_requested[i] = 0;
         m_groupSubmitters[i].clear();
-        m_isLive[i] = 0;
+        m_groupHasIdle[i] = 0;
     }
-    m_liveGroups.clear();
+    // The live groups change little from one cycle to the next: the new list is the old one's survivors, in order,
+    // merged with the few newcomers, rather than a sort of them all.
+    ++m_liveStamp;
+    m_newLive.clear();
     const auto makeLive = [this](int g) {
-        if (!m_isLive[static_cast<std::size_t>(g)]) {
-            m_isLive[static_cast<std::size_t>(g)] = 1;
-            m_liveGroups.push_back(g);
+        const auto i = static_cast<std::size_t>(g);
+        if (m_liveMark[i] != m_liveStamp) {
+            m_liveMark[i] = m_liveStamp;
+            if (!m_isLive[i])
+                m_newLive.push_back(g);
         }
     };
     makeLive(GroupTree::root); // the autoregroup root negotiates without submitters of its own
@@ -115,12 +122,27 @@ void Negotiator::prepareDemand()
         }
         m_trackedList[kept++] = s;
         m_groupSubmitters[g].push_back(s);
+        if (q.idleJobs() > 0)
+            m_groupHasIdle[g] = 1;
         m_requested[g] += policy.useWeightedDemand ? static_cast<double>(q.runningCores + q.idleCores())
                                                    : static_cast<double>(q.runningJobs + q.idleJobs());
     }
     m_trackedList.resize(kept);
     // Autoregroup (§2.8): only the global GROUP_AUTOREGROUP makes the root negotiate for regrouping groups.
-    std::sort(m_liveGroups.begin(), m_liveGroups.end()); // index order: the order of every sum over groups
+    std::size_t survivors = 0; // index order: the order of every sum over groups
+    for (int g : m_liveGroups) {
+        if (m_liveMark[static_cast<std::size_t>(g)] == m_liveStamp)
+            m_liveGroups[survivors++] = g;
+        else
+            m_isLive[static_cast<std::size_t>(g)] = 0;
+    }
+    m_liveGroups.resize(survivors);
+    std::sort(m_newLive.begin(), m_newLive.end());
+    for (int g : m_newLive)
+        m_isLive[static_cast<std::size_t>(g)] = 1;
+    m_liveGroups.insert(m_liveGroups.end(), m_newLive.begin(), m_newLive.end());
+    std::inplace_merge(
+        m_liveGroups.begin(), m_liveGroups.begin() + static_cast<std::ptrdiff_t>(survivors), m_liveGroups.end());
     ++m_usageEpoch;
     if (policy.strictEnforceQuota && m_ctx.tree.anyRefusesSurplus()) // what subtreeUsage() walks
         for (int g : m_liveGroups)
@@ -129,9 +151,12 @@ void Negotiator::prepareDemand()
                 m_liveBelow[static_cast<std::size_t>(node)] = m_usageEpoch;
     if (policy.autoregroupDefault) {
         for (int g : m_liveGroups)
-            if (g != GroupTree::root && m_ctx.tree.node(g).config.autoregroup)
+            if (g != GroupTree::root && m_ctx.tree.node(g).config.autoregroup) {
                 for (std::uint32_t s : m_groupSubmitters[static_cast<std::size_t>(g)])
                     m_groupSubmitters[0].push_back(s);
+                if (m_groupHasIdle[static_cast<std::size_t>(g)])
+                    m_groupHasIdle[GroupTree::root] = 1;
+            }
     }
     for (int g : m_liveGroups)
         m_allocation.setRequested(g, m_requested[static_cast<std::size_t>(g)]);
@@ -355,6 +380,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
     // Without preemption no job becomes idle during a cycle, so a group without idle jobs at a round's start has
     // nothing to do in it, and what a cycle records of it is read for groups with waiting jobs only: unless this
     // cycle is recorded whole, the round's order leaves it out.
+    // (A group whose last idle job matched in an earlier round is still in; it returns at once.)
     const bool idleOnly = !out && !preemptionEnabled();
     std::vector<double>& usage = m_roundUsage; // group->usage: refreshed after each round only
     for (int g : m_liveGroups)
@@ -382,7 +408,8 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
         std::vector<int>& order = m_groupOrder;
         order.clear();
         for (int g : m_liveGroups)
-            if (!m_groupSubmitters[static_cast<std::size_t>(g)].empty() && (!idleOnly || hasIdleJobs(g))) {
+            if (!m_groupSubmitters[static_cast<std::size_t>(g)].empty()
+                && (!idleOnly || m_groupHasIdle[static_cast<std::size_t>(g)])) {
                 keys[static_cast<std::size_t>(g)] = sortKey(g);
                 order.push_back(g);
             }

@@ -192,6 +192,10 @@ private:
     // submitters, demand or an allocation, so only they are reset and summed.
     std::vector<int> m_liveGroups;
     std::vector<char> m_isLive; // per group: in m_liveGroups
+    std::vector<std::uint64_t> m_liveMark; // per group: == m_liveStamp when live in this prepareDemand
+    std::uint64_t m_liveStamp = 0;
+    std::vector<int> m_newLive; // live now, not in the last list
+    std::vector<char> m_groupHasIdle; // per live group: a submitter had an idle job when prepareDemand ran
     std::uint64_t m_usageEpoch = 0; // one per prepareDemand
     std::vector<std::uint64_t> m_liveBelow; // per group: == m_usageEpoch when it or a descendant is live
     // subtreeUsage's memo: valid while m_usageVersion, bumped by every change of m_groupUsage, has not moved.
