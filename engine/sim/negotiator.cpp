@@ -43,6 +43,7 @@ Negotiator::Negotiator(Context context, MatchSink& sink)
     m_verdictStamp.assign(m_ctx.submitterNames.size(), 0);
     m_verdict.assign(m_ctx.submitterNames.size(), 0);
     m_partyStamp.assign(m_ctx.submitterNames.size(), 0);
+    m_holderMark.assign(m_ctx.submitterNames.size(), 0);
     m_parties.resize(m_ctx.submitterNames.size());
     for (const auto& name : m_ctx.submitterNames)
         m_submitterNames.push_back(classad::Value::sharedString(std::make_shared<const std::string>(name)));
@@ -356,7 +357,7 @@ void Negotiator::negotiate(std::int64_t now, CycleRecord* out)
     // RANK preemption needs a job ranked above a running one: the lowest CurrentRank bounds every search this
     // cycle (slots claimed during the cycle are not in its slot list anyway).
     m_minCurrentRank = -std::numeric_limits<double>::infinity();
-    if (m_ctx.rank && m_ctx.rank->enabled() && !m_preemption.enabled()) {
+    if (m_ctx.rank && m_ctx.rank->enabled()) {
         m_minCurrentRank = std::numeric_limits<double>::infinity();
         for (const Claim& c : m_ctx.pool.claims())
             if (c.live && c.job >= 0)
@@ -612,6 +613,49 @@ bool Negotiator::hasIdleJobs(int group) const
         submitters.begin(), submitters.end(), [&](std::uint32_t s) { return m_ctx.queues[s].idleJobs() > 0; });
 }
 
+const PreemptionParty& Negotiator::remoteParty(std::uint32_t remote)
+{
+    if (m_partyStamp[remote] != m_stamp) {
+        m_parties[remote] = party(remote);
+        m_partyStamp[remote] = m_stamp;
+    }
+    return m_parties[remote];
+}
+
+bool Negotiator::anyoneMayBePreempted(
+    std::uint32_t submitter, const PreemptionParty& self, const Job& job, std::int64_t unixNow)
+{
+    // Only users holding a claim when the cycle began can lose one in it: a slot claimed during the cycle is not in
+    // its slot list, and one preempted in it is not offered again. Their list is made once per cycle; a verdict
+    // that depends only on the two users is then asked once per user here, and saved for findVictim's scan.
+    if (m_holdersStamp != m_limitStamp) {
+        m_holdersStamp = m_limitStamp;
+        m_holders.clear();
+        for (const Claim& c : m_ctx.pool.claims()) {
+            if (!c.live || c.job < 0)
+                continue;
+            const std::uint32_t remote = c.successor >= 0 ? c.successorSubmitter : c.submitter;
+            if (m_holderMark[remote] != m_holdersStamp) {
+                m_holderMark[remote] = m_holdersStamp;
+                m_holders.push_back(remote);
+            }
+        }
+    }
+    const PreemptionPolicy::Candidate anySlot {job.cores, job.memoryMb, 0.0}; // the verdict reads no slot attribute
+    for (std::uint32_t remote : m_holders) {
+        if (remote == submitter)
+            continue; // priority preemption needs another user
+        if (m_verdictStamp[remote] != m_stamp) {
+            m_verdictStamp[remote] = m_stamp;
+            m_verdict[remote]
+                = m_preemption.allows(self, remoteParty(remote), anySlot, job.cores, job.memoryMb, unixNow) ? 1 : 0;
+        }
+        if (m_verdict[remote])
+            return true;
+    }
+    return false;
+}
+
 PreemptionParty Negotiator::party(std::uint32_t submitter) const
 {
     const int g = m_ctx.submitterGroup[submitter];
@@ -633,9 +677,14 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Preempt
     const bool startOn = m_ctx.rank && m_ctx.rank->startEnabled();
     const bool prioOn = m_preemption.enabled();
     const std::int64_t unixNow = m_ctx.epoch + now;
-    if (!prioOn && rankOn && m_ctx.rank->maxRank(job, unixNow) <= m_minCurrentRank)
-        return {}; // no machine ranks this job above any running one
+    // No machine ranks this job above any running one: it preempts by RANK nowhere.
+    const bool noRankPreemption = !rankOn || m_ctx.rank->maxRank(job, unixNow) <= m_minCurrentRank;
+    if (!prioOn && noRankPreemption)
+        return {};
     ++m_stamp; // forget the verdicts of the previous call: usage has moved since
+    if (prioOn && noRankPreemption && !m_preemption.requirementsDependOnSlot()
+        && !anyoneMayBePreempted(submitter, self, job, unixNow))
+        return {};
     double lastCost = -1;
     bool lastAffordable = false;
     Victim best;
@@ -693,11 +742,7 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Preempt
             }
         }
         const PreemptionPolicy::Candidate candidate {c.cores, static_cast<long>(c.memoryMb), runTime};
-        if (m_partyStamp[remoteSubmitter] != m_stamp) {
-            m_parties[remoteSubmitter] = party(remoteSubmitter);
-            m_partyStamp[remoteSubmitter] = m_stamp;
-        }
-        const PreemptionParty& remote = m_parties[remoteSubmitter];
+        const PreemptionParty& remote = remoteParty(remoteSubmitter);
         if (!byRank) {
             // A verdict that depends only on the two users is worked out once per remote user (per call).
             const bool perUser = !m_preemption.requirementsDependOnSlot();

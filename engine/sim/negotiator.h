@@ -164,6 +164,11 @@ private:
     PslotVictims findPslotVictims(
         std::uint32_t submitter, const PreemptionParty& self, const Job& job, std::int64_t now);
     PreemptionParty party(std::uint32_t submitter) const;
+    const PreemptionParty& remoteParty(std::uint32_t remote); // party(), once per findVictim call
+    /// Whether PREEMPTION_REQUIREMENTS, when it reads only the two users, lets the submitter preempt any user
+    /// holding a claim; the verdicts it asks for are findVictim's.
+    bool anyoneMayBePreempted(
+        std::uint32_t submitter, const PreemptionParty& self, const Job& job, std::int64_t unixNow);
     double subtreeUsage(int group) const;
     double strictEnforce(int group, double slots, double usage, int* cappedBy) const;
     /// A group's limit in a spin that has reached `n` of `maxDelta` (§2.6 round robin), recorded in m_limits.
@@ -225,6 +230,9 @@ private:
     // thousands of claims held by a few dozen users would otherwise make it once per claim.
     std::vector<std::uint64_t> m_partyStamp;
     std::vector<PreemptionParty> m_parties;
+    std::vector<std::uint32_t> m_holders; // the users holding claims when this cycle began (anyoneMayBePreempted)
+    std::vector<std::uint64_t> m_holderMark; // per user: == m_holdersStamp when in m_holders
+    std::uint64_t m_holdersStamp = 0; // the cycle (m_limitStamp) m_holders is of
     std::uint64_t m_stamp = 0;
     std::vector<classad::Value> m_groupNames;
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
