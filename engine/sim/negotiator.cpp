@@ -656,6 +656,28 @@ bool Negotiator::anyoneMayBePreempted(
     return false;
 }
 
+const std::vector<std::uint32_t>& Negotiator::claimsRankedBelow(double rank)
+{
+    // A claim's rank moves in a cycle only when it is preempted, and then it is not offered again; claims made in
+    // the cycle are not offered at all. So one list per distinct bound (jobs mostly share a few) serves the cycle.
+    if (m_rankedStamp != m_limitStamp) {
+        m_rankedStamp = m_limitStamp;
+        m_ranked.clear();
+    }
+    for (const auto& [bound, claims] : m_ranked)
+        if (bound == rank)
+            return claims;
+    std::vector<std::uint32_t> below;
+    const auto& claims = m_ctx.pool.claims();
+    for (std::uint32_t i = 0; i < claims.size(); ++i) {
+        const Claim& c = claims[i];
+        if (c.live && c.job >= 0 && (c.successor >= 0 ? c.successorRank : c.currentRank) < rank)
+            below.push_back(i);
+    }
+    m_ranked.emplace_back(rank, std::move(below));
+    return m_ranked.back().second;
+}
+
 PreemptionParty Negotiator::party(std::uint32_t submitter) const
 {
     const int g = m_ctx.submitterGroup[submitter];
@@ -692,7 +714,11 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Preempt
     long bestMemory = 0;
     double bestRank = 0;
     const auto& claims = m_ctx.pool.claims();
-    for (std::uint32_t i = 0; i < claims.size(); ++i) {
+    // Without priority preemption only a claim ranked below what some machine gives this job can be taken.
+    const std::vector<std::uint32_t>* ranked = prioOn ? nullptr : &claimsRankedBelow(m_ctx.rank->maxRank(job, unixNow));
+    const std::size_t count = ranked ? ranked->size() : claims.size();
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::uint32_t i = ranked ? (*ranked)[k] : static_cast<std::uint32_t>(k);
         const Claim& c = claims[i];
         if (!c.live || c.job < 0 || c.cores < job.cores || c.memoryMb < job.memoryMb || m_ctx.pool.isDraining(c.machine)
             || c.claimedAt == now)

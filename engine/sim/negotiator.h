@@ -165,6 +165,8 @@ private:
         std::uint32_t submitter, const PreemptionParty& self, const Job& job, std::int64_t now);
     PreemptionParty party(std::uint32_t submitter) const;
     const PreemptionParty& remoteParty(std::uint32_t remote); // party(), once per findVictim call
+    /// The live claims whose running job ranks below `rank` (RANK preemption's only candidates), in index order.
+    const std::vector<std::uint32_t>& claimsRankedBelow(double rank);
     /// Whether PREEMPTION_REQUIREMENTS, when it reads only the two users, lets the submitter preempt any user
     /// holding a claim; the verdicts it asks for are findVictim's.
     bool anyoneMayBePreempted(
@@ -233,6 +235,8 @@ private:
     std::vector<std::uint32_t> m_holders; // the users holding claims when this cycle began (anyoneMayBePreempted)
     std::vector<std::uint64_t> m_holderMark; // per user: == m_holdersStamp when in m_holders
     std::uint64_t m_holdersStamp = 0; // the cycle (m_limitStamp) m_holders is of
+    std::vector<std::pair<double, std::vector<std::uint32_t>>> m_ranked; // claimsRankedBelow's lists this cycle
+    std::uint64_t m_rankedStamp = 0;
     std::uint64_t m_stamp = 0;
     std::vector<classad::Value> m_groupNames;
     std::vector<std::uint32_t> m_preemptedThisCycle; // claims matched this cycle leave the candidate list
