@@ -20,13 +20,12 @@ void ClassAd::set(const std::string& name, Value value)
 
 void ClassAd::setLower(const std::string& lowerName, Value value)
 {
-    const auto it = m_values.find(lowerName);
-    if (it != m_values.end()) {
+    // One lookup: try_emplace leaves `value` alone when the name is there already.
+    const auto [it, inserted] = m_values.try_emplace(lowerName, std::move(value));
+    if (!inserted)
         it->second = std::move(value);
-        return;
-    }
-    m_attributes.erase(lowerName);
-    m_values.emplace(lowerName, std::move(value));
+    else if (!m_attributes.empty()) // an ad being read sets mostly literals: no second lookup for them
+        m_attributes.erase(lowerName);
 }
 
 void ClassAd::remove(const std::string& name)

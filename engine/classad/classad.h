@@ -22,6 +22,8 @@ public:
     void setString(const std::string& name, std::string v) { set(name, Value::string(std::move(v))); }
     void setBoolean(const std::string& name, bool v) { set(name, Value::boolean(v)); }
     void remove(const std::string& name);
+    /// Room for `values` literal values, so that a reader that knows how many it will set rehashes once.
+    void reserveValues(std::size_t values) { m_values.reserve(values); }
 
     /// Whether the ad has the attribute, as an expression or a literal value.
     bool contains(std::string_view name) const;

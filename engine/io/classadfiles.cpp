@@ -596,6 +596,7 @@ public:
     std::optional<Diagnostic> apply(std::string_view object, ClassAd& ad, const std::string& path, long line,
         Warnings& warnings, ExpressionCache& expressions)
     {
+        ad.reserveValues(m_count); // one rehash, not one per doubling
         for (std::size_t k = 0; k < m_count; ++k) {
             const Field& f = m_fields[k];
             const std::string_view name(object.data() + f.nameAt, f.nameSize);

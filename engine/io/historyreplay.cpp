@@ -98,7 +98,7 @@ std::optional<Diagnostic> readAds(const std::string& path, std::unordered_map<st
                 job.start = 0; // idle or held now: its earlier run is not the one that counts
             job.lastChange = std::max({job.submit, job.start, job.end, changed});
             job.cores = clampedCast<int>(jobAdNumber(ad, "RequestCpus", 1), 1, 65535);
-            job.memoryMb = roundedRequestMemory(jobAdNumber(ad, "RequestMemory", jobAdNumber(ad, "MemoryUsage", 0)));
+            job.memoryMb = roundedRequestMemory(jobAdNumber(ad, "RequestMemory", "MemoryUsage", 0));
             job.kind = isNotebookJob(ad) ? Notebook : Batch;
             job.cluster = static_cast<long>(jobAdNumber(ad, "ClusterId", -1));
             job.proc = static_cast<long>(jobAdNumber(ad, "ProcId", -1));

@@ -35,11 +35,25 @@ double jobAdNumber(const ClassAd& ad, const char* name, double fallback)
     return ad.evaluateAttribute(name).toNumber(d) ? d : fallback;
 }
 
+double jobAdNumber(const ClassAd& ad, const char* name, const char* otherName, double fallback)
+{
+    double d = 0;
+    return ad.evaluateAttribute(name).toNumber(d) ? d : jobAdNumber(ad, otherName, fallback);
+}
+
 namespace {
 
-bool endsWith(const std::string& s, std::string_view suffix)
+bool endsWith(std::string_view s, std::string_view suffix)
 {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Whether a string attribute passes `test`, read in place: Environment and the arguments can be long, and every
+// job of a history is tested.
+template <class Test> bool stringAttributeIs(const ClassAd& ad, const char* name, Test test)
+{
+    const Value v = ad.evaluateAttribute(name);
+    return test(v.isString() ? std::string_view(v.asString()) : std::string_view());
 }
 
 } // namespace
@@ -48,16 +62,19 @@ bool isNotebookJob(const ClassAd& ad)
 {
     if (ad.evaluateAttribute("IsJupyter").isTrue())
         return true;
-    if (endsWith(jobAdString(ad, "Cmd"), "/bin/sh")) { // the arguments matter only for a shell, which most jobs are not
+    // The arguments matter only for a shell, which most jobs are not.
+    if (stringAttributeIs(ad, "Cmd", [](std::string_view cmd) { return endsWith(cmd, "/bin/sh"); })) {
         const std::string args = jobAdString(ad, "Args") + jobAdString(ad, "Arguments");
         if (args.find("batchspawner-singleuser") != std::string::npos
             || args.find("jupyterhub-singleuser") != std::string::npos)
             return true;
     }
-    if (endsWith(jobAdString(ad, "Out"), ".jupyterhub.condor.out"))
+    if (stringAttributeIs(ad, "Out", [](std::string_view out) { return endsWith(out, ".jupyterhub.condor.out"); }))
         return true;
-    const std::string env = jobAdString(ad, "Environment");
-    return env.find("JUPYTERHUB_API_TOKEN") != std::string::npos || env.find("JUPYTERHUB_USER") != std::string::npos;
+    return stringAttributeIs(ad, "Environment", [](std::string_view env) {
+        return env.find("JUPYTERHUB_API_TOKEN") != std::string_view::npos
+            || env.find("JUPYTERHUB_USER") != std::string_view::npos;
+    });
 }
 
 std::string jobAdSubmitter(const ClassAd& ad)

@@ -17,6 +17,8 @@ const AttributeFilter& jobAdAttributes();
 std::string jobAdString(const classad::ClassAd& ad, const char* name);
 /// A number attribute (expressions evaluated), or `fallback`.
 double jobAdNumber(const classad::ClassAd& ad, const char* name, double fallback);
+/// The first of two number attributes, or `fallback`; the second is evaluated only when the first is no number.
+double jobAdNumber(const classad::ClassAd& ad, const char* name, const char* otherName, double fallback);
 /// The accounting name the job is charged to: AccountingGroup, else AcctGroup.AcctGroupUser (or Owner), else
 /// User; without "@domain"; "unknown" when the ad names none.
 std::string jobAdSubmitter(const classad::ClassAd& ad);

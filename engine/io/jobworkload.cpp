@@ -109,7 +109,7 @@ Expected<Workload> fromJobAds(
             PendingJob job;
             job.submit = clampedCast<std::int64_t>(jobAdNumber(ad, "QDate", 0), 0, maxTime);
             const double completion = jobAdNumber(ad, "CompletionDate", 0);
-            const double start = jobAdNumber(ad, "JobCurrentStartDate", jobAdNumber(ad, "JobStartDate", 0));
+            const double start = jobAdNumber(ad, "JobCurrentStartDate", "JobStartDate", 0);
             if (completion > 0 && start > 0 && completion >= start) {
                 job.start = clampedCast<std::int64_t>(start, 0, maxTime);
                 job.end = clampedCast<std::int64_t>(completion, 0, maxTime);
@@ -121,7 +121,7 @@ Expected<Workload> fromJobAds(
                 return true;
             }
             job.cores = clampedCast<int>(jobAdNumber(ad, "RequestCpus", 1), 1, 65535);
-            job.memoryMb = roundedRequestMemory(jobAdNumber(ad, "RequestMemory", jobAdNumber(ad, "MemoryUsage", 0)));
+            job.memoryMb = roundedRequestMemory(jobAdNumber(ad, "RequestMemory", "MemoryUsage", 0));
             job.kind = isNotebookJob(ad) ? Notebook : Batch;
             job.submitter = jobAdSubmitter(ad);
             pending.push_back(std::move(job));
