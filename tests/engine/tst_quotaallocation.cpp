@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include <map>
+#include <random>
 
 using namespace pp;
 
@@ -247,6 +248,94 @@ private Q_SLOTS:
         QFETCH(QString, group);
         const GroupTree tree(policyFrom(workedExample));
         QCOMPARE(QString::fromStdString(tree.node(tree.groupOfSubmitter(submitter.toStdString())).name), group);
+    }
+
+    // A negotiator keeps one QuotaAllocation for a whole run and resets only the groups a cycle wrote, walking only
+    // subtrees with demand. Round after round, with demand moving around a tree, it must hold exactly what a new
+    // one computes from scratch.
+    void reusedAllocationMatchesAFreshOne_data()
+    {
+        QTest::addColumn<bool>("slotWeights");
+        QTest::addColumn<bool>("oversubscription");
+        QTest::addRow("slot weights") << true << false;
+        QTest::addRow("whole slots: remainders dealt out") << false << false;
+        QTest::addRow("oversubscription") << true << true;
+    }
+    void reusedAllocationMatchesAFreshOne()
+    {
+        QFETCH(bool, slotWeights);
+        QFETCH(bool, oversubscription);
+        std::mt19937 random(11);
+        const auto chance = [&random](double p) { return std::uniform_real_distribution<double>(0, 1)(random) < p; };
+        std::string names;
+        std::string config;
+        for (int e = 0; e < 4; ++e)
+            for (int q = -1; q < 3; ++q)
+                for (int l = -1; l < (q < 0 ? 0 : 4); ++l) {
+                    const std::string name = "e" + std::to_string(e) + (q < 0 ? "" : ".q" + std::to_string(q))
+                        + (l < 0 ? "" : ".l" + std::to_string(l));
+                    names += (names.empty() ? "" : ", ") + name;
+                    config += chance(0.3)
+                        ? "GROUP_QUOTA_" + name + " = " + std::to_string(1 + random() % 40) + "\n"
+                        : "GROUP_QUOTA_DYNAMIC_" + name + " = 0." + std::to_string(1 + random() % 5) + "\n";
+                    if (chance(0.7))
+                        config += "GROUP_ACCEPT_SURPLUS_" + name + " = True\n";
+                }
+        const Policy policy = policyFrom("GROUP_NAMES = " + names + "\n" + config);
+        const GroupTree tree(policy);
+        const auto groups = static_cast<std::size_t>(tree.size());
+        QuotaAllocation reused(tree, oversubscription);
+        for (int cycle = 0; cycle < 300; ++cycle) {
+            const double pool = cycle % 50 == 49 ? 900 : 1000; // now and then the pool changes: quotas anew
+            std::vector<double> demand(groups, 0.0);
+            for (auto& d : demand)
+                if (chance(0.1))
+                    d = chance(0.5) ? static_cast<double>(1 + random() % 60) : 0.5 + static_cast<double>(random() % 7);
+            // A cycle as Negotiator::negotiate runs it: quotas, demand, a round, the unused handed back, a round.
+            const auto run = [&](QuotaAllocation& a, std::vector<double>& surplus) {
+                a.assignQuotas(pool);
+                for (std::size_t g = 0; g < groups; ++g)
+                    a.setRequested(static_cast<int>(g), demand[g]);
+                for (int round = 0; round < 2; ++round) {
+                    if (round > 0) {
+                        for (std::size_t g = 0; g < groups; ++g)
+                            if (demand[g] != 0) {
+                                auto& s = a.at(static_cast<int>(g));
+                                s.requested = s.allocated > demand[g] / 2 ? demand[g] / 2 : s.requested + s.allocated;
+                            }
+                        a.resetAllocations();
+                    }
+                    surplus.push_back(a.fairshare());
+                    if (!slotWeights)
+                        surplus.push_back(a.recoverRemainders());
+                }
+            };
+            QuotaAllocation fresh(tree, oversubscription);
+            std::vector<double> reusedSurplus;
+            std::vector<double> freshSurplus;
+            run(reused, reusedSurplus);
+            run(fresh, freshSurplus);
+            QCOMPARE(reusedSurplus, freshSurplus);
+            for (int g = 0; g < tree.size(); ++g) {
+                const GroupQuotaState& a = reused.group(g);
+                const GroupQuotaState& b = fresh.group(g);
+                const auto where
+                    = QStringLiteral("cycle %1, %2").arg(cycle).arg(QString::fromStdString(tree.node(g).name));
+                QVERIFY2(a.quota == b.quota && a.subtreeQuota == b.subtreeQuota, qPrintable(where));
+                QVERIFY2(a.allocated == b.allocated && a.requested == b.requested, qPrintable(where));
+                QVERIFY2(a.subtreeRequested == b.subtreeRequested && a.rr == b.rr, qPrintable(where));
+            }
+        }
+        // The quota order a negotiator reads against quotas: by quota, largest first, ties by index.
+        reused.assignQuotas(1000);
+        reused.assignQuotas(1000);
+        const std::vector<int>& byQuota = reused.groupsByQuota();
+        QCOMPARE(byQuota.size(), groups - 1);
+        for (std::size_t k = 1; k < byQuota.size(); ++k) {
+            const double before = reused.group(byQuota[k - 1]).quota;
+            const double after = reused.group(byQuota[k]).quota;
+            QVERIFY(before > after || (before == after && byQuota[k - 1] < byQuota[k]));
+        }
     }
 
     void treeIsBreadthFirstAndAlphabetical()
