@@ -129,7 +129,6 @@ void Negotiator::prepareDemand()
                                                    : static_cast<double>(q.runningJobs + q.idleJobs());
     }
     m_trackedList.resize(kept);
-    // Autoregroup (§2.8): only the global GROUP_AUTOREGROUP makes the root negotiate for regrouping groups.
     std::size_t survivors = 0; // index order: the order of every sum over groups
     for (int g : m_liveGroups) {
         if (m_liveMark[static_cast<std::size_t>(g)] == m_liveStamp)
@@ -150,6 +149,7 @@ void Negotiator::prepareDemand()
             for (int node = g; node >= 0 && m_liveBelow[static_cast<std::size_t>(node)] != m_usageEpoch;
                  node = m_ctx.tree.parent(node))
                 m_liveBelow[static_cast<std::size_t>(node)] = m_usageEpoch;
+    // Autoregroup (§2.8): only the global GROUP_AUTOREGROUP makes the root negotiate for regrouping groups.
     if (policy.autoregroupDefault) {
         for (int g : m_liveGroups)
             if (g != GroupTree::root && m_ctx.tree.node(g).config.autoregroup) {
@@ -606,6 +606,14 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
     }
 }
 
+void Negotiator::chargeMatch(std::uint32_t submitter, std::size_t group, double cost)
+{
+    m_matchedCost += cost;
+    m_subUsage[submitter] += cost;
+    m_groupUsage[group] += cost;
+    ++m_usageVersion; // subtreeUsage's sums are stale
+}
+
 bool Negotiator::hasIdleJobs(int group) const
 {
     const auto& submitters = m_groupSubmitters[static_cast<std::size_t>(group)];
@@ -700,7 +708,8 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Preempt
     const bool prioOn = m_preemption.enabled();
     const std::int64_t unixNow = m_ctx.epoch + now;
     // No machine ranks this job above any running one: it preempts by RANK nowhere.
-    const bool noRankPreemption = !rankOn || m_ctx.rank->maxRank(job, unixNow) <= m_minCurrentRank;
+    const double jobMaxRank = rankOn ? m_ctx.rank->maxRank(job, unixNow) : 0.0;
+    const bool noRankPreemption = !rankOn || jobMaxRank <= m_minCurrentRank;
     if (!prioOn && noRankPreemption)
         return {};
     ++m_stamp; // forget the verdicts of the previous call: usage has moved since
@@ -715,7 +724,7 @@ Negotiator::Victim Negotiator::findVictim(std::uint32_t submitter, const Preempt
     double bestRank = 0;
     const auto& claims = m_ctx.pool.claims();
     // Without priority preemption only a claim ranked below what some machine gives this job can be taken.
-    const std::vector<std::uint32_t>* ranked = prioOn ? nullptr : &claimsRankedBelow(m_ctx.rank->maxRank(job, unixNow));
+    const std::vector<std::uint32_t>* ranked = prioOn ? nullptr : &claimsRankedBelow(jobMaxRank);
     const std::size_t count = ranked ? ranked->size() : claims.size();
     for (std::size_t k = 0; k < count; ++k) {
         const std::uint32_t i = ranked ? (*ranked)[k] : static_cast<std::uint32_t>(k);
@@ -918,10 +927,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                 used += cost;
                 usedUnclaimed += cost;
                 pieLeft -= cost;
-                m_matchedCost += cost;
-                m_subUsage[submitter] += cost;
-                m_groupUsage[group] += cost;
-                ++m_usageVersion;
+                chargeMatch(submitter, group, cost);
                 ++matches;
                 m_sink.startMatched(submitter, ac, m, now);
                 continue;
@@ -954,10 +960,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                     return Outcome::Resume;
                 used += cost;
                 pieLeft -= cost;
-                m_matchedCost += cost;
-                m_subUsage[submitter] += cost;
-                m_groupUsage[group] += cost;
-                ++m_usageVersion;
+                chargeMatch(submitter, group, cost);
                 for (std::uint32_t v : many.claims)
                     m_preemptedThisCycle.push_back(v);
                 ++matches;
@@ -972,10 +975,7 @@ Negotiator::Outcome Negotiator::negotiateWithSubmitter(std::uint32_t submitter, 
                 return Outcome::Resume;
             used += cost;
             pieLeft -= cost;
-            m_matchedCost += cost;
-            m_subUsage[submitter] += cost;
-            m_groupUsage[group] += cost;
-            ++m_usageVersion;
+            chargeMatch(submitter, group, cost);
             m_preemptedThisCycle.push_back(claimIndex);
             ++matches;
             m_sink.startPreempting(submitter, ac, claimIndex, now);

@@ -183,6 +183,8 @@ private:
     double largestShortfall(const std::vector<double>& usage);
     GroupLimit& limitRecord(int group); // this cycle's record, cleared at its first use
     bool hasIdleJobs(int group) const; // one of the submitters it negotiates for has an idle job
+    /// A match's cost, charged to the cycle, the submitter and its group: the one place usage moves in a cycle.
+    void chargeMatch(std::uint32_t submitter, std::size_t group, double cost);
     double sortKey(int group) const;
 
     Context m_ctx;
