@@ -57,16 +57,19 @@ void summariseJobOutcomes(Result& result, const Workload& workload, const std::v
     }
     for (std::size_t g = 0; g < groups; ++g) {
         auto& summary = result.groups[g];
-        summary.waitP50 = percentile(waits[g], 50);
-        summary.waitP95 = percentile(waits[g], 95);
-        summary.waitP99 = percentile(waits[g], 99);
+        const WaitPercentiles wait = waitPercentiles(waits[g]);
+        summary.waitP50 = wait.p50;
+        summary.waitP95 = wait.p95;
+        summary.waitP99 = wait.p99;
         summary.notebookStartP50 = percentile(notebookStarts[g], 50);
         summary.notebookStartP95 = percentile(notebookStarts[g], 95);
     }
     result.waitsBySize.clear();
-    for (std::size_t c = 0; c < jobSizeClasses.size(); ++c)
-        result.waitsBySize.push_back({jobSizeClasses[c].label, static_cast<long>(waitsBySize[c].size()),
-            percentile(waitsBySize[c], 50), percentile(waitsBySize[c], 95), percentile(waitsBySize[c], 99)});
+    for (std::size_t c = 0; c < jobSizeClasses.size(); ++c) {
+        const WaitPercentiles wait = waitPercentiles(waitsBySize[c]);
+        result.waitsBySize.push_back(
+            {jobSizeClasses[c].label, static_cast<long>(waitsBySize[c].size()), wait.p50, wait.p95, wait.p99});
+    }
 }
 
 } // namespace pp

@@ -210,4 +210,14 @@ std::vector<int> topLevelGroups(const Result& result);
 /// (no copy: a year of jobs is millions of values), so several percentiles can be taken in turn.
 double percentile(std::vector<float>& values, double p);
 
+/// p50, p95 and p99 of one sample (each as percentile() gives it), in about the time of one: each is selected
+/// among the values the one before left above it.
+struct WaitPercentiles
+{
+    double p50 = 0;
+    double p95 = 0;
+    double p99 = 0;
+};
+WaitPercentiles waitPercentiles(std::vector<float>& values);
+
 } // namespace pp

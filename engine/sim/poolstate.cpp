@@ -33,8 +33,6 @@ PoolState::PoolState(const Pool& pool, std::uint64_t tieSeed)
     m_claimSizeBits.assign(m_occupied.size(), 0);
     m_withdrawn.assign(m_total.size(), 0);
     m_draining.assign(m_total.size(), 0);
-    m_entry.resize(m_total.size());
-    m_spareNode.resize(m_total.size());
     m_indexed.assign(m_total.size(), 0);
     m_dynamicSlots.assign(m_total.size(), 0);
     for (std::uint32_t i = 0; i < m_total.size(); ++i)
@@ -46,14 +44,7 @@ void PoolState::index(std::uint32_t machine)
     const int cores = m_free[machine].cores;
     if (m_indexed[machine] || m_withdrawn[machine] || m_draining[machine] || cores <= 0)
         return;
-    const std::uint64_t key = memoryKey(m_free[machine].memoryMb) | m_tieKey[machine];
-    Bucket& bucket = m_candidates[static_cast<std::size_t>(cores)];
-    if (auto& node = m_spareNode[machine]) {
-        node.value() = key;
-        m_entry[machine] = bucket.insert(std::move(node)).position;
-    } else {
-        m_entry[machine] = bucket.insert(key).first;
-    }
+    m_candidates[static_cast<std::size_t>(cores)].insert(keyOf(machine));
     m_occupied[static_cast<std::size_t>(cores) / 64] |= 1ULL << (cores % 64);
     m_indexed[machine] = 1;
 }
@@ -64,7 +55,7 @@ void PoolState::unindex(std::uint32_t machine)
         return;
     const int cores = m_free[machine].cores;
     Bucket& bucket = m_candidates[static_cast<std::size_t>(cores)];
-    m_spareNode[machine] = bucket.extract(m_entry[machine]);
+    bucket.erase(keyOf(machine)); // m_free has not changed since the machine was indexed
     if (bucket.empty())
         m_occupied[static_cast<std::size_t>(cores) / 64] &= ~(1ULL << (cores % 64));
     m_indexed[machine] = 0;

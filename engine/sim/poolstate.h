@@ -3,10 +3,10 @@
 #pragma once
 
 #include "model/pool.h"
+#include "util/chunkedkeyset.h"
 
 #include <algorithm>
 #include <cstdint>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +19,7 @@ struct Claim
     std::uint32_t submitter = 0;
     std::int32_t job = -1; ///< running job, -1 while the claim is idle
     std::uint16_t cores = 0;
+    std::uint16_t run = 0; ///< the running job's start count (JobOutcome::starts) when it started here
     std::uint32_t memoryMb = 0;
     std::int64_t claimedAt = 0; ///< for CLAIM_WORKLIFE
     std::int64_t jobStartedAt = 0;
@@ -64,11 +65,11 @@ public:
     /// The best p-slot that also satisfies `accepts` (the startd's START), or -1.
     template <typename Accepts> std::int64_t bestFit(int cores, long memoryMb, Accepts&& accepts) const
     {
+        const auto accepted = [&](std::uint64_t key) { return accepts(machineOf(key)); };
         for (int c = nextCandidateCores(std::max(cores, 1)); c > 0; c = nextCandidateCores(c + 1)) {
-            const auto& bucket = m_candidates[static_cast<std::size_t>(c)];
-            for (auto it = bucket.lower_bound(memoryKey(memoryMb)); it != bucket.end(); ++it)
-                if (accepts(machineOf(*it)))
-                    return machineOf(*it);
+            std::uint64_t key = 0;
+            if (m_candidates[static_cast<std::size_t>(c)].findFrom(memoryKey(memoryMb), accepted, key))
+                return machineOf(key);
         }
         return -1;
     }
@@ -98,13 +99,14 @@ private:
         long memoryMb = 0;
     };
     // The candidates with the same free cores, ordered by free memory (high 32 bits, MB), then by the machine's
-    // tie key (low 32 bits): one integer comparison per tree level.
-    using Bucket = std::set<std::uint64_t>;
+    // tie key (low 32 bits): one integer comparison orders two of them.
+    using Bucket = ChunkedKeySet;
     static std::uint64_t memoryKey(long memoryMb)
     {
         return static_cast<std::uint64_t>(std::clamp<long>(memoryMb, 0, 0xFFFFFFFFL)) << 32;
     }
     std::uint32_t machineOf(std::uint64_t key) const { return m_machineOfKey[key & 0xFFFFFFFFU]; }
+    std::uint64_t keyOf(std::uint32_t machine) const { return memoryKey(m_free[machine].memoryMb) | m_tieKey[machine]; }
     /// The least free-core count >= `cores` that has candidates, or 0 when none has.
     int nextCandidateCores(int cores) const;
     void index(std::uint32_t machine);
@@ -119,13 +121,9 @@ private:
     std::vector<std::uint32_t> m_withdrawnList;
     std::vector<std::uint32_t> m_drainingList;
     // P-slots with at least one free core, not withdrawn, by their free cores: the preferred order is the buckets
-    // in ascending cores, each in its own order. Bucketing keeps the trees shallow.
+    // in ascending cores, each in its own order. Bucketing keeps each bucket short.
     std::vector<Bucket> m_candidates;
     std::vector<std::uint64_t> m_occupied; // bit c: bucket c holds candidates
-    // Each machine's entry in its bucket while it is there, and its node while it is not: a machine moves in and
-    // out of the index at every match and release, and reusing its node spares an allocation.
-    std::vector<Bucket::iterator> m_entry;
-    std::vector<Bucket::node_type> m_spareNode;
     std::vector<char> m_indexed;
     std::vector<int> m_dynamicSlots; // per machine
     std::vector<std::uint32_t> m_tieKey; // machine -> its place among equals

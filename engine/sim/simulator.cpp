@@ -311,6 +311,7 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
         ++m_result.jobsStarted;
     }
     ++outcome.starts;
+    claim.run = outcome.starts;
     SubmitterQueue& queue = m_queues[spec.submitter];
     // A job handed a retired slot (early preemption) starts without having been idle since the last cycle.
     if (m_negotiator)
@@ -318,7 +319,8 @@ void Simulator::startJob(std::uint32_t job, std::uint32_t claimIndex, std::int64
     ++queue.runningJobs;
     queue.runningCores += spec.cores;
     ++m_runningJobs;
-    m_completions.push({now + static_cast<std::int64_t>(spec.runtime), claimIndex, job, outcome.starts});
+    m_completions.push(
+        {now + static_cast<std::int64_t>(spec.runtime), claimIndex, job, outcome.starts, spec.cores, spec.submitter});
     JobFate fate = Queued;
     if (const std::int64_t limitAt = runtimeLimit(job, now, claim.retirement, &fate); limitAt != never)
         m_limitTimers.push({limitAt, claimIndex, job, outcome.starts, fate});
@@ -353,16 +355,17 @@ void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, s
 void Simulator::complete(const Completion& c)
 {
     m_lastCompletion = c.time;
-    const Job& spec = m_workload.jobs[c.job];
+    Claim& claim = m_pool.claim(c.claim);
     m_result.jobs[c.job].end = static_cast<std::int32_t>(c.time - m_start);
     ++m_result.jobsCompleted;
-    m_deliveredCoreSeconds += static_cast<double>(spec.cores) * spec.runtime;
-    SubmitterQueue& queue = m_queues[spec.submitter];
+    // The run went uninterrupted from its start: its length is the job's runtime.
+    m_deliveredCoreSeconds += static_cast<double>(c.cores) * static_cast<double>(c.time - claim.jobStartedAt);
+    SubmitterQueue& queue = m_queues[c.submitter];
     --queue.runningJobs;
-    queue.runningCores -= spec.cores;
+    queue.runningCores -= c.cores;
     --m_runningJobs;
 
-    m_pool.claim(c.claim).job = -1;
+    claim.job = -1;
     claimFreed(c.claim, c.time);
 }
 
@@ -530,8 +533,10 @@ bool Simulator::runUntil(std::int64_t seconds)
         }
         advanceClockTo(t);
         // Same-second order: completions free resources, then arrivals queue, then the negotiator runs.
+        // A completion is current while its claim still runs that job's same run (eviction clears claim.job).
         for (Completion c {}; m_completions.popDue(t, c);) {
-            if (m_result.jobs[c.job].starts == c.run && m_pool.claim(c.claim).job == static_cast<std::int32_t>(c.job))
+            const Claim& claim = m_pool.claim(c.claim);
+            if (claim.job == static_cast<std::int32_t>(c.job) && claim.run == c.run)
                 complete(c);
         }
         while (!m_limitTimers.empty() && m_limitTimers.top().time == t) {

@@ -5,6 +5,7 @@
 // slot a scan of every machine in NEGOTIATOR_PRE_JOB_RANK order picks (fewest free cores, least free memory,
 // then the collector's order). The goldens depend on both being the same sequence, not merely as fast.
 #include "sim/poolstate.h"
+#include "util/chunkedkeyset.h"
 #include "util/radixqueue.h"
 #include "util/randomstream.h"
 
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <queue>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -115,22 +117,67 @@ private slots:
         QVERIFY(popped > 10000);
     }
 
+    void chunkedKeySetMatchesAStdSet()
+    {
+        RandomStream random(13);
+        ChunkedKeySet chunked;
+        std::set<std::uint64_t> reference;
+        std::vector<std::uint64_t> held;
+        for (int step = 0; step < 60000; ++step) {
+            // Grow to a few thousand keys (many chunks), shrink to none, grow again: splits and emptied chunks.
+            const bool growing = (step / 15000) % 2 == 0;
+            if (held.empty() || random.uniform() < (growing ? 0.75 : 0.25)) {
+                // Keys as the p-slot index makes them: a few memory values in the high half, a unique low half.
+                const std::uint64_t key = (static_cast<std::uint64_t>(random.uniform() * 8) << 32)
+                    | static_cast<std::uint32_t>(random.uniform() * 4e9);
+                if (!reference.insert(key).second)
+                    continue;
+                chunked.insert(key);
+                held.push_back(key);
+            } else {
+                const auto k = static_cast<std::size_t>(random.uniform() * static_cast<double>(held.size()));
+                chunked.erase(held[k]);
+                reference.erase(held[k]);
+                held[k] = held.back();
+                held.pop_back();
+            }
+            QCOMPARE(chunked.size(), reference.size());
+            QCOMPARE(chunked.empty(), reference.empty());
+            // The first key from a bound that passes a test: every 7th key, as a START expression might.
+            const std::uint64_t from = static_cast<std::uint64_t>(random.uniform() * 9) << 32;
+            const auto passes = [](std::uint64_t key) { return key % 7 == 0; };
+            auto expected = reference.lower_bound(from);
+            while (expected != reference.end() && !passes(*expected))
+                ++expected;
+            std::uint64_t found = 0;
+            const bool any = chunked.findFrom(from, passes, found);
+            QCOMPARE(any, expected != reference.end());
+            if (any)
+                QCOMPARE(found, *expected);
+        }
+    }
+
     void pslotIndexPicksWhatAScanPicks_data()
     {
         QTest::addColumn<int>("machineCores");
         QTest::addColumn<quint64>("tieSeed");
-        QTest::newRow("16-core machines, collector order") << 16 << quint64(0);
-        QTest::newRow("16-core machines, drawn order") << 16 << quint64(3);
-        QTest::newRow("mixed up to 200 cores (two bitmap words)") << 200 << quint64(5);
-        QTest::newRow("one-core machines") << 1 << quint64(0);
+        QTest::addColumn<int>("machines");
+        QTest::newRow("16-core machines, collector order") << 16 << quint64(0) << 120;
+        QTest::newRow("16-core machines, drawn order") << 16 << quint64(3) << 120;
+        QTest::newRow("mixed up to 200 cores (two bitmap words)") << 200 << quint64(5) << 120;
+        QTest::newRow("one-core machines") << 1 << quint64(0) << 120;
+        // Buckets of more than one chunk: they split as p-slots come back and shrink away as they fill.
+        QTest::newRow("1,500 one-core machines, drawn order") << 1 << quint64(9) << 1500;
+        QTest::newRow("1,500 4-core machines") << 4 << quint64(0) << 1500;
     }
     void pslotIndexPicksWhatAScanPicks()
     {
         QFETCH(int, machineCores);
         QFETCH(quint64, tieSeed);
+        QFETCH(int, machines);
         RandomStream random(11);
         Pool pool;
-        for (int m = 0; m < 120; ++m) {
+        for (int m = 0; m < machines; ++m) {
             const int cores = machineCores <= 16 ? machineCores : 1 + static_cast<int>(random.uniform() * machineCores);
             pool.machines.push_back({"m" + std::to_string(m), cores, cores * 2048L, {}});
         }
@@ -147,7 +194,8 @@ private slots:
             const long memory = cores * (random.uniform() < 0.5 ? 1024L : 3000L);
             const std::int64_t expected = scanBestFit(state, tieRank, withdrawn, cores, memory);
             QCOMPARE(state.bestFit(cores, memory), expected);
-            const double u = random.uniform();
+            // Long runs of carving, then of releasing, so that the buckets fill and empty (chunks split, vanish).
+            const double u = (step / 2000) % 2 == 0 ? random.uniform() * 0.7 : 0.45 + random.uniform() * 0.55;
             if (expected >= 0 && u < 0.55) {
                 const auto m = static_cast<std::uint32_t>(expected);
                 live.push_back(state.carve(m, 0, cores, memory, step));
