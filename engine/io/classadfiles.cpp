@@ -382,11 +382,11 @@ std::optional<Diagnostic> jsonToAd(simdjson::dom::object object, ClassAd& ad, co
     return std::nullopt;
 }
 
-// The fast reader (JsonScanner below) is for the plain JSON condor writes. It reads each line of an object as it
-// comes, so that cutting objects out and reading them is one pass, and it skips the values a filter drops without
-// making values of them. It vouches only for what it knows simdjson's DOM parser accepts, and reads that as jsonToAd
-// does; anything else (a \u escape, a name with escapes, a 19-digit integer, an error) leaves the object to the
-// framing and the DOM reader, which word the errors. So both accept the same files and read the same ads.
+// The fast reader (JsonScanner below) is for the plain JSON condor writes. It reads an object as it comes, a block of
+// lines or a line at a time, so that cutting objects out and reading them is one pass, and it skips the values a filter
+// drops without making values of them. It vouches only for what it knows simdjson's DOM parser accepts, and reads that
+// as jsonToAd does; anything else (a \u escape, a name with escapes, a 19-digit integer, an error) leaves the object to
+// the framing and the DOM reader, which word the errors. So both accept the same files and read the same ads.
 
 bool isJsonSpace(char c)
 {
@@ -467,7 +467,7 @@ bool equal32(const char* a, const char* b, std::size_t size)
 #endif
 }
 
-// Reads an object's lines as readJson gets them (scan), then its attributes into the ad once it is whole (apply).
+// Reads an object's text as readJson gets it (scan), then its attributes into the ad once it is whole (apply).
 class JsonScanner
 {
 public:
@@ -947,19 +947,24 @@ struct JsonReading
     ExpressionCache expressions;
 };
 
-// Reads the object cut out by readJson into `ad`; `scanned`: the scanner read it to its end.
+// After the scanner closed `object`: whether it vouches for what the filter needs, reading the object again whole when
+// a kept attribute is an expression (AttributeFilter::Mode::AsFullRead).
+bool vouchedFor(JsonScanner& scanner, std::string_view object)
+{
+    if (!scanner.needsWhole(object))
+        return true;
+    scanner.start(nullptr);
+    std::size_t pos = 0;
+    return scanner.scan(object, pos) == JsonScanner::Step::Closed && pos + 1 == object.size();
+}
+
+// Reads the object cut out line by line (JsonReader::readLine) into `ad`; `scanned`: the scanner read it to its end.
 std::optional<Diagnostic> readJsonObject(std::vector<char>& object, bool scanned, ClassAd& ad, const std::string& path,
     long line, Warnings& warnings, const AttributeFilter* keep, JsonReading& reading)
 {
-    JsonScanner& scanner = reading.scanner;
     const std::string_view text(object.data(), object.size());
-    if (scanned && scanner.needsWhole(text)) { // read again, whole
-        scanner.start(nullptr);
-        std::size_t pos = 0;
-        scanned = scanner.scan(text, pos) == JsonScanner::Step::Closed && pos + 1 == text.size();
-    }
-    if (scanned)
-        return scanner.apply(text, ad, path, line, warnings, reading.expressions);
+    if (scanned && vouchedFor(reading.scanner, text))
+        return reading.scanner.apply(text, ad, path, line, warnings, reading.expressions);
     // One parser per thread, kept: its buffers grow to the largest ad once instead of being allocated per file
     // (many small files, a watch's polls, a fuzzer's inputs). Elements never outlive the ad they are read into.
     thread_local simdjson::dom::parser parser;
@@ -976,95 +981,205 @@ std::optional<Diagnostic> readJsonObject(std::vector<char>& object, bool scanned
     return jsonToAd(element.get_object().value_unsafe(), ad, path, line, warnings, keep, reading.expressions);
 }
 
+static_assert(LineReader::padding >= JsonScanner::slack, "the scanner reads the reader's blocks in place");
+
 // Streams JSON objects from a file without holding it whole: top-level objects are cut out, by the scanner or by
 // brace depth outside strings, and read one at a time. Works for the `-json` array and for `-jsonl`.
+// The lines come a block at a time: an object that the scanner vouches for and that ends in the block is read where
+// it lies (readInPlace), without a copy or a step per line; the others, an object that runs on into the next block
+// or that goes to the framing and the DOM reader, are read line by line as they were (readLine).
+class JsonReader
+{
+public:
+    JsonReader(LineReader& reader, bool lines, const AdSink& sink, Warnings& warnings, const AttributeFilter* keep)
+        : m_reader(reader)
+        , m_path(reader.path())
+        , m_lines(lines)
+        , m_sink(sink)
+        , m_warnings(warnings)
+        , m_keep(keep)
+        , m_sawArray(lines)
+    {
+    }
+
+    Expected<long> read()
+    {
+        for (;;) {
+            long line = m_reader.lineNumber() + 1; // that of the block's first line
+            const auto block = m_reader.nextLines();
+            if (!block)
+                break;
+            for (std::size_t at = 0; at < block->size(); ++line) {
+                std::size_t column = 0; // where readLine starts on the line at `at`
+                // In place only where a '\n' ends every line: the scanner's tokens then never reach the block's end.
+                if (!m_open && block->back() == '\n') {
+                    if (auto done = readInPlace(*block, at, line))
+                        return *done;
+                    if (at == block->size())
+                        break;
+                    const std::size_t lineStart = at == 0 ? 0 : block->rfind('\n', at - 1) + 1;
+                    column = at - lineStart;
+                    at = lineStart;
+                }
+                const std::size_t newline = std::min(block->find('\n', at), block->size());
+                std::string_view l = block->substr(at, newline - at);
+                if (!l.empty() && l.back() == '\r')
+                    l.remove_suffix(1); // as next() gives the line
+                if (auto done = readLine(l, column, line))
+                    return *done;
+                at = newline + 1;
+            }
+        }
+        if (m_reader.error())
+            return *m_reader.error();
+        if (m_open)
+            return Diagnostic {
+                m_path, m_reader.lineNumber(), "the last JSON object is not closed: the file is truncated"};
+        return m_ads;
+    }
+
+private:
+    // Each returns nullopt to read on, else what the read ends with: the ads so far (the sink stopped), or an error.
+    using Outcome = std::optional<Expected<long>>;
+
+    // Whether `c`, between objects, is skipped ('[' opens the array, once); else it is an error, or a '{'.
+    bool skippedBetween(char c)
+    {
+        if (c == '[' && !m_sawArray) {
+            m_sawArray = true;
+            return true;
+        }
+        return std::isspace(static_cast<unsigned char>(c)) || c == ',' || (c == ']' && !m_lines);
+    }
+
+    // From `at` between objects on: reads the objects that end in `block` and that the scanner vouches for, and what
+    // lies between them, up to the block's end or to what readLine must take (an object, or an error to word);
+    // `line` follows `at`. `padding` bytes past the block are readable, as the scanner needs.
+    Outcome readInPlace(std::string_view block, std::size_t& at, long& line)
+    {
+        JsonScanner& scanner = m_reading.scanner;
+        while (at < block.size()) {
+            const char c = block[at];
+            if (c != '{') {
+                if (c == '\n')
+                    ++line;
+                else if (!skippedBetween(c))
+                    return std::nullopt;
+                ++at;
+                continue;
+            }
+            const std::string_view text = block.substr(at);
+            scanner.start(m_keep);
+            std::size_t end = 0;
+            if (scanner.scan(text, end) != JsonScanner::Step::Closed)
+                return std::nullopt;
+            const std::string_view object = text.substr(0, end + 1);
+            if (!vouchedFor(scanner, object))
+                return std::nullopt;
+            ClassAd ad;
+            if (auto error = scanner.apply(object, ad, m_path, line, m_warnings, m_reading.expressions))
+                return *error;
+            ++m_ads;
+            if (!m_sink(std::move(ad), line))
+                return m_ads;
+            line += LineReader::countNewlines(object);
+            at += object.size();
+        }
+        return std::nullopt;
+    }
+
+    // Line number `line` from `column` on, as next() gives it: an object's lines are copied out and scanned one at a
+    // time, and the framing takes over where the scanner is unsure.
+    Outcome readLine(std::string_view l, std::size_t column, long line)
+    {
+        for (std::size_t i = column; i < l.size(); ++i) {
+            if (!m_open) {
+                const char c = l[i];
+                if (c != '{') {
+                    if (skippedBetween(c))
+                        continue;
+                    return Diagnostic {m_path, line,
+                        std::string("unexpected '") + c + "' between JSON objects (expected a ClassAd object)"};
+                }
+                m_open = true;
+                m_scanning = true;
+                m_object.clear();
+                m_scanned = 0;
+                m_objectLine = line;
+                m_reading.scanner.start(m_keep);
+            }
+            // The rest of the line goes into the object, l[i] at object[start], with room for the scanner to read
+            // past the end.
+            const std::size_t start = m_object.size();
+            if (const std::size_t size = start + l.size() - i + 1; m_object.capacity() < size + JsonScanner::slack)
+                m_object.reserve(2 * (size + JsonScanner::slack));
+            m_object.insert(m_object.end(), l.begin() + static_cast<std::ptrdiff_t>(i), l.end());
+            m_object.push_back('\n');
+            const std::string_view text(m_object.data(), m_object.size());
+            const std::string_view framed = text.substr(0, text.size() - 1); // without the '\n'
+            std::size_t end = std::string_view::npos; // where the object closes, in `object`
+            if (!m_scanning) {
+                end = frameLine(framed, start, m_depth, m_inString);
+            } else if (const auto step = m_reading.scanner.scan(text, m_scanned); step == JsonScanner::Step::Closed) {
+                end = m_scanned;
+            } else if (step == JsonScanner::Step::Unsure) {
+                // The framing takes over where this line starts: its state there, from the lines before (none of
+                // which closes the object), then this line.
+                m_scanning = false;
+                m_depth = 1;
+                m_inString = false;
+                for (std::size_t from = 1; from < start;) {
+                    const std::size_t next = text.find('\n', from);
+                    (void)frameLine(text.substr(0, next), from, m_depth, m_inString);
+                    from = next + 1;
+                }
+                end = frameLine(framed, start == 0 ? 1 : start, m_depth, m_inString);
+            }
+            if (end == std::string_view::npos) {
+                if (m_object.size() > (64u << 20))
+                    return Diagnostic {m_path, m_objectLine, "a JSON object larger than 64 MiB: this is not a ClassAd"};
+                return std::nullopt;
+            }
+            m_open = false;
+            i += end - start; // the rest of the line is read between objects
+            m_object.resize(end + 1);
+            ClassAd ad;
+            if (auto error
+                = readJsonObject(m_object, m_scanning, ad, m_path, m_objectLine, m_warnings, m_keep, m_reading))
+                return *error;
+            ++m_ads;
+            if (!m_sink(std::move(ad), m_objectLine))
+                return m_ads;
+        }
+        return std::nullopt;
+    }
+
+    LineReader& m_reader;
+    const std::string& m_path;
+    const bool m_lines; // -jsonl: no array around the objects
+    const AdSink& m_sink;
+    Warnings& m_warnings;
+    const AttributeFilter* m_keep;
+    JsonReading m_reading;
+    long m_ads = 0;
+    bool m_sawArray;
+    // The object readLine is cutting out.
+    bool m_open = false;
+    bool m_scanning = false; // the scanner vouches for the object so far; else the framing below cuts it out
+    int m_depth = 0; // the framing's brace and bracket depth
+    bool m_inString = false;
+    std::vector<char> m_object; // the object's lines so far, each ended by '\n'
+    std::size_t m_scanned = 0;
+    long m_objectLine = 0;
+};
+
 Expected<long> readJson(
     const std::string& path, bool lines, const AdSink& sink, Warnings& warnings, const AttributeFilter* keep)
 {
     auto opened = LineReader::open(path);
     if (auto* error = std::get_if<Diagnostic>(&opened))
         return *error;
-    auto& reader = std::get<LineReader>(opened);
-    JsonReading reading;
-    long ads = 0;
-    bool sawArray = lines;
-    bool open = false; // inside an object
-    bool scanning = false; // the scanner vouches for the object so far; else the framing below cuts it out
-    int depth = 0; // the framing's brace and bracket depth
-    bool inString = false;
-    std::vector<char> object; // the object's lines so far, each ended by '\n'
-    std::size_t scanned = 0;
-    long objectLine = 0;
-    while (const auto line = reader.next()) {
-        const std::string_view l = *line;
-        for (std::size_t i = 0; i < l.size(); ++i) {
-            if (!open) {
-                const char c = l[i];
-                if (c == '[' && !sawArray) {
-                    sawArray = true;
-                    continue;
-                }
-                if (c != '{') {
-                    if (std::isspace(static_cast<unsigned char>(c)) || c == ',' || (c == ']' && !lines))
-                        continue;
-                    return Diagnostic {path, reader.lineNumber(),
-                        std::string("unexpected '") + c + "' between JSON objects (expected a ClassAd object)"};
-                }
-                open = true;
-                scanning = true;
-                object.clear();
-                scanned = 0;
-                objectLine = reader.lineNumber();
-                reading.scanner.start(keep);
-            }
-            // The rest of the line goes into the object, l[i] at object[start], with room for the scanner to read
-            // past the end.
-            const std::size_t start = object.size();
-            if (const std::size_t size = start + l.size() - i + 1; object.capacity() < size + JsonScanner::slack)
-                object.reserve(2 * (size + JsonScanner::slack));
-            object.insert(object.end(), l.begin() + static_cast<std::ptrdiff_t>(i), l.end());
-            object.push_back('\n');
-            const std::string_view text(object.data(), object.size());
-            const std::string_view framed = text.substr(0, text.size() - 1); // without the '\n'
-            std::size_t end = std::string_view::npos; // where the object closes, in `object`
-            if (!scanning) {
-                end = frameLine(framed, start, depth, inString);
-            } else if (const auto step = reading.scanner.scan(text, scanned); step == JsonScanner::Step::Closed) {
-                end = scanned;
-            } else if (step == JsonScanner::Step::Unsure) {
-                // The framing takes over where this line starts: its state there, from the lines before (none of
-                // which closes the object), then this line.
-                scanning = false;
-                depth = 1;
-                inString = false;
-                for (std::size_t from = 1; from < start;) {
-                    const std::size_t next = text.find('\n', from);
-                    (void)frameLine(text.substr(0, next), from, depth, inString);
-                    from = next + 1;
-                }
-                end = frameLine(framed, start == 0 ? 1 : start, depth, inString);
-            }
-            if (end == std::string_view::npos) {
-                if (object.size() > (64u << 20))
-                    return Diagnostic {path, objectLine, "a JSON object larger than 64 MiB: this is not a ClassAd"};
-                break;
-            }
-            open = false;
-            i += end - start; // the rest of the line is read between objects
-            object.resize(end + 1);
-            ClassAd ad;
-            if (auto error = readJsonObject(object, scanning, ad, path, objectLine, warnings, keep, reading))
-                return *error;
-            ++ads;
-            if (!sink(std::move(ad), objectLine))
-                return ads;
-        }
-    }
-    if (reader.error())
-        return *reader.error();
-    if (open)
-        return Diagnostic {path, reader.lineNumber(), "the last JSON object is not closed: the file is truncated"};
-    return ads;
+    return JsonReader(std::get<LineReader>(opened), lines, sink, warnings, keep).read();
 }
 
 // `-af` output with a header of attribute names: one ad per row. Values read as `-af` prints them: numbers,

@@ -257,6 +257,8 @@ private slots:
     void lineReaderRefusesBadFiles();
     void lineReaderAcceptsLineOfExactlyOneMiB();
     void lineReaderReadsRealGzipTrace();
+    void lineReaderNextLinesReadsAsNext_data();
+    void lineReaderNextLinesReadsAsNext();
 
     // ---- Config -----------------------------------------------------------------------------------
     void configValues_data();
@@ -318,6 +320,8 @@ private slots:
     void jsonFastReaderReadsAsTheDomReader();
     void jsonErrors_data();
     void jsonErrors();
+    void jsonLineNumbersAcrossBlocks_data();
+    void jsonLineNumbersAcrossBlocks();
     void attributeFilterNumberedNames();
     void attributeFilterAsFullRead_data();
     void attributeFilterAsFullRead();
@@ -489,6 +493,66 @@ void ReadersTest::lineReaderReadsRealGzipTrace()
     QCOMPARE(jobs, 234889L);
     QCOMPARE(reader.lineNumber(), comments + jobs);
     QVERIFY(q(lastJob).simplified().startsWith(QStringLiteral("244821 ")));
+}
+
+void ReadersTest::lineReaderNextLinesReadsAsNext_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("gzipped");
+
+    const QByteArray text = numberedSwfText(20000); // ~1.3 MB: many 64 KiB reads, lines cut at each
+    QByteArray crlf = text;
+    crlf.replace("\n", "\r\n");
+    QTest::addRow("LF") << text << false;
+    QTest::addRow("CRLF") << crlf << false;
+    QTest::addRow("gzip, CRLF, last line without newline, ending in CR") << crlf + "last\r" << true;
+    QTest::addRow("empty lines and a final one") << QByteArray("\n\n\r\nx\n\n") << false;
+    QTest::addRow("NUL after many lines") << text + QByteArray("ab\0c\n", 5) + text << false;
+    QTest::addRow("line of exactly 1 MiB between others")
+        << text + QByteArray(static_cast<qsizetype>(pp::LineReader::maxLineLength), 'y') + "\n" + crlf << false;
+    QTest::addRow("line of 2 MiB after others") << text + QByteArray(2 * 1024 * 1024, 'x') + "\nafter\n" << false;
+    const QByteArray gz = gzip(text);
+    QTest::addRow("gzip cut in half") << gz.left(gz.size() / 2) << false;
+}
+
+void ReadersTest::lineReaderNextLinesReadsAsNext()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, gzipped);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("input.txt"));
+    QVERIFY(writeFile(path, gzipped ? gzip(content) : content));
+    auto one = pp::LineReader::open(local(path));
+    auto blocks = pp::LineReader::open(local(path));
+    QVERIFY(std::holds_alternative<pp::LineReader>(one) && std::holds_alternative<pp::LineReader>(blocks));
+    auto& byLine = std::get<pp::LineReader>(one);
+    auto& byBlock = std::get<pp::LineReader>(blocks);
+
+    std::vector<std::string> expected;
+    while (const auto line = byLine.next())
+        expected.emplace_back(*line);
+    std::vector<std::string> got;
+    while (const auto block = byBlock.nextLines()) {
+        QVERIFY(!block->empty());
+        for (std::string_view rest = *block; !rest.empty();) {
+            const std::size_t end = rest.find('\n');
+            if (end == std::string_view::npos) // only the file's last line has none
+                QCOMPARE(got.size() + 1, expected.size());
+            std::string_view line = rest.substr(0, end);
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+            got.emplace_back(line);
+            rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+        }
+        QCOMPARE(byBlock.lineNumber(), static_cast<long>(got.size()));
+    }
+    QCOMPARE(got.size(), expected.size());
+    QVERIFY(got == expected);
+    QCOMPARE(byBlock.error().has_value(), byLine.error().has_value());
+    if (byLine.error())
+        QCOMPARE(q(byBlock.error()->message()), q(byLine.error()->message()));
+    QVERIFY(!byBlock.nextLines());
 }
 
 // ================================================================================================
@@ -1765,6 +1829,81 @@ void ReadersTest::jsonErrors()
     QCOMPARE(q(read.error().source), q(path));
     QCOMPARE(read.error().line, line);
     QVERIFY2(q(read.error().reason).contains(reason), read.error().reason.c_str());
+}
+
+void ReadersTest::jsonLineNumbersAcrossBlocks_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<bool>("crlf");
+    for (const bool crlf : {false, true}) {
+        const char* ends = crlf ? "CRLF" : "LF";
+        QTest::addRow("-json, %s", ends) << static_cast<int>(pp::AdFormat::Json) << crlf;
+        QTest::addRow("-jsonl, %s", ends) << static_cast<int>(pp::AdFormat::JsonLines) << crlf;
+    }
+}
+
+void ReadersTest::jsonLineNumbersAcrossBlocks()
+{
+    QFETCH(int, format);
+    QFETCH(bool, crlf);
+    const bool jsonl = format == static_cast<int>(pp::AdFormat::JsonLines);
+    // ~400 KB of objects of uneven sizes, so that the reader's 64 KiB blocks end inside objects and between them.
+    // Object `special` gets `member`, and `after` follows its closing brace. The lines are counted here.
+    const auto file = [&](int special, const QByteArray& member, const QByteArray& after, std::vector<long>& lines) {
+        QByteArray text = jsonl ? "" : "[\n";
+        long line = jsonl ? 1 : 2;
+        for (int k = 0; k < 600; ++k) {
+            QByteArrayList members {"\"ClusterId\": " + QByteArray::number(k)};
+            for (int j = 0; j < 1 + k * 7 % 13; ++j)
+                members << "\"Pad" + QByteArray::number(j) + "\": \"" + QByteArray(10 + (k * 31 + j * 17) % 90, 'p')
+                        + '"';
+            if (k == special && !member.isEmpty())
+                members << member;
+            lines.push_back(line);
+            if (jsonl) {
+                text += "{" + members.join(", ") + "}" + (k == special ? after : "") + "\n";
+                ++line;
+            } else {
+                text += "{\n  " + members.join(",\n  ") + "\n}" + (k == special ? after : "")
+                    + (k < 599 ? "\n,\n" : "\n");
+                line += members.size() + 3;
+            }
+        }
+        if (!jsonl)
+            text += "]\n";
+        if (crlf)
+            text.replace("\n", "\r\n");
+        return text;
+    };
+    const QStringList names {QStringLiteral("ClusterId")};
+    std::vector<long> lines;
+    const QStringList all = jsonAds(file(-1, {}, {}, lines), static_cast<pp::AdFormat>(format), names);
+    QCOMPARE(all.size(), 601);
+    for (int k = 0; k < 600; ++k)
+        QCOMPARE(all[k], QStringLiteral("line %1: ClusterId=int %2").arg(lines[k]).arg(k));
+    QCOMPARE(all.last(), QStringLiteral("600 ads"));
+
+    // An object the DOM reader takes (a \u escape) has its line, and so do the objects after it.
+    lines.clear();
+    const QStringList dom = jsonAds(file(350, "\"\\u0041\": 1", {}, lines), static_cast<pp::AdFormat>(format), names);
+    QCOMPARE(dom.size(), 601);
+    for (int k = 0; k < 600; ++k)
+        QCOMPARE(dom[k], QStringLiteral("line %1: ClusterId=int %2").arg(lines[k]).arg(k));
+
+    // An error in an object far into the file is at the object's first line; junk after one, at its last line.
+    lines.clear();
+    QStringList bad = jsonAds(file(400, "\"Bad\": tru", {}, lines), static_cast<pp::AdFormat>(format), names);
+    QCOMPARE(bad.size(), 401);
+    QCOMPARE(bad.mid(0, 400), all.mid(0, 400));
+    QVERIFY2(bad.last().startsWith(QStringLiteral("error: /test/ads.json:%1: invalid JSON").arg(lines[400])),
+        qPrintable(bad.last()));
+    lines.clear();
+    bad = jsonAds(file(450, {}, " x", lines), static_cast<pp::AdFormat>(format), names);
+    QCOMPARE(bad.size(), 452);
+    QCOMPARE(bad.mid(0, 451), all.mid(0, 451));
+    QCOMPARE(bad.last(),
+        QStringLiteral("error: /test/ads.json:%1: unexpected 'x' between JSON objects (expected a ClassAd object)")
+            .arg(jsonl ? lines[450] : lines[451] - 2));
 }
 
 void ReadersTest::attributeFilterNumberedNames()
