@@ -490,6 +490,9 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
     active.assign(submitters.begin(), submitters.end());
     std::uint32_t matches = 0;
     int spin = 0;
+    std::size_t sharedBy = 0; // how many submitters the shares were computed for
+    double maxPrio = 0;
+    double normalFactor = 0;
     for (;;) {
         ++spin;
         const bool ignoreSubmitterLimit = spin == 1 && policy.considerPreemption;
@@ -501,23 +504,34 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
         if (active.empty())
             break;
 
-        // Shares ∝ 1/EUP (§3.4). Priorities move only between cycles: each is read once per spin.
+        // Shares ∝ 1/EUP (§3.4). Priorities move only between cycles, so the shares change only when a submitter
+        // leaves. From the third spin on, the list keeps its order, so a spin that lost no one has the shares of the
+        // last (the second is the first in the sorted order, whose sums add in a different order).
         std::vector<double>& eup = m_activePriority;
-        eup.resize(active.size());
-        double maxPrio = 0;
-        for (std::size_t i = 0; i < active.size(); ++i) {
-            eup[i] = m_ctx.accountant.effectivePriority(active[i]);
-            maxPrio = std::max(maxPrio, eup[i]);
+        std::vector<double>& share = m_activeShare;
+        const auto computeShares = [&] {
+            share.resize(active.size());
+            for (std::size_t i = 0; i < active.size(); ++i)
+                share[i] = maxPrio / (eup[i] * normalFactor);
+            sharedBy = active.size();
+        };
+        if (spin < 3 || active.size() != sharedBy) {
+            eup.resize(active.size());
+            maxPrio = 0;
+            for (std::size_t i = 0; i < active.size(); ++i) {
+                eup[i] = m_ctx.accountant.effectivePriority(active[i]);
+                maxPrio = std::max(maxPrio, eup[i]);
+            }
+            normalFactor = 0;
+            for (const double prio : eup)
+                normalFactor += maxPrio / prio;
+            computeShares();
         }
-        double normalFactor = 0;
-        for (const double prio : eup)
-            normalFactor += maxPrio / prio;
         const double pie = std::min(m_poolSize, limit);
         // The limits of active[i].
         const auto limitsOf = [&](std::size_t i, double& full, double& unclaimed) {
             const std::uint32_t s = active[i];
-            const double share = policy.ignoreUserPriorities ? 1.0 : maxPrio / (eup[i] * normalFactor);
-            full = policy.ignoreUserPriorities ? 1e300 : std::max(0.0, share * pie - m_subUsage[s]);
+            full = policy.ignoreUserPriorities ? 1e300 : std::max(0.0, share[i] * pie - m_subUsage[s]);
             unclaimed = full;
             if (named)
                 unclaimed = std::min(unclaimed, std::max(0.0, limit - groupUsageAtSpin));
@@ -567,6 +581,7 @@ void Negotiator::negotiateWithGroup(int group, bool unlimitedRoot, double limit,
                 active[i] = order[i].submitter;
                 eup[i] = order[i].priority;
             }
+            computeShares(); // in the new order, with this spin's maxPrio and normalFactor
         }
 
         const double pieLeftAtStart = pieLeft;

@@ -257,6 +257,7 @@ private:
     std::vector<std::uint32_t> m_stay;
     std::vector<double> m_starvation;
     std::vector<double> m_activePriority; // m_active's effective priorities (constant within a cycle)
+    std::vector<double> m_activeShare; // and their shares of the pie, maxPrio / (EUP * normalFactor)
     std::vector<SubmitterOrder> m_order;
 };
 
