@@ -50,6 +50,18 @@ public:
         return timeOf(m_bucketMin[firstOccupied()]);
     }
 
+    /// An event due at nextTime() (not necessarily the Before-least of them), to fetch what it will need from
+    /// memory ahead of time; nullptr when the queue is empty.
+    const T* peekNext() const
+    {
+        if (!m_now.empty())
+            return &m_now.front();
+        if (m_size == 0)
+            return nullptr;
+        const std::size_t first = firstOccupied();
+        return &m_buckets[first][m_bucketMinAt[first]];
+    }
+
     /// Takes the `Before`-least event due at `now` into `out`; false when none is due then. `now` must not be
     /// later than nextTime() (events are taken in time order).
     bool popDue(std::int64_t now, T& out)
@@ -80,8 +92,11 @@ private:
         const int byte = (63 - std::countl_zero(key ^ m_last)) / 8;
         const int bucket = byte * 256 + static_cast<int>((key >> (8 * byte)) & 0xFF);
         const auto b = static_cast<std::size_t>(bucket);
+        if (key < m_bucketMin[b]) {
+            m_bucketMin[b] = key;
+            m_bucketMinAt[b] = static_cast<std::uint32_t>(m_buckets[b].size());
+        }
         m_buckets[b].push_back(event);
-        m_bucketMin[b] = std::min(m_bucketMin[b], key);
         m_occupied[b / 64] |= 1ULL << (b % 64);
     }
     // Buckets in index order are in key order: a lower byte first (nearer m_last), then a lower value of it.
@@ -120,6 +135,7 @@ private:
         mins.fill(std::numeric_limits<std::uint64_t>::max());
         return mins;
     }();
+    std::array<std::uint32_t, bucketCount> m_bucketMinAt {}; // where in its bucket an event of that key is
     std::array<std::uint64_t, bucketCount / 64> m_occupied {}; // a bit per bucket that holds events
     std::uint64_t m_last = 0; // the key all of m_now is due at
     std::size_t m_size = 0;

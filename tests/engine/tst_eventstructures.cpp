@@ -90,6 +90,7 @@ private slots:
             if (heap.empty())
                 continue;
             QCOMPARE(radix.nextTime(), heap.top().time);
+            QCOMPARE(radix.peekNext()->time, heap.top().time); // what the simulator prefetches is due next
             // The clock may stop short of the next event (another kind of event comes first): nothing is due.
             if (random.uniform() < 0.3 && heap.top().time > now) {
                 now = now + (heap.top().time - now) / 2;
@@ -114,6 +115,7 @@ private slots:
             heap.pop();
         }
         QVERIFY(radix.empty());
+        QVERIFY(!radix.peekNext());
         QVERIFY(popped > 10000);
     }
 
