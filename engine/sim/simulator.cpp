@@ -332,6 +332,7 @@ void Simulator::startMatched(std::uint32_t submitter, std::size_t autocluster, s
 {
     const Policy& policy = m_scenario.policy;
     const std::uint32_t job = dequeueIdle(submitter, autocluster);
+    __builtin_prefetch(&m_result.jobs[job], 1); // startJob's, long out of cache: fetched while the slot is carved
     const Job& spec = m_workload.jobs[job];
     if (!policy.consumptionPolicy)
         m_pool.withdraw(machine); // the whole p-slot was matched: it leaves this cycle (§10.1)
