@@ -3,7 +3,10 @@
 #include "model/result.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 namespace pp {
 
@@ -25,6 +28,66 @@ float selectFrom(std::vector<float>& values, std::size_t from, std::size_t index
     return values[index];
 }
 
+// A key whose unsigned order is the floats' order (negative values flipped whole, the others above them).
+std::uint32_t orderKey(float value)
+{
+    const auto bits = std::bit_cast<std::uint32_t>(value);
+    return (bits & 0x80000000U) != 0 ? ~bits : bits | 0x80000000U;
+}
+
+// The values of the given ranks (ascending) of a large sample, by radix selection: one pass counts the values by
+// the top bits of their keys, which names the bin each rank falls in; a second pass gathers those few bins alone,
+// and the rank is selected within its bin. Two plain passes, where nth_element partitions the whole sample with
+// a branch per value it cannot predict.
+template <std::size_t N>
+std::array<float, N> selectRanks(const std::vector<float>& values, const std::array<std::size_t, N>& ranks)
+{
+    constexpr int binBits = 12;
+    constexpr int shift = 32 - binBits;
+    std::vector<std::uint32_t> counts(std::size_t {1} << binBits, 0);
+    for (const float v : values)
+        ++counts[orderKey(v) >> shift];
+    std::array<std::uint32_t, N> bin {};
+    std::array<std::size_t, N> rankInBin {};
+    std::size_t below = 0;
+    std::size_t next = 0;
+    for (std::uint32_t b = 0; b < counts.size() && next < N; ++b) {
+        while (next < N && ranks[next] < below + counts[b]) {
+            bin[next] = b;
+            rankInBin[next] = ranks[next] - below;
+            ++next;
+        }
+        below += counts[b];
+    }
+    // Which gathered list a bin's values go to (-1: none): ranks in the same bin share one.
+    std::vector<std::int8_t> list(counts.size(), -1);
+    std::array<std::vector<float>, N> gathered;
+    std::array<int, N> listOfRank {};
+    int lists = 0;
+    for (std::size_t r = 0; r < N; ++r) {
+        if (list[bin[r]] < 0) {
+            list[bin[r]] = static_cast<std::int8_t>(lists);
+            gathered[static_cast<std::size_t>(lists)].reserve(counts[bin[r]]);
+            ++lists;
+        }
+        listOfRank[r] = list[bin[r]];
+    }
+    for (const float v : values)
+        if (const int l = list[orderKey(v) >> shift]; l >= 0)
+            gathered[static_cast<std::size_t>(l)].push_back(v);
+    std::array<float, N> result {};
+    for (std::size_t r = 0; r < N; ++r) {
+        auto& in = gathered[static_cast<std::size_t>(listOfRank[r])];
+        const auto at = in.begin() + static_cast<std::ptrdiff_t>(rankInBin[r]);
+        std::nth_element(in.begin(), at, in.end());
+        result[r] = *at;
+    }
+    return result;
+}
+
+// Below this many values, selecting in place is as quick as counting.
+constexpr std::size_t radixSelectFrom = 1 << 15;
+
 } // namespace
 
 double percentile(std::vector<float>& values, double p)
@@ -43,6 +106,13 @@ WaitPercentiles waitPercentiles(std::vector<float>& values)
     const std::size_t i95 = nearestRank(n, 95);
     const std::size_t i99 = nearestRank(n, 99);
     WaitPercentiles result;
+    if (n >= radixSelectFrom) {
+        const auto selected = selectRanks<3>(values, {i50, i95, i99});
+        result.p50 = selected[0];
+        result.p95 = selected[1];
+        result.p99 = selected[2];
+        return result;
+    }
     result.p50 = selectFrom(values, 0, i50);
     result.p95 = selectFrom(values, i50, i95);
     result.p99 = selectFrom(values, i95, i99);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 PoolPlanner developers
-// The simulator's two hot structures against the plain ones they replaced: the radix queue of completions must
-// hand out events in exactly a binary heap's (time, job) order, and the p-slot index must pick exactly the
-// slot a scan of every machine in NEGOTIATOR_PRE_JOB_RANK order picks (fewest free cores, least free memory,
-// then the collector's order). The goldens depend on both being the same sequence, not merely as fast.
+// The simulator's hot structures against the plain ones they replaced: the radix queue of completions must
+// hand out events in exactly a binary heap's (time, job) order; the p-slot index (a chunked key set, checked
+// against std::set too) must pick exactly the slot a scan of every machine in NEGOTIATOR_PRE_JOB_RANK order picks
+// (fewest free cores, least free memory, then the collector's order); the wait percentiles' radix selection must
+// give what selecting each percentile does. The goldens depend on all being the same, not merely as fast.
+#include "model/result.h"
 #include "sim/poolstate.h"
 #include "util/chunkedkeyset.h"
 #include "util/radixqueue.h"
@@ -11,6 +13,7 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <functional>
 #include <queue>
 #include <set>
@@ -157,6 +160,45 @@ private slots:
             if (any)
                 QCOMPARE(found, *expected);
         }
+    }
+
+    void waitPercentilesMatchSelectingEach_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("shape");
+        // Below and above the size where the radix selection takes over; waits as a run makes them (whole
+        // seconds, many zeros, a long tail), with negative and fractional values and heavy ties as well.
+        for (const int count : {1, 7, 1000, 32767, 32768, 200000})
+            for (int shape = 0; shape < 4; ++shape)
+                QTest::addRow("%d values, shape %d", count, shape) << count << shape;
+    }
+    void waitPercentilesMatchSelectingEach()
+    {
+        QFETCH(int, count);
+        QFETCH(int, shape);
+        RandomStream random(static_cast<std::uint64_t>(count) * 3 + static_cast<std::uint64_t>(shape));
+        std::vector<float> values;
+        for (int i = 0; i < count; ++i) {
+            const double u = random.uniform();
+            if (shape == 0) // whole seconds: a third start at once, the rest wait up to days
+                values.push_back(u < 0.33 ? 0.0F : std::floor(static_cast<float>(std::exp(random.uniform() * 12.0))));
+            else if (shape == 1) // signed and fractional
+                values.push_back(static_cast<float>((u - 0.3) * 1e5 * random.uniform()));
+            else if (shape == 2) // a handful of values, tied thousands of times
+                values.push_back(static_cast<float>(static_cast<int>(u * 5) * 60));
+        }
+        if (shape == 3) { // a staircase whose steps begin exactly at the three ranks: each the first of its value
+            const auto rankOf = [&](double p) { return static_cast<int>(std::ceil(p / 100.0 * count)) - 1; };
+            for (int i = 0; i < count; ++i)
+                values.push_back(i < rankOf(50) ? 1.0F : i < rankOf(95) ? 2.0F : i < rankOf(99) ? 3.0F : 4.0F);
+            for (std::size_t i = values.size(); i > 1; --i) // shuffled: the order must not matter
+                std::swap(values[i - 1], values[static_cast<std::size_t>(random.uniform() * static_cast<double>(i))]);
+        }
+        std::vector<float> copy = values;
+        const WaitPercentiles got = waitPercentiles(values);
+        QCOMPARE(got.p50, percentile(copy, 50));
+        QCOMPARE(got.p95, percentile(copy, 95));
+        QCOMPARE(got.p99, percentile(copy, 99));
     }
 
     void pslotIndexPicksWhatAScanPicks_data()
