@@ -210,8 +210,8 @@ std::vector<int> topLevelGroups(const Result& result);
 /// (no copy: a year of jobs is millions of values), so several percentiles can be taken in turn.
 double percentile(std::vector<float>& values, double p);
 
-/// p50, p95 and p99 of one sample (each as percentile() gives it), in about the time of one: each is selected
-/// among the values the one before left above it.
+/// p50, p95 and p99 of one sample (each as percentile() gives it), in about the time of one: a large sample by
+/// radix selection, a small one each among the values the one before left above it. May reorder the sample.
 struct WaitPercentiles
 {
     double p50 = 0;

@@ -129,8 +129,8 @@ private:
         std::uint32_t claim;
         std::uint32_t job;
         std::uint16_t run; ///< the job's start count when pushed: an evicted run's completion is stale
-        // What completing needs of the job, carried here: the event is the only thing a completion reads that is
-        // not already in cache (the job tables are megabytes, read at random).
+        // What completing needs of the job, carried here so that a completion reads only the event and its claim,
+        // not the job tables (megabytes, read at random).
         std::uint16_t cores = 0;
         std::uint32_t submitter = 0;
         bool operator>(const Completion& o) const { return time != o.time ? time > o.time : job > o.job; }
