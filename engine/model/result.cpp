@@ -60,13 +60,13 @@ std::array<float, N> selectRanks(const std::vector<float>& values, const std::ar
         below += counts[b];
     }
     // Which gathered list a bin's values go to (-1: none): ranks in the same bin share one.
-    std::vector<std::int8_t> list(counts.size(), -1);
+    std::vector<std::int16_t> list(counts.size(), -1);
     std::array<std::vector<float>, N> gathered;
     std::array<int, N> listOfRank {};
     int lists = 0;
     for (std::size_t r = 0; r < N; ++r) {
         if (list[bin[r]] < 0) {
-            list[bin[r]] = static_cast<std::int8_t>(lists);
+            list[bin[r]] = static_cast<std::int16_t>(lists);
             gathered[static_cast<std::size_t>(lists)].reserve(counts[bin[r]]);
             ++lists;
         }

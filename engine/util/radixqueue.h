@@ -98,11 +98,12 @@ private:
         }
         m_buckets[b].push_back(event);
         m_occupied[b / 64] |= 1ULL << (b % 64);
-        m_occupiedWords |= 1U << (b / 64);
+        m_occupiedWords |= 1ULL << (b / 64);
     }
     // Buckets in index order are in key order: a lower byte first (nearer m_last), then a lower value of it.
     std::size_t firstOccupied() const
     {
+        assert(m_occupiedWords != 0);
         const auto word = static_cast<std::size_t>(std::countr_zero(m_occupiedWords));
         return word * 64 + static_cast<std::size_t>(std::countr_zero(m_occupied[word]));
     }
@@ -110,13 +111,15 @@ private:
     // to the events due now or to buckets of lower bytes (they agree with the new m_last on their old byte).
     void redistributeFirst()
     {
+        if (m_occupiedWords == 0)
+            return; // not reached: popDue checked that an event is due
         const std::size_t first = firstOccupied();
         m_last = m_bucketMin[first];
         std::vector<T> moving;
         moving.swap(m_buckets[first]);
         m_occupied[first / 64] &= ~(1ULL << (first % 64));
         if (m_occupied[first / 64] == 0)
-            m_occupiedWords &= ~(1U << (first / 64));
+            m_occupiedWords &= ~(1ULL << (first / 64));
         m_bucketMin[first] = std::numeric_limits<std::uint64_t>::max();
         for (const T& event : moving) {
             const std::uint64_t key = keyOf(event.time);
@@ -139,8 +142,8 @@ private:
     }();
     std::array<std::uint32_t, bucketCount> m_bucketMinAt {}; // where in its bucket an event of that key is
     std::array<std::uint64_t, bucketCount / 64> m_occupied {}; // a bit per bucket that holds events
-    std::uint32_t m_occupiedWords = 0; // a bit per word of m_occupied that is not 0: the first bucket in O(1)
-    static_assert(bucketCount / 64 <= 32);
+    std::uint64_t m_occupiedWords = 0; // a bit per word of m_occupied that is not 0: the first bucket in O(1)
+    static_assert(bucketCount / 64 <= 64);
     std::uint64_t m_last = 0; // the key all of m_now is due at
     std::size_t m_size = 0;
 };
